@@ -31,7 +31,9 @@ DEBUG = env_bool("DEBUG", True)
 _INSECURE_KEY = "dev-only-insecure-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", _INSECURE_KEY if DEBUG else "")
 if not DEBUG and (not SECRET_KEY or SECRET_KEY == _INSECURE_KEY or len(SECRET_KEY) < 32):
-    raise ImproperlyConfigured("Production (DEBUG=false) needs SECRET_KEY of at least 32 characters.")
+    raise ImproperlyConfigured(
+        "Production (DEBUG=false) needs SECRET_KEY of at least 32 characters."
+    )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
 if not DEBUG and not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Production (DEBUG=false) needs ALLOWED_HOSTS.")

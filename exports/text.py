@@ -43,7 +43,11 @@ def _escape_markdown(text: str) -> str:
 
 def render_markdown(document: Document) -> str:
     number = document.ordinance_number or "____"
-    out = [f"**ORDINANCE NO. {_escape_markdown(number)}**", "", f"# {_escape_markdown(document.title)}"]
+    out = [
+        f"**ORDINANCE NO. {_escape_markdown(number)}**",
+        "",
+        f"# {_escape_markdown(document.title)}",
+    ]
     if document.enacting_clause:
         out += ["", f"**{_escape_markdown(document.enacting_clause)}**"]
     for section in document.sections:

@@ -83,6 +83,18 @@ def _capfirst(value: Any) -> str:
     return text[:1].upper() + text[1:]
 
 
+_COMMONWEALTHS = {"Kentucky", "Massachusetts", "Pennsylvania", "Virginia"}
+
+
+def _official_state(value: Any) -> str:
+    """ "Illinois" -> "State of Illinois"; "Virginia" -> "Commonwealth of Virginia"."""
+    text = str(value)
+    if re.match(r"(the )?(State|Commonwealth|Territory) of ", text, re.I):
+        return re.sub(r"^the ", "", text, flags=re.I)
+    kind = "Commonwealth" if text in _COMMONWEALTHS else "State"
+    return f"{kind} of {text}"
+
+
 def _after_the(value: Any) -> str:
     text = str(value)
     return text[4:] if text.lower().startswith("the ") else text
@@ -105,6 +117,7 @@ def _environment() -> SandboxedEnvironment:
         words_digits=NumberWords.words_digits,
         capfirst=_capfirst,
         the=_after_the,
+        official_state=_official_state,
     )
     return env
 
@@ -179,21 +192,23 @@ def resolve_options(clauses: Sequence[ClauseText], chosen: dict[str, Any]) -> di
 def _option_context(
     clauses: Sequence[ClauseText], values: dict[str, Any], base: dict[str, Any]
 ) -> dict[str, Any]:
-    context: dict[str, Any] = {}
-    for key, (_clause, option) in edition_options(clauses).items():
+    """Template names for every option. Choice texts may use locality and number options."""
+    options = edition_options(clauses)
+    numbers = {key: values[key] for key, (_c, o) in options.items() if o.type == "number"}
+    inline = {**base, **numbers}
+    context: dict[str, Any] = dict(numbers)
+    for key, (_clause, option) in options.items():
         value = values[key]
         if option.type == "choice":
             choice = option.choice(value)
-            context[key] = ChoiceValue(value, _render_inline(choice.text, base), choice.label)
+            context[key] = ChoiceValue(value, _render_inline(choice.text, inline), choice.label)
         elif option.type == "multi":
             picked = [c for c in option.choices if c.value in value]
             context[key] = MultiValue(
                 tuple(c.value for c in picked),
-                tuple(_render_inline(c.text, base) for c in picked),
+                tuple(_render_inline(c.text, inline) for c in picked),
                 tuple(c.label for c in picked),
             )
-        else:
-            context[key] = value
     return context
 
 
@@ -223,16 +238,22 @@ def included_clauses(clauses: Sequence[ClauseText], spec: DraftSpec) -> list[Cla
 
 
 def _missing_locality(
-    included: Sequence[ClauseText], clauses: Sequence[ClauseText], locality: Locality
+    included: Sequence[ClauseText],
+    clauses: Sequence[ClauseText],
+    values: dict[str, Any],
+    locality: Locality,
 ) -> dict[str, str]:
-    """Locality fields an included clause needs but the spec leaves blank."""
+    """Locality fields an included clause (with the chosen options) needs but are blank."""
     options = edition_options(clauses)
     problems: dict[str, str] = {}
     for clause in included:
         names = set(template_names(clause.body))
         for key in names & set(options):
-            for choice in options[key][1].choices:
-                names |= template_names(choice.text)
+            option = options[key][1]
+            chosen = values[key] if option.type == "multi" else [values[key]]
+            for choice in option.choices:
+                if choice.value in chosen:
+                    names |= template_names(choice.text)
         for name in sorted(names):
             attribute = LOCALITY_VARIABLES.get(name)
             if attribute and attribute != "languages" and not getattr(locality, attribute):
@@ -373,7 +394,7 @@ def assemble(clauses: Sequence[ClauseText], spec: DraftSpec) -> Document:
     """
     values = resolve_options(clauses, spec.options)
     included = included_clauses(clauses, spec)
-    problems = _missing_locality(included, clauses, spec.locality)
+    problems = _missing_locality(included, clauses, values, spec.locality)
     if problems:
         raise AssemblyError(problems)
 
@@ -477,14 +498,14 @@ def heading_case(heading: str) -> str:
     >>> heading_case("ACCESS TO REPRESENTATION IN IMMIGRATION PROCEEDINGS")
     'Access to Representation in Immigration Proceedings'
     """
-    words = heading.lower().split(" ")
+    words = re.split(r"([ —–-])", heading.lower())
     out = []
     for index, word in enumerate(words):
         if index and word in _SMALL_WORDS:
             out.append(word)
         else:
-            out.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
-    return " ".join(out)
+            out.append(word[:1].upper() + word[1:])
+    return "".join(out)
 
 
 def enacting_clause(locality: Locality) -> str:

@@ -1,4 +1,20 @@
 from django.urls import path
 
+from ordinances import views
+
 app_name = "ordinances"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.draft_list, name="draft_list"),
+    path("health/", views.health, name="health"),
+    path("drafts/new/", views.draft_new, name="draft_new"),
+    path("drafts/upload/", views.draft_upload, name="draft_upload"),
+    path("drafts/<int:pk>/", views.draft_detail, name="draft_detail"),
+    path("drafts/<int:pk>/rename/", views.draft_rename, name="draft_rename"),
+    path("drafts/<int:pk>/duplicate/", views.draft_duplicate, name="draft_duplicate"),
+    path("drafts/<int:pk>/archive/", views.draft_archive, name="draft_archive"),
+    path("drafts/<int:pk>/edit/<slug:step>/", views.wizard_step, name="wizard"),
+    path("drafts/<int:pk>/preview/", views.wizard_preview, name="wizard_preview"),
+    path("drafts/<int:pk>/discard/", views.wizard_discard, name="wizard_discard"),
+    path("drafts/<int:pk>/r/<int:number>/", views.revision_detail, name="revision_detail"),
+    path("drafts/<int:pk>/r/<int:number>/spec.json", views.revision_spec, name="revision_spec"),
+]

@@ -27,7 +27,7 @@ PLACEHOLDERS = {
     "[Locality]": "Springfield",
     "[ LOCALITY]": "Springfield",
     "[Chief law enforcement officer]": "Chief of Police",
-    "[STATE]": "Illinois",
+    "[STATE]": "State of Illinois",
     "[governing legislative body]": "City Council",
     "[human rights commission, or appropriate administrative body]": "Human Relations Commission",
     "[Name of official or office]": "Office of the Mayor",
@@ -71,7 +71,7 @@ def model_sections(clauses: list[ClauseText]) -> dict[str, str]:
     position = 0
     cuts = []
     for label in labels:
-        index = text.index(f"{label})", position)
+        index = re.compile(rf"(?<![IVX]){label}\) ").search(text, position).start()
         cuts.append((label, index))
         position = index + 1
     head = text[: cuts[0][1]].strip()

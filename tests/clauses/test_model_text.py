@@ -54,4 +54,5 @@ def _first_difference(expected: str, got: str) -> str:
         (i for i, (a, b) in enumerate(zip(expected, got, strict=False)) if a != b),
         min(len(expected), len(got)),
     )
-    return f"at {index}: expected …{expected[index - 40 : index + 60]!r} got …{got[index - 40 : index + 60]!r}"
+    start, end = max(index - 40, 0), index + 60
+    return f"at {index}: expected …{expected[start:end]!r} got …{got[start:end]!r}"

@@ -1,0 +1,245 @@
+"""The clause library: clauses, their immutable versions and options, and editions.
+
+A saved clause version (with its options and choices) is never edited in
+place: `save()` on an existing row, `delete()`, and queryset `update()` /
+`delete()` all raise `ImmutableError`. New wording is a new version.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from clauses.content import KINDS, OPTION_TYPES, TOPICS, Choice, ClauseText, Correction, Option
+
+
+class ImmutableError(Exception):
+    """Raised on any attempt to change or remove a saved version or published edition."""
+
+
+class _WriteOnceQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ImmutableError(f"{self.model.__name__} rows are immutable; create a new version.")
+
+    def delete(self):
+        raise ImmutableError(f"{self.model.__name__} rows cannot be deleted.")
+
+
+class _WriteOnce(models.Model):
+    objects = _WriteOnceQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ImmutableError(f"{type(self).__name__} {self.pk} is saved and cannot change.")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableError(f"{type(self).__name__} rows cannot be deleted.")
+
+
+class Clause(models.Model):
+    """A clause's stable identity. Title, topic and order mirror its newest version."""
+
+    slug = models.SlugField(unique=True)
+    title = models.CharField(max_length=200)
+    topic = models.CharField(max_length=20, choices=[(t, t) for t in TOPICS])
+    order = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["order", "slug"]
+        permissions = [("edit_library", "Can edit the clause library and publish editions")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def latest_version(self) -> ClauseVersion | None:
+        return self.versions.order_by("-number").first()
+
+
+class ClauseVersion(_WriteOnce):
+    clause = models.ForeignKey(Clause, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=200)
+    topic = models.CharField(max_length=20, choices=[(t, t) for t in TOPICS])
+    order = models.PositiveIntegerField()
+    kind = models.CharField(max_length=20, choices=[(k, k) for k in KINDS])
+    heading = models.CharField(max_length=300, blank=True)
+    parent = models.SlugField(blank=True)
+    model = models.BooleanField(
+        default=True, help_text="Part of the CPD model (included by default)."
+    )
+    text = models.TextField()
+    change_note = models.TextField()
+    source = models.CharField(max_length=500, blank=True)
+    author = models.CharField(max_length=200, blank=True)
+    date = models.DateField(null=True, blank=True)
+    terms = models.JSONField(default=dict, blank=True)
+    corrections = models.JSONField(default=list, blank=True)
+    fingerprint = models.CharField(max_length=64)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["clause__order", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["clause", "number"], name="unique_clause_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.clause.slug} v{self.number}"
+
+    def content(self) -> ClauseText:
+        """This version as the pure core's plain data (cached: versions never change)."""
+        cached = _CONTENT_CACHE.get(self.pk)
+        if cached is None:
+            cached = _CONTENT_CACHE[self.pk] = self._build_content()
+        return cached
+
+    def _build_content(self) -> ClauseText:
+        options = tuple(
+            Option(
+                key=o.key,
+                label=o.label,
+                type=o.type,
+                default=o.default,
+                guidance=o.guidance,
+                source=o.source,
+                min=o.minimum,
+                max=o.maximum,
+                applies_when=o.applies_when,
+                choices=tuple(
+                    Choice(c.value, c.label, c.text, c.guidance, c.source)
+                    for c in o.choices.order_by("position")
+                ),
+            )
+            for o in self.options.order_by("position")
+        )
+        return ClauseText(
+            slug=self.clause.slug,
+            title=self.title,
+            topic=self.topic,
+            order=self.order,
+            kind=self.kind,
+            body=self.text,
+            version=self.number,
+            heading=self.heading,
+            parent=self.parent,
+            model=self.model,
+            date=self.date,
+            author=self.author,
+            change_note=self.change_note,
+            source=self.source,
+            options=options,
+            terms={k: tuple(v) for k, v in self.terms.items()},
+            corrections=tuple(Correction(**c) for c in self.corrections),
+        )
+
+
+_CONTENT_CACHE: dict[int, ClauseText] = {}
+
+
+class VersionOption(_WriteOnce):
+    version = models.ForeignKey(ClauseVersion, on_delete=models.PROTECT, related_name="options")
+    position = models.PositiveIntegerField()
+    key = models.CharField(max_length=60)
+    label = models.CharField(max_length=200)
+    type = models.CharField(max_length=10, choices=[(t, t) for t in OPTION_TYPES])
+    default = models.JSONField(null=True, blank=True)
+    guidance = models.TextField(blank=True)
+    source = models.CharField(max_length=500, blank=True)
+    minimum = models.IntegerField(null=True, blank=True)
+    maximum = models.IntegerField(null=True, blank=True)
+    applies_when = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "key"], name="unique_option_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class OptionChoice(_WriteOnce):
+    option = models.ForeignKey(VersionOption, on_delete=models.PROTECT, related_name="choices")
+    position = models.PositiveIntegerField()
+    value = models.CharField(max_length=60)
+    label = models.CharField(max_length=300)
+    text = models.TextField(blank=True)
+    guidance = models.TextField(blank=True)
+    source = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["position"]
+
+    def __str__(self) -> str:
+        return self.label
+
+
+class Edition(models.Model):
+    """A named, dated set mapping each clause to one version. Immutable once published."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(max_length=200)
+    date = models.DateField()
+    description = models.TextField(blank=True)
+    published = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["date", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and Edition.objects.filter(pk=self.pk, published=True).exists():
+            raise ImmutableError(f"Edition {self.slug} is published and cannot change.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.published:
+            raise ImmutableError(f"Edition {self.slug} is published and cannot be deleted.")
+        return super().delete(*args, **kwargs)
+
+    def versions(self) -> list[ClauseVersion]:
+        return [
+            entry.version
+            for entry in self.entries.select_related("version__clause").order_by(
+                "version__order", "clause__slug"
+            )
+        ]
+
+    def contents(self) -> list[ClauseText]:
+        return [version.content() for version in self.versions()]
+
+
+class EditionEntry(models.Model):
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="entries")
+    clause = models.ForeignKey(Clause, on_delete=models.PROTECT, related_name="+")
+    version = models.ForeignKey(ClauseVersion, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["edition", "clause"], name="one_version_per_edition")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.edition.slug}: {self.clause.slug} v{self.version.number}"
+
+    def save(self, *args, **kwargs):
+        if Edition.objects.filter(pk=self.edition_id, published=True).exists():
+            raise ImmutableError(f"Edition {self.edition.slug} is published and cannot change.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if Edition.objects.filter(pk=self.edition_id, published=True).exists():
+            raise ImmutableError(f"Edition {self.edition.slug} is published and cannot change.")
+        return super().delete(*args, **kwargs)

@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+import json
+
+from django import forms
+
+from ordinances.spec import DraftSpec, SpecError, parse_spec
+
+MAX_SPEC_BYTES = 256 * 1024
+
+
+class SaveRevisionForm(forms.Form):
+    message = forms.CharField(
+        label="What changed (optional)",
+        max_length=500,
+        required=False,
+        help_text="A short note for the revision list, e.g. “Sheriff's edits to II.C”.",
+    )
+
+
+class DraftTitleForm(forms.Form):
+    title = forms.CharField(label="Draft name", max_length=200)
+
+
+class SpecUploadForm(forms.Form):
+    spec_file = forms.FileField(
+        label="Draft spec (JSON)",
+        help_text="A spec downloaded from a revision, or written by hand (see examples/).",
+    )
+    title = forms.CharField(label="Name for the new draft", max_length=200, required=False)
+
+    def clean_spec_file(self) -> DraftSpec:
+        upload = self.cleaned_data["spec_file"]
+        if upload.size > MAX_SPEC_BYTES:
+            limit = MAX_SPEC_BYTES // 1024
+            raise forms.ValidationError(
+                f"The file is {upload.size // 1024} KB; a spec is at most {limit} KB."
+            )
+        raw = upload.read(MAX_SPEC_BYTES + 1)
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise forms.ValidationError("The file is not a JSON draft spec.") from None
+        try:
+            return parse_spec(data)
+        except SpecError as exc:
+            raise forms.ValidationError(
+                [f"{field}: {message}" for field, message in exc.problems.items()]
+            ) from None

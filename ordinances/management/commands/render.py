@@ -1,0 +1,36 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from exports.html import render_html
+from exports.text import render_markdown, render_text
+from ordinances.services import document_for_spec
+from ordinances.spec import SpecError, load_spec
+
+TEXT_FORMATS = {"txt": render_text, "md": render_markdown, "html": render_html}
+
+
+class Command(BaseCommand):
+    help = "Assemble the ordinance a draft spec (JSON) describes and print or write it."
+
+    def add_arguments(self, parser):
+        parser.add_argument("spec", help="path to a draft spec JSON file (see examples/)")
+        parser.add_argument("--format", choices=sorted(TEXT_FORMATS), default="txt")
+        parser.add_argument("-o", "--output", help="write to this file instead of stdout")
+
+    def handle(self, *args, **options):
+        path = Path(options["spec"])
+        try:
+            spec = load_spec(path.read_text(encoding="utf-8"))
+            document = document_for_spec(spec)
+        except OSError as exc:
+            raise CommandError(f"Cannot read {path}: {exc.strerror}") from exc
+        except SpecError as exc:
+            lines = "\n".join(f"  {field}: {message}" for field, message in exc.problems.items())
+            raise CommandError(f"{path} cannot be assembled:\n{lines}") from exc
+        output = TEXT_FORMATS[options["format"]](document)
+        if options["output"]:
+            Path(options["output"]).write_text(output, encoding="utf-8")
+            self.stdout.write(f"Wrote {options['output']}")
+        else:
+            self.stdout.write(output, ending="")

@@ -1,0 +1,132 @@
+"""Organisations, drafts and their immutable revisions.
+
+A revision is a snapshot: the draft spec (which pins every clause version), the
+author, the time and a message. It is never updated or deleted; the document is
+rebuilt from it. A (draft, number) unique constraint makes two saves based on
+the same revision race for one number: exactly one wins.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+
+from clauses.models import ImmutableError, _WriteOnce
+from ordinances.spec import DraftSpec, parse_spec
+
+
+class Organisation(models.Model):
+    """A council office or a city attorney's office; every draft belongs to one."""
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    """A user's membership. One organisation per user keeps isolation simple to reason about."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.organisation}"
+
+
+class Draft(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="drafts")
+    title = models.CharField(max_length=200)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    archived_at = models.DateTimeField(null=True, blank=True)
+    duplicated_from = models.ForeignKey(
+        "Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("ordinances:draft_detail", args=[self.pk])
+
+    def latest_revision(self) -> Revision | None:
+        return self.revisions.order_by("-number").first()
+
+
+class Revision(_WriteOnce):
+    draft = models.ForeignKey(Draft, on_delete=models.PROTECT, related_name="revisions")
+    number = models.PositiveIntegerField()
+    spec = models.JSONField()
+    clause_versions = models.JSONField(help_text="Pinned clause versions: slug -> number.")
+    locality = models.CharField(max_length=200)
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    message = models.CharField(max_length=500, blank=True)
+    lint_errors = models.PositiveIntegerField(default=0)
+    lint_warnings = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["draft", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["draft", "number"], name="unique_revision_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.draft} r{self.number}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("ordinances:revision_detail", args=[self.draft_id, self.number])
+
+    def draft_spec(self) -> DraftSpec:
+        return parse_spec(self.spec)
+
+    @property
+    def lint_status(self) -> str:
+        if self.lint_errors:
+            return "errors"
+        if self.lint_warnings:
+            return "warnings"
+        return "clean"
+
+
+class Workspace(models.Model):
+    """One person's unsaved wizard input for one draft: survives Back, Next and sign-out.
+
+    `base_revision` is the revision the input started from; saving refuses when
+    someone else has saved a newer one meanwhile, and this input stays here.
+    """
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="workspaces")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    spec = models.JSONField()
+    base_revision = models.PositiveIntegerField(default=0)
+    step = models.CharField(max_length=30, default="locality")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["draft", "user"], name="one_workspace_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} on {self.draft}"
+
+
+__all__ = ["Draft", "ImmutableError", "Membership", "Organisation", "Revision", "Workspace"]

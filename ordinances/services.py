@@ -1,0 +1,132 @@
+"""Operations on drafts and revisions (keyword-only; views and commands call these)."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from clauses.services import edition_clauses
+from ordinances.assembly import assemble
+from ordinances.document import Document
+from ordinances.models import Draft, Organisation, Revision, Workspace
+from ordinances.spec import DraftSpec, parse_spec
+
+
+class StaleRevisionError(Exception):
+    """Someone saved a newer revision since this input was based on `base`."""
+
+    def __init__(self, *, draft: Draft, base: int, latest: int):
+        self.draft, self.base, self.latest = draft, base, latest
+        super().__init__(
+            f"Revision {latest} of “{draft.title}” was saved after you started from revision "
+            f"{base}. Your input is kept; compare the revisions and save again."
+        )
+
+
+def document_for_spec(spec: DraftSpec) -> Document:
+    """Assemble a spec against its edition and pinned versions (AssemblyError/SpecError)."""
+    return assemble(edition_clauses(spec.edition, spec.versions), spec)
+
+
+def pin_versions(spec: DraftSpec) -> DraftSpec:
+    """The spec with every clause version it assembles from pinned."""
+    clauses = edition_clauses(spec.edition, spec.versions)
+    pins = {c.slug: c.version for c in clauses}
+    return DraftSpec(
+        locality=spec.locality,
+        edition=spec.edition,
+        numbering=spec.numbering,
+        options=dict(spec.options),
+        clauses=spec.clauses,
+        versions=pins,
+    )
+
+
+def lint_counts(document: Document) -> tuple[int, int]:
+    """(errors, warnings) from the compliance lint; (0, 0) until the lint exists."""
+    try:
+        from ordinances.lint import lint
+    except ImportError:
+        return 0, 0
+    findings = lint(document)
+    return (
+        sum(1 for f in findings if f.severity == "error"),
+        sum(1 for f in findings if f.severity == "warning"),
+    )
+
+
+def revision_create(
+    *, draft: Draft, spec: DraftSpec, author, base: int, message: str = ""
+) -> Revision:
+    """Save a new immutable revision after `base`; refuse if `base` is not the latest.
+
+    The spec is validated by assembling it first, so no revision that cannot be
+    rebuilt is ever stored. Raises StaleRevisionError, AssemblyError, SpecError.
+    """
+    pinned = pin_versions(spec)
+    document = document_for_spec(pinned)
+    errors, warnings = lint_counts(document)
+    try:
+        with transaction.atomic():
+            latest = draft.revisions.order_by("-number").values_list("number", flat=True).first()
+            latest = latest or 0
+            if latest != base:
+                raise StaleRevisionError(draft=draft, base=base, latest=latest)
+            revision = Revision(
+                draft=draft,
+                number=base + 1,
+                spec=pinned.as_dict(),
+                clause_versions=pinned.versions,
+                locality=spec.locality.name,
+                author=author,
+                message=message,
+                lint_errors=errors,
+                lint_warnings=warnings,
+            )
+            revision.save()
+    except IntegrityError:
+        latest = draft.revisions.order_by("-number").values_list("number", flat=True).first()
+        raise StaleRevisionError(draft=draft, base=base, latest=latest or 0) from None
+    Workspace.objects.filter(draft=draft, user=author).delete()
+    return revision
+
+
+def draft_create(
+    *, organisation: Organisation, author, spec: DraftSpec, title: str = "", message: str = ""
+) -> Draft:
+    """A new draft with its first revision, atomically."""
+    with transaction.atomic():
+        draft = Draft.objects.create(
+            organisation=organisation,
+            title=title or f"{spec.locality.name}: {document_for_spec(spec).title}",
+            created_by=author,
+        )
+        revision_create(draft=draft, spec=spec, author=author, base=0, message=message)
+    return draft
+
+
+def draft_duplicate(*, revision: Revision, author, title: str = "") -> Draft:
+    draft = revision.draft
+    with transaction.atomic():
+        copy = Draft.objects.create(
+            organisation=draft.organisation,
+            title=title or f"{draft.title} (copy)",
+            created_by=author,
+            duplicated_from=revision,
+        )
+        revision_create(
+            draft=copy,
+            spec=parse_spec(revision.spec),
+            author=author,
+            base=0,
+            message=f"Duplicated from “{draft.title}” r{revision.number}",
+        )
+    return copy
+
+
+def draft_archive(*, draft: Draft) -> None:
+    Draft.objects.filter(pk=draft.pk).update(archived_at=timezone.now())
+
+
+def draft_restore(*, draft: Draft) -> None:
+    Draft.objects.filter(pk=draft.pk).update(archived_at=None)

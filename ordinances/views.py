@@ -1,0 +1,415 @@
+"""Drafts, the wizard with live preview, revisions. Thin: services and the pure core do the work."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.views.decorators.http import require_POST
+
+from clauses.services import DEFAULT_EDITION, edition_clauses, latest_edition
+from exports.html import render_html
+from ordinances import services, wizard
+from ordinances.forms import DraftTitleForm, SaveRevisionForm, SpecUploadForm
+from ordinances.models import Draft, Organisation, Revision, Workspace
+from ordinances.spec import SpecError, parse_spec
+
+
+def _organisation(request) -> Organisation:
+    membership = getattr(request.user, "membership", None)
+    if membership is None:
+        raise Http404("You are not a member of any organisation.")
+    return membership.organisation
+
+
+def _get_draft_for_member(request, pk: int) -> Draft:
+    """The draft, if it belongs to the user's organisation; otherwise 404 (never 403)."""
+    return get_object_or_404(Draft, pk=pk, organisation=_organisation(request))
+
+
+def _get_revision_for_member(request, pk: int, number: int) -> Revision:
+    draft = _get_draft_for_member(request, pk)
+    return get_object_or_404(Revision, draft=draft, number=number)
+
+
+# -- drafts -------------------------------------------------------------------
+
+
+@login_required
+def draft_list(request):
+    membership = getattr(request.user, "membership", None)
+    archived = request.GET.get("archived") == "1"
+    drafts = []
+    if membership:
+        queryset = Draft.objects.filter(
+            organisation=membership.organisation, archived_at__isnull=not archived
+        ).select_related("created_by")
+        drafts = [(draft, draft.latest_revision()) for draft in queryset]
+        drafts.sort(key=lambda pair: pair[1].created_at if pair[1] else pair[0].created_at)
+        drafts.reverse()
+    return render(
+        request,
+        "ordinances/draft_list.html",
+        {"drafts": drafts, "archived": archived, "membership": membership},
+    )
+
+
+def _starting_spec() -> dict:
+    edition = latest_edition()
+    return {
+        "edition": edition.slug if edition else DEFAULT_EDITION,
+        "numbering": "cpd",
+        "locality": {"type": "city"},
+        "options": {},
+    }
+
+
+@login_required
+def draft_new(request):
+    organisation = _organisation(request)
+    if request.method == "POST":
+        draft = Draft.objects.create(
+            organisation=organisation, title="Untitled draft", created_by=request.user
+        )
+        Workspace.objects.create(draft=draft, user=request.user, spec=_starting_spec())
+        return redirect("ordinances:wizard", pk=draft.pk, step="locality")
+    return render(request, "ordinances/draft_new.html", {"upload_form": SpecUploadForm()})
+
+
+@login_required
+def draft_upload(request):
+    organisation = _organisation(request)
+    form = SpecUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        spec = form.cleaned_data["spec_file"]
+        try:
+            draft = services.draft_create(
+                organisation=organisation,
+                author=request.user,
+                spec=spec,
+                title=form.cleaned_data["title"],
+                message="Started from an uploaded spec",
+            )
+        except SpecError as exc:
+            for field, message in exc.problems.items():
+                form.add_error("spec_file", f"{field}: {message}")
+        else:
+            messages.success(request, "Draft created from the uploaded spec.")
+            return redirect(draft)
+    return render(request, "ordinances/draft_new.html", {"upload_form": form}, status=200)
+
+
+@login_required
+def draft_detail(request, pk: int):
+    draft = _get_draft_for_member(request, pk)
+    revisions = draft.revisions.select_related("author").order_by("-number")
+    workspace = Workspace.objects.filter(draft=draft, user=request.user).first()
+    return render(
+        request,
+        "ordinances/draft_detail.html",
+        {
+            "draft": draft,
+            "revisions": revisions,
+            "workspace": workspace,
+            "title_form": DraftTitleForm(initial={"title": draft.title}),
+        },
+    )
+
+
+@login_required
+@require_POST
+def draft_rename(request, pk: int):
+    draft = _get_draft_for_member(request, pk)
+    form = DraftTitleForm(request.POST)
+    if form.is_valid():
+        Draft.objects.filter(pk=draft.pk).update(title=form.cleaned_data["title"])
+        messages.success(request, "Draft renamed.")
+    else:
+        messages.error(request, "A draft name is required (at most 200 characters).")
+    return redirect(draft)
+
+
+@login_required
+@require_POST
+def draft_duplicate(request, pk: int):
+    draft = _get_draft_for_member(request, pk)
+    revision = draft.latest_revision()
+    if revision is None:
+        messages.error(request, "Save a revision before duplicating this draft.")
+        return redirect(draft)
+    copy = services.draft_duplicate(revision=revision, author=request.user)
+    messages.success(request, f"Started “{copy.title}” from r{revision.number}.")
+    return redirect(copy)
+
+
+@login_required
+@require_POST
+def draft_archive(request, pk: int):
+    draft = _get_draft_for_member(request, pk)
+    if request.POST.get("restore"):
+        services.draft_restore(draft=draft)
+        messages.success(request, f"“{draft.title}” restored.")
+    else:
+        services.draft_archive(draft=draft)
+        messages.success(request, f"“{draft.title}” archived. You can restore it from the archive.")
+    return redirect("ordinances:draft_list")
+
+
+# -- revisions ----------------------------------------------------------------
+
+
+@login_required
+def revision_detail(request, pk: int, number: int):
+    revision = _get_revision_for_member(request, pk, number)
+    document = services.document_for_spec(revision.draft_spec())
+    return render(
+        request,
+        "ordinances/revision_detail.html",
+        {"draft": revision.draft, "revision": revision, "document_html": render_html(document)},
+    )
+
+
+@login_required
+def revision_spec(request, pk: int, number: int):
+    revision = _get_revision_for_member(request, pk, number)
+    response = HttpResponse(
+        revision.draft_spec().to_json(), content_type="application/json; charset=utf-8"
+    )
+    name = f"{_slug(revision.locality)}-r{revision.number}-spec.json"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _slug(text: str) -> str:
+    return slugify(text)[:60] or "draft"
+
+
+# -- the wizard ---------------------------------------------------------------
+
+
+def _workspace(request, draft: Draft) -> Workspace:
+    """This user's workspace on the draft, started from the latest revision if none."""
+    workspace = Workspace.objects.filter(draft=draft, user=request.user).first()
+    if workspace is None:
+        latest = draft.latest_revision()
+        spec = dict(latest.spec) if latest else _starting_spec()
+        workspace = Workspace.objects.create(
+            draft=draft, user=request.user, spec=spec, base_revision=latest.number if latest else 0
+        )
+    return workspace
+
+
+def _clauses(spec: dict):
+    return edition_clauses(spec.get("edition", DEFAULT_EDITION), spec.get("versions") or {})
+
+
+def _preview(spec: dict, *, highlight=()) -> dict:
+    """Assemble the working spec for the preview: HTML, or the problems to fix."""
+    clean = {k: v for k, v in spec.items() if not k.startswith("_")}
+    try:
+        document = services.document_for_spec(parse_spec(clean))
+    except SpecError as exc:
+        return {"preview_html": "", "preview_problems": exc.problems, "document": None}
+    return {
+        "preview_html": render_html(document, highlight=highlight),
+        "preview_problems": {},
+        "document": document,
+    }
+
+
+@login_required
+def wizard_step(request, pk: int, step: str):
+    draft = _get_draft_for_member(request, pk)
+    current = wizard.step_by_slug(step)
+    if current is None:
+        raise Http404("No such step.")
+    workspace = _workspace(request, draft)
+    clauses = _clauses(workspace.spec)
+    form = wizard.step_form(current, clauses, workspace.spec, request.POST or None)
+    save_form = SaveRevisionForm(request.POST or None)
+    if request.method == "POST":
+        return _wizard_post(request, draft, workspace, current, clauses, form, save_form)
+    if form is not None and current.slug in (workspace.spec.get("_unsaved") or {}):
+        form = wizard.step_form(current, clauses, workspace.spec, _unsaved_data(workspace, current))
+        form.is_valid()
+    if workspace.step != current.slug:
+        Workspace.objects.filter(pk=workspace.pk).update(step=current.slug)
+    return _render_wizard(request, draft, workspace, current, clauses, form, save_form)
+
+
+def _unsaved_data(workspace: Workspace, step: wizard.Step) -> QueryDict:
+    data = QueryDict(mutable=True)
+    for name, values in workspace.spec["_unsaved"][step.slug].items():
+        data.setlist(name, [v for v in (values or []) if v is not None])
+    return data
+
+
+def _wizard_post(request, draft, workspace, current, clauses, form, save_form):
+    action = request.POST.get("nav", "next")
+    spec = workspace.spec
+    valid = form is None or form.is_valid()
+    if form is not None:
+        if valid:
+            spec = form.apply(spec, clauses)
+            unsaved = dict(spec.get("_unsaved") or {})
+            unsaved.pop(current.slug, None)
+            spec["_unsaved"] = unsaved
+        else:
+            spec = wizard.raw_answers(form, spec, clauses)
+    Workspace.objects.filter(pk=workspace.pk).update(spec=spec, step=current.slug)
+    workspace.spec = spec
+    previous, following = wizard.neighbours(current.slug)
+    if action == "back" and previous:
+        return redirect("ordinances:wizard", pk=draft.pk, step=previous)
+    if action.startswith("goto:") and wizard.step_by_slug(action[5:]):
+        return redirect("ordinances:wizard", pk=draft.pk, step=action[5:])
+    if not valid:
+        messages.error(request, "Please correct the fields marked below; your input is kept.")
+        return _render_wizard(request, draft, workspace, current, clauses, form, save_form, 400)
+    if action == "save":
+        return _save_revision(request, draft, workspace, current, clauses, form, save_form)
+    if following:
+        return redirect("ordinances:wizard", pk=draft.pk, step=following)
+    return redirect("ordinances:wizard", pk=draft.pk, step=current.slug)
+
+
+def _save_revision(request, draft, workspace, current, clauses, form, save_form):
+    save_form.is_valid()
+    message = save_form.cleaned_data.get("message", "") if save_form.is_bound else ""
+    unsaved = workspace.spec.get("_unsaved") or {}
+    if unsaved:
+        steps = ", ".join(wizard.step_by_slug(s).title for s in unsaved)
+        messages.error(request, f"Some answers still need correcting before saving: {steps}.")
+        return _render_wizard(request, draft, workspace, current, clauses, form, save_form, 400)
+    try:
+        spec = parse_spec({k: v for k, v in workspace.spec.items() if not k.startswith("_")})
+        revision = services.revision_create(
+            draft=draft,
+            spec=spec,
+            author=request.user,
+            base=workspace.base_revision,
+            message=message,
+        )
+    except services.StaleRevisionError as exc:
+        compare = reverse("ordinances:revision_detail", args=[draft.pk, exc.latest])
+        return _render_wizard(
+            request, draft, workspace, current, clauses, form, save_form, 409,
+            stale={"error": str(exc), "latest": exc.latest, "compare_url": compare},
+        )  # fmt: skip
+    except SpecError as exc:
+        for field, problem in exc.problems.items():
+            messages.error(request, f"{_field_label(field)}: {problem}")
+        return _render_wizard(request, draft, workspace, current, clauses, form, save_form, 400)
+    if revision.number == 1 and draft.title == "Untitled draft":
+        document = services.document_for_spec(spec)
+        Draft.objects.filter(pk=draft.pk).update(title=f"{spec.locality.name}: {document.title}")
+    messages.success(request, f"Saved revision {revision.number}.")
+    return redirect(draft)
+
+
+def _field_label(field: str) -> str:
+    return field.replace("locality.", "Locality: ").replace("options.", "Option: ")
+
+
+def _render_wizard(
+    request, draft, workspace, current, clauses, form, save_form, status=200, stale=None
+):
+    highlight = {c.slug for c in wizard.step_clauses(current, clauses)} if current.topic else ()
+    context = {
+        "draft": draft,
+        "workspace": workspace,
+        "step": current,
+        "steps": wizard.STEPS,
+        "form": form,
+        "save_form": save_form,
+        "stale": stale,
+        "previous": wizard.neighbours(current.slug)[0],
+        "following": wizard.neighbours(current.slug)[1],
+        "field_clauses": {
+            name: wizard.clause_for_field(name, clauses) for name in (form.fields if form else [])
+        },
+        **_preview(workspace.spec, highlight=highlight),
+    }
+    if current.slug == "review":
+        context["review"] = _review(workspace.spec, clauses, context.get("document"))
+    return render(request, "ordinances/wizard.html", context, status=status)
+
+
+def _review(spec: dict, clauses, document) -> dict:
+    """What the review step shows: each option as chosen, included clauses, lint findings."""
+    options = spec.get("options") or {}
+    included = wizard.included_slugs(spec, clauses)
+    rows = []
+    for clause in clauses:
+        if clause.slug not in included:
+            continue
+        for option in clause.options:
+            value = options.get(option.key, option.default)
+            if option.type == "choice":
+                shown = getattr(option.choice(value), "label", value)
+            elif option.type == "multi":
+                shown = ", ".join(c.label for c in option.choices if c.value in value) or "None"
+            else:
+                shown = str(value)
+            rows.append((clause.title, option.label, shown, value != option.default))
+    findings = []
+    if document is not None:
+        try:
+            from ordinances.lint import lint
+
+            findings = lint(document)
+        except ImportError:
+            findings = []
+    return {"rows": rows, "findings": findings}
+
+
+@login_required
+@require_POST
+def wizard_preview(request, pk: int):
+    """HTMX: the preview for the form as it stands, the affected clause highlighted.
+
+    The answers are also kept in the workspace, so nothing typed is lost.
+    """
+    draft = _get_draft_for_member(request, pk)
+    workspace = _workspace(request, draft)
+    current = wizard.step_by_slug(request.POST.get("_step", "")) or wizard.STEPS[0]
+    clauses = _clauses(workspace.spec)
+    form = wizard.step_form(current, clauses, workspace.spec, request.POST)
+    spec = workspace.spec
+    if form is not None and form.is_valid():
+        spec = form.apply(spec, clauses)
+        unsaved = dict(spec.get("_unsaved") or {})
+        unsaved.pop(current.slug, None)
+        spec["_unsaved"] = unsaved
+        Workspace.objects.filter(pk=workspace.pk).update(spec=spec)
+    focus = request.POST.get("_focus", "")
+    highlight = {focus} if focus else {c.slug for c in wizard.step_clauses(current, clauses)}
+    context = {"draft": draft, **_preview(spec, highlight=highlight)}
+    if form is not None and not form.is_valid():
+        context["form_errors"] = {
+            form.fields[name].label or name: errors
+            for name, errors in form.errors.items()
+            if name in form.fields
+        }
+    return render(request, "ordinances/_preview.html", context)
+
+
+@login_required
+@require_POST
+def wizard_discard(request, pk: int):
+    draft = _get_draft_for_member(request, pk)
+    Workspace.objects.filter(draft=draft, user=request.user).delete()
+    messages.info(request, "Unsaved changes discarded; the draft is as its latest revision.")
+    return redirect(draft)
+
+
+def health(request):
+    """For load balancers: the app answers and its database is reachable."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

@@ -1,0 +1,48 @@
+// Small progressive enhancements; the pages work without them.
+// Follow-up questions: show a field group only when its controlling answer applies.
+(function () {
+  function applies(group, form) {
+    var key = group.getAttribute("data-applies-key");
+    var value = group.getAttribute("data-applies-value");
+    var inputs = form.querySelectorAll('[name="' + key + '"]');
+    for (var i = 0; i < inputs.length; i++) {
+      var input = inputs[i];
+      if ((input.type === "checkbox" || input.type === "radio") && input.checked && input.value === value) return true;
+      if (input.tagName === "SELECT" && input.value === value) return true;
+    }
+    return false;
+  }
+  function refresh(form) {
+    form.querySelectorAll("[data-applies-key]").forEach(function (group) {
+      group.hidden = !applies(group, form);
+    });
+  }
+  document.addEventListener("change", function (event) {
+    var form = event.target.form;
+    if (form) refresh(form);
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("form").forEach(refresh);
+  });
+})();
+
+// Live preview: tell the server which clause the question being answered affects,
+// and bring that clause into view in the preview without moving keyboard focus.
+(function () {
+  function clauseOf(element) {
+    var holder = element.closest("[data-clause]");
+    return holder ? holder.getAttribute("data-clause") : "";
+  }
+  document.addEventListener("focusin", function (event) {
+    var form = event.target.form;
+    if (!form) return;
+    var focus = form.querySelector("#focus-clause");
+    if (focus) focus.value = clauseOf(event.target);
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.target.id !== "preview-body") return;
+    var marked = event.target.querySelector(".highlight");
+    var pane = event.target.closest(".preview-pane");
+    if (marked && pane) pane.scrollTop = marked.offsetTop - pane.offsetTop - 16;
+  });
+})();
