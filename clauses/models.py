@@ -96,9 +96,10 @@ class ClauseVersion(_WriteOnce):
 
     def content(self) -> ClauseText:
         """This version as the pure core's plain data (cached: versions never change)."""
-        cached = _CONTENT_CACHE.get(self.pk)
+        key = (self.pk, self.clause_id, self.number, self.fingerprint)
+        cached = _CONTENT_CACHE.get(key)
         if cached is None:
-            cached = _CONTENT_CACHE[self.pk] = self._build_content()
+            cached = _CONTENT_CACHE[key] = self._build_content()
         return cached
 
     def _build_content(self) -> ClauseText:
@@ -141,7 +142,7 @@ class ClauseVersion(_WriteOnce):
         )
 
 
-_CONTENT_CACHE: dict[int, ClauseText] = {}
+_CONTENT_CACHE: dict[tuple, ClauseText] = {}
 
 
 class VersionOption(_WriteOnce):

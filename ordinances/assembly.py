@@ -326,7 +326,10 @@ class _SectionDraft:
 
 
 def _label_section(draft: _SectionDraft, numbering: str) -> tuple[list[Block], dict[str, str]]:
-    """Label a section's blocks; return them and each clause's first item letter."""
+    """Label a section's blocks; return them and the labels `refs()` can name.
+
+    Those are each clause's first item (by slug) and each keyed item ("slug#key").
+    """
     counters = [0] * 8
     blocks: list[Block] = []
     first_item: dict[str, str] = {}
@@ -340,6 +343,8 @@ def _label_section(draft: _SectionDraft, numbering: str) -> tuple[list[Block], d
                 label = item_label(numbering, raw.level, counters[raw.level])
                 if raw.level == 1:
                     first_item.setdefault(clause.slug, label)
+                    if raw.key:
+                        first_item[f"{clause.slug}#{raw.key}"] = label
             elif raw.kind == "bullet":
                 label = "–"
             if raw.key:
@@ -407,8 +412,9 @@ def assemble(clauses: Sequence[ClauseText], spec: DraftSpec) -> Document:
     letters: dict[str, str] = {}
     parents: dict[str, str] = {c.slug: c.parent for c in included if c.kind == "subsection"}
 
-    def refs(*slugs: str) -> str:
-        return refs_phrase(spec.numbering, [letters[s] for s in slugs if s in letters])
+    def refs(*targets: str, cap: bool = False) -> str:
+        phrase = refs_phrase(spec.numbering, [letters[t] for t in targets if t in letters])
+        return _capfirst(phrase) if cap else phrase
 
     def render(clause: ClauseText) -> list[_RawBlock]:
         return split_blocks(_template(clause.body).render({**context, "refs": refs}))
@@ -436,7 +442,13 @@ def assemble(clauses: Sequence[ClauseText], spec: DraftSpec) -> Document:
 
     for draft in sections:
         _, first = _label_section(draft, spec.numbering)
-        letters.update({slug: letter for slug, letter in first.items() if slug in parents})
+        letters.update(
+            {
+                target: letter
+                for target, letter in first.items()
+                if target in parents or "#" in target
+            }
+        )
     for draft in sections:
         draft.parts = [
             (clause, render(clause) if "refs(" in clause.body else raw)
@@ -444,12 +456,16 @@ def assemble(clauses: Sequence[ClauseText], spec: DraftSpec) -> Document:
         ]
 
     _prune_definitions(sections)
+    _punctuate_lists(sections)
+    enacting = enacting_clause(locality)
+    if _place_after_recitals(sections, enacting):
+        enacting = ""
     return Document(
         title=title,
         sections=tuple(_finish(draft, spec.numbering) for draft in sections),
         locality=locality.name,
         ordinance_number=locality.ordinance_number,
-        enacting_clause=enacting_clause(locality),
+        enacting_clause=enacting,
         numbering=spec.numbering,
         clause_versions={c.slug: c.version for c in included},
     )
@@ -474,6 +490,47 @@ def _prune_definitions(sections: list[_SectionDraft]) -> None:
             if not raw.key or raw.key not in clause.terms or raw.key in used
         ]
         draft.parts[0] = (clause, kept)
+
+
+_SENTENCE_BREAK = re.compile(r"[.;]\s+[A-Z]")
+
+
+def _punctuate_lists(sections: list[_SectionDraft]) -> None:
+    """Keep a section's run-in list ("shall not: A. ...; B. ...; C. ....") punctuated
+    when clauses are left out or added: the last item ends with a full stop, and a
+    one-sentence item before it with a semicolon. Items of several sentences (CPD
+    §II.E) keep their own ending, as the model has them.
+    """
+    for draft in sections:
+        own = draft.parts[0][1]
+        if not own or not own[-1].text.endswith(":"):
+            continue
+        items = [blocks[0] for clause, blocks in draft.parts[1:] if blocks]
+        for index, item in enumerate(items):
+            last = index == len(items) - 1
+            if last and item.text.endswith(";"):
+                item.text = item.text[:-1] + "."
+            elif not last and item.text.endswith(".") and not _SENTENCE_BREAK.search(item.text):
+                item.text = item.text[:-1] + ";"
+
+
+def _place_after_recitals(sections: list[_SectionDraft], enacting: str) -> bool:
+    """Recitals ("WHEREAS, ...") come before the enacting clause, as ordinances are
+    written: "NOW, THEREFORE, BE IT ORDAINED ..." closes the last recital section.
+    Returns whether it did (the heading block then carries no enacting clause).
+    """
+    recitals = [
+        draft
+        for draft in sections
+        if draft.clause.kind == "preamble"
+        and draft.parts[0][1]
+        and all(raw.text.startswith("WHEREAS") for raw in draft.parts[0][1])
+    ]
+    if not recitals:
+        return False
+    clause, blocks = recitals[-1].parts[0]
+    blocks.append(_RawBlock("paragraph", 0, f"NOW, THEREFORE, {enacting}", "enacting-clause"))
+    return True
 
 
 def _finish(draft: _SectionDraft, numbering: str) -> Section:

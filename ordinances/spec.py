@@ -108,13 +108,13 @@ def clean_text(value: Any, label: str, *, required: bool = False) -> tuple[str, 
         value = ""
     if not isinstance(value, str):
         return "", f"{label} must be text."
+    if _FORBIDDEN.search(value):
+        return value, f"{label} contains a control character that a document cannot hold."
     value = " ".join(value.split())
     if required and not value:
         return value, f"{label} is required."
     if len(value) > MAX_FIELD_LENGTH:
         return value, f"{label} is {len(value)} characters long; at most {MAX_FIELD_LENGTH}."
-    if _FORBIDDEN.search(value):
-        return value, f"{label} contains a control character that a document cannot hold."
     return value, None
 
 

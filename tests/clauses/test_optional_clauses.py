@@ -199,8 +199,8 @@ def test_every_optional_clause_assembles_in_document_order():
     document = _assemble(*OPTIONAL, effective_date="January 1, 2027")
     sections = [section.clause for section in document.sections]
     assert sections == [
-        "purpose",
         "findings",
+        "purpose",
         "definitions",
         "civil-enforcement",
         "prosecutorial-discretion",
@@ -224,12 +224,21 @@ def test_every_optional_clause_assembles_in_document_order():
     ]
 
 
-def test_findings_follow_the_purpose_unnumbered():
+def test_findings_come_first_and_end_with_the_enacting_clause():
     document = _assemble("findings")
     section = document.section("findings")
     assert (section.label, section.heading) == ("", "FINDINGS")
-    assert _neighbours(document, "findings") == ("purpose", "definitions")
-    assert _lines(document, "findings") == FINDINGS
+    assert [s.clause for s in document.sections[:2]] == ["findings", "purpose"]
+    assert _lines(document, "findings") == [
+        *FINDINGS,
+        "NOW, THEREFORE, BE IT ORDAINED BY THE CITY COUNCIL OF SPRINGFIELD:",
+    ]
+    assert document.enacting_clause == ""
+
+
+def test_without_findings_the_enacting_clause_heads_the_document():
+    document = _assemble()
+    assert document.enacting_clause == "BE IT ORDAINED BY THE CITY COUNCIL OF SPRINGFIELD:"
 
 
 def test_juveniles_item_follows_detainers_and_reletters_the_rest():
