@@ -169,11 +169,11 @@ class TopicForm(forms.Form):
             members = []
             if clause.kind != "title":
                 name = f"include__{clause.slug}"
-                hint = "optional addition" if not clause.model else "in the CPD model"
+                hint = "In the CPD model" if clause.model else "Optional addition"
                 self.fields[name] = forms.BooleanField(
                     required=False,
                     label=f"Include: {clause.title}",
-                    help_text=format_html("{}. Source: {}", hint.capitalize(), clause.source),
+                    help_text=format_html("{}. Source: {}", hint, clause.source),
                 )
                 self.initial[name] = clause.slug in included
                 members.append(Div(name, data_clause=clause.slug))

@@ -43,6 +43,8 @@
     if (event.target.id !== "preview-body") return;
     var marked = event.target.querySelector(".highlight");
     var pane = event.target.closest(".preview-pane");
-    if (marked && pane) pane.scrollTop = marked.offsetTop - pane.offsetTop - 16;
+    if (marked && pane) {
+      pane.scrollTop += marked.getBoundingClientRect().top - pane.getBoundingClientRect().top - 48;
+    }
   });
 })();

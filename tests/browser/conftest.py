@@ -1,0 +1,45 @@
+"""Real-browser tests: Debian's Chromium, headless, driven by Playwright, against live_server."""
+
+import os
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium.")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture
+def signed_in(page, live_server, library):
+    """Sign in through the real sign-in page as a brand-new member; returns (page, base URL)."""
+    from ordinances.models import Organisation
+    from tests.conftest import PASSWORD, make_member
+
+    office = Organisation.objects.create(name="Springfield City Council", slug="spfld")
+    make_member(office, "newcomer")
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill("newcomer")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(f"{live_server.url}/")
+    return page, live_server.url
