@@ -5,5 +5,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("library/", include("clauses.urls")),
+    path("drafts/", include("exports.urls")),
     path("", include("ordinances.urls")),
 ]

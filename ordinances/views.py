@@ -14,25 +14,11 @@ from clauses.services import DEFAULT_EDITION, edition_clauses, latest_edition
 from exports.html import render_html
 from ordinances import services, wizard
 from ordinances.forms import DraftTitleForm, SaveRevisionForm, SpecUploadForm
-from ordinances.models import Draft, Organisation, Revision, Workspace
+from ordinances.access import get_draft_for_member as _get_draft_for_member
+from ordinances.access import get_revision_for_member as _get_revision_for_member
+from ordinances.access import organisation_for as _organisation
+from ordinances.models import Draft, Revision, Workspace
 from ordinances.spec import SpecError, parse_spec
-
-
-def _organisation(request) -> Organisation:
-    membership = getattr(request.user, "membership", None)
-    if membership is None:
-        raise Http404("You are not a member of any organisation.")
-    return membership.organisation
-
-
-def _get_draft_for_member(request, pk: int) -> Draft:
-    """The draft, if it belongs to the user's organisation; otherwise 404 (never 403)."""
-    return get_object_or_404(Draft, pk=pk, organisation=_organisation(request))
-
-
-def _get_revision_for_member(request, pk: int, number: int) -> Revision:
-    draft = _get_draft_for_member(request, pk)
-    return get_object_or_404(Revision, draft=draft, number=number)
 
 
 # -- drafts -------------------------------------------------------------------

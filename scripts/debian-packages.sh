@@ -5,7 +5,7 @@
 #   Benchmark peer: python3-uno (LibreOffice's own document compare).
 set -euo pipefail
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation
-          chromium libreoffice-writer poppler-utils python3-uno)
+          fonts-liberation2 chromium libreoffice-writer poppler-utils python3-uno)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -42,3 +42,24 @@ def test_render_reports_every_problem_of_a_bad_spec(library, tmp_path):
     message = str(caught.value)
     assert "locality.state: State is required." in message
     assert "locality.legislative_body" in message
+
+
+@pytest.mark.django_db
+def test_render_docx_and_pdf_write_files_that_read_back(library, tmp_path):
+    import docx
+    from pypdf import PdfReader
+
+    word, pdf = tmp_path / "s.docx", tmp_path / "s.pdf"
+    call_command("render", str(EXAMPLE), "--format", "docx", "-o", str(word))
+    call_command("render", str(EXAMPLE), "--format", "pdf", "-o", str(pdf), "--line-numbers")
+    paragraphs = [p.text for p in docx.Document(str(word)).paragraphs]
+    assert "Justice and Equity Ordinance" in paragraphs
+    assert any(p.startswith("II) CIVIL IMMIGRATION ENFORCEMENT") for p in paragraphs)
+    text = " ".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
+    assert "CIVIL IMMIGRATION ENFORCEMENT" in text
+
+
+@pytest.mark.django_db
+def test_render_binary_format_needs_an_output_file(library):
+    with pytest.raises(CommandError, match="give it with -o FILE"):
+        call_command("render", str(EXAMPLE), "--format", "pdf")

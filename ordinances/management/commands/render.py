@@ -2,12 +2,15 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from exports.docx import ExportMeta, render_docx
 from exports.html import render_html
+from exports.pdf import render_pdf
 from exports.text import render_markdown, render_text
 from ordinances.services import document_for_spec
 from ordinances.spec import SpecError, load_spec
 
 TEXT_FORMATS = {"txt": render_text, "md": render_markdown, "html": render_html}
+BINARY_FORMATS = {"docx": render_docx, "pdf": render_pdf}
 
 
 class Command(BaseCommand):
@@ -15,11 +18,19 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("spec", help="path to a draft spec JSON file (see examples/)")
-        parser.add_argument("--format", choices=sorted(TEXT_FORMATS), default="txt")
+        parser.add_argument(
+            "--format", choices=sorted([*TEXT_FORMATS, *BINARY_FORMATS]), default="txt"
+        )
         parser.add_argument("-o", "--output", help="write to this file instead of stdout")
+        parser.add_argument(
+            "--line-numbers", action="store_true", help="number the lines (docx and pdf)"
+        )
 
     def handle(self, *args, **options):
         path = Path(options["spec"])
+        fmt = options["format"]
+        if fmt in BINARY_FORMATS and not options["output"]:
+            raise CommandError(f"--format {fmt} writes a file: give it with -o FILE.")
         try:
             spec = load_spec(path.read_text(encoding="utf-8"))
             document = document_for_spec(spec)
@@ -28,7 +39,12 @@ class Command(BaseCommand):
         except SpecError as exc:
             lines = "\n".join(f"  {field}: {message}" for field, message in exc.problems.items())
             raise CommandError(f"{path} cannot be assembled:\n{lines}") from exc
-        output = TEXT_FORMATS[options["format"]](document)
+        if fmt in BINARY_FORMATS:
+            meta = ExportMeta.for_document(document, line_numbers=options["line_numbers"])
+            Path(options["output"]).write_bytes(BINARY_FORMATS[fmt](document, meta))
+            self.stdout.write(f"Wrote {options['output']}")
+            return
+        output = TEXT_FORMATS[fmt](document)
         if options["output"]:
             Path(options["output"]).write_text(output, encoding="utf-8")
             self.stdout.write(f"Wrote {options['output']}")

@@ -1,0 +1,126 @@
+"""Exports of saved revisions: the documents, the lint gate, file names, caching.
+
+A revision never changes, so each export of it is cached by (revision, kind,
+line numbers); the .docx renderer also writes byte-identical files for the
+same revision.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.utils.text import slugify
+
+from clauses.services import edition_clauses
+from exports.annotations import option_annotations
+from exports.docx import ExportMeta, render_docx
+from exports.pdf import render_pdf
+from ordinances.assembly import assemble
+from ordinances.document import Document
+from ordinances.models import Revision
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PDF_TYPE = "application/pdf"
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    slug: str
+    label: str
+    extension: str
+    content_type: str
+    suffix: str = ""
+
+
+KINDS = {
+    "docx": ExportKind("docx", "Word (.docx)", "docx", DOCX_TYPE),
+    "pdf": ExportKind("pdf", "PDF", "pdf", PDF_TYPE),
+    "annotated": ExportKind(
+        "annotated", "Annotated Word (.docx) for legal review", "docx", DOCX_TYPE, "-annotated"
+    ),
+}
+
+
+@functools.lru_cache(maxsize=256)
+def _document(revision_pk: int) -> Document:
+    revision = Revision.objects.get(pk=revision_pk)
+    spec = revision.draft_spec()
+    return assemble(edition_clauses(spec.edition, spec.versions), spec)
+
+
+def revision_document(revision: Revision) -> Document:
+    """The revision's document (cached: a revision is immutable)."""
+    return _document(revision.pk)
+
+
+def export_meta(revision: Revision, *, line_numbers: bool = False) -> ExportMeta:
+    author = revision.author.get_full_name() or revision.author.username
+    return ExportMeta.for_document(
+        revision_document(revision),
+        author=f"{author}, {revision.draft.organisation.name}",
+        revision=revision.number,
+        revision_date=revision.created_at.date(),
+        line_numbers=line_numbers,
+    )
+
+
+def export_filename(revision: Revision, kind: ExportKind, *, line_numbers: bool = False) -> str:
+    """ "springfield-justice-and-equity-ordinance-r3.docx"."""
+    document = revision_document(revision)
+    locality = slugify(revision.locality.removeprefix("the ").removeprefix("The "))[:40]
+    title = slugify(document.title)[:50]
+    lines = "-lines" if line_numbers else ""
+    stem = "-".join(part for part in (locality, title) if part) or "ordinance"
+    return f"{stem}-r{revision.number}{kind.suffix}{lines}.{kind.extension}"
+
+
+def export_bytes(revision: Revision, kind: ExportKind, *, line_numbers: bool = False) -> bytes:
+    key = f"export:v1:{revision.pk}:{kind.slug}:{int(line_numbers)}"
+    data = cache.get(key)
+    if data is None:
+        data = _render(revision, kind, line_numbers=line_numbers)
+        cache.set(key, data, timeout=None)
+    return data
+
+
+def _render(revision: Revision, kind: ExportKind, *, line_numbers: bool) -> bytes:
+    document = revision_document(revision)
+    meta = export_meta(revision, line_numbers=line_numbers)
+    if kind.slug == "pdf":
+        return render_pdf(document, meta)
+    annotations: Sequence = ()
+    if kind.slug == "annotated":
+        spec = revision.draft_spec()
+        annotations = option_annotations(edition_clauses(spec.edition, spec.versions), spec.options)
+    return render_docx(document, meta, annotations=annotations)
+
+
+def _default_lint(document: Document) -> list:
+    from ordinances.lint import lint
+
+    return lint(document)
+
+
+# The lint the export gate runs; tests replace it with a fake rule set.
+lint_for_export: Callable[[Document], list] = _default_lint
+
+
+def blocking_findings(revision: Revision) -> list:
+    """§1373 errors that stop an export until someone chooses "export anyway"."""
+    findings = lint_for_export(revision_document(revision))
+    return [f for f in findings if f.severity == "error" and f.rule.startswith("1373-")]
+
+
+def needs_override(revision: Revision) -> list:
+    """The blocking errors, unless an "export anyway" for them is on record."""
+    blocking = blocking_findings(revision)
+    if not blocking:
+        return []
+    rules = sorted({f.rule for f in blocking})
+    for override in revision.export_overrides.all():
+        if set(rules) <= set(override.rules):
+            return []
+    return blocking

@@ -1,0 +1,109 @@
+"""Downloads of a revision: clean .docx, PDF, annotated .docx; the §1373 gate; the
+compliance report."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from exports import services
+from exports.models import ExportOverride
+from ordinances.access import get_revision_for_member
+
+
+def _kind(slug: str) -> services.ExportKind:
+    kind = services.KINDS.get(slug)
+    if kind is None:
+        raise Http404("No such export format.")
+    return kind
+
+
+@login_required
+def download(request, pk: int, number: int, kind: str):
+    revision = get_revision_for_member(request, pk, number)
+    export = _kind(kind)
+    line_numbers = request.GET.get("line_numbers") == "1"
+    blocking = services.needs_override(revision)
+    if blocking:
+        return render(
+            request,
+            "exports/gate.html",
+            {
+                "revision": revision,
+                "draft": revision.draft,
+                "kind": export,
+                "line_numbers": line_numbers,
+                "findings": blocking,
+            },
+            status=409,
+        )
+    data = services.export_bytes(revision, export, line_numbers=line_numbers)
+    response = HttpResponse(data, content_type=export.content_type)
+    filename = services.export_filename(revision, export, line_numbers=line_numbers)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Length"] = str(len(data))
+    return response
+
+
+@login_required
+@require_POST
+def export_anyway(request, pk: int, number: int, kind: str):
+    """Record the drafter's explicit choice to export past §1373 errors, then export."""
+    revision = get_revision_for_member(request, pk, number)
+    _kind(kind)
+    blocking = services.blocking_findings(revision)
+    if blocking:
+        ExportOverride(
+            revision=revision,
+            user=request.user,
+            rules=sorted({f.rule for f in blocking}),
+            reason=request.POST.get("reason", "")[:500],
+        ).save()
+        messages.warning(
+            request,
+            f"Recorded: r{revision.number} exported despite {len(blocking)} § 1373 error(s).",
+        )
+    url = reverse("exports:download", args=[pk, number, kind])
+    if request.POST.get("line_numbers") == "1":
+        url += "?line_numbers=1"
+    return redirect(url)
+
+
+def _report_context(revision):
+    from ordinances.lint import lint, scorecard
+
+    document = services.revision_document(revision)
+    return {
+        "revision": revision,
+        "draft": revision.draft,
+        "document": document,
+        "findings": lint(document, state=revision.draft_spec().locality.state),
+        "scorecard": scorecard(document),
+        "overrides": revision.export_overrides.select_related("user"),
+    }
+
+
+@login_required
+def compliance_report(request, pk: int, number: int):
+    revision = get_revision_for_member(request, pk, number)
+    return render(request, "exports/compliance.html", _report_context(revision))
+
+
+@login_required
+def compliance_report_pdf(request, pk: int, number: int):
+    import weasyprint
+
+    revision = get_revision_for_member(request, pk, number)
+    html = render_to_string("exports/compliance_print.html", _report_context(revision))
+    data = weasyprint.HTML(string=html).write_pdf()
+    response = HttpResponse(data, content_type=services.PDF_TYPE)
+    name = services.export_filename(revision, services.KINDS["pdf"]).replace(
+        ".pdf", "-compliance.pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response

@@ -1,0 +1,24 @@
+"""Who may see what: every draft lookup goes through here, and answers 404 (never 403)
+for anything outside the user's organisation, so a URL reveals nothing."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from ordinances.models import Draft, Organisation, Revision
+
+
+def organisation_for(request) -> Organisation:
+    membership = getattr(request.user, "membership", None)
+    if membership is None:
+        raise Http404("You are not a member of any organisation.")
+    return membership.organisation
+
+
+def get_draft_for_member(request, pk: int) -> Draft:
+    return get_object_or_404(Draft, pk=pk, organisation=organisation_for(request))
+
+
+def get_revision_for_member(request, pk: int, number: int) -> Revision:
+    return get_object_or_404(Revision, draft=get_draft_for_member(request, pk), number=number)

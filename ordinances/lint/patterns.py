@@ -1,0 +1,399 @@
+"""The lint's vocabulary: compiled once, shared by the rules and the scorecard. Pure.
+
+Each pattern names one thing a drafter writes: an operator that restricts or
+permits ("shall not", "nothing ... prohibits"), a verb that moves or gathers
+information, or an object (citizenship or immigration status, personal
+information, release dates).
+
+Speed: patterns are written in lower case and matched against `lower(text)`
+(ASCII letters lowered, so offsets stay the same) without re.IGNORECASE, and
+the big alternations are wrapped in a `Scanner` that tries them only at the
+start of words that can begin a match, instead of at every character.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+_WORD = re.compile(r"\w[\w'’]*")
+
+Words = Sequence[tuple[int, str]]  # (start, word) of each word
+
+
+def lower(text: str) -> str:
+    """`text` in lower case, every offset unchanged (only ASCII letters lowered if need be)."""
+    low = text.lower()
+    # Lowering never shortens a string; a longer one ("İ") would shift offsets.
+    return low if len(low) == len(text) else text.translate(_LOWER)
+
+
+def words(low: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in _WORD.finditer(low)]
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.X)
+
+
+class Scanner:
+    """`pattern.finditer`, tried only where a word starts with one of `firsts`.
+
+    Same matches as `finditer` for patterns whose every match starts at such a
+    word, several times faster on long text.
+    """
+
+    def __init__(self, pattern: str, firsts: tuple[str, ...]):
+        self.pattern = _compile(pattern)
+        self.firsts = firsts
+        self.initials = frozenset(first[0] for first in firsts)
+
+    def finditer(self, low: str, words: Words) -> Iterator[re.Match[str]]:
+        position = 0
+        initials, firsts, match_at = self.initials, self.firsts, self.pattern.match
+        for start, word in words:
+            if word[0] in initials and start >= position and word.startswith(firsts):
+                match = match_at(low, start)
+                if match:
+                    position = match.end()
+                    yield match
+
+    def search(self, low: str, words: Words) -> re.Match[str] | None:
+        return next(self.finditer(low, words), None)
+
+
+_RESTRICT_WORDS = r"(?:prohibit|restrict|prevent|limit|bar|preclude|impede|forbid|interfere)\w*"
+_CHAIN = rf"(?:\s*(?:,|\bor\b|\band\b|and/or)\s*(?:in\s+any\s+way\s+)?{_RESTRICT_WORDS})*"
+_MODAL = r"(?:shall|may|will|must|can|should)"
+
+# Operators, tried in this order at each position: a negated restriction
+# ("nothing ... prohibits", "shall not be construed to restrict") before a
+# restriction ("shall not"), and "may not" before "may".
+OPERATOR = Scanner(
+    rf"""
+    (?P<permitneg>
+        \bnothing\b[^;.]{{0,200}}?\b{_RESTRICT_WORDS}{_CHAIN}
+      | \bno\s+(?:provision|part|portion)\b[^;.]{{0,120}}?\b{_RESTRICT_WORDS}{_CHAIN}
+      | \b(?:does|do|shall|will|may|is|are)\s+not\s+(?:be\s+)?
+        (?:(?:construed|interpreted|read|intended|deemed)\s+(?:to|as)\s+(?:\w+\s+)?)?
+        {_RESTRICT_WORDS}{_CHAIN}
+      | \b(?:shall|may|will|must)\s+not\s+be\s+(?:\w+\s+)?
+        (?:prohibited|restricted|prevented|barred|precluded)\b
+      | \bno\s+(?:[^\s;:.!?]+\s+){{0,20}}?(?:shall|may|will|must|can)\s+be\s+(?:\w+\s+)?
+        (?:prohibited|restricted|prevented|barred|precluded|penali[sz]ed|disciplined|sanctioned)\b
+    )
+  | (?P<restrict>
+        \b{_MODAL}\s+(?:not|never)\b
+      | \b(?:cannot|can't|won't|shan't)\b
+      | \bnot\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed)\s+to\b
+      | \b(?:prohibited|forbidden|barred|precluded|restricted|enjoined)\s+from\b
+      | \bprohibits?\s+[^;.]{{0,80}}?\bfrom\b
+      | \bno\s+(?!later\b|more\b|less\b|longer\b|fewer\b|sooner\b|earlier\b|other\b
+                |one\b(?!\s+shall))
+        (?:[^\s;:.!?]+\s+){{0,20}}?(?:shall|may|will|must|can|is|are)\b
+      | \b(?:under\s+no\s+circumstances?|in\s+no\s+(?:event|case))\b,?(?:\s+{_MODAL}\b)?
+      | \bnor\s+{_MODAL}\b
+      | \b(?:refrain|abstain)\s+from\b | \b(?:shall|must|will)\s+decline\s+to\b
+      | \bnever\b | \b(?:does|do|did)\s+not\b
+    )
+  | (?P<permit>
+        \bmay\b(?!\s+not\b) | \bcan\b(?!\s+not\b)
+      | \b(?:is|are)\s+(?:hereby\s+)?(?:permitted|authori[sz]ed|allowed|free|encouraged)\s+to\b
+      | \bretains?\s+(?:full\s+)?discretion\b | \bdiscretion\s+to\b
+    )
+  | (?P<require>
+        \b(?:shall|must|will)\b | \b(?:is|are)\s+(?:hereby\s+)?required\s+to\b
+    )
+    """,
+    (
+        "nothing",
+        "no",
+        "does",
+        "do",
+        "did",
+        "shall",
+        "will",
+        "may",
+        "is",
+        "are",
+        "must",
+        "can",
+        "should",
+        "won't",
+        "shan't",
+        "not",
+        "prohibit",
+        "forbidden",
+        "barred",
+        "precluded",
+        "restricted",
+        "enjoined",
+        "under",
+        "in",
+        "refrain",
+        "abstain",
+        "never",
+        "retain",
+        "discretion",
+    ),
+)
+
+# Verbs. "send" moves information out, "keep" holds it (§ 1373(b)(2)),
+# "receive" takes it in, "collect" gathers it from the person (§ 1373 requires
+# no gathering, so restricting it is safe).
+VERB = Scanner(
+    r"""
+    (?P<collect>
+        \brequir(?:e|es|ing)\s+(?:[^\s;,.]+\s+){0,5}?to\s+
+        (?:disclose|provide|produce|present|show|prove|state|reveal|declare)\b
+      | \b(?:inquir|enquir)(?:e|es|ed|ing|y|ies)\b
+      | \bask(?:s|ed|ing)?\b
+        (?=\s+(?:about|for|whether|if|any|a|an|the|individuals?|persons?|people|questions?)\b)
+      | \brequest(?:s|ed|ing)?\b
+        (?=\s+(?:information|about|that|whether|proof|documents?|documentation|any
+              |the\s+(?:citizenship|immigration)))
+      | \b(?:collect|gather|solicit|elicit)(?:s|ed|ing|ion)?\b
+      | \binvestigat(?:e|es|ed|ing)\b
+    )
+  | (?P<send>
+        \b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing|ures?)|disseminat(?:e|es|ed|ing|ion)
+        |divulg(?:e|es|ed|ing)|communicat(?:e|es|ed|ing)|exchang(?:e|es|ed|ing)
+        |transmi(?:t|ts|tted|tting|ssion)|sen(?:d|ds|t|ding)|furnish(?:es|ed|ing)?
+        |reveal(?:s|ed|ing)?|report(?:s|ed|ing)?|provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave
+        |notif(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|forward(?:s|ed|ing)?|suppl(?:y|ies|ied|ying))\b
+      # verbs that more often move people or make things: only with information
+      | \b(?:releas(?:e|es|ing)|transfer(?:s|red|ring)?)\b
+        (?=\s+(?:of\s+)?(?:any\s+|the\s+|such\s+|all\s+)?(?:information|data|records?|details
+              |files?|personal|confidential))
+      | \b(?:mak(?:e|es|ing)|made)\b(?=[^.;]{0,150}?\bavailable\b)
+    )
+  | (?P<keep>\b(?:maintain(?:s|ed|ing)?|keep(?:s|ing)?|kept|retain(?:s|ed|ing)?
+               |stor(?:e|es|ed|ing))\b)
+  | (?P<receive>\b(?:receiv(?:e|es|ed|ing)|accept(?:s|ed|ing)?)\b)
+    """,
+    (
+        "requir",
+        "inquir",
+        "enquir",
+        "ask",
+        "request",
+        "collect",
+        "gather",
+        "solicit",
+        "elicit",
+        "investigat",
+        "shar",
+        "disclos",
+        "disseminat",
+        "divulg",
+        "communicat",
+        "exchang",
+        "transmi",
+        "send",
+        "sent",
+        "furnish",
+        "reveal",
+        "report",
+        "provid",
+        "giv",
+        "gave",
+        "notif",
+        "respond",
+        "releas",
+        "transfer",
+        "forward",
+        "suppl",
+        "mak",
+        "made",
+        "maintain",
+        "keep",
+        "kept",
+        "retain",
+        "stor",
+        "receiv",
+        "accept",
+    ),
+)
+
+# Citizenship or immigration status, also inside a coordinated list
+# ("citizenship, immigration or residency status", "immigration or release status").
+STATUS = Scanner(
+    r"""
+    \b(?:citizenship|immigration)
+      (?:\s*(?:,|/|\band/or\b|\bor\b|\band\b)\s*(?:(?:or|and)\s+)?[a-z-]+){0,4}?
+      \s*(?:-\s*)?status(?:es)?\b
+  | \b(?:citizenship|immigration)\s+(?:or|and|and/or)\s+(?:citizenship|immigration)\b
+  | \balienage\b
+  | \b(?:lawful|unlawful|undocumented)\s+(?:immigration\s+)?status\b
+  | \bimmigration\s+(?:documentation|documents|papers)\b
+    """,
+    ("citizenship", "immigration", "alienage", "lawful", "unlawful", "undocumented"),
+)
+# Right before a status mention: it is excluded ("other than citizenship or
+# immigration status") ...
+EXCLUDED_BEFORE = _compile(
+    r"""\b(?:other\s+than|excluding|not\s+including|with\s+the\s+exception\s+of|apart\s+from
+    |except(?:ing)?\s+(?:for\s+)?(?=information|data|records|citizenship|immigration|an?\b|the\b))
+    [^,;:]{0,60}$"""
+)
+# ... or it is the ground of a decision, not the information moved.
+BASIS_BEFORE = _compile(
+    r"""\b(?:based\s+(?:up)?on|on\s+the\s+basis\s+of|because\s+of|due\s+to|regardless\s+of
+    |without\s+regard\s+to|irrespective\s+of|on\s+account\s+of|by\s+reason\s+of|conditioning\s+\w+\s+on)
+    \b[^;]{0,40}$"""
+)
+BASIS = _compile(
+    r"\b(?:based\s+(?:up)?on|on\s+the\s+basis\s+of|because\s+of|regardless\s+of|without\s+regard\s+to)\b"
+)
+
+# Broad categories of information that can sweep status in.
+BROAD = Scanner(
+    r"""
+    \b(?:confidential|personal|non-?public(?:ly\s+available)?|private|sensitive|identifying
+       |personally\s+identifiable)\s+(?:(?:personal|identifying|individual)\s+)?
+       (?:information|data|records?)\b
+  | \b(?:any|all)\s+(?:other\s+)?(?:such\s+)?(?:information|data|records)\b
+      (?!\s+(?:regarding|about|concerning|on|relating|related|as\s+to|pertaining)\s+
+          (?:(?:a|an|the|any)\s+)?(?:[a-z]+['’]s\s+)?
+          (?:citizenship|immigration|release|custody|incarceration|criminal|contact))
+  | \binformation\s+(?:about|regarding|concerning|on|relating\s+to|related\s+to|pertaining\s+to)\s+
+      (?:any|an?|the)\s+(?:person|individual|resident|inmate|detainee|immigrant|arrestee)s?\b(?!['’])
+    """,
+    (
+        "confidential",
+        "personal",
+        "non",
+        "private",
+        "sensitive",
+        "identifying",
+        "any",
+        "all",
+        "information",
+    ),
+)
+
+# Information § 1373 does not reach (Steinle): release dates, custody status,
+# contact information, court dates, criminal history.
+LIMITED = Scanner(
+    r"""
+    (?P<release>
+        \brelease\s+(?:dates?|times?|information|status)\b | \bdates?\s+of\s+(?:\w+\s+)?release\b
+      | \b(?:pending|scheduled|upcoming|anticipated|expected)\s+release\b
+      | \b(?:time|date|place)\s+(?:or\s+\w+\s+)?of\s+(?:\w+\s+){0,2}release\b
+      | \bnoti(?:ce|fication)\s+of\s+(?:\w+\s+){0,2}release\b | \bnotification\s+requests?\b
+      | \brequests?\s+for\s+notification\b | \bi-247n\b
+    )
+  | (?P<custody>\b(?:custody|incarceration|detention|jail|booking|inmate)\s+status\b
+      | \blength\s+of\s+(?:detention|custody|incarceration)\b | \bcustody\s+information\b)
+  | (?P<court>\bhearing\s+(?:information|dates?)\b | \bcourt\s+(?:dates?|appearances?)\b)
+  | (?P<contact>\bcontact\s+information\b
+      | \b(?:home|work|residential|e-?mail|mailing)\s+address(?:es)?\b
+      | \b(?:tele)?phone\s+numbers?\b)
+  | (?P<criminal>\bcriminal\s+(?:history|records?)\b | \barrest\s+records?\b)
+    """,
+    (
+        "release",
+        "date",
+        "pending",
+        "scheduled",
+        "upcoming",
+        "anticipated",
+        "expected",
+        "time",
+        "place",
+        "noti",
+        "request",
+        "i",
+        "custody",
+        "incarceration",
+        "detention",
+        "jail",
+        "booking",
+        "inmate",
+        "length",
+        "hearing",
+        "court",
+        "contact",
+        "home",
+        "work",
+        "residential",
+        "e",
+        "mail",
+        "telephone",
+        "phone",
+        "criminal",
+        "arrest",
+    ),
+)
+
+INFO_NOUN = _compile(r"\b(?:information|data|records?|details|files?|database|lists?)\b")
+PASSIVE_BEFORE = _compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+\s+)?$")
+
+# Hedges: an exception for what the law requires or allows.
+HEDGE = Scanner(
+    r"""
+    \b(?:except|unless)\b(?:(?!\b(?:shall|may)\s+not\b)[^;.]){0,80}?
+      \b(?:required|provided|permitted|mandated|authori[sz]ed|compelled|directed|allowed)\b
+      [^;.]{0,80}?\b(?:laws?|legal\s+process|court\s+(?:order|decision)|statutes?|regulations?
+      |subpoenas?|directives?|§+\s*1373|1373)\b
+  | \bto\s+the\s+(?:extent|degree)\s+(?:permitted|allowed|required|consistent)\b
+      [^;.]{0,60}?\blaws?\b
+  | \bsubject\s+to\s+(?:applicable\s+)?(?:federal\s+|state\s+)?laws?\b
+    """,
+    ("except", "unless", "to", "subject"),
+)
+CITES_1373 = _compile(r"\b1373\b")
+
+# A savings clause: "nothing in this ordinance prohibits or restricts ...".
+SAVINGS_OPENER = _compile(
+    rf"""
+    \bnothing\b[^;]{{0,200}}?\b(?:{_RESTRICT_WORDS}|construed)
+  | \b(?:this|the)\s+(?:ordinance|chapter|section|article|policy|act|resolution|order|subsection
+      |code|title|part|subdivision|paragraph)\s+(?:does|shall|will)\s+not\s+
+      (?:be\s+(?:construed|interpreted)\s+(?:to|as)\s+(?:\w+\s+)?)?{_RESTRICT_WORDS}
+  | \bno\s+provision\s+of\s+this\b[^;]{{0,80}}?\b(?:{_RESTRICT_WORDS}|construed)
+  | \bshall\s+not\s+be\s+(?:construed|interpreted)\s+(?:to|as)\b[^;]{{0,60}}?\b{_RESTRICT_WORDS}
+    """
+)
+SCOPE = _compile(
+    r"""\b(?:in|of|by)\s+this\s+(?P<a>\w+)|\bthis\s+(?P<b>\w+)\s+(?:does|shall|will)\s+not\b
+    |\b(?P<herein>herein|hereunder)\b"""
+)
+NARROW_SCOPES = frozenset({"section", "subsection", "subdivision", "paragraph", "clause", "part"})
+
+# Detainers and holds.
+DETAINER = Scanner(
+    r"""\bdetainers?\b | \bhold\s+requests?\b | \b(?:ice|immigration)\s+holds?\b
+    | \badministrative\s+warrants?\b | \bcivil\s+immigration\s+warrants?\b
+    | \btransfer\s+requests?\b
+    | \bi-247[a-z]?\b | \brequests?\s+(?:by\s+\w+\s+)?to\s+(?:hold|detain)\b""",
+    (
+        "detainer",
+        "hold",
+        "ice",
+        "immigration",
+        "administrative",
+        "civil",
+        "transfer",
+        "i",
+        "request",
+    ),
+)
+DETAINER_VERB = Scanner(
+    r"""\b(?:hono(?:u)?r(?:s|ed|ing)?|compl(?:y|ies|ied|ying|iance)|hold(?:s|ing)?|held
+    |detain(?:s|ed|ing)?|accept(?:s|ed|ing)?|respond(?:s|ed|ing)?|extend(?:s|ed|ing)?
+    |transfer(?:s|red|ring)?)\b""",
+    ("hono", "compl", "hold", "held", "detain", "accept", "respond", "extend", "transfer"),
+)
+REFUSE_VERB = Scanner(r"\b(?:declin|refus|reject)\w*", ("declin", "refus", "reject"))
+NOTIFICATION = _compile(
+    r"""\bnotification\b|\bnoti(?:ce|fy)\s+(?:\w+\s+){0,3}(?:of\s+)?(?:\w+\s+){0,2}release\b
+    |\bi-247n\b|\brelease\s+dates?\b|\bpending\s+release\b"""
+)
+
+RECITAL = _compile(r"^\s*(?:whereas|now,?\s+therefore)\b")
+DEFINITION = _compile(
+    r"""^\s*[“"‘'][^”"’']{1,80}[”"’']\s*(?:,\s*)?(?:\(or\s+[^)]*\)\s*)?
+    (?:means|shall\s+mean|shall\s+refer|refers|includes?|has|have|is|are)\b"""
+)
