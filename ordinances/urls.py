@@ -1,12 +1,15 @@
 from django.urls import path
 
-from ordinances import views
+from ordinances import compare_views, views
 
 app_name = "ordinances"
 urlpatterns = [
     path("", views.draft_list, name="draft_list"),
     path("health/", views.health, name="health"),
     path("drafts/new/", views.draft_new, name="draft_new"),
+    path("compare/", compare_views.compare_page, name="compare"),
+    path("compare/redline.docx", compare_views.redline_docx, name="redline_docx"),
+    path("compare/redline.pdf", compare_views.redline_pdf, name="redline_pdf"),
     path("drafts/upload/", views.draft_upload, name="draft_upload"),
     path("drafts/<int:pk>/", views.draft_detail, name="draft_detail"),
     path("drafts/<int:pk>/rename/", views.draft_rename, name="draft_rename"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse, JsonResponse, QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
@@ -13,13 +13,12 @@ from django.views.decorators.http import require_POST
 from clauses.services import DEFAULT_EDITION, edition_clauses, latest_edition
 from exports.html import render_html
 from ordinances import services, wizard
-from ordinances.forms import DraftTitleForm, SaveRevisionForm, SpecUploadForm
 from ordinances.access import get_draft_for_member as _get_draft_for_member
 from ordinances.access import get_revision_for_member as _get_revision_for_member
 from ordinances.access import organisation_for as _organisation
-from ordinances.models import Draft, Revision, Workspace
+from ordinances.forms import DraftTitleForm, SaveRevisionForm, SpecUploadForm
+from ordinances.models import Draft, Workspace
 from ordinances.spec import SpecError, parse_spec
-
 
 # -- drafts -------------------------------------------------------------------
 
@@ -280,7 +279,11 @@ def _save_revision(request, draft, workspace, current, clauses, form, save_form)
             message=message,
         )
     except services.StaleRevisionError as exc:
-        compare = reverse("ordinances:revision_detail", args=[draft.pk, exc.latest])
+        if exc.base:
+            pair = f"old={draft.pk}.{exc.base}&new={draft.pk}.{exc.latest}"
+            compare = f"{reverse('ordinances:compare')}?{pair}"
+        else:
+            compare = reverse("ordinances:revision_detail", args=[draft.pk, exc.latest])
         return _render_wizard(
             request, draft, workspace, current, clauses, form, save_form, 409,
             stale={"error": str(exc), "latest": exc.latest, "compare_url": compare},

@@ -131,18 +131,28 @@ _FEDERAL = _compile(r"\b(?:ice|cbp|uscis|dhs|immigration|federal)\b")
 _CONDITIONAL_HONOR = _compile(r"\bhono(?:u)?r\w*\b[^.;]{0,120}?\bdetainer")
 
 
-def _detainers(analysis: Analysis) -> Evidence:
-    refusal = next((f for f in analysis.facts if f.refuses_detainers), None)
-    document = analysis.document
-    weaknesses = []
+_NOTICE = _compile(r"\bnoti(?:ce|fy|fication)")
+
+
+def _weaknesses(analysis: Analysis, *, notifications: bool) -> list[str]:
+    """Carve-outs and loose warrants, in sentences about holds (or about notifications)."""
+    found = []
     for rule, why in (
         (strength.ConvictionCarveOut(), "a conviction carve-out"),
         (strength.GangCarveOut(), "a gang-database carve-out"),
         (strength.ReimbursementCondition(), "a reimbursement condition"),
         (strength.UnqualifiedWarrant(), "an unqualified “warrant”"),
     ):
-        if next(iter(rule.check(document)), None) is not None:
-            weaknesses.append(why)
+        for finding in rule.check(analysis.document):
+            if bool(_NOTICE.search(finding.sentence.lower())) == notifications:
+                found.append(why)
+                break
+    return found
+
+
+def _detainers(analysis: Analysis) -> Evidence:
+    refusal = next((f for f in analysis.facts if f.refuses_detainers), None)
+    weaknesses = _weaknesses(analysis, notifications=False)
     if refusal and not weaknesses:
         return "met", refusal, "Holds on ICE detainers and administrative warrants are refused."
     if refusal:
@@ -159,8 +169,9 @@ def _notifications(analysis: Analysis) -> Evidence:
     facts = strength.notification_coverage(analysis)
     if facts is None:
         return "missing", None, "Nothing limits telling ICE when a person will be released."
-    if facts.search(strength.CONVICTION):
-        note = "Release notifications are limited, but not for people with convictions."
+    weaknesses = _weaknesses(analysis, notifications=True)
+    if weaknesses:
+        note = f"Release notifications are limited, but with {', '.join(weaknesses)}."
         return "partial", facts, note
     return "met", facts, "Release-date notifications to ICE are limited."
 
@@ -299,7 +310,7 @@ def _oversight(analysis: Analysis) -> Evidence:
         ),
         None,
     )
-    ordinance = strength.NotOrdinance().inspect(analysis) is None
+    ordinance = strength.is_ordinance(analysis)
     if mechanism and ordinance:
         return "met", mechanism, "Complaints or enforcement are provided for, in an ordinance."
     if mechanism:

@@ -39,6 +39,7 @@ _QUALIFIER = _compile(
     r"""\b(?:judicial|criminal|judge|court|magistrate|administrative|immigration|civil|removal
     |deportation|such|said|the|that|this|those|these|its|their|his|her|search)\b"""
 )
+_DETERMINER = _compile(r"\b(?:a|an|any|such|said|the|that|this|those|these|its|their)\b")
 _QUALIFIED_AFTER = _compile(
     r"""^\s*(?:(?:signed|issued|approved|authori[sz]ed)\s+by\s+(?:an?\s+|the\s+)?(?:federal\s+|state\s+)?
     (?:judge|magistrate|court|judicial)|of\s+(?:removal|deportation|arrest)
@@ -102,11 +103,16 @@ class UnqualifiedWarrant(SentenceRule):
         if facts.recital or facts.definition or "warrant" not in facts.low:
             return None
         for match in _WARRANT.finditer(facts.low):
-            if _QUALIFIER.search(match.group("np")):
+            # the noun phrase: from its last determiner ("unless ICE presents a valid warrant")
+            start = match.start("np")
+            determiners = list(_DETERMINER.finditer(facts.low, start, match.start("word")))
+            if determiners:
+                start = determiners[-1].start()
+            if _QUALIFIER.search(facts.low, start, match.start("word")):
                 continue
             if _QUALIFIED_AFTER.match(facts.low, match.end()):
                 continue
-            np, word = facts.text[match.start("np") : match.end("np")], match.group("word")
+            np, word = facts.text[start : match.start("word")], match.group("word")
             target = np + word
             message = (
                 f"“{quote(target)}” does not say which warrant. ICE’s own administrative forms are "
@@ -286,10 +292,8 @@ class NotOrdinance(DocumentRule):
     authority = "CPD (2017), “Developing a Robust Detainer Discretion Policy: Key Considerations”"
 
     def inspect(self, analysis: Analysis):
-        document = analysis.document
-        texts = [p.lower(document.title), *(p.lower(s.heading) for s in document.sections)]
-        texts += [f.low for f in analysis.facts]
-        if any(_ORDINANCE.search(t) for t in texts):
+        texts = _texts(analysis)
+        if is_ordinance(analysis):
             return None
         if not (_POLICY_FORM.search(" ".join(texts)) or "policy" in texts[0]):
             return None
@@ -299,6 +303,17 @@ class NotOrdinance(DocumentRule):
             "to overturn and gives them the force of law."
         )
         return message, None
+
+
+def _texts(analysis: Analysis) -> list[str]:
+    document = analysis.document
+    texts = [p.lower(document.title), *(p.lower(s.heading) for s in document.sections)]
+    return texts + [f.low for f in analysis.facts]
+
+
+def is_ordinance(analysis: Analysis) -> bool:
+    """Says it is enacted as an ordinance ("BE IT ORDAINED", "this ordinance shall ...")."""
+    return any(_ORDINANCE.search(t) for t in _texts(analysis))
 
 
 STRENGTH_RULES = (

@@ -211,7 +211,7 @@ def test_second_save_from_an_older_revision_is_refused_and_input_kept(
     page = response.content.decode()
     assert response.status_code == 409
     assert "Revision 2 of" in page and "Your input is kept" in page
-    assert reverse("ordinances:revision_detail", args=[saved_draft.pk, 2]) in page
+    assert f"/compare/?old={saved_draft.pk}.1&amp;new={saved_draft.pk}.2" in page
     assert [r.number for r in saved_draft.revisions.all()] == [2, 1]
     assert saved_draft.revisions.get(number=2).spec["options"]["reporting_cadence"] == "annual"
     kept = Workspace.objects.get(draft=saved_draft, user=colleague)

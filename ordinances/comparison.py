@@ -1,0 +1,100 @@
+"""What a comparison compares: a revision, a draft's latest revision, or the CPD model.
+
+A side is named by a short reference, so compare URLs and the CLI read well:
+"12.3" is revision 3 of draft 12, "12" is draft 12's latest revision, and
+"model" is the CPD model with default options (with the other side's locality,
+so the comparison shows choices, not place names).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.http import Http404
+
+from clauses.content import ClauseText
+from clauses.services import edition_clauses, latest_edition
+from ordinances.assembly import assemble
+from ordinances.diff import DocumentDiff, diff_documents
+from ordinances.document import Document
+from ordinances.models import Draft, Organisation, Revision
+from ordinances.option_summary import SummaryLine, option_summary
+from ordinances.spec import DraftSpec, parse_spec
+
+_REFERENCE = re.compile(r"^(?P<draft>\d+)(?:\.(?P<revision>\d+))?$")
+MODEL = "model"
+
+
+@dataclass(frozen=True)
+class Side:
+    reference: str
+    label: str
+    spec: DraftSpec
+    clauses: list[ClauseText]
+    document: Document
+    revision: Revision | None = None
+
+
+@dataclass(frozen=True)
+class Comparison:
+    old: Side
+    new: Side
+    diff: DocumentDiff
+    summary: list[SummaryLine]
+
+
+def _revision(organisation: Organisation, reference: str) -> Revision:
+    match = _REFERENCE.match(reference or "")
+    if not match:
+        raise Http404("Not a draft or revision reference.")
+    draft = Draft.objects.filter(pk=int(match["draft"]), organisation=organisation).first()
+    if draft is None:
+        raise Http404("No such draft.")
+    if match["revision"]:
+        revision = draft.revisions.filter(number=int(match["revision"])).first()
+    else:
+        revision = draft.latest_revision()
+    if revision is None:
+        raise Http404("No such revision.")
+    return revision
+
+
+def revision_side(revision: Revision) -> Side:
+    spec = revision.draft_spec()
+    clauses = edition_clauses(spec.edition, spec.versions)
+    return Side(
+        reference=f"{revision.draft_id}.{revision.number}",
+        label=f"{revision.draft.title} r{revision.number}",
+        spec=spec,
+        clauses=clauses,
+        document=assemble(clauses, spec),
+        revision=revision,
+    )
+
+
+def model_side(locality_of: DraftSpec) -> Side:
+    edition = latest_edition()
+    if edition is None:
+        raise Http404("No library edition is loaded.")
+    spec = parse_spec(
+        {
+            "edition": edition.slug,
+            "numbering": locality_of.numbering,
+            "locality": locality_of.locality.as_dict(),
+        }
+    )
+    clauses = edition_clauses(edition.slug)
+    return Side(MODEL, f"CPD model ({edition.name})", spec, clauses, assemble(clauses, spec))
+
+
+def compare(organisation: Organisation, old_reference: str, new_reference: str) -> Comparison:
+    """Resolve both sides inside the organisation (404 otherwise) and diff them."""
+    if old_reference == MODEL and new_reference == MODEL:
+        raise Http404("Compare the model with a draft.")
+    new = revision_side(_revision(organisation, new_reference)) if new_reference != MODEL else None
+    old = revision_side(_revision(organisation, old_reference)) if old_reference != MODEL else None
+    old = old or model_side(new.spec)
+    new = new or model_side(old.spec)
+    summary = option_summary(old.clauses, old.spec, new.clauses, new.spec)
+    return Comparison(old, new, diff_documents(old.document, new.document), summary)

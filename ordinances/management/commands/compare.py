@@ -1,0 +1,89 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.http import Http404
+from django.utils import timezone
+
+from clauses.services import edition_clauses
+from exports.compare_html import compare_html
+from exports.docx import ExportMeta
+from exports.redline import render_redline_docx
+from exports.redline_pdf import render_redline_pdf
+from ordinances.assembly import assemble
+from ordinances.comparison import MODEL, Side, model_side, revision_side
+from ordinances.diff import diff_documents
+from ordinances.models import Revision
+from ordinances.option_summary import option_summary
+from ordinances.spec import SpecError, load_spec
+
+
+class Command(BaseCommand):
+    help = (
+        "Compare two drafts: OLD and NEW are spec JSON files, revision references "
+        '("12.3" = draft 12, revision 3) or "model". Writes a redline.'
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("old")
+        parser.add_argument("new")
+        parser.add_argument("--format", choices=["docx", "pdf", "html"], default="html")
+        parser.add_argument("-o", "--output", required=True, help="the file to write")
+        parser.add_argument("--author", default="Ordinance Drafter", help="tracked-change author")
+        parser.add_argument("--blueline", action="store_true", help="blueline style (pdf)")
+
+    def _side(self, reference: str, other: Side | None = None) -> Side:
+        if reference == MODEL:
+            if other is None:
+                raise CommandError("Compare the model with a spec or a revision.")
+            return model_side(other.spec)
+        path = Path(reference)
+        if path.suffix == ".json" or path.exists():
+            try:
+                spec = load_spec(path.read_text(encoding="utf-8"))
+                clauses = edition_clauses(spec.edition, spec.versions)
+                return Side(reference, path.stem, spec, clauses, assemble(clauses, spec))
+            except OSError as exc:
+                raise CommandError(f"Cannot read {path}: {exc.strerror}") from exc
+            except SpecError as exc:
+                raise CommandError(f"{path}: {exc}") from exc
+        draft, _, number = reference.partition(".")
+        revision = Revision.objects.filter(draft_id=draft, number=number or 0).first()
+        if not (draft.isdigit() and number.isdigit()) or revision is None:
+            raise CommandError(f"{reference!r} is neither a spec file nor a revision (e.g. 12.3).")
+        return revision_side(revision)
+
+    def handle(self, *args, **options):
+        try:
+            new = self._side(options["new"]) if options["new"] != MODEL else None
+            old = self._side(options["old"], new)
+            new = new or self._side(options["new"], old)
+        except Http404 as exc:
+            raise CommandError(str(exc)) from exc
+        diff = diff_documents(old.document, new.document)
+        summary = option_summary(old.clauses, old.spec, new.clauses, new.spec)
+        target = Path(options["output"])
+        if options["format"] == "docx":
+            meta = ExportMeta.for_document(new.document, author=options["author"])
+            target.write_bytes(
+                render_redline_docx(diff, meta, author=options["author"], date=timezone.now())
+            )
+        elif options["format"] == "pdf":
+            target.write_bytes(
+                render_redline_pdf(
+                    diff,
+                    old_label=old.label,
+                    new_label=new.label,
+                    summary=summary,
+                    blueline=options["blueline"],
+                )
+            )
+        else:
+            body = compare_html(diff, old_label=old.label, new_label=new.label, summary=summary)
+            target.write_text(
+                f'<!doctype html><html lang="en"><meta charset="utf-8">'
+                f"<title>{old.label} → {new.label}</title>{body}</html>\n",
+                encoding="utf-8",
+            )
+        for line in summary:
+            self.stdout.write(f"  {line}")
+        self.stdout.write(f"Wrote {target}")
