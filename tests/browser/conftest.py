@@ -30,6 +30,23 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
+def page(page):
+    """Every browser test fails on a Content-Security-Policy violation or a script error."""
+    problems: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(message.text)
+            if message.type == "error" and "favicon" not in message.text
+            else None
+        ),
+    )
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    yield page
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.fixture
 def signed_in(page, live_server, library):
     """Sign in through the real sign-in page as a brand-new member; returns (page, base URL)."""
     from ordinances.models import Organisation

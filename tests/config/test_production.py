@@ -1,0 +1,145 @@
+"""Production mode under gunicorn: security headers on, debug pages off, static files served."""
+
+from __future__ import annotations
+
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GUNICORN = Path(sys.executable).with_name("gunicorn")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _production_env(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DJANGO_SETTINGS_MODULE",)}
+    env.update(
+        DEBUG="false",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="127.0.0.1",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        STATIC_ROOT=str(tmp_path / "static"),
+        DJANGO_SETTINGS_MODULE="config.settings",
+    )
+    return env
+
+
+def _manage(env, *args):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def _get(url: str, *, https: bool = True):
+    request = urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"} if https else {})
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        return opener.open(request, timeout=10)
+    except urllib.error.HTTPError as error:
+        return error
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("production")
+    env = _production_env(tmp_path)
+    for args in (("migrate", "--noinput"), ("collectstatic", "--noinput")):
+        result = _manage(env, *args)
+        assert result.returncode == 0, result.stderr
+    port = _free_port()
+    process = subprocess.Popen(
+        [str(GUNICORN), "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                if _get(f"{base}/health/").status == 200:
+                    break
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.1)
+        else:
+            pytest.fail("gunicorn did not answer on /health/")
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_health_answers(server):
+    response = _get(f"{server}/health/")
+    assert (response.status, response.read()) == (200, b'{"status": "ok"}')
+
+
+def test_security_headers_are_set(server):
+    response = _get(f"{server}/accounts/login/")
+    headers = response.headers
+    assert response.status == 200
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in headers["Content-Security-Policy"]
+    assert headers["X-Frame-Options"] == "DENY"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
+    cookies = headers.get_all("Set-Cookie")
+    assert cookies and all("Secure" in cookie for cookie in cookies)
+
+
+def test_plain_http_is_redirected_to_https(server):
+    response = _get(f"{server}/accounts/login/", https=False)
+    assert response.status == 301
+    assert response.headers["Location"].startswith("https://")
+
+
+def test_debug_pages_are_off(server):
+    response = _get(f"{server}/no-such-page/")
+    body = response.read().decode()
+    assert response.status == 404
+    assert "DEBUG = True" not in body
+    assert "URLconf" not in body
+
+
+def test_static_files_are_served_by_whitenoise(server):
+    page = _get(f"{server}/accounts/login/").read().decode()
+    stylesheet = re.search(r'href="(/static/css/app\.[0-9a-f]+\.css)"', page)
+    assert stylesheet, "the stylesheet should be served under a hashed name"
+    response = _get(f"{server}{stylesheet.group(1)}")
+    assert response.status == 200
+    assert "max-age" in response.headers["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    ("override", "message"),
+    [
+        ({"SECRET_KEY": ""}, "needs SECRET_KEY of at least 32 characters"),
+        ({"ALLOWED_HOSTS": ""}, "needs ALLOWED_HOSTS"),
+        ({"DEBUG": "maybe"}, "DEBUG must be true or false"),
+    ],
+)
+def test_insecure_production_configuration_refuses_to_start(tmp_path, override, message):
+    env = {**_production_env(tmp_path), **override}
+    result = _manage(env, "check")
+    assert result.returncode != 0
+    assert message in result.stderr
