@@ -38,6 +38,7 @@ format:
 	$(BIN)/ruff format .
 
 bench: $(STAMP) debian-packages
+	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
 	$(BIN)/python bench/run.py
 
 clean:

@@ -1,0 +1,320 @@
+"""`make bench`: how fast the core is on the full model and on an ordinance ten times
+longer, with the tools a user might pick instead measured side by side in the same run.
+
+Prints a table and writes it as JSON under bench/results/. Pure core only (no
+database, no HTTP); the peers run as the user would run them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import io
+import json
+import multiprocessing
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+
+from bench import corpus  # noqa: E402
+from exports.docx import ExportMeta, render_docx  # noqa: E402
+from exports.html import render_html  # noqa: E402
+from exports.pdf import render_pdf  # noqa: E402
+from exports.redline import render_redline_docx  # noqa: E402
+from exports.text import block_text  # noqa: E402
+from ordinances.assembly import assemble  # noqa: E402
+from ordinances.diff import changes, diff_documents  # noqa: E402
+from ordinances.lint import lint  # noqa: E402
+from ordinances.spec import parse_spec  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+DIFFLIB_LIMIT = 120.0  # seconds: difflib is quadratic; past this it is reported as "> limit"
+TARGETS_MS = {
+    "assemble + HTML (live preview)": 50,
+    "render .docx": 300,
+    "render PDF": 2000,
+    "lint": 50,
+    "diff + redline .docx": 300,
+}
+
+
+@dataclass
+class Row:
+    document: str
+    operation: str
+    seconds: list[float]
+    note: str = ""
+    peer_of: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.seconds) * 1000
+
+    @property
+    def p95_ms(self) -> float:
+        ordered = sorted(self.seconds)
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1000
+
+
+def measure(function: Callable[[], object], runs: int, *, warmup: int = 1) -> list[float]:
+    for _ in range(warmup):
+        function()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def lines_of(document) -> list[str]:
+    out = [document.title]
+    for section in document.sections:
+        out.append(section.title)
+        out.extend(block_text(block) for block in section.blocks)
+    return out
+
+
+# -- peers ----------------------------------------------------------------------
+
+
+def libreoffice_pdf(docx_bytes: bytes, runs: int) -> list[float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "ordinance.docx"
+        source.write_bytes(docx_bytes)
+        profile = f"-env:UserInstallation=file://{tmp}/profile"
+
+        def convert():
+            subprocess.run(
+                ["libreoffice", profile, "--headless", "--convert-to", "pdf", "--outdir", tmp,
+                 str(source)],
+                check=True, capture_output=True, timeout=600,
+            )  # fmt: skip
+
+        return measure(convert, runs)
+
+
+def _difflib_worker(old: list[str], new: list[str], queue) -> None:
+    start = time.perf_counter()
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    opcodes = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    queue.put((time.perf_counter() - start, len(opcodes)))
+
+
+def difflib_whole_text(old_doc, new_doc) -> tuple[list[float], str]:
+    """Python's difflib over the whole text, word tokens, as a user of difflib would."""
+    tokens = re.compile(r"\S+|\s+")
+    old = tokens.findall("\n".join(lines_of(old_doc)))
+    new = tokens.findall("\n".join(lines_of(new_doc)))
+    queue = multiprocessing.get_context("fork").Queue()
+    process = multiprocessing.get_context("fork").Process(
+        target=_difflib_worker, args=(old, new, queue)
+    )
+    process.start()
+    process.join(DIFFLIB_LIMIT)
+    if process.is_alive():
+        process.terminate()
+        process.join()
+        return [DIFFLIB_LIMIT], f"stopped after {DIFFLIB_LIMIT:.0f} s (quadratic)"
+    seconds, changes = queue.get()
+    return [seconds], f"{changes} changed runs"
+
+
+def docxtpl_render(document, runs: int) -> list[float]:
+    """The same text through a docxtpl template, as a template-based tool would do it."""
+    import docx
+    from docxtpl import DocxTemplate
+
+    template = docx.Document()
+    template.add_paragraph("{{ title }}", style="Title")
+    template.add_paragraph("{%p for line in lines %}")
+    template.add_paragraph("{{ line }}")
+    template.add_paragraph("{%p endfor %}")
+    buffer = io.BytesIO()
+    template.save(buffer)
+    lines = lines_of(document)
+
+    def render():
+        out = DocxTemplate(io.BytesIO(buffer.getvalue()))
+        out.render({"title": document.title, "lines": lines[1:]})
+        out.save(io.BytesIO())
+
+    return measure(render, runs)
+
+
+def libreoffice_compare(old_docx: bytes, new_docx: bytes, runs: int) -> tuple[list[float], int]:
+    python = "/usr/bin/python3"
+    with tempfile.TemporaryDirectory() as tmp:
+        old, new = Path(tmp) / "old.docx", Path(tmp) / "new.docx"
+        old.write_bytes(old_docx)
+        new.write_bytes(new_docx)
+        result = subprocess.run(
+            [python, str(ROOT / "bench" / "libreoffice_compare.py"), str(old), str(new), str(runs)],
+            capture_output=True, text=True, timeout=1800,
+        )  # fmt: skip
+        if result.returncode != 0:
+            raise RuntimeError(f"LibreOffice compare failed: {result.stderr[-500:]}")
+        data = json.loads(result.stdout.strip().splitlines()[-1])
+        return data["seconds"], data["changes"]
+
+
+def revision_marks(docx_bytes: bytes) -> int:
+    """Tracked changes in a .docx as Word lists them (w:ins and w:del with text)."""
+    from lxml import etree
+
+    namespace = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(docx_bytes)).read("word/document.xml"))
+    return sum(
+        1
+        for element in body.iter(f"{namespace}ins", f"{namespace}del")
+        if "".join(element.itertext()).strip()
+    )
+
+
+# -- the run ----------------------------------------------------------------------
+
+
+def bench_document(name: str, clauses, spec, *, fast: int, slow: int) -> list[Row]:
+    document = assemble(clauses, spec)
+    edited = corpus.edited(document)
+    meta = ExportMeta.for_document(document, author="Benchmark", revision=1)
+    words = corpus.word_count(document)
+    label = f"{name} ({words:,} words)"
+    rows = [
+        Row(label, "assemble", measure(lambda: assemble(clauses, spec), fast)),
+        Row(
+            label,
+            "assemble + HTML (live preview)",
+            measure(lambda: render_html(assemble(clauses, spec)), fast),
+        ),
+        Row(label, "render HTML", measure(lambda: render_html(document), fast)),
+        Row(label, "render .docx", measure(lambda: render_docx(document, meta), fast)),
+        Row(label, "render PDF", measure(lambda: render_pdf(document, meta), slow)),
+        Row(label, "lint", measure(lambda: lint(document), fast)),
+        Row(label, "diff (5% edited)", measure(lambda: diff_documents(document, edited), fast)),
+    ]
+    redline_meta = ExportMeta.for_document(edited, author="Benchmark", revision=2)
+    now = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
+
+    def redline() -> bytes:
+        return render_redline_docx(
+            diff_documents(document, edited), redline_meta, author="Benchmark", date=now
+        )
+
+    rows.append(Row(label, "diff + redline .docx", measure(redline, fast)))
+
+    clean_docx = render_docx(document, meta)
+    edited_docx = render_docx(edited, redline_meta)
+    ours = redline()
+    diff = diff_documents(document, edited)
+
+    rows.append(
+        Row(
+            label,
+            "PDF via LibreOffice (.docx → pdf)",
+            libreoffice_pdf(clean_docx, 2),
+            "",
+            "render PDF",
+        )  # fmt: skip
+    )
+    seconds, note = difflib_whole_text(document, edited)
+    rows.append(Row(label, "difflib, whole text", seconds, note, "diff (5% edited)"))
+    rows.append(Row(label, "docxtpl template", docxtpl_render(document, fast), "", "render .docx"))
+    our_marks = revision_marks(ours)
+    try:
+        lo_seconds, lo_changes = libreoffice_compare(clean_docx, edited_docx, 2)
+        note = f"{lo_changes} changes listed; ours {our_marks}"
+    except (RuntimeError, subprocess.TimeoutExpired, ValueError) as exc:
+        lo_seconds, lo_changes = [float("nan")], None
+        note = f"LibreOffice failed: {str(exc).strip().splitlines()[-1][:80]}; ours {our_marks}"
+    rows.append(
+        Row(label, "LibreOffice compare (.uno:CompareDocuments)", lo_seconds, note,
+            "diff + redline .docx",
+            {"libreoffice_changes": lo_changes, "our_changes": our_marks,
+             "our_change_list": len(changes(diff))})
+    )  # fmt: skip
+    return rows
+
+
+def print_table(rows: list[Row]) -> None:
+    by_key = {(r.document, r.operation): r for r in rows}
+    print(f"{'document':<28} {'operation':<44} {'median ms':>10} {'p95 ms':>10} {'runs':>5}  note")
+    print("-" * 120)
+    for row in rows:
+        note = row.note
+        if row.peer_of and row.median_ms == row.median_ms:  # not NaN: the peer ran
+            ours = by_key[(row.document, row.peer_of)]
+            ratio = row.median_ms / ours.median_ms
+            speed = f"ours {ratio:,.1f}× faster" if ratio >= 1 else f"ours {1 / ratio:,.1f}× slower"
+            note = f"{speed} (vs {row.peer_of}); {note}".strip("; ")
+        elif row.operation in TARGETS_MS and row.document.startswith("full model"):
+            target = TARGETS_MS[row.operation]
+            verdict = "meets" if row.median_ms < target else "MISSES"
+            note = f"{verdict} target < {target} ms"
+        print(
+            f"{row.document:<28} {row.operation:<44} {row.median_ms:>10,.1f} "
+            f"{row.p95_ms:>10,.1f} {len(row.seconds):>5}  {note}"
+        )
+
+
+def machine() -> dict:
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+        "cpus": os.cpu_count(),
+    }
+
+
+def main() -> None:
+    clauses, spec, document = corpus.model()
+    rows = bench_document("full model", clauses, spec, fast=30, slow=5)
+    long_clauses = corpus.ten_times_clauses(document)
+    long_spec = parse_spec({"locality": corpus.LOCALITY})
+    rows += bench_document("ten times longer", long_clauses, long_spec, fast=5, slow=2)
+    print_table(rows)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    path = RESULTS / f"bench-{stamp}.json"
+    path.write_text(
+        json.dumps(
+            {
+                "when": stamp,
+                "machine": machine(),
+                "rows": [
+                    {
+                        "document": r.document,
+                        "operation": r.operation,
+                        "median_ms": round(r.median_ms, 2),
+                        "p95_ms": round(r.p95_ms, 2),
+                        "runs": len(r.seconds),
+                        "peer_of": r.peer_of,
+                        "note": r.note,
+                        **r.extra,
+                    }
+                    for r in rows
+                ],
+            },
+            indent=2,
+        )
+        + "\n"
+    )
+    print(f"\nWrote {path.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
