@@ -28,7 +28,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ordinances.document import Block, Document, Run, Section
 from ordinances.numbering import roman
@@ -60,18 +60,14 @@ _ITEM = re.compile(
     r"|(?P<bare>[0-9]{1,4}|[a-z]{1,4}|[A-Z]{1,4})(?P<close>\.\)|[.)]))(?=\s|$)"
 )
 _BULLET = re.compile(r"^(?P<label>[-–•▪■●◦*★✚]+)(?=\s)")
-_ROMAN_VALUE = re.compile(r"^(?=[ivxlc])m{0,3}(c[md]|d?c{0,3})(x[cl]|l?x{0,3})(i[xv]|v?i{0,3})$")
+_ROMANS = {roman(value).lower(): value for value in range(1, 400)}
 _TERMINAL = (".", ":", ";", "!", "?", ")", "”", '"', "’")
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
 
 
 def _roman_value(letters: str) -> int:
-    if not _ROMAN_VALUE.match(letters.lower()):
-        return 0
-    for value in range(1, 400):
-        if roman(value).lower() == letters.lower():
-            return value
-    return 0
+    """ "iv" -> 4; 0 if not a Roman numeral (below 400, as labels are)."""
+    return _ROMANS.get(letters.lower(), 0)
 
 
 def _letter_value(letters: str) -> int:
@@ -282,12 +278,7 @@ class _SectionDraft:
     label: str = ""
     number: str = ""
     heading: str = ""
-    blocks: list[Block] | None = None
-    adjacent_heading: bool = False
-
-    def __post_init__(self) -> None:
-        if self.blocks is None:
-            self.blocks = []
+    blocks: list[Block] = field(default_factory=list)
 
 
 class _Builder:
@@ -329,6 +320,7 @@ class _Builder:
     # sections
 
     def _section_label(self, text: str) -> tuple[str, str, str] | None:
+        """(label, number, rest) if `text` starts a section; remembers a Roman number."""
         match = _SECTION_WORD.match(text)
         if match:
             rest = text[match.end() :].strip()
@@ -425,12 +417,7 @@ class _Builder:
         if self.pending:
             self._block("item", "", self.pending, 1)
         sections = tuple(
-            Section(
-                heading=s.heading,
-                blocks=tuple(s.blocks or ()),
-                number=s.number,
-                label=s.label,
-            )
+            Section(heading=s.heading, blocks=tuple(s.blocks), number=s.number, label=s.label)
             for s in self.sections
         )
         return Document(title=self.title, sections=sections, numbering="parsed")

@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ordinances.document import Document
-from ordinances.lint.engine import Finding, Fix, Rule, Severity, run, verdict
+from ordinances.lint.analysis import forget
+from ordinances.lint.engine import Finding, Fix, Rule, Severity, rule, run, verdict
 from ordinances.lint.rules_1373 import RULES_1373
 from ordinances.lint.scorecard import Criterion, Scorecard, scorecard
 from ordinances.lint.state_notes import StateNotes
@@ -30,6 +31,7 @@ __all__ = [
     "Severity",
     "default_rules",
     "lint",
+    "rule",
     "scorecard",
     "verdict",
 ]
@@ -46,6 +48,9 @@ def lint(
     """Findings for `document`, in document order.
 
     `state` selects the state-law notes (the IR has no state field); `rules`
-    replaces the default rule set entirely (then `state` is not used).
+    replaces the default rule set entirely (then `state` is not used). The
+    rules share one analysis of the document, computed afresh on each call (a
+    `scorecard` of the same document right after reuses it).
     """
+    forget()
     return run(document, default_rules(state) if rules is None else rules)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
@@ -119,21 +120,21 @@ class Facts:
 # -- building blocks (all offsets into facts.text; patterns match facts.low) ---
 
 
-def _spans(facts: Facts, scanner: p.Scanner, kind: str = "") -> list[Span]:
+def _spans(text: str, matches, kind: str = "") -> list[Span]:
     return [
-        Span(kind or m.lastgroup or "", m.start(), m.end(), facts.text[m.start() : m.end()])
-        for m in scanner.finditer(facts.low, facts.words)
+        Span(kind or m.lastgroup or "", m.start(), m.end(), text[m.start() : m.end()])
+        for m in matches
     ]
 
 
-def _operators(facts: Facts) -> list[Span]:
-    spans = _spans(facts, p.OPERATOR)
+def _operators(text: str, matches) -> list[Span]:
+    spans = _spans(text, matches)
     return [Span("permit", s.start, s.end, s.text) if s.kind == "permitneg" else s for s in spans]
 
 
-def _mentions(facts: Facts) -> list[Span]:
-    found = _spans(facts, p.STATUS, "status") + _spans(facts, p.BROAD, "broad")
-    found += [Span(f"limited:{s.kind}", s.start, s.end, s.text) for s in _spans(facts, p.LIMITED)]
+def _mentions(text: str, status, broad, limited) -> list[Span]:
+    found = _spans(text, status, "status") + _spans(text, broad, "broad")
+    found += [Span(f"limited:{s.kind}", s.start, s.end, s.text) for s in _spans(text, limited)]
     found.sort(key=lambda s: (s.start, -s.end))
     kept: list[Span] = []
     for span in found:  # a status mention inside "release status" wins over the limited one
@@ -251,10 +252,13 @@ def sentence_facts(text: str, *, inherited: Polarity = "") -> Facts:
     facts.definition = bool(p.DEFINITION.match(low))
     if facts.recital:
         return facts
-    facts.operators = _operators(facts)
-    mentions = _mentions(facts)
+    operators, verb_matches, status, broad, limited, detainers = p.CORE.scan(low, facts.words)
+    facts.operators = _operators(text, operators)
+    mentions = _mentions(text, status, broad, limited)
     verbs = [  # "release" in "release dates" is part of the object
-        v for v in _spans(facts, p.VERB) if not any(m.start <= v.start < m.end for m in mentions)
+        v
+        for v in _spans(text, verb_matches)
+        if not any(m.start <= v.start < m.end for m in mentions)
     ]
     facts.savings_scope = _savings_scope(facts, verbs)
     breaks = [m.start for m in mentions] + [o.start for o in facts.operators]
@@ -270,16 +274,33 @@ def sentence_facts(text: str, *, inherited: Polarity = "") -> Facts:
             (facts.status if restriction.moves else facts.dont_ask).append(restriction)
         elif restriction.moves:
             (facts.broad if mention.kind == "broad" else facts.limited).append(restriction)
+    _confidentiality(facts, mentions)
     if facts.flagged:
-        facts.hedges = _spans(facts, p.HEDGE, "hedge")
+        facts.hedges = _spans(text, facts.finditer(p.HEDGE), "hedge")
         facts.self_cured = bool(_SELF_CURE.search(low))
-    facts.refuses_detainers = _refuses_detainers(facts)
+    facts.refuses_detainers = bool(detainers) and _refuses_detainers(facts)
     return facts
 
 
+def _confidentiality(facts: Facts, mentions: list[Span]) -> None:
+    """ "Status information shall be kept confidential" restricts sharing it, with no verb."""
+    if "confidential" not in facts.low:
+        return
+    duty = p.CONFIDENTIAL_DUTY.search(facts.low)
+    if duty is None or facts.polarity_at(duty.start()) == "permit":
+        return
+    keep = (Span("send", duty.start(), duty.end(), facts.text[duty.start() : duty.end()]),)
+    for mention in mentions:
+        if mention.kind == "status" and not (
+            _excluded(facts.low, mention) or _basis(facts.low, mention)
+        ):
+            if not any(r.mention == mention for r in facts.status):
+                facts.status.append(Restriction(mention, keep))
+        elif mention.kind == "broad" and not any(r.mention == mention for r in facts.broad):
+            facts.broad.append(Restriction(mention, keep))
+
+
 def _refuses_detainers(facts: Facts) -> bool:
-    if not facts.search(p.DETAINER):
-        return False
     if any(facts.polarity_at(m.start()) == "restrict" for m in facts.finditer(p.DETAINER_VERB)):
         return True
     return any(facts.polarity_at(m.start()) != "permit" for m in facts.finditer(p.REFUSE_VERB))
@@ -294,7 +315,7 @@ class Analysis:
     facts: list[Facts]
     stems: dict[int, Block] = field(default_factory=dict)  # id(block) -> its lead-in block
 
-    @property
+    @functools.cached_property
     def savings(self) -> list[Facts]:
         return [f for f in self.facts if f.savings_scope]
 
@@ -337,13 +358,19 @@ def _tail_polarity(block: Block, last: dict[int, Facts], stems: dict[int, Block]
     return ""
 
 
-_cache: tuple[Document, Analysis] | None = None
+# The last document analysed (per thread), so that every rule of one lint run,
+# and a scorecard right after it, share one analysis.
+_last = threading.local()
+
+
+def forget() -> None:
+    """Drop the shared analysis: the next `analyse` starts afresh (`lint` does this)."""
+    _last.entry = None
 
 
 def analyse(document: Document) -> Analysis:
     """Facts for every sentence of the document, computed once and shared by the rules."""
-    global _cache
-    cached = _cache
+    cached = getattr(_last, "entry", None)
     if cached is not None and cached[0] is document:
         return cached[1]
     sentences = document_sentences(document)
@@ -359,5 +386,5 @@ def analyse(document: Document) -> Analysis:
         last[id(sentence.block)] = facts
         facts_list.append(facts)
     analysis = Analysis(document, facts_list, stems)
-    _cache = (document, analysis)
+    _last.entry = (document, analysis)
     return analysis

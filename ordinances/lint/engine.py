@@ -12,7 +12,7 @@ default rule set, or the one it is given.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
@@ -89,6 +89,28 @@ class Rule(Protocol):
     severity: Severity
 
     def check(self, document: Document) -> Iterable[Finding]: ...
+
+
+@dataclass(frozen=True)
+class FunctionRule:
+    """A plain function `check(document)` as a rule (see `rule`)."""
+
+    id: str
+    severity: Severity
+    function: Callable[[Document], Iterable[Finding]]
+
+    def check(self, document: Document) -> Iterable[Finding]:
+        return self.function(document)
+
+
+def rule(id: str, severity: Severity) -> Callable[[Callable], FunctionRule]:
+    """Decorator: a function that yields findings becomes a rule.
+
+    @rule("strength-example", "info")
+    def example(document):
+        yield Finding("strength-example", "info", "...")
+    """
+    return lambda function: FunctionRule(id, severity, function)
 
 
 def run(document: Document, rules: Sequence[Rule]) -> list[Finding]:

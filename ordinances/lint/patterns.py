@@ -63,6 +63,43 @@ class Scanner:
         return next(self.finditer(low, words), None)
 
 
+class Scanners:
+    """Several scanners in one pass over the words (what every sentence needs).
+
+    `scan(low, words)` returns, for each scanner, the matches its own `finditer`
+    would return. Words are dispatched on their first two letters, so each word
+    is tried only against the scanners that can start there.
+    """
+
+    def __init__(self, *scanners: Scanner):
+        self.scanners = scanners
+        by_letter: dict[str, set[int]] = {}
+        by_pair: dict[str, set[int]] = {}
+        for index, scanner in enumerate(scanners):
+            for first in scanner.firsts:
+                table = by_letter if len(first) == 1 else by_pair
+                table.setdefault(first[:2], set()).add(index)
+        for pair, indexes in by_pair.items():
+            indexes |= by_letter.get(pair[0], set())
+        self._by_letter = {k: tuple(sorted(v)) for k, v in by_letter.items()}
+        self._by_pair = {k: tuple(sorted(v)) for k, v in by_pair.items()}
+
+    def scan(self, low: str, words: Words) -> list[list[re.Match[str]]]:
+        scanners = self.scanners
+        found: list[list[re.Match[str]]] = [[] for _ in scanners]
+        positions = [0] * len(scanners)
+        by_pair, by_letter = self._by_pair, self._by_letter
+        for start, word in words:
+            for index in by_pair.get(word[:2]) or by_letter.get(word[:1], ()):
+                scanner = scanners[index]
+                if start >= positions[index] and word.startswith(scanner.firsts):
+                    match = scanner.pattern.match(low, start)
+                    if match:
+                        positions[index] = match.end()
+                        found[index].append(match)
+        return found
+
+
 _RESTRICT_WORDS = r"(?:prohibit|restrict|prevent|limit|bar|preclude|impede|forbid|interfere)\w*"
 _CHAIN = rf"(?:\s*(?:,|\bor\b|\band\b|and/or)\s*(?:in\s+any\s+way\s+)?{_RESTRICT_WORDS})*"
 _MODAL = r"(?:shall|may|will|must|can|should)"
@@ -166,6 +203,7 @@ VERB = Scanner(
       | \b(?:releas(?:e|es|ing)|transfer(?:s|red|ring)?)\b
         (?=\s+(?:of\s+)?(?:any\s+|the\s+|such\s+|all\s+)?(?:information|data|records?|details
               |files?|personal|confidential))
+      | \b(?<=be\s)(?:released|transferred)\b
       | \b(?:mak(?:e|es|ing)|made)\b(?=[^.;]{0,150}?\bavailable\b)
     )
   | (?P<keep>\b(?:maintain(?:s|ed|ing)?|keep(?:s|ing)?|kept|retain(?:s|ed|ing)?
@@ -327,6 +365,12 @@ LIMITED = Scanner(
     ),
 )
 
+# A duty of confidentiality ("shall be kept confidential"), not the adjective
+# of "confidential information" (a broad category, matched above).
+CONFIDENTIAL_DUTY = _compile(
+    r"""\b(?:shall|must|will|is|are|be|remains?|kept|keep|held|hold|treated?)\b[^;]{0,80}?
+    \bconfidential(?:ly)?\b(?!\s+(?:personal\s+|identifying\s+)?(?:information|data|records?|informants?))"""
+)
 INFO_NOUN = _compile(r"\b(?:information|data|records?|details|files?|database|lists?)\b")
 PASSIVE_BEFORE = _compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+\s+)?$")
 
@@ -397,3 +441,6 @@ DEFINITION = _compile(
     r"""^\s*[“"‘'][^”"’']{1,80}[”"’']\s*(?:,\s*)?(?:\(or\s+[^)]*\)\s*)?
     (?:means|shall\s+mean|shall\s+refer|refers|includes?|has|have|is|are)\b"""
 )
+
+# What every sentence is scanned for, in one pass (see analysis.sentence_facts).
+CORE = Scanners(OPERATOR, VERB, STATUS, BROAD, LIMITED, DETAINER)

@@ -83,11 +83,9 @@ class StatusRestriction(SentenceRule):
             f"status (“{_quoted(facts, restriction)}”). 8 U.S.C. § 1373 forbids a local law or "
             "policy to prohibit or in any way restrict officials from sending such information "
             "to, or receiving it from, federal immigration authorities, or from maintaining it or "
-            "exchanging it with other government entities."
-        )
-        message += (
-            " Add a savings clause, or limit the restriction to information § 1373 does not "
-            "reach (release dates, contact details, other personal information)."
+            "exchanging it with other government entities. Add a savings clause, or limit the "
+            "restriction to information § 1373 does not reach (release dates, contact details, "
+            "other personal information)."
         )
         return message, savings_fix(analysis)
 

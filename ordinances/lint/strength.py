@@ -197,7 +197,9 @@ class ReimbursementCondition(_CarveOut):
     )
 
 
-class NotificationGap(DocumentRule):
+class NotificationGap(SentenceRule):
+    """Holds refused, release notifications not (reported at the first refusal)."""
+
     id = "strength-notification-gap"
     authority = "CPD (2017), “ICE Notification Requests”"
 
