@@ -287,6 +287,14 @@ def main() -> None:
     long_spec = parse_spec({"locality": corpus.LOCALITY})
     rows += bench_document("ten times longer", long_clauses, long_spec, fast=5, slow=2)
     print_table(rows)
+    print("\nLoad test (loopback, bounded):")
+    try:
+        from bench import load
+
+        load_rows = load.main()
+    except (OSError, subprocess.CalledProcessError, SystemExit) as exc:
+        print(f"  skipped: PostgreSQL or gunicorn not available ({exc})")
+        load_rows = []
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     path = RESULTS / f"bench-{stamp}.json"
@@ -308,6 +316,7 @@ def main() -> None:
                     }
                     for r in rows
                 ],
+                "load": load_rows,
             },
             indent=2,
         )

@@ -19,7 +19,7 @@ def edition_clauses(edition_slug: str, pins: Mapping[str, int] | None = None) ->
     edition = Edition.objects.filter(slug=edition_slug).first()
     if edition is None:
         raise SpecError({"edition": f"No library edition {edition_slug!r}."})
-    contents = {c.slug: c for c in edition.contents()}
+    contents = {c.slug: c for c in _contents(edition)}
     for slug, number in (pins or {}).items():
         if slug in contents and contents[slug].version == number:
             continue
@@ -32,6 +32,23 @@ def edition_clauses(edition_slug: str, pins: Mapping[str, int] | None = None) ->
             raise SpecError({f"versions.{slug}": f"No version {number} of clause {slug!r}."})
         contents[slug] = version.content()
     return sorted(contents.values(), key=lambda c: (c.order, c.slug))
+
+
+_PUBLISHED: dict[tuple, list[ClauseText]] = {}
+
+
+def _contents(edition: Edition) -> list[ClauseText]:
+    """An edition's clause texts; a published edition's are cached (it never changes).
+
+    The key includes the creation time, so a reused primary key never finds
+    another edition's texts.
+    """
+    if not edition.published:
+        return edition.contents()
+    key = (edition.pk, edition.slug, edition.created_at)
+    if key not in _PUBLISHED:
+        _PUBLISHED[key] = edition.contents()
+    return _PUBLISHED[key]
 
 
 def latest_edition() -> Edition | None:

@@ -8,6 +8,7 @@ same revision.
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from exports.pdf import render_pdf
 from ordinances.assembly import assemble
 from ordinances.document import Document
 from ordinances.models import Revision
+from ordinances.spec import load_spec
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF_TYPE = "application/pdf"
@@ -44,16 +46,20 @@ KINDS = {
 }
 
 
+def revision_key(revision: Revision) -> str:
+    """Identifies a revision for caches: its pk and when it was saved (never reused)."""
+    return f"{revision.pk}-{revision.created_at.timestamp():.6f}"
+
+
 @functools.lru_cache(maxsize=256)
-def _document(revision_pk: int) -> Document:
-    revision = Revision.objects.get(pk=revision_pk)
-    spec = revision.draft_spec()
+def _document(key: str, spec_json: str) -> Document:
+    spec = load_spec(spec_json)
     return assemble(edition_clauses(spec.edition, spec.versions), spec)
 
 
 def revision_document(revision: Revision) -> Document:
     """The revision's document (cached: a revision is immutable)."""
-    return _document(revision.pk)
+    return _document(revision_key(revision), json.dumps(revision.spec, sort_keys=True))
 
 
 def export_meta(revision: Revision, *, line_numbers: bool = False) -> ExportMeta:
@@ -78,7 +84,7 @@ def export_filename(revision: Revision, kind: ExportKind, *, line_numbers: bool 
 
 
 def export_bytes(revision: Revision, kind: ExportKind, *, line_numbers: bool = False) -> bytes:
-    key = f"export:v1:{revision.pk}:{kind.slug}:{int(line_numbers)}"
+    key = f"export:v1:{revision_key(revision)}:{kind.slug}:{int(line_numbers)}"
     data = cache.get(key)
     if data is None:
         data = _render(revision, kind, line_numbers=line_numbers)
@@ -110,8 +116,17 @@ lint_for_export: Callable[[Document], list] = _default_lint
 
 def blocking_findings(revision: Revision) -> list:
     """§1373 errors that stop an export until someone chooses "export anyway"."""
-    findings = lint_for_export(revision_document(revision))
-    return [f for f in findings if f.severity == "error" and f.rule.startswith("1373-")]
+    key = (revision_key(revision), lint_for_export)
+    if key not in _BLOCKING:
+        findings = lint_for_export(revision_document(revision))
+        _BLOCKING[key] = [
+            f for f in findings if f.severity == "error" and f.rule.startswith("1373-")
+        ]
+    return _BLOCKING[key]
+
+
+# Findings of immutable revisions, by revision and lint function (tests swap the lint).
+_BLOCKING: dict[tuple, list] = {}
 
 
 def needs_override(revision: Revision) -> list:
