@@ -47,3 +47,35 @@ class SpecUploadForm(forms.Form):
             raise forms.ValidationError(
                 [f"{field}: {message}" for field, message in exc.problems.items()]
             ) from None
+
+
+MAX_PASTE_CHARACTERS = 200_000
+
+
+class CheckForm(forms.Form):
+    """An outside ordinance to check: pasted text, or an uploaded .docx."""
+
+    text = forms.CharField(
+        label="Paste the ordinance text",
+        required=False,
+        max_length=MAX_PASTE_CHARACTERS,
+        widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "false"}),
+        help_text="Section labels such as “Sec. 46-37”, “II)”, “A.”, “(1)” are recognised.",
+    )
+    upload = forms.FileField(
+        label="…or upload a Word file (.docx)",
+        required=False,
+        help_text="At most 5 MB. The text is read; nothing is stored.",
+    )
+    state = forms.CharField(
+        label="State (for state-law notes)",
+        required=False,
+        max_length=60,
+        help_text="Optional, e.g. “California”.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("text", "").strip() and not cleaned.get("upload"):
+            raise forms.ValidationError("Paste the ordinance text or upload a .docx file.")
+        return cleaned

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from ordinances import compare_views, views
+from ordinances import check_views, compare_views, views
 
 app_name = "ordinances"
 urlpatterns = [
     path("", views.draft_list, name="draft_list"),
     path("health/", views.health, name="health"),
     path("drafts/new/", views.draft_new, name="draft_new"),
+    path("check/", check_views.check_ordinance, name="check"),
+    path("drafts/<int:pk>/fix/", views.apply_fix, name="apply_fix"),
     path("compare/", compare_views.compare_page, name="compare"),
     path("compare/redline.docx", compare_views.redline_docx, name="redline_docx"),
     path("compare/redline.pdf", compare_views.redline_pdf, name="redline_pdf"),

@@ -11,12 +11,13 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from clauses.services import DEFAULT_EDITION, edition_clauses, latest_edition
-from exports.html import render_html
+from exports.html import anchor, render_html
 from ordinances import services, wizard
 from ordinances.access import get_draft_for_member as _get_draft_for_member
 from ordinances.access import get_revision_for_member as _get_revision_for_member
 from ordinances.access import organisation_for as _organisation
 from ordinances.forms import DraftTitleForm, SaveRevisionForm, SpecUploadForm
+from ordinances.lint import lint, scorecard
 from ordinances.models import Draft, Workspace
 from ordinances.spec import SpecError, parse_spec
 
@@ -344,15 +345,17 @@ def _review(spec: dict, clauses, document) -> dict:
             else:
                 shown = str(value)
             rows.append((clause.title, option.label, shown, value != option.default))
-    findings = []
+    findings, score = [], None
     if document is not None:
-        try:
-            from ordinances.lint import lint
-
-            findings = lint(document)
-        except ImportError:
-            findings = []
-    return {"rows": rows, "findings": findings}
+        state = (spec.get("locality") or {}).get("state") or None
+        findings = lint(document, state=state)
+        score = scorecard(document)
+    order = {"error": 0, "warning": 1, "info": 2}
+    findings = [
+        (finding, anchor(finding.block) if finding.block else "")
+        for finding in sorted(findings, key=lambda f: order[f.severity])
+    ]
+    return {"rows": rows, "findings": findings, "scorecard": score}
 
 
 @login_required
@@ -402,3 +405,42 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+@login_required
+@require_POST
+def apply_fix(request, pk: int):
+    """A lint quick fix on a draft: include the clause it names, saved as a new revision."""
+    draft = _get_draft_for_member(request, pk)
+    workspace = _workspace(request, draft)
+    clauses = _clauses(workspace.spec)
+    clause = next((c for c in clauses if c.slug == request.POST.get("clause")), None)
+    review = reverse("ordinances:wizard", args=[draft.pk, "review"])
+    if clause is None:
+        messages.error(request, "That fix names no clause of this library edition.")
+        return redirect(review)
+    if workspace.spec.get("_unsaved"):
+        messages.error(request, "Correct the answers marked in the wizard before applying a fix.")
+        return redirect(review)
+    included = wizard.included_slugs(workspace.spec, clauses) | {clause.slug}
+    spec_data = {k: v for k, v in workspace.spec.items() if not k.startswith("_")}
+    spec_data["clauses"] = [c.slug for c in clauses if c.slug in included]
+    try:
+        revision = services.revision_create(
+            draft=draft,
+            spec=parse_spec(spec_data),
+            author=request.user,
+            base=workspace.base_revision,
+            message=f"Fix: include “{clause.title}”",
+        )
+    except services.StaleRevisionError as exc:
+        messages.error(request, str(exc))
+        return redirect(review)
+    except SpecError as exc:
+        for field, problem in exc.problems.items():
+            messages.error(request, f"{_field_label(field)}: {problem}")
+        return redirect(review)
+    messages.success(
+        request, f"Included “{clause.title}” and saved it as revision {revision.number}."
+    )
+    return redirect(review)
