@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
+NODE_STAMP := node_modules/.installed
 
 .PHONY: run test test-only lint format bench setup debian-packages clean
 
@@ -24,7 +25,12 @@ run: setup
 debian-packages:
 	bash scripts/debian-packages.sh
 
-test: $(STAMP) debian-packages test-only
+# axe-core, for the accessibility audit in the browser tests (npm registry, lockfile).
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+test: $(STAMP) debian-packages $(NODE_STAMP) test-only
 
 test-only: lint
 	$(BIN)/python -m pytest

@@ -3,6 +3,7 @@
 #   WeasyPrint: Pango, HarfBuzz, fonts.  Browser tests: Chromium.
 #   .docx checks: LibreOffice Writer and poppler-utils (pdftoppm, pdftotext).
 #   Benchmark peer: python3-uno (LibreOffice's own document compare).
+#   Accessibility audit: npm (installs axe-core from the lockfile), if Node.js has none.
 set -euo pipefail
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation
           fonts-liberation2 chromium libreoffice-writer poppler-utils python3-uno)
@@ -10,6 +11,7 @@ missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 command="apt-get install -y --no-install-recommends ${missing[*]}"
 if [ "$(id -u)" -ne 0 ]; then

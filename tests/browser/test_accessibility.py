@@ -1,0 +1,132 @@
+"""WCAG 2.1 AA in a real browser: axe-core (from the npm registry, served to the page by
+the test) on every page a signed-in drafter can reach; keyboard-only drafting; 320 px."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.ordinances.test_check_views import SAN_FRANCISCO
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture
+def axe(page):
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `make test`, which installs axe-core with npm ci.")
+    page.add_init_script(path=str(AXE))
+
+    def audit(label: str) -> list[str]:
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA
+        )
+        return [
+            f"{label}: {v['id']} ({v['impact']}): {v['help']} — "
+            + "; ".join(n["target"][0] for n in v["nodes"][:3])
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+
+    return audit
+
+
+@pytest.fixture
+def drafts(signed_in, model_spec_data):
+    """Two revisions of a draft, for the revision, compare and review pages."""
+    from django.contrib.auth.models import User
+
+    from ordinances import services
+    from ordinances.spec import parse_spec
+
+    user = User.objects.get(username="newcomer")
+    draft = services.draft_create(
+        organisation=user.membership.organisation, author=user, spec=parse_spec(model_spec_data)
+    )
+    changed = {**model_spec_data, "options": {"warrant_standard": "judicial"}}
+    services.revision_create(draft=draft, spec=parse_spec(changed), author=user, base=1)
+    return draft
+
+
+STEPS = ["locality", "detainers", "jail", "information", "policing", "victims", "reporting"]
+
+
+def test_sign_in_page_has_no_serious_violations(page, live_server, axe):
+    page.goto(f"{live_server.url}/accounts/login/")
+    problems = axe("sign-in")
+    page.get_by_label("Username").fill("nobody")
+    page.get_by_label("Password").fill("wrong")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator("#login-error")).to_be_visible()
+    problems += axe("sign-in with error")
+    assert problems == []
+
+
+def test_every_drafter_page_has_no_serious_violations(signed_in, drafts, axe):
+    page, base = signed_in
+    draft = drafts.pk
+    pages = {
+        "drafts list": "/",
+        "new draft": "/drafts/new/",
+        "draft": f"/drafts/{draft}/",
+        "revision": f"/drafts/{draft}/r/2/",
+        "compare two revisions": f"/compare/?old={draft}.1&new={draft}.2",
+        "compare with the model": f"/compare/?old=model&new={draft}.2",
+        "compliance report": f"/drafts/{draft}/r/1/compliance/",
+        "check an ordinance": "/check/",
+        "library": "/library/",
+        "library clause": "/library/clauses/detainers/",
+        "library model": "/library/model/",
+        **{f"wizard: {step}": f"/drafts/{draft}/edit/{step}/" for step in STEPS},
+        "wizard: review with lint findings": f"/drafts/{draft}/edit/review/",
+    }
+    problems = []
+    for label, path in pages.items():
+        page.goto(base + path)
+        problems += axe(label)
+    assert problems == [], "\n".join(problems)
+
+
+def test_wizard_with_errors_and_live_preview_have_no_serious_violations(signed_in, drafts, axe):
+    page, base = signed_in
+    page.goto(f"{base}/drafts/{drafts.pk}/edit/locality/")
+    page.get_by_label("State").fill("")
+    page.get_by_label("Locality name").fill("x" * 250)
+    page.get_by_role("button", name="Next").click()
+    expect(page.locator("#error-summary")).to_be_visible()
+    problems = axe("wizard: locality with errors")
+    page.goto(f"{base}/drafts/{drafts.pk}/edit/detainers/")
+    page.get_by_role("radio", name=re.compile("^Categorical prohibition")).check()
+    expect(page.locator("#preview-body")).to_contain_text("or administrative warrant. Any such")
+    problems += axe("wizard: live preview updated")
+    page.get_by_role("checkbox", name=re.compile("^Prior serious or violent felony")).check()
+    page.get_by_label("Years since the conviction within which the carve-out applies").fill("99")
+    page.get_by_role("button", name="Next").click()
+    page.goto(f"{base}/drafts/{drafts.pk}/edit/detainers/")
+    expect(page.locator("#error-summary")).to_be_visible()
+    problems += axe("wizard: detainers with errors")
+    page.goto(f"{base}/check/")
+    page.get_by_label("Paste the ordinance text").fill(SAN_FRANCISCO)
+    page.get_by_role("button", name="Check", exact=True).click()
+    expect(page.locator("mark.finding-mark-error")).to_be_visible()
+    problems += axe("check an ordinance with findings")
+    assert problems == [], "\n".join(problems)
+
+
+def test_pages_fit_320_pixels_without_horizontal_scrolling(signed_in, drafts):
+    page, base = signed_in
+    page.set_viewport_size({"width": 320, "height": 800})
+    wide = []
+    for path in ["/", f"/drafts/{drafts.pk}/", f"/drafts/{drafts.pk}/edit/detainers/",
+                 f"/drafts/{drafts.pk}/r/1/", "/check/", "/library/"]:  # fmt: skip
+        page.goto(base + path)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            wide.append(f"{path}: {width}px")
+    assert wide == []
