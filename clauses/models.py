@@ -2,7 +2,13 @@
 
 A saved clause version (with its options and choices) is never edited in
 place: `save()` on an existing row, `delete()`, and queryset `update()` /
-`delete()` all raise `ImmutableError`. New wording is a new version.
+`delete()` all raise `ImmutableError`. New wording is a new version. A
+published edition and its entries are held the same way.
+
+Library versions and editions (`organisation` null) are everyone's. An
+organisation's house versions and editions (house language) are seen and used
+by its members only: `ClauseVersion.objects.visible_to(organisation)`,
+`Edition.objects.visible_to(organisation)`.
 """
 
 from __future__ import annotations
@@ -48,21 +54,54 @@ class Clause(models.Model):
     title = models.CharField(max_length=200)
     topic = models.CharField(max_length=20, choices=[(t, t) for t in TOPICS])
     order = models.PositiveIntegerField()
+    recommended_version = models.ForeignKey(
+        "ClauseVersion",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="The library version editors recommend; new editions default to it.",
+    )
 
     class Meta:
         ordering = ["order", "slug"]
-        permissions = [("edit_library", "Can edit the clause library and publish editions")]
+        permissions = [
+            ("edit_library", "Can edit the clause library and publish editions"),
+            (
+                "edit_house_edition",
+                "Can write house versions and publish the organisation's own editions",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
 
     def latest_version(self) -> ClauseVersion | None:
-        return self.versions.order_by("-number").first()
+        """The newest library version (house versions are left out)."""
+        return self.versions.filter(organisation__isnull=True).order_by("-number").first()
+
+
+class _VersionQuerySet(_WriteOnceQuerySet):
+    def visible_to(self, organisation) -> _VersionQuerySet:
+        """Library versions, and `organisation`'s own house versions (None: library only)."""
+        if organisation is None:
+            return self.filter(organisation__isnull=True)
+        return self.filter(
+            models.Q(organisation__isnull=True) | models.Q(organisation=organisation)
+        )
 
 
 class ClauseVersion(_WriteOnce):
     clause = models.ForeignKey(Clause, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveIntegerField()
+    organisation = models.ForeignKey(
+        "ordinances.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Set for an organisation's house version; empty for the library's.",
+    )
     title = models.CharField(max_length=200)
     topic = models.CharField(max_length=20, choices=[(t, t) for t in TOPICS])
     order = models.PositiveIntegerField()
@@ -85,6 +124,8 @@ class ClauseVersion(_WriteOnce):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = _VersionQuerySet.as_manager()
+
     class Meta:
         ordering = ["clause__order", "number"]
         constraints = [
@@ -95,8 +136,12 @@ class ClauseVersion(_WriteOnce):
         return f"{self.clause.slug} v{self.number}"
 
     def content(self) -> ClauseText:
-        """This version as the pure core's plain data (cached: versions never change)."""
-        key = (self.pk, self.clause_id, self.number, self.fingerprint)
+        """This version as the pure core's plain data (cached: versions never change).
+
+        The key includes the creation time, so a reused primary key never finds
+        another version's data (the fingerprint leaves the change note out).
+        """
+        key = (self.pk, self.clause_id, self.number, self.fingerprint, self.created_at)
         cached = _CONTENT_CACHE.get(key)
         if cached is None:
             cached = _CONTENT_CACHE[key] = self._build_content()
@@ -184,8 +229,37 @@ class OptionChoice(_WriteOnce):
         return self.label
 
 
+class _EditionQuerySet(models.QuerySet):
+    def visible_to(self, organisation) -> _EditionQuerySet:
+        """Published library editions, and `organisation`'s own (None: library only)."""
+        mine = models.Q(organisation__isnull=True)
+        if organisation is not None:
+            mine |= models.Q(organisation=organisation)
+        return self.filter(mine, published=True)
+
+    def newest_first(self) -> _EditionQuerySet:
+        return self.order_by("-date", "-created_at", "-pk")
+
+    def update(self, **kwargs):
+        if self.filter(published=True).exists():
+            raise ImmutableError("Published editions cannot change; publish a new edition.")
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self.filter(published=True).exists():
+            raise ImmutableError("Published editions cannot be deleted.")
+        return super().delete()
+
+
 class Edition(models.Model):
-    """A named, dated set mapping each clause to one version. Immutable once published."""
+    """A named, dated set mapping each clause to one version. Immutable once published.
+
+    `organisation` is set for an organisation's own (house) edition, which is
+    `derived_from` a published library edition; a library edition is derived
+    from the library edition before it. `release_notes` (one change a line)
+    are written when it is published, from the change notes of the versions
+    that differ from `derived_from`.
+    """
 
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200)
@@ -193,9 +267,26 @@ class Edition(models.Model):
     description = models.TextField(blank=True)
     published = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    organisation = models.ForeignKey(
+        "ordinances.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Set for an organisation's own edition; empty for a library edition.",
+    )
+    derived_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    release_notes = models.TextField(blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = _EditionQuerySet.as_manager()
 
     class Meta:
-        ordering = ["date", "slug"]
+        ordering = ["date", "created_at", "slug"]
 
     def __str__(self) -> str:
         return self.name
@@ -206,7 +297,7 @@ class Edition(models.Model):
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        if self.published:
+        if Edition.objects.filter(pk=self.pk, published=True).exists() or self.published:
             raise ImmutableError(f"Edition {self.slug} is published and cannot be deleted.")
         return super().delete(*args, **kwargs)
 
@@ -221,11 +312,34 @@ class Edition(models.Model):
     def contents(self) -> list[ClauseText]:
         return [version.content() for version in self.versions()]
 
+    def release_note_lines(self) -> list[str]:
+        return [line for line in self.release_notes.splitlines() if line.strip()]
+
+    def is_newer_than(self, other: Edition) -> bool:
+        return (self.date, self.created_at, self.pk) > (other.date, other.created_at, other.pk)
+
+
+class _EntryQuerySet(models.QuerySet):
+    def _published(self) -> bool:
+        return self.filter(edition__published=True).exists()
+
+    def update(self, **kwargs):
+        if self._published():
+            raise ImmutableError("The entries of a published edition cannot change.")
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self._published():
+            raise ImmutableError("The entries of a published edition cannot change.")
+        return super().delete()
+
 
 class EditionEntry(models.Model):
     edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="entries")
     clause = models.ForeignKey(Clause, on_delete=models.PROTECT, related_name="+")
     version = models.ForeignKey(ClauseVersion, on_delete=models.PROTECT, related_name="+")
+
+    objects = _EntryQuerySet.as_manager()
 
     class Meta:
         constraints = [

@@ -1,4 +1,9 @@
-"""The library browser: clauses by topic, each clause's versions and options, the model."""
+"""The library browser: clauses by topic, each clause's versions and options, the
+model, and any two versions of a clause side by side.
+
+Every signed-in user may read the library (it is not secret); an organisation's
+house editions and versions are shown to its members only.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,25 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from clauses.content import TOPICS
-from clauses.models import Clause, Edition
+from clauses.access import editor_scopes, member_organisation
+from clauses.content import TOPICS, ClauseText
+from clauses.editions import (
+    PLACEHOLDER_LOCALITY,
+    clause_excerpt,
+    placeholder_spec,
+    version_changes,
+    with_version,
+)
+from clauses.models import Clause, ClauseVersion, Edition
+from clauses.redline import clause_redline_html
 from clauses.services import edition_clauses, latest_edition
 from exports.html import block_html, render_html
 from ordinances.assembly import assemble
-from ordinances.spec import parse_spec
+from ordinances.diff import diff_documents
+from ordinances.document import Document
+from ordinances.spec import SpecError, parse_spec
+
+__all__ = ["PLACEHOLDER_LOCALITY", "clause_compare", "clause_detail", "library_index"]
 
 TOPIC_NAMES = {
     "locality": "The locality, title and definitions",
@@ -23,25 +41,17 @@ TOPIC_NAMES = {
     "reporting": "Reporting and oversight",
 }
 
-# The model's own blanks, so the library shows the model as CPD published it.
-PLACEHOLDER_LOCALITY = {
-    "name": "[LOCALITY]",
-    "type": "city",
-    "state": "[STATE]",
-    "legislative_body": "[governing legislative body]",
-    "chief_law_enforcement_officer": "[Chief law enforcement officer]",
-    "complaint_body": "[human rights commission, or appropriate administrative body]",
-    "commission_coordinator": "[Name of official or office]",
-    "reporting_officer": "[reporting officer]",
-    "effective_date": "[effective date]",
-}
-
 
 def _edition(request) -> Edition:
+    """The edition asked for (?edition=), if the user may see it; else the newest library one."""
     slug = request.GET.get("edition")
-    edition = Edition.objects.filter(slug=slug).first() if slug else latest_edition()
+    organisation = member_organisation(request.user)
+    if slug:
+        edition = Edition.objects.visible_to(organisation).filter(slug=slug).first()
+    else:
+        edition = latest_edition()
     if edition is None:
-        raise Http404("No library edition is loaded yet: run manage.py load_library.")
+        raise Http404("No such library edition (or none is loaded: run manage.py load_library).")
     return edition
 
 
@@ -65,30 +75,50 @@ def library_index(request):
         ]
         if clauses:
             groups.append((TOPIC_NAMES[topic], clauses))
+    organisation = member_organisation(request.user)
     return render(
         request,
         "clauses/library_index.html",
-        {"edition": edition, "editions": Edition.objects.all(), "groups": groups},
+        {
+            "edition": edition,
+            "editions": Edition.objects.visible_to(organisation).order_by("date", "created_at"),
+            "groups": groups,
+            "can_edit": bool(editor_scopes(request.user)),
+        },
     )
+
+
+def _visible_versions(request, clause: Clause) -> list[ClauseVersion]:
+    """The clause's versions the user may see, newest first (404 if none: another
+    organisation's house clause)."""
+    organisation = member_organisation(request.user)
+    versions = list(clause.versions.visible_to(organisation).order_by("-number"))
+    if not versions:
+        raise Http404("No such clause.")
+    return versions
 
 
 @login_required
 def clause_detail(request, slug: str):
     clause = get_object_or_404(Clause, slug=slug)
     edition = _edition(request)
-    versions = list(clause.versions.order_by("-number"))
+    versions = _visible_versions(request, clause)
     in_edition = next((v for v in edition.versions() if v.clause_id == clause.pk), None)
-    shown = in_edition or versions[0]
+    asked = request.GET.get("version", "")
+    shown = next((v for v in versions if str(v.number) == asked), None) if asked else None
+    if asked and shown is None:
+        raise Http404("No such version of this clause.")
+    shown = shown or in_edition or versions[0]
     content = shown.content()
-    every_slug = [c.slug for c in edition_clauses(edition.slug)]
-    document = _model_document(edition, clauses=every_slug)
+    every = with_version(edition_clauses(edition.slug), content)
+    document = assemble(every, placeholder_spec(every, edition.slug))
     blocks = [
         block_html(block)
         for section in document.sections
         for block in section.blocks
         if block.clause == slug
     ]
-    section = document.section(slug)
+    scopes = editor_scopes(request.user)
     return render(
         request,
         "clauses/clause_detail.html",
@@ -96,14 +126,52 @@ def clause_detail(request, slug: str):
             "clause": clause,
             "edition": edition,
             "version": shown,
+            "in_edition": in_edition,
             "content": content,
             "versions": versions,
-            "section": section,
+            "section": document.section(slug),
             "blocks_html": blocks,
             "is_title": content.kind == "title",
             "title_text": document.title,
+            "can_edit": bool(scopes),
+            "can_recommend": request.user.has_perm("clauses.edit_library"),
         },
     )
+
+
+def _excerpt(edition: Edition, content: ClauseText) -> Document:
+    clauses = with_version(edition_clauses(edition.slug), content)
+    document = assemble(clauses, placeholder_spec(clauses, edition.slug))
+    return clause_excerpt(document, content.slug, is_title=content.kind == "title")
+
+
+@login_required
+def clause_compare(request, slug: str):
+    """Two versions of a clause side by side, assembled with the model's blanks."""
+    clause = get_object_or_404(Clause, slug=slug)
+    edition = _edition(request)
+    versions = _visible_versions(request, clause)
+    by_number = {str(v.number): v for v in versions}
+    default_old = versions[1] if len(versions) > 1 else versions[0]
+    old = by_number.get(request.GET.get("old", ""), default_old)
+    new = by_number.get(request.GET.get("new", ""), versions[0])
+    context = {"clause": clause, "edition": edition, "versions": versions, "old": old, "new": new}
+    try:
+        diff = diff_documents(_excerpt(edition, old.content()), _excerpt(edition, new.content()))
+    except SpecError as exc:
+        context["problems"] = exc.problems
+    else:
+        context["redline_html"] = clause_redline_html(
+            diff,
+            slug,
+            old_label=f"Version {old.number}",
+            new_label=f"Version {new.number}",
+            title_clause=clause.versions.filter(kind="title").exists(),
+            include_equal=True,
+        )
+    context["changes"] = version_changes(old.content(), new.content())
+    context["between"] = [v for v in reversed(versions) if old.number < v.number <= new.number]
+    return render(request, "clauses/clause_compare.html", context)
 
 
 @login_required

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from clauses.content import read_library
+from clauses.content import read_all_versions, read_edition, read_library
 from clauses.loader import LibraryLoadError, load_library
 from clauses.models import (
     ClauseVersion,
@@ -21,9 +21,9 @@ def test_load_library_twice_changes_nothing():
     first = load_library()
     counts = (ClauseVersion.objects.count(), VersionOption.objects.count(), Edition.objects.count())
     second = load_library()
-    assert len(first.created_versions) == len(read_library())
+    assert len(first.created_versions) == len(read_all_versions())
     assert second.created_versions == []
-    assert len(second.unchanged) == len(read_library())
+    assert len(second.unchanged) == len(read_all_versions())
     assert (
         ClauseVersion.objects.count(),
         VersionOption.objects.count(),
@@ -112,9 +112,9 @@ def test_published_edition_cannot_change():
 
 
 @pytest.mark.django_db
-def test_version_content_round_trips_the_source_file():
+@pytest.mark.parametrize("slug", ["cpd-2017", "cpd-2026-forms"])
+def test_edition_contents_round_trip_the_source_files(slug):
     load_library()
-    from_files = {c.slug: c for c in read_library()}
-    edition = Edition.objects.get(slug="cpd-2017")
-    from_database = {c.slug: c for c in edition.contents()}
+    from_files = {c.slug: c for c in read_edition(slug)}
+    from_database = {c.slug: c for c in Edition.objects.get(slug=slug).contents()}
     assert from_database == from_files

@@ -1,0 +1,42 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from clauses.content import ClauseSourceError, read_all_versions, read_editions
+from clauses.loader import LibraryLoadError, load_library
+from ordinances.models import Organisation
+
+
+class Command(BaseCommand):
+    help = (
+        "Load an edition written by export_edition (DIR/clauses, DIR/history, DIR/editions). "
+        "Idempotent; with --organisation, new versions and the edition are that "
+        "organisation's own."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("directory")
+        parser.add_argument("--organisation", help="slug of the organisation it is for")
+
+    def handle(self, *args, **options):
+        directory = Path(options["directory"])
+        if not (directory / "editions").is_dir():
+            raise CommandError(f"{directory} has no editions/ directory.")
+        organisation = None
+        if options["organisation"]:
+            organisation = Organisation.objects.filter(slug=options["organisation"]).first()
+            if organisation is None:
+                raise CommandError(f"No organisation {options['organisation']!r}.")
+        try:
+            report = load_library(
+                read_all_versions(directory),
+                read_editions(directory / "editions"),
+                organisation=organisation,
+            )
+        except (ClauseSourceError, LibraryLoadError) as exc:
+            raise CommandError(str(exc)) from exc
+        for line in report.created_versions:
+            self.stdout.write(f"  new version: {line}")
+        for slug in report.created_editions:
+            self.stdout.write(f"  new edition: {slug}")
+        self.stdout.write(self.style.SUCCESS(f"Imported: {report.summary()}."))
