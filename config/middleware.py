@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.http import HttpResponse
+
+from ordinances.parse import MAX_UPLOAD_BYTES
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -30,3 +33,32 @@ class SecurityHeadersMiddleware:
         if settings.DEBUG is False:
             response.headers.setdefault("Permissions-Policy", "camera=(), microphone=()")
         return response
+
+
+class RequestSizeLimitMiddleware:
+    """Refuse a request body larger than any form needs, before anything reads it.
+
+    Django would otherwise stream a huge upload to a temporary file (the CSRF
+    check alone reads the form) before a view could look at its size. The
+    limit is the largest upload (a .docx to check) plus room for the form.
+    """
+
+    limit = MAX_UPLOAD_BYTES + 1024 * 1024
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > self.limit:
+            return HttpResponse(
+                f"The request is {length / 1048576:.1f} MB; the limit is "
+                f"{MAX_UPLOAD_BYTES // 1048576} MB for a file. Go back and choose a smaller "
+                "file, or paste the text instead.\n",
+                status=413,
+                content_type="text/plain; charset=utf-8",
+            )
+        return self.get_response(request)

@@ -3,7 +3,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("config.auth")),
     path("library/", include("clauses.urls")),
     path("drafts/", include("exports.urls")),
     path("", include("ordinances.urls")),

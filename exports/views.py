@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from exports import services
 from exports.models import ExportOverride
+from ordinances import audit
 from ordinances.access import get_revision_for_member
 
 
@@ -43,6 +44,13 @@ def download(request, pk: int, number: int, kind: str):
             status=409,
         )
     data = services.export_bytes(revision, export, line_numbers=line_numbers)
+    audit.record(
+        user=request.user,
+        action=audit.Action.EXPORTED,
+        revision=revision,
+        kind=export.slug,
+        line_numbers=line_numbers,
+    )
     response = HttpResponse(data, content_type=export.content_type)
     filename = services.export_filename(revision, export, line_numbers=line_numbers)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -58,12 +66,21 @@ def export_anyway(request, pk: int, number: int, kind: str):
     _kind(kind)
     blocking = services.blocking_findings(revision)
     if blocking:
-        ExportOverride(
+        override = ExportOverride(
             revision=revision,
             user=request.user,
             rules=sorted({f.rule for f in blocking}),
             reason=request.POST.get("reason", "")[:500],
-        ).save()
+        )
+        override.save()
+        audit.record(
+            user=request.user,
+            action=audit.Action.EXPORT_ANYWAY,
+            revision=revision,
+            kind=kind,
+            rules=override.rules,
+            reason=override.reason,
+        )
         messages.warning(
             request,
             f"Recorded: r{revision.number} exported despite {len(blocking)} § 1373 error(s).",
@@ -101,6 +118,9 @@ def compliance_report_pdf(request, pk: int, number: int):
     revision = get_revision_for_member(request, pk, number)
     html = render_to_string("exports/compliance_print.html", _report_context(revision))
     data = weasyprint.HTML(string=html).write_pdf()
+    audit.record(
+        user=request.user, action=audit.Action.EXPORTED, revision=revision, kind="compliance-pdf"
+    )
     response = HttpResponse(data, content_type=services.PDF_TYPE)
     name = services.export_filename(revision, services.KINDS["pdf"]).replace(
         ".pdf", "-compliance.pdf"

@@ -13,9 +13,23 @@ from exports.docx import ExportMeta
 from exports.redline import render_redline_docx
 from exports.redline_pdf import render_redline_pdf
 from exports.services import DOCX_TYPE, PDF_TYPE
+from ordinances import audit
 from ordinances.access import organisation_for
 from ordinances.comparison import MODEL, Comparison, compare
 from ordinances.lint import lint, scorecard
+
+
+def _record(request, comparison: Comparison, action: str, **details) -> None:
+    """Audit a comparison on the newer side's draft (the older side's if new is the model)."""
+    revision = comparison.new.revision or comparison.old.revision
+    audit.record(
+        user=request.user,
+        action=action,
+        revision=revision,
+        old=comparison.old.label,
+        new=comparison.new.label,
+        **details,
+    )
 
 
 def _references(request) -> tuple[str, str]:
@@ -47,6 +61,7 @@ def compare_page(request):
     context = {"choices": _choices(organisation), "old_ref": old_ref, "new_ref": new_ref}
     if old_ref and new_ref:
         comparison = compare(organisation, old_ref, new_ref)
+        _record(request, comparison, audit.Action.COMPARED)
         context.update(
             comparison=comparison,
             compare_html=compare_html(
@@ -83,6 +98,7 @@ def redline_docx(request):
     )
     author = request.user.get_full_name() or request.user.username
     data = render_redline_docx(comparison.diff, meta, author=author, date=timezone.now())
+    _record(request, comparison, audit.Action.EXPORTED, kind="redline-docx")
     response = HttpResponse(data, content_type=DOCX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{_filename(comparison, "docx")}"'
     return response
@@ -101,5 +117,6 @@ def redline_pdf(request):
     )
     response = HttpResponse(data, content_type=PDF_TYPE)
     kind = "blueline" if blueline else "redline"
+    _record(request, comparison, audit.Action.EXPORTED, kind=f"{kind}-pdf")
     response["Content-Disposition"] = f'attachment; filename="{_filename(comparison, "pdf", kind)}"'
     return response

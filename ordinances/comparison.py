@@ -20,7 +20,7 @@ from ordinances.diff import DocumentDiff, diff_documents
 from ordinances.document import Document
 from ordinances.models import Draft, Organisation, Revision
 from ordinances.option_summary import SummaryLine, option_summary
-from ordinances.spec import DraftSpec, parse_spec
+from ordinances.spec import DraftSpec, SpecError, parse_spec
 
 _REFERENCE = re.compile(r"^(?P<draft>\d+)(?:\.(?P<revision>\d+))?$")
 MODEL = "model"
@@ -62,7 +62,12 @@ def _revision(organisation: Organisation, reference: str) -> Revision:
 
 def revision_side(revision: Revision) -> Side:
     spec = revision.draft_spec()
-    clauses = edition_clauses(spec.edition, spec.versions)
+    try:
+        clauses = edition_clauses(
+            spec.edition, spec.versions, organisation=revision.draft.organisation
+        )
+    except SpecError as exc:
+        raise Http404(f"The revision's library edition cannot be used: {exc}") from None
     return Side(
         reference=f"{revision.draft_id}.{revision.number}",
         label=f"{revision.draft.title} r{revision.number}",

@@ -129,4 +129,55 @@ class Workspace(models.Model):
         return f"{self.user} on {self.draft}"
 
 
-__all__ = ["Draft", "ImmutableError", "Membership", "Organisation", "Revision", "Workspace"]
+class AuditEvent(_WriteOnce):
+    """Who did what to which draft, and when. Append-only, like a revision.
+
+    Written by `ordinances.audit.record` from the services and views; shown to
+    the organisation's members. `details` holds labels and values (an export's
+    kind, a rename's old and new title), never another row's primary key, so an
+    exported trail still reads right after `import_org`.
+    """
+
+    class Action(models.TextChoices):
+        DRAFT_CREATED = "draft_created", "created the draft"
+        REVISION_SAVED = "revision_saved", "saved a revision"
+        RENAMED = "renamed", "renamed the draft"
+        EXPORTED = "exported", "downloaded"
+        EXPORT_ANYWAY = "export_anyway", "chose to export despite § 1373 errors"
+        COMPARED = "compared", "compared"
+        ARCHIVED = "archived", "archived the draft"
+        RESTORED = "restored", "restored the draft"
+        DUPLICATED = "duplicated", "started the draft as a duplicate"
+        FIX_APPLIED = "fix_applied", "applied a lint fix"
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="audit_events"
+    )
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(max_length=30, choices=Action.choices)
+    draft = models.ForeignKey(
+        Draft, null=True, blank=True, on_delete=models.PROTECT, related_name="audit_events"
+    )
+    revision = models.ForeignKey(
+        Revision, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    details = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["organisation", "-created_at"], name="audit_org_time")]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+__all__ = [
+    "AuditEvent",
+    "Draft",
+    "ImmutableError",
+    "Membership",
+    "Organisation",
+    "Revision",
+    "Workspace",
+]

@@ -28,6 +28,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from ordinances.document import Block, Document, Run, Section
@@ -487,7 +488,14 @@ def parse_docx(
             _read_member(archive, name, max_uncompressed) if name in names else None
             for name in ("word/numbering.xml", "word/styles.xml")
         )
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, RuntimeError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        zlib.error,  # a damaged compressed member
+        EOFError,
+        OSError,
+        RuntimeError,
+    ) as error:
         raise UploadError(f"The .docx file is damaged and cannot be opened ({error}).") from error
     except NotImplementedError as error:
         raise UploadError(

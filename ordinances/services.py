@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from django.db import IntegrityError, transaction
+import time
+
+from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from clauses.services import edition_clauses
+from ordinances import audit
 from ordinances.assembly import assemble
 from ordinances.document import Document
 from ordinances.models import Draft, Organisation, Revision, Workspace
@@ -23,14 +26,17 @@ class StaleRevisionError(Exception):
         )
 
 
-def document_for_spec(spec: DraftSpec) -> Document:
-    """Assemble a spec against its edition and pinned versions (AssemblyError/SpecError)."""
-    return assemble(edition_clauses(spec.edition, spec.versions), spec)
+def document_for_spec(spec: DraftSpec, *, organisation: Organisation | None = None) -> Document:
+    """Assemble a spec against its edition and pinned versions (AssemblyError/SpecError).
+
+    With `organisation`, an edition or version it may not see is refused (SpecError).
+    """
+    return assemble(edition_clauses(spec.edition, spec.versions, organisation=organisation), spec)
 
 
-def pin_versions(spec: DraftSpec) -> DraftSpec:
+def pin_versions(spec: DraftSpec, *, organisation: Organisation | None = None) -> DraftSpec:
     """The spec with every clause version it assembles from pinned."""
-    clauses = edition_clauses(spec.edition, spec.versions)
+    clauses = edition_clauses(spec.edition, spec.versions, organisation=organisation)
     pins = {c.slug: c.version for c in clauses}
     return DraftSpec(
         locality=spec.locality,
@@ -61,32 +67,58 @@ def revision_create(
     The spec is validated by assembling it first, so no revision that cannot be
     rebuilt is ever stored. Raises StaleRevisionError, AssemblyError, SpecError.
     """
-    pinned = pin_versions(spec)
-    document = document_for_spec(pinned)
+    pinned = pin_versions(spec, organisation=draft.organisation)
+    document = document_for_spec(pinned, organisation=draft.organisation)
     errors, warnings = lint_counts(document)
-    try:
-        with transaction.atomic():
+    revision = Revision(
+        draft=draft,
+        number=base + 1,
+        spec=pinned.as_dict(),
+        clause_versions=pinned.versions,
+        locality=spec.locality.name,
+        author=author,
+        message=message,
+        lint_errors=errors,
+        lint_warnings=warnings,
+    )
+    for attempt in range(_SQLITE_LOCK_RETRIES + 1):
+        try:
+            _insert_revision(revision, base=base)
+            break
+        except IntegrityError:
             latest = draft.revisions.order_by("-number").values_list("number", flat=True).first()
-            latest = latest or 0
-            if latest != base:
-                raise StaleRevisionError(draft=draft, base=base, latest=latest)
-            revision = Revision(
-                draft=draft,
-                number=base + 1,
-                spec=pinned.as_dict(),
-                clause_versions=pinned.versions,
-                locality=spec.locality.name,
-                author=author,
-                message=message,
-                lint_errors=errors,
-                lint_warnings=warnings,
-            )
-            revision.save()
-    except IntegrityError:
-        latest = draft.revisions.order_by("-number").values_list("number", flat=True).first()
-        raise StaleRevisionError(draft=draft, base=base, latest=latest or 0) from None
+            raise StaleRevisionError(draft=draft, base=base, latest=latest or 0) from None
+        except OperationalError as error:
+            # SQLite reports a competing writer as "locked" instead of waiting (shared
+            # cache, or a deadlock between two deferred transactions). The transaction
+            # rolled back; try again, and the next attempt sees the other save.
+            locked = connection.vendor == "sqlite" and "locked" in str(error)
+            if not locked or attempt == _SQLITE_LOCK_RETRIES:
+                raise
+            revision.pk = None
+            time.sleep(0.02 * (attempt + 1))
     Workspace.objects.filter(draft=draft, user=author).delete()
     return revision
+
+
+_SQLITE_LOCK_RETRIES = 20
+
+
+def _insert_revision(revision: Revision, *, base: int) -> None:
+    """Insert the revision and its audit event in one transaction, if `base` is still latest."""
+    draft = revision.draft
+    with transaction.atomic():
+        latest = draft.revisions.order_by("-number").values_list("number", flat=True).first()
+        latest = latest or 0
+        if latest != base:
+            raise StaleRevisionError(draft=draft, base=base, latest=latest)
+        revision.save()
+        audit.record(
+            user=revision.author,
+            action=audit.Action.REVISION_SAVED,
+            revision=revision,
+            message=revision.message,
+        )
 
 
 def draft_create(
@@ -96,9 +128,11 @@ def draft_create(
     with transaction.atomic():
         draft = Draft.objects.create(
             organisation=organisation,
-            title=title or f"{spec.locality.name}: {document_for_spec(spec).title}",
+            title=title
+            or f"{spec.locality.name}: {document_for_spec(spec, organisation=organisation).title}",
             created_by=author,
         )
+        audit.record(user=author, action=audit.Action.DRAFT_CREATED, draft=draft)
         revision_create(draft=draft, spec=spec, author=author, base=0, message=message)
     return draft
 
@@ -111,6 +145,12 @@ def draft_duplicate(*, revision: Revision, author, title: str = "") -> Draft:
             title=title or f"{draft.title} (copy)",
             created_by=author,
             duplicated_from=revision,
+        )
+        audit.record(
+            user=author,
+            action=audit.Action.DUPLICATED,
+            draft=copy,
+            source=f"{draft.title} r{revision.number}",
         )
         revision_create(
             draft=copy,

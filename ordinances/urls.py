@@ -1,6 +1,7 @@
 from django.urls import path
 
-from ordinances import check_views, compare_views, views
+from ordinances import audit_views, check_views, compare_views, views
+from ordinances.upgrade_views import draft_upgrade
 
 app_name = "ordinances"
 urlpatterns = [
@@ -8,6 +9,7 @@ urlpatterns = [
     path("health/", views.health, name="health"),
     path("drafts/new/", views.draft_new, name="draft_new"),
     path("check/", check_views.check_ordinance, name="check"),
+    path("audit/", audit_views.audit_trail, name="audit"),
     path("drafts/<int:pk>/fix/", views.apply_fix, name="apply_fix"),
     path("compare/", compare_views.compare_page, name="compare"),
     path("compare/redline.docx", compare_views.redline_docx, name="redline_docx"),
@@ -17,6 +19,7 @@ urlpatterns = [
     path("drafts/<int:pk>/rename/", views.draft_rename, name="draft_rename"),
     path("drafts/<int:pk>/duplicate/", views.draft_duplicate, name="draft_duplicate"),
     path("drafts/<int:pk>/archive/", views.draft_archive, name="draft_archive"),
+    path("drafts/<int:pk>/upgrade/", draft_upgrade, name="upgrade"),
     path("drafts/<int:pk>/edit/<slug:step>/", views.wizard_step, name="wizard"),
     path("drafts/<int:pk>/preview/", views.wizard_preview, name="wizard_preview"),
     path("drafts/<int:pk>/discard/", views.wizard_discard, name="wizard_discard"),

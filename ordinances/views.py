@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from clauses.services import DEFAULT_EDITION, edition_clauses, latest_edition
 from exports.html import anchor, render_html
-from ordinances import services, wizard
+from ordinances import audit, services, wizard
 from ordinances.access import get_draft_for_member as _get_draft_for_member
 from ordinances.access import get_revision_for_member as _get_revision_for_member
 from ordinances.access import organisation_for as _organisation
@@ -60,6 +60,7 @@ def draft_new(request):
         draft = Draft.objects.create(
             organisation=organisation, title="Untitled draft", created_by=request.user
         )
+        audit.record(user=request.user, action=audit.Action.DRAFT_CREATED, draft=draft)
         Workspace.objects.create(draft=draft, user=request.user, spec=_starting_spec())
         return redirect("ordinances:wizard", pk=draft.pk, step="locality")
     return render(request, "ordinances/draft_new.html", {"upload_form": SpecUploadForm()})
@@ -112,6 +113,13 @@ def draft_rename(request, pk: int):
     form = DraftTitleForm(request.POST)
     if form.is_valid():
         Draft.objects.filter(pk=draft.pk).update(title=form.cleaned_data["title"])
+        audit.record(
+            user=request.user,
+            action=audit.Action.RENAMED,
+            draft=draft,
+            old_title=draft.title,
+            new_title=form.cleaned_data["title"],
+        )
         messages.success(request, "Draft renamed.")
     else:
         messages.error(request, "A draft name is required (at most 200 characters).")
@@ -137,9 +145,11 @@ def draft_archive(request, pk: int):
     draft = _get_draft_for_member(request, pk)
     if request.POST.get("restore"):
         services.draft_restore(draft=draft)
+        audit.record(user=request.user, action=audit.Action.RESTORED, draft=draft)
         messages.success(request, f"“{draft.title}” restored.")
     else:
         services.draft_archive(draft=draft)
+        audit.record(user=request.user, action=audit.Action.ARCHIVED, draft=draft)
         messages.success(request, f"“{draft.title}” archived. You can restore it from the archive.")
     return redirect("ordinances:draft_list")
 
@@ -161,6 +171,7 @@ def revision_detail(request, pk: int, number: int):
 @login_required
 def revision_spec(request, pk: int, number: int):
     revision = _get_revision_for_member(request, pk, number)
+    audit.record(user=request.user, action=audit.Action.EXPORTED, revision=revision, kind="spec")
     response = HttpResponse(
         revision.draft_spec().to_json(), content_type="application/json; charset=utf-8"
     )
@@ -188,15 +199,23 @@ def _workspace(request, draft: Draft) -> Workspace:
     return workspace
 
 
-def _clauses(spec: dict):
-    return edition_clauses(spec.get("edition", DEFAULT_EDITION), spec.get("versions") or {})
+def _clauses(spec: dict, organisation):
+    """The clause texts a working spec drafts against, if its office may see them."""
+    try:
+        return edition_clauses(
+            spec.get("edition", DEFAULT_EDITION),
+            spec.get("versions") or {},
+            organisation=organisation,
+        )
+    except SpecError:
+        raise Http404("That library edition is not available to your office.") from None
 
 
-def _preview(spec: dict, *, highlight=()) -> dict:
+def _preview(spec: dict, *, organisation, highlight=()) -> dict:
     """Assemble the working spec for the preview: HTML, or the problems to fix."""
     clean = {k: v for k, v in spec.items() if not k.startswith("_")}
     try:
-        document = services.document_for_spec(parse_spec(clean))
+        document = services.document_for_spec(parse_spec(clean), organisation=organisation)
     except SpecError as exc:
         return {"preview_html": "", "preview_problems": exc.problems, "document": None}
     return {
@@ -213,7 +232,7 @@ def wizard_step(request, pk: int, step: str):
     if current is None:
         raise Http404("No such step.")
     workspace = _workspace(request, draft)
-    clauses = _clauses(workspace.spec)
+    clauses = _clauses(workspace.spec, draft.organisation)
     form = wizard.step_form(current, clauses, workspace.spec, request.POST or None)
     save_form = SaveRevisionForm(request.POST or None)
     if request.method == "POST":
@@ -321,7 +340,7 @@ def _render_wizard(
         "field_clauses": {
             name: wizard.clause_for_field(name, clauses) for name in (form.fields if form else [])
         },
-        **_preview(workspace.spec, highlight=highlight),
+        **_preview(workspace.spec, organisation=draft.organisation, highlight=highlight),
     }
     if current.slug == "review":
         context["review"] = _review(workspace.spec, clauses, context.get("document"))
@@ -368,7 +387,7 @@ def wizard_preview(request, pk: int):
     draft = _get_draft_for_member(request, pk)
     workspace = _workspace(request, draft)
     current = wizard.step_by_slug(request.POST.get("_step", "")) or wizard.STEPS[0]
-    clauses = _clauses(workspace.spec)
+    clauses = _clauses(workspace.spec, draft.organisation)
     form = wizard.step_form(current, clauses, workspace.spec, request.POST)
     spec = workspace.spec
     if form is not None and form.is_valid():
@@ -379,7 +398,10 @@ def wizard_preview(request, pk: int):
         Workspace.objects.filter(pk=workspace.pk).update(spec=spec)
     focus = request.POST.get("_focus", "")
     highlight = {focus} if focus else {c.slug for c in wizard.step_clauses(current, clauses)}
-    context = {"draft": draft, **_preview(spec, highlight=highlight)}
+    context = {
+        "draft": draft,
+        **_preview(spec, organisation=draft.organisation, highlight=highlight),
+    }
     if form is not None and not form.is_valid():
         context["form_errors"] = {
             form.fields[name].label or name: errors
@@ -413,7 +435,7 @@ def apply_fix(request, pk: int):
     """A lint quick fix on a draft: include the clause it names, saved as a new revision."""
     draft = _get_draft_for_member(request, pk)
     workspace = _workspace(request, draft)
-    clauses = _clauses(workspace.spec)
+    clauses = _clauses(workspace.spec, draft.organisation)
     clause = next((c for c in clauses if c.slug == request.POST.get("clause")), None)
     review = reverse("ordinances:wizard", args=[draft.pk, "review"])
     if clause is None:
@@ -440,6 +462,9 @@ def apply_fix(request, pk: int):
         for field, problem in exc.problems.items():
             messages.error(request, f"{_field_label(field)}: {problem}")
         return redirect(review)
+    audit.record(
+        user=request.user, action=audit.Action.FIX_APPLIED, revision=revision, clause=clause.title
+    )
     messages.success(
         request, f"Included “{clause.title}” and saved it as revision {revision.number}."
     )

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -58,11 +59,20 @@ def _get(url: str, *, https: bool = True):
         return error
 
 
+PRODUCTION_PASSWORD = "a-long-production-password-42"
+_CREATE_USER = (
+    "shell",
+    "-c",
+    "from django.contrib.auth.models import User; "
+    f"User.objects.create_user('clerk', password='{PRODUCTION_PASSWORD}')",
+)
+
+
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("production")
     env = _production_env(tmp_path)
-    for args in (("migrate", "--noinput"), ("collectstatic", "--noinput")):
+    for args in (("migrate", "--noinput"), ("collectstatic", "--noinput"), _CREATE_USER):
         result = _manage(env, *args)
         assert result.returncode == 0, result.stderr
     port = _free_port()
@@ -143,3 +153,34 @@ def test_insecure_production_configuration_refuses_to_start(tmp_path, override, 
     result = _manage(env, "check")
     assert result.returncode != 0
     assert message in result.stderr
+
+
+def _cookies(response) -> dict[str, str]:
+    """Set-Cookie headers by cookie name."""
+    return {c.split("=", 1)[0]: c for c in response.headers.get_all("Set-Cookie") or []}
+
+
+def test_session_cookie_after_sign_in_is_secure_and_ends_with_the_browser(server):
+    login = _get(f"{server}/accounts/login/")
+    csrf = _cookies(login)["csrftoken"].split(";", 1)[0]
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.read().decode())[1]
+    form = urllib.parse.urlencode(
+        {"csrfmiddlewaretoken": token, "username": "clerk", "password": PRODUCTION_PASSWORD}
+    )
+    request = urllib.request.Request(
+        f"{server}/accounts/login/",
+        data=form.encode(),
+        headers={
+            "X-Forwarded-Proto": "https",
+            "Cookie": csrf,
+            "Origin": server.replace("http://", "https://"),
+        },
+    )
+    try:
+        response = urllib.request.build_opener(_NoRedirect).open(request, timeout=10)
+    except urllib.error.HTTPError as error:
+        response = error
+    assert (response.status, response.headers["Location"]) == (302, "/")
+    session = [part.strip() for part in _cookies(response)["sessionid"].split(";")]
+    assert {"Secure", "HttpOnly", "SameSite=Lax"} <= set(session)
+    assert [p for p in session if p.lower().startswith(("expires", "max-age"))] == []

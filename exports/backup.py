@@ -1,0 +1,344 @@
+"""An organisation's drafts, revisions, export overrides, unsaved wizard input and audit
+trail as one JSON document, and back (`manage.py export_org`, `manage.py import_org`).
+
+The file names people by username and drafts by their position in the file, never
+by database keys, so it restores into another database. Times are kept as they
+were. The clause library is not in the file: the database restored into must hold
+every pinned clause version with the same text (checked by fingerprint), which
+`manage.py load_library` provides for the library's own versions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import Model
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from clauses.models import ClauseVersion, Edition
+from exports.models import ExportOverride
+from ordinances.models import AuditEvent, Draft, Membership, Organisation, Revision, Workspace
+from ordinances.services import document_for_spec
+from ordinances.spec import SpecError, parse_spec
+
+FORMAT = "ordinance-drafter-organisation/1"
+
+
+class BackupError(ValueError):
+    """The file cannot be restored here; the message says why and what to do."""
+
+
+def _time(value) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _parse_time(value: str | None):
+    return parse_datetime(value) if value else None
+
+
+# -- export -----------------------------------------------------------------------
+
+
+def organisation_export(*, organisation: Organisation) -> dict[str, Any]:
+    """Everything the organisation's members made, as JSON-ready data."""
+    drafts = list(Draft.objects.filter(organisation=organisation).order_by("pk"))
+    keys = {draft.pk: index + 1 for index, draft in enumerate(drafts)}
+    users: dict[int, Any] = {}
+
+    def who(user) -> str:
+        users[user.pk] = user
+        return user.username
+
+    def revision_ref(revision: Revision | None) -> dict | None:
+        if revision is None or revision.draft_id not in keys:
+            return None
+        return {"draft": keys[revision.draft_id], "number": revision.number}
+
+    exported_drafts = [_draft_data(draft, keys, who, revision_ref) for draft in drafts]
+    events = AuditEvent.objects.filter(organisation=organisation).order_by("created_at", "pk")
+    audit = [
+        {
+            "user": who(event.user),
+            "action": event.action,
+            "draft": keys.get(event.draft_id),
+            "revision": revision_ref(event.revision),
+            "created_at": _time(event.created_at),
+            "details": event.details,
+        }
+        for event in events.select_related("user", "revision")
+    ]
+    members = {
+        m.user_id: m
+        for m in Membership.objects.filter(organisation=organisation).select_related("user")
+    }
+    for membership in members.values():
+        who(membership.user)
+    return {
+        "format": FORMAT,
+        "exported_at": _time(timezone.now()),
+        "organisation": {
+            "name": organisation.name,
+            "slug": organisation.slug,
+            "created_at": _time(organisation.created_at),
+        },
+        "users": [
+            {
+                "username": user.username,
+                "first_name": user.first_name,
+                "last_name": user.last_name,
+                "email": user.email,
+                "member_since": _time(members[pk].joined_at) if pk in members else None,
+            }
+            for pk, user in sorted(users.items(), key=lambda item: item[1].username)
+        ],
+        "library": _library_used(drafts),
+        "drafts": exported_drafts,
+        "audit": audit,
+    }
+
+
+def _draft_data(draft: Draft, keys: dict[int, int], who, revision_ref) -> dict[str, Any]:
+    revisions = draft.revisions.select_related("author").order_by("number")
+    overrides = ExportOverride.objects.filter(revision__draft=draft).select_related("user")
+    by_revision: dict[int, list] = {}
+    for override in overrides.order_by("created_at", "pk"):
+        by_revision.setdefault(override.revision_id, []).append(
+            {
+                "user": who(override.user),
+                "created_at": _time(override.created_at),
+                "rules": override.rules,
+                "reason": override.reason,
+            }
+        )
+    return {
+        "key": keys[draft.pk],
+        "title": draft.title,
+        "created_by": who(draft.created_by),
+        "created_at": _time(draft.created_at),
+        "archived_at": _time(draft.archived_at),
+        "duplicated_from": revision_ref(draft.duplicated_from),
+        "revisions": [
+            {
+                "number": revision.number,
+                "spec": revision.spec,
+                "clause_versions": revision.clause_versions,
+                "locality": revision.locality,
+                "author": who(revision.author),
+                "created_at": _time(revision.created_at),
+                "message": revision.message,
+                "lint_errors": revision.lint_errors,
+                "lint_warnings": revision.lint_warnings,
+                "export_overrides": by_revision.get(revision.pk, []),
+            }
+            for revision in revisions
+        ],
+        "workspaces": [
+            {
+                "user": who(workspace.user),
+                "spec": workspace.spec,
+                "base_revision": workspace.base_revision,
+                "step": workspace.step,
+                "updated_at": _time(workspace.updated_at),
+            }
+            for workspace in draft.workspaces.select_related("user").order_by("pk")
+        ],
+    }
+
+
+def _library_used(drafts: list[Draft]) -> dict[str, Any]:
+    """The editions and clause versions the revisions pin, with their fingerprints."""
+    editions: set[str] = set()
+    pins: set[tuple[str, int]] = set()
+    for revision in Revision.objects.filter(draft__in=drafts):
+        editions.add(revision.spec.get("edition", ""))
+        pins.update((slug, int(number)) for slug, number in revision.clause_versions.items())
+    fingerprints = {
+        (v.clause.slug, v.number): v.fingerprint
+        for v in ClauseVersion.objects.select_related("clause").filter(
+            clause__slug__in={slug for slug, _ in pins}
+        )
+    }
+    return {
+        "editions": sorted(editions),
+        "versions": [
+            {"clause": slug, "number": number, "fingerprint": fingerprints.get((slug, number))}
+            for slug, number in sorted(pins)
+        ],
+    }
+
+
+# -- import -----------------------------------------------------------------------
+
+
+def organisation_import(*, data: dict[str, Any]) -> Organisation:
+    """Restore an exported organisation into this database, all or nothing.
+
+    Raises BackupError when the file is not an organisation export, the
+    organisation exists here already, a pinned clause version is missing or
+    differs, or a user in the file belongs to another organisation here.
+    """
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise BackupError(f"This is not an organisation export (format {FORMAT!r}).")
+    slug = data["organisation"]["slug"]
+    if Organisation.objects.filter(slug=slug).exists():
+        raise BackupError(
+            f"An organisation {slug!r} exists in this database already; import_org restores "
+            "into a database without it."
+        )
+    _check_library(data["library"])
+    with (
+        transaction.atomic(),
+        _keeping_timestamps(
+            Organisation, Membership, Draft, Revision, ExportOverride, Workspace, AuditEvent
+        ),
+    ):
+        organisation = Organisation.objects.create(
+            name=data["organisation"]["name"],
+            slug=slug,
+            created_at=_parse_time(data["organisation"]["created_at"]),
+        )
+        users = _users(data["users"], organisation)
+        drafts, revisions = {}, {}
+        for item in data["drafts"]:
+            drafts[item["key"]] = _import_draft(item, organisation, users, revisions)
+        for item in data["drafts"]:
+            source = item["duplicated_from"]
+            if source:
+                Draft.objects.filter(pk=drafts[item["key"]].pk).update(
+                    duplicated_from=revisions[source["draft"], source["number"]]
+                )
+        for event in data["audit"]:
+            if event["action"] not in AuditEvent.Action.values:
+                raise BackupError(f"Unknown audit action {event['action']!r} in the file.")
+            ref = event["revision"]
+            AuditEvent(
+                organisation=organisation,
+                user=users[event["user"]],
+                action=event["action"],
+                draft=drafts.get(event["draft"]),
+                revision=revisions[ref["draft"], ref["number"]] if ref else None,
+                created_at=_parse_time(event["created_at"]),
+                details=event["details"],
+            ).save()
+    return organisation
+
+
+def _check_library(library: dict[str, Any]) -> None:
+    missing = [s for s in library["editions"] if not Edition.objects.filter(slug=s).exists()]
+    for pin in library["versions"]:
+        version = ClauseVersion.objects.filter(
+            clause__slug=pin["clause"], number=pin["number"]
+        ).first()
+        if version is None:
+            missing.append(f"{pin['clause']} v{pin['number']}")
+        elif version.fingerprint != pin["fingerprint"]:
+            missing.append(f"{pin['clause']} v{pin['number']} (different text here)")
+    if missing:
+        raise BackupError(
+            "The revisions need library editions and clause versions this database lacks: "
+            f"{', '.join(missing)}. Run `manage.py load_library` first (an organisation's "
+            "own house versions cannot be restored by import_org yet)."
+        )
+
+
+def _users(entries: list[dict[str, Any]], organisation: Organisation) -> dict[str, Any]:
+    """Users by username: existing ones matched, missing ones created without a password."""
+    model = get_user_model()
+    users = {}
+    for entry in entries:
+        user = model.objects.filter(username=entry["username"]).first()
+        if user is None:
+            user = model(
+                username=entry["username"],
+                first_name=entry["first_name"],
+                last_name=entry["last_name"],
+                email=entry["email"],
+            )
+            user.set_unusable_password()
+            user.save()
+        if entry["member_since"]:
+            other = Membership.objects.filter(user=user).exclude(organisation=organisation)
+            if other.exists():
+                raise BackupError(
+                    f"User {user.username!r} belongs to {other.get().organisation} here; "
+                    "a user belongs to one organisation."
+                )
+            Membership.objects.create(
+                user=user, organisation=organisation, joined_at=_parse_time(entry["member_since"])
+            )
+        users[entry["username"]] = user
+    return users
+
+
+def _import_draft(item: dict, organisation: Organisation, users: dict, revisions: dict) -> Draft:
+    draft = Draft.objects.create(
+        organisation=organisation,
+        title=item["title"],
+        created_by=users[item["created_by"]],
+        created_at=_parse_time(item["created_at"]),
+        archived_at=_parse_time(item["archived_at"]),
+    )
+    for entry in item["revisions"]:
+        try:  # as when it was saved: no revision that cannot be rebuilt is stored
+            document_for_spec(parse_spec(entry["spec"]))
+        except SpecError as error:
+            raise BackupError(f"“{item['title']}” r{entry['number']}: {error}") from None
+        revision = Revision(
+            draft=draft,
+            number=entry["number"],
+            spec=entry["spec"],
+            clause_versions=entry["clause_versions"],
+            locality=entry["locality"],
+            author=users[entry["author"]],
+            created_at=_parse_time(entry["created_at"]),
+            message=entry["message"],
+            lint_errors=entry["lint_errors"],
+            lint_warnings=entry["lint_warnings"],
+        )
+        revision.save()
+        revisions[item["key"], entry["number"]] = revision
+        for override in entry["export_overrides"]:
+            ExportOverride(
+                revision=revision,
+                user=users[override["user"]],
+                created_at=_parse_time(override["created_at"]),
+                rules=override["rules"],
+                reason=override["reason"],
+            ).save()
+    for entry in item["workspaces"]:
+        Workspace.objects.create(
+            draft=draft,
+            user=users[entry["user"]],
+            spec=entry["spec"],
+            base_revision=entry["base_revision"],
+            step=entry["step"],
+            updated_at=_parse_time(entry["updated_at"]),
+        )
+    return draft
+
+
+@contextlib.contextmanager
+def _keeping_timestamps(*models: type[Model]) -> Iterator[None]:
+    """Let restored rows keep their recorded times: auto_now(_add) off for the duration.
+
+    Only management commands run this; it changes the fields for the process.
+    """
+    fields = [
+        f
+        for model in models
+        for f in model._meta.concrete_fields
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
+    ]
+    saved = [(f, f.auto_now, f.auto_now_add) for f in fields]
+    for f in fields:
+        f.auto_now = f.auto_now_add = False
+    try:
+        yield
+    finally:
+        for f, auto_now, auto_now_add in saved:
+            f.auto_now, f.auto_now_add = auto_now, auto_now_add

@@ -1,0 +1,37 @@
+"""manage.py import_org FILE.json: restore an organisation written by export_org."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from exports.backup import BackupError, organisation_import
+
+
+class Command(BaseCommand):
+    help = (
+        "Restore an organisation's drafts, revisions and audit trail from an export_org file. "
+        "Users are matched by username, or created without a usable password."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="a JSON file written by export_org")
+
+    def handle(self, *args, **options):
+        path = Path(options["file"])
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except OSError as error:
+            raise CommandError(f"Cannot read {path}: {error.strerror}") from error
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise CommandError(f"{path} is not a JSON file: {error}") from error
+        try:
+            organisation = organisation_import(data=data)
+        except BackupError as error:
+            raise CommandError(str(error)) from error
+        except (KeyError, TypeError) as error:
+            raise CommandError(f"{path} is not a complete export_org file ({error!r}).") from error
+        drafts = organisation.drafts.count()
+        self.stdout.write(f"Restored {organisation.name}: {drafts} drafts.")

@@ -1,0 +1,60 @@
+"""Offices, members and drafts in the admin. Nothing saved is lost from here.
+
+Revisions and audit events are view-only (append-only models). A draft can be
+renamed here, but not deleted; archiving and restoring happen in the app, which audits them.
+"""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from clauses.admin import AppendOnlyAdmin
+from ordinances.models import AuditEvent, Draft, Membership, Organisation, Revision
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "created_at"]
+    prepopulated_fields = {"slug": ["name"]}
+    search_fields = ["name", "slug"]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organisation", "joined_at"]
+    list_filter = ["organisation"]
+    list_select_related = ["user", "organisation"]
+    search_fields = ["user__username", "organisation__name"]
+
+
+@admin.register(Draft)
+class DraftAdmin(admin.ModelAdmin):
+    list_display = ["title", "organisation", "created_by", "created_at", "archived_at"]
+    list_filter = ["organisation", ("archived_at", admin.EmptyFieldListFilter)]
+    list_select_related = ["organisation", "created_by"]
+    search_fields = ["title"]
+    fields = ["title", "organisation", "created_by", "created_at", "archived_at", "duplicated_from"]
+    readonly_fields = ["organisation", "created_by", "created_at", "archived_at", "duplicated_from"]
+
+    def has_add_permission(self, request) -> bool:
+        return False  # a draft starts with the wizard or a spec, which validate it
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Revision)
+class RevisionAdmin(AppendOnlyAdmin):
+    list_display = ["draft", "number", "author", "created_at", "lint_errors", "lint_warnings"]
+    list_filter = ["draft__organisation"]
+    list_select_related = ["draft", "author"]
+    search_fields = ["draft__title", "message"]
+    date_hierarchy = "created_at"
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(AppendOnlyAdmin):
+    list_display = ["created_at", "organisation", "user", "action", "draft", "revision"]
+    list_filter = ["organisation", "action"]
+    list_select_related = ["organisation", "user", "draft", "revision"]
+    date_hierarchy = "created_at"

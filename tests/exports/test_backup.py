@@ -1,0 +1,197 @@
+"""export_org and import_org: an organisation restored into an emptied database renders
+every revision identically and keeps its overrides, unsaved input and audit trail."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+
+from clauses.loader import load_library
+from exports.models import ExportOverride
+from exports.text import render_text
+from ordinances import services
+from ordinances.models import AuditEvent, Draft, Membership, Organisation, Workspace
+from ordinances.spec import parse_spec
+
+
+def _office_with_history(office, drafter, colleague, model_spec_data, client_for) -> Draft:
+    """Two drafts (one a duplicate), three revisions, an override, unsaved input, audit."""
+    draft = services.draft_create(
+        organisation=office, author=drafter, spec=parse_spec(model_spec_data), message="Start"
+    )
+    annual = {**model_spec_data, "options": {"reporting_cadence": "annual"}}
+    second = services.revision_create(
+        draft=draft, spec=parse_spec(annual), author=colleague, base=1, message="Annual"
+    )
+    ExportOverride(revision=second, user=colleague, rules=["1373-x"], reason="Counsel").save()
+    client = client_for(drafter)
+    client.post(reverse("ordinances:draft_rename", args=[draft.pk]), {"title": "Trust Act"})
+    client.get(reverse("exports:download", args=[draft.pk, 2, "docx"]))
+    client.get(reverse("ordinances:compare") + f"?old={draft.pk}.1&new={draft.pk}.2")
+    client_for(colleague).post(reverse("ordinances:draft_duplicate", args=[draft.pk]))
+    client.post(reverse("ordinances:draft_archive", args=[draft.pk]))
+    client.get(reverse("ordinances:wizard", args=[draft.pk, "locality"]))  # unsaved input
+    return draft
+
+
+def _snapshot(slug: str) -> dict:
+    """What must survive, by titles, numbers and usernames (never database keys)."""
+    organisation = Organisation.objects.get(slug=slug)
+    drafts = {}
+    for draft in organisation.drafts.order_by("title"):
+        revisions = {
+            r.number: (
+                render_text(services.document_for_spec(r.draft_spec())),
+                r.spec,
+                r.clause_versions,
+                r.locality,
+                r.author.username,
+                r.created_at,
+                r.message,
+                (r.lint_errors, r.lint_warnings),
+                [
+                    (o.user.username, o.created_at, o.rules, o.reason)
+                    for o in r.export_overrides.all()
+                ],
+            )
+            for r in draft.revisions.order_by("number")
+        }
+        source = draft.duplicated_from
+        drafts[draft.title] = {
+            "meta": (draft.created_by.username, draft.created_at, draft.archived_at),
+            "from": (source.draft.title, source.number) if source else None,
+            "revisions": revisions,
+            "workspaces": [
+                (w.user.username, w.spec, w.base_revision, w.step, w.updated_at)
+                for w in Workspace.objects.filter(draft=draft).order_by("pk")
+            ],
+        }
+    audit = [
+        (
+            e.user.username,
+            e.action,
+            e.draft.title if e.draft else None,
+            e.revision.number if e.revision else None,
+            e.created_at,
+            e.details,
+        )
+        for e in AuditEvent.objects.filter(organisation=organisation).order_by("created_at", "pk")
+    ]
+    members = sorted(
+        (m.user.username, m.user.get_full_name(), m.joined_at)
+        for m in Membership.objects.filter(organisation=organisation)
+    )
+    return {
+        "organisation": (organisation.name, organisation.created_at),
+        "drafts": drafts,
+        "audit": audit,
+        "members": members,
+    }  # fmt: skip
+
+
+@pytest.mark.django_db(transaction=True)
+def test_export_flush_import_renders_every_revision_identically(
+    library, office, drafter, colleague, outsider, model_spec_data, client_for, tmp_path
+):
+    _office_with_history(office, drafter, colleague, model_spec_data, client_for)
+    before = _snapshot("springfield")
+    path = tmp_path / "springfield.json"
+    call_command("export_org", "springfield", "-o", str(path))
+
+    call_command("flush", "--noinput")  # an empty database, as after a fresh migrate
+    assert (Organisation.objects.count(), User.objects.count()) == (0, 0)
+    load_library()
+    dana = User.objects.create_user(
+        "dana", password="dana-kept-her-password", first_name="Dana", last_name="Tester"
+    )  # matched by username, password kept
+    call_command("import_org", str(path))
+
+    after = _snapshot("springfield")
+    assert after == before
+    assert len(before["audit"]) == 9
+    assert [len(d["revisions"]) for d in before["drafts"].values()] == [2, 1]
+    assert User.objects.get(username="dana").pk == dana.pk
+    assert User.objects.get(username="dana").check_password("dana-kept-her-password")
+    assert User.objects.get(username="colin").has_usable_password() is False
+    assert not Organisation.objects.filter(slug="shelbyville").exists()
+
+
+@pytest.mark.django_db
+def test_export_holds_only_the_organisations_drafts(
+    library, office, other_office, drafter, outsider, model_spec_data, capsys
+):
+    services.draft_create(organisation=office, author=drafter, spec=parse_spec(model_spec_data))
+    services.draft_create(
+        organisation=other_office, author=outsider, spec=parse_spec(model_spec_data), title="Ours"
+    )
+    call_command("export_org", "shelbyville")
+    data = json.loads(capsys.readouterr().out)
+    assert [d["title"] for d in data["drafts"]] == ["Ours"]
+    assert [u["username"] for u in data["users"]] == ["otto"]
+    assert {e["user"] for e in data["audit"]} == {"otto"}
+
+
+@pytest.fixture
+def exported(library, office, drafter, model_spec_data, capsys) -> dict:
+    services.draft_create(organisation=office, author=drafter, spec=parse_spec(model_spec_data))
+    call_command("export_org", "springfield")
+    return json.loads(capsys.readouterr().out)
+
+
+def _import(data, tmp_path):
+    path = tmp_path / "org.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    call_command("import_org", str(path))
+
+
+@pytest.mark.django_db
+def test_import_refuses_an_organisation_that_exists(exported, tmp_path):
+    with pytest.raises(CommandError, match="An organisation 'springfield' exists"):
+        _import(exported, tmp_path)
+
+
+@pytest.mark.django_db
+def test_import_refuses_a_clause_version_with_different_text(exported, tmp_path):
+    exported["organisation"]["slug"] = "springfield-2"
+    exported["library"]["versions"][0]["fingerprint"] = "0" * 64
+    slug = exported["library"]["versions"][0]["clause"]
+    with pytest.raises(CommandError, match=f"{slug} v1 \\(different text here\\)"):
+        _import(exported, tmp_path)
+    assert not Organisation.objects.filter(slug="springfield-2").exists()
+
+
+@pytest.mark.django_db
+def test_import_refuses_a_user_of_another_organisation_and_writes_nothing(exported, tmp_path):
+    exported["organisation"]["slug"] = "springfield-2"
+    with pytest.raises(CommandError, match="User 'dana' belongs to Springfield City Council"):
+        _import(exported, tmp_path)
+    assert not Organisation.objects.filter(slug="springfield-2").exists()
+    assert Draft.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_import_into_a_second_slug_with_new_usernames(exported, tmp_path):
+    exported["organisation"]["slug"] = "springfield-2"
+    exported = json.loads(json.dumps(exported).replace('"dana"', '"dana2"'))
+    _import(exported, tmp_path)
+    copy = Draft.objects.get(organisation__slug="springfield-2")
+    original = Draft.objects.get(organisation__slug="springfield")
+    assert render_text(services.document_for_spec(copy.latest_revision().draft_spec())) == (
+        render_text(services.document_for_spec(original.latest_revision().draft_spec()))
+    )
+    assert copy.latest_revision().created_at == original.latest_revision().created_at
+    assert Membership.objects.get(user__username="dana2").organisation.slug == "springfield-2"
+
+
+@pytest.mark.django_db
+def test_import_refuses_a_file_that_is_not_an_export(tmp_path):
+    with pytest.raises(CommandError, match="This is not an organisation export"):
+        _import({"format": "ordinance-spec/1"}, tmp_path)
+    path = tmp_path / "broken.json"
+    path.write_text("{", encoding="utf-8")
+    with pytest.raises(CommandError, match="is not a JSON file"):
+        call_command("import_org", str(path))
