@@ -88,7 +88,7 @@ def test_every_drafter_page_has_no_serious_violations(signed_in, drafts, axe):
     }
     problems = []
     for label, path in pages.items():
-        page.goto(base + path)
+        assert page.goto(base + path).status == 200, label
         problems += axe(label)
     assert problems == [], "\n".join(problems)
 
@@ -130,3 +130,31 @@ def test_pages_fit_320_pixels_without_horizontal_scrolling(signed_in, drafts):
         if width > 320:
             wide.append(f"{path}: {width}px")
     assert wide == []
+
+
+def test_audit_editions_upgrade_and_editor_pages_have_no_serious_violations(signed_in, drafts, axe):
+    from django.contrib.auth.models import Permission, User
+
+    page, base = signed_in
+    draft = drafts.pk
+    pages = {
+        "audit trail": "/audit/",
+        "draft audit trail": f"/audit/?draft={draft}",
+        "editions": "/library/editions/",
+        "edition": "/library/editions/cpd-2026-forms/",
+        "clause versions compared": "/library/clauses/definitions/compare/",
+        "upgrade": f"/drafts/{draft}/upgrade/",
+    }
+    problems = []
+    for label, path in pages.items():
+        assert page.goto(base + path).status == 200, label
+        problems += axe(label)
+    editor = User.objects.get(username="newcomer")
+    editor.user_permissions.add(Permission.objects.get(codename="edit_library"))
+    for label, path in {
+        "clause editor": "/library/clauses/ncic/edit/",
+        "new edition": "/library/editions/new/",
+    }.items():
+        assert page.goto(base + path).status == 200, label
+        problems += axe(label)
+    assert problems == [], "\n".join(problems)
