@@ -38,6 +38,12 @@ class LoadReport:
     unchanged: list[str] = field(default_factory=list)
     created_editions: list[str] = field(default_factory=list)
 
+    def lines(self) -> list[str]:
+        """One line per version and edition created, for the commands to print."""
+        return [f"  new version: {v}" for v in self.created_versions] + [
+            f"  new edition: {e}" for e in self.created_editions
+        ]
+
     def summary(self) -> str:
         return (
             f"{len(self.created_versions)} new clause version(s), "

@@ -73,10 +73,15 @@ def export_meta(revision: Revision, *, line_numbers: bool = False) -> ExportMeta
     )
 
 
+def locality_slug(name: str) -> str:
+    """ "the City of Springfield" -> "city-of-springfield", for file names."""
+    return slugify(name.removeprefix("the ").removeprefix("The "))[:40]
+
+
 def export_filename(revision: Revision, kind: ExportKind, *, line_numbers: bool = False) -> str:
     """ "springfield-justice-and-equity-ordinance-r3.docx"."""
     document = revision_document(revision)
-    locality = slugify(revision.locality.removeprefix("the ").removeprefix("The "))[:40]
+    locality = locality_slug(revision.locality)
     title = slugify(document.title)[:50]
     lines = "-lines" if line_numbers else ""
     stem = "-".join(part for part in (locality, title) if part) or "ordinance"

@@ -6,13 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.text import slugify
 
 from exports.compare_html import compare_html
 from exports.docx import ExportMeta
 from exports.redline import render_redline_docx
 from exports.redline_pdf import render_redline_pdf
-from exports.services import DOCX_TYPE, PDF_TYPE
+from exports.services import DOCX_TYPE, PDF_TYPE, locality_slug
 from ordinances import audit
 from ordinances.access import organisation_for
 from ordinances.comparison import MODEL, Comparison, compare
@@ -77,7 +76,7 @@ def compare_page(request):
 
 
 def _filename(comparison: Comparison, extension: str, kind: str = "redline") -> str:
-    locality = slugify(comparison.new.spec.locality.name.removeprefix("the "))[:40]
+    locality = locality_slug(comparison.new.spec.locality.name)
 
     def short(side) -> str:
         return f"r{side.revision.number}" if side.revision else "model"

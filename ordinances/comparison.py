@@ -44,11 +44,14 @@ class Comparison:
     summary: list[SummaryLine]
 
 
-def _revision(organisation: Organisation, reference: str) -> Revision:
+def revision_by_reference(reference: str, organisation: Organisation | None) -> Revision:
+    """The revision "12.3" or "12" names, within `organisation` (None: any office, for
+    the command line). Http404 when there is none."""
     match = _REFERENCE.match(reference or "")
     if not match:
         raise Http404("Not a draft or revision reference.")
-    draft = Draft.objects.filter(pk=int(match["draft"]), organisation=organisation).first()
+    drafts = Draft.objects.all() if organisation is None else organisation.drafts.all()
+    draft = drafts.filter(pk=int(match["draft"])).first()
     if draft is None:
         raise Http404("No such draft.")
     if match["revision"]:
@@ -97,8 +100,16 @@ def compare(organisation: Organisation, old_reference: str, new_reference: str) 
     """Resolve both sides inside the organisation (404 otherwise) and diff them."""
     if old_reference == MODEL and new_reference == MODEL:
         raise Http404("Compare the model with a draft.")
-    new = revision_side(_revision(organisation, new_reference)) if new_reference != MODEL else None
-    old = revision_side(_revision(organisation, old_reference)) if old_reference != MODEL else None
+    new = (
+        revision_side(revision_by_reference(new_reference, organisation))
+        if new_reference != MODEL
+        else None
+    )
+    old = (
+        revision_side(revision_by_reference(old_reference, organisation))
+        if old_reference != MODEL
+        else None
+    )
     old = old or model_side(new.spec)
     new = new or model_side(old.spec)
     summary = option_summary(old.clauses, old.spec, new.clauses, new.spec)

@@ -257,13 +257,7 @@ def _wizard_post(request, draft, workspace, current, clauses, form, save_form):
     spec = workspace.spec
     valid = form is None or form.is_valid()
     if form is not None:
-        if valid:
-            spec = form.apply(spec, clauses)
-            unsaved = dict(spec.get("_unsaved") or {})
-            unsaved.pop(current.slug, None)
-            spec["_unsaved"] = unsaved
-        else:
-            spec = wizard.raw_answers(form, spec, clauses)
+        spec = form.apply(spec, clauses) if valid else wizard.raw_answers(form, spec, clauses)
     Workspace.objects.filter(pk=workspace.pk).update(spec=spec, step=current.slug)
     workspace.spec = spec
     previous, following = wizard.neighbours(current.slug)
@@ -392,9 +386,6 @@ def wizard_preview(request, pk: int):
     spec = workspace.spec
     if form is not None and form.is_valid():
         spec = form.apply(spec, clauses)
-        unsaved = dict(spec.get("_unsaved") or {})
-        unsaved.pop(current.slug, None)
-        spec["_unsaved"] = unsaved
         Workspace.objects.filter(pk=workspace.pk).update(spec=spec)
     focus = request.POST.get("_focus", "")
     highlight = {focus} if focus else {c.slug for c in wizard.step_clauses(current, clauses)}

@@ -210,7 +210,8 @@ class TopicForm(forms.Form):
         return None
 
     def apply(self, spec: dict, clauses: Sequence[ClauseText]) -> dict:
-        """The spec with this step's cleaned answers written in (a new dict)."""
+        """The spec with this step's cleaned answers written in (a new dict); any input
+        kept unsaved for this step (see raw_answers) is done with."""
         spec = copy.deepcopy(spec)
         included = included_slugs(spec, clauses)
         options = dict(spec.get("options") or {})
@@ -223,6 +224,9 @@ class TopicForm(forms.Form):
                 options[name] = list(value) if option and option.type == "multi" else value
         spec["options"] = options
         spec["clauses"] = [c.slug for c in clauses if c.slug in included]
+        unsaved = dict(spec.get("_unsaved") or {})
+        unsaved.pop(self.step.slug, None)
+        spec["_unsaved"] = unsaved
         return spec
 
 

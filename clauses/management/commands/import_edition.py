@@ -35,8 +35,6 @@ class Command(BaseCommand):
             )
         except (ClauseSourceError, LibraryLoadError) as exc:
             raise CommandError(str(exc)) from exc
-        for line in report.created_versions:
-            self.stdout.write(f"  new version: {line}")
-        for slug in report.created_editions:
-            self.stdout.write(f"  new edition: {slug}")
+        for line in report.lines():
+            self.stdout.write(line)
         self.stdout.write(self.style.SUCCESS(f"Imported: {report.summary()}."))

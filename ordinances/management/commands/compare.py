@@ -10,9 +10,14 @@ from exports.docx import ExportMeta
 from exports.redline import render_redline_docx
 from exports.redline_pdf import render_redline_pdf
 from ordinances.assembly import assemble
-from ordinances.comparison import MODEL, Side, model_side, revision_side
+from ordinances.comparison import (
+    MODEL,
+    Side,
+    model_side,
+    revision_by_reference,
+    revision_side,
+)
 from ordinances.diff import diff_documents
-from ordinances.models import Revision
 from ordinances.option_summary import option_summary
 from ordinances.spec import SpecError, load_spec
 
@@ -46,11 +51,12 @@ class Command(BaseCommand):
                 raise CommandError(f"Cannot read {path}: {exc.strerror}") from exc
             except SpecError as exc:
                 raise CommandError(f"{path}: {exc}") from exc
-        draft, _, number = reference.partition(".")
-        revision = Revision.objects.filter(draft_id=draft, number=number or 0).first()
-        if not (draft.isdigit() and number.isdigit()) or revision is None:
-            raise CommandError(f"{reference!r} is neither a spec file nor a revision (e.g. 12.3).")
-        return revision_side(revision)
+        try:
+            return revision_side(revision_by_reference(reference, organisation=None))
+        except Http404:
+            raise CommandError(
+                f"{reference!r} is neither a spec file nor a revision (e.g. 12.3)."
+            ) from None
 
     def handle(self, *args, **options):
         try:
