@@ -6,10 +6,10 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from clauses.content import ClauseText, read_library
-from ordinances.assembly import assemble
-from ordinances.document import Block, Document, Run, Section
-from ordinances.spec import DraftSpec, parse_spec
+from drafting.assembly import assemble
+from drafting.document import Block, Document, Run, Section
+from drafting.library import ClauseText, read_library
+from drafting.spec import DraftSpec, parse_spec
 
 LOCALITY = {
     "name": "the City of Springfield",

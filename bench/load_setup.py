@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.contrib.auth.models import User
 
 from bench.corpus import LOCALITY
+from drafting.spec import parse_spec
 from ordinances import services
-from ordinances.models import Draft, Membership, Organisation
-from ordinances.spec import parse_spec
+from ordinances.models import Draft
+from organisations.models import Membership, Organisation
 
 
 def setup(password: str, members: int = 16) -> int:

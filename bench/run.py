@@ -30,15 +30,15 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 from bench import corpus  # noqa: E402
-from exports.docx import ExportMeta, render_docx  # noqa: E402
-from exports.html import render_html  # noqa: E402
-from exports.pdf import render_pdf  # noqa: E402
-from exports.redline import render_redline_docx  # noqa: E402
-from exports.text import block_text  # noqa: E402
-from ordinances.assembly import assemble  # noqa: E402
-from ordinances.diff import changes, diff_documents  # noqa: E402
-from ordinances.lint import lint  # noqa: E402
-from ordinances.spec import parse_spec  # noqa: E402
+from drafting.assembly import assemble  # noqa: E402
+from drafting.diff import changes, diff_documents  # noqa: E402
+from drafting.lint import lint  # noqa: E402
+from drafting.render.docx import ExportMeta, render_docx  # noqa: E402
+from drafting.render.html import render_html  # noqa: E402
+from drafting.render.pdf import render_pdf  # noqa: E402
+from drafting.render.redline_docx import render_redline_docx  # noqa: E402
+from drafting.render.text import block_text  # noqa: E402
+from drafting.spec import parse_spec  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 DIFFLIB_LIMIT = 120.0  # seconds: difflib is quadratic; past this it is reported as "> limit"

@@ -16,14 +16,10 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from clauses.forms import SCOPE_HOUSE, SCOPE_LIBRARY
+from organisations.access import organisation_of
 
 if TYPE_CHECKING:
-    from ordinances.models import Organisation
-
-
-def member_organisation(user) -> Organisation | None:
-    membership = getattr(user, "membership", None)
-    return membership.organisation if membership is not None else None
+    from organisations.models import Organisation
 
 
 def editor_scopes(user) -> list[tuple[str, str]]:
@@ -31,7 +27,7 @@ def editor_scopes(user) -> list[tuple[str, str]]:
     scopes = []
     if user.has_perm("clauses.edit_library"):
         scopes.append((SCOPE_LIBRARY, "The library: every organisation"))
-    organisation = member_organisation(user)
+    organisation = organisation_of(user)
     if organisation is not None and (
         user.has_perm("clauses.edit_house_edition") or user.has_perm("clauses.edit_library")
     ):
@@ -41,7 +37,7 @@ def editor_scopes(user) -> list[tuple[str, str]]:
 
 def scope_organisation(user, scope: str) -> Organisation | None:
     """The organisation a scope writes for (None: the library)."""
-    return member_organisation(user) if scope == SCOPE_HOUSE else None
+    return organisation_of(user) if scope == SCOPE_HOUSE else None
 
 
 def editors_only(request, action: str) -> HttpResponse:

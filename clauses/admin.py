@@ -1,6 +1,6 @@
 """The library in the admin: to look at, never to edit.
 
-Clause versions, their options and choices are write-once (`_WriteOnce`); the
+Clause versions, their options and choices are write-once (`common.models.WriteOnceModel`); the
 admin must offer no path around that, so every library model is view-only here.
 New wording comes from the library files (`load_library`) or the library
 editing pages, which create new versions.
@@ -11,23 +11,7 @@ from __future__ import annotations
 from django.contrib import admin
 
 from clauses.models import Clause, ClauseVersion, Edition, EditionEntry, OptionChoice, VersionOption
-
-
-class AppendOnlyAdmin(admin.ModelAdmin):
-    """View-only: no add, change or delete, whatever the user's permissions.
-
-    For rows that are never changed or deleted once saved (revisions, clause
-    versions, audit events, export overrides); the app itself adds them.
-    """
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
+from common.admin import AppendOnlyAdmin
 
 
 @admin.register(Clause)

@@ -9,16 +9,17 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from clauses.access import editor_scopes, editors_only, member_organisation, scope_organisation
-from clauses.editions import edition_problems
+from clauses.access import editor_scopes, editors_only, scope_organisation
 from clauses.forms import EditionForm
 from clauses.models import Clause, ClauseVersion, Edition
 from clauses.services import LibraryEditError, edition_publish, latest_edition
+from drafting.editions import edition_problems
+from organisations.access import organisation_of
 
 
 @login_required
 def edition_list(request):
-    organisation = member_organisation(request.user)
+    organisation = organisation_of(request.user)
     editions = (
         Edition.objects.visible_to(organisation)
         .newest_first()
@@ -33,7 +34,7 @@ def edition_list(request):
 
 @login_required
 def edition_detail(request, slug: str):
-    organisation = member_organisation(request.user)
+    organisation = organisation_of(request.user)
     edition = Edition.objects.visible_to(organisation).filter(slug=slug).first()
     if edition is None:
         raise Http404("No such edition.")

@@ -12,8 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from clauses.access import editor_scopes, editors_only, member_organisation, scope_organisation
-from clauses.content import editable_front_matter
+from clauses.access import editor_scopes, editors_only, scope_organisation
 from clauses.forms import SCOPE_HOUSE, ClauseVersionForm
 from clauses.models import Clause, ClauseVersion
 from clauses.services import (
@@ -23,11 +22,13 @@ from clauses.services import (
     latest_edition,
     version_recommend,
 )
+from drafting.library import editable_front_matter
+from organisations.access import organisation_of
 
 
 def _base_version(request, clause: Clause) -> ClauseVersion:
     """The version the editor starts from: ?from=N, else the newest they can see."""
-    versions = clause.versions.visible_to(member_organisation(request.user))
+    versions = clause.versions.visible_to(organisation_of(request.user))
     asked = request.GET.get("from") or request.POST.get("from")
     if asked:
         version = versions.filter(number=asked).first() if asked.isdigit() else None

@@ -18,9 +18,9 @@ import yaml
 from django import forms
 from django.utils.text import slugify
 
-from clauses.content import MANAGED_FIELDS, ClauseSourceError, ClauseText, compose_clause
-from clauses.editions import check_version
 from clauses.models import ClauseVersion, Edition
+from drafting.editions import check_version
+from drafting.library import MANAGED_FIELDS, ClauseSourceError, ClauseText, compose_clause
 
 SCOPE_LIBRARY = "library"
 SCOPE_HOUSE = "house"

@@ -17,15 +17,15 @@ from itertools import groupby
 
 from django.db import transaction
 
-from clauses.content import (
+from clauses.models import Clause, ClauseVersion, Edition, EditionEntry, OptionChoice, VersionOption
+from drafting.editions import release_notes
+from drafting.library import (
     ClauseText,
     EditionManifest,
     history_filename,
     read_all_versions,
     read_editions,
 )
-from clauses.editions import release_notes
-from clauses.models import Clause, ClauseVersion, Edition, EditionEntry, OptionChoice, VersionOption
 
 
 class LibraryLoadError(Exception):

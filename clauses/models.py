@@ -16,35 +16,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from clauses.content import KINDS, OPTION_TYPES, TOPICS, Choice, ClauseText, Correction, Option
-
-
-class ImmutableError(Exception):
-    """Raised on any attempt to change or remove a saved version or published edition."""
-
-
-class _WriteOnceQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise ImmutableError(f"{self.model.__name__} rows are immutable; create a new version.")
-
-    def delete(self):
-        raise ImmutableError(f"{self.model.__name__} rows cannot be deleted.")
-
-
-class _WriteOnce(models.Model):
-    objects = _WriteOnceQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if self.pk is not None:
-            raise ImmutableError(f"{type(self).__name__} {self.pk} is saved and cannot change.")
-        kwargs["force_insert"] = True
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ImmutableError(f"{type(self).__name__} rows cannot be deleted.")
+from common.models import ImmutableError, WriteOnceModel, WriteOnceQuerySet
+from drafting.library import KINDS, OPTION_TYPES, TOPICS, Choice, ClauseText, Correction, Option
 
 
 class Clause(models.Model):
@@ -81,7 +54,7 @@ class Clause(models.Model):
         return self.versions.filter(organisation__isnull=True).order_by("-number").first()
 
 
-class _VersionQuerySet(_WriteOnceQuerySet):
+class _VersionQuerySet(WriteOnceQuerySet):
     def visible_to(self, organisation) -> _VersionQuerySet:
         """Library versions, and `organisation`'s own house versions (None: library only)."""
         if organisation is None:
@@ -91,11 +64,11 @@ class _VersionQuerySet(_WriteOnceQuerySet):
         )
 
 
-class ClauseVersion(_WriteOnce):
+class ClauseVersion(WriteOnceModel):
     clause = models.ForeignKey(Clause, on_delete=models.PROTECT, related_name="versions")
     number = models.PositiveIntegerField()
     organisation = models.ForeignKey(
-        "ordinances.Organisation",
+        "organisations.Organisation",
         null=True,
         blank=True,
         on_delete=models.PROTECT,
@@ -190,7 +163,7 @@ class ClauseVersion(_WriteOnce):
 _CONTENT_CACHE: dict[tuple, ClauseText] = {}
 
 
-class VersionOption(_WriteOnce):
+class VersionOption(WriteOnceModel):
     version = models.ForeignKey(ClauseVersion, on_delete=models.PROTECT, related_name="options")
     position = models.PositiveIntegerField()
     key = models.CharField(max_length=60)
@@ -213,7 +186,7 @@ class VersionOption(_WriteOnce):
         return self.label
 
 
-class OptionChoice(_WriteOnce):
+class OptionChoice(WriteOnceModel):
     option = models.ForeignKey(VersionOption, on_delete=models.PROTECT, related_name="choices")
     position = models.PositiveIntegerField()
     value = models.CharField(max_length=60)
@@ -268,7 +241,7 @@ class Edition(models.Model):
     published = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
     organisation = models.ForeignKey(
-        "ordinances.Organisation",
+        "organisations.Organisation",
         null=True,
         blank=True,
         on_delete=models.PROTECT,

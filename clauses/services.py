@@ -20,13 +20,13 @@ from typing import TYPE_CHECKING
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
-from clauses.content import ClauseText
 from clauses.loader import edition_create, version_create
 from clauses.models import Clause, ClauseVersion, Edition
-from ordinances.spec import SpecError
+from drafting.library import ClauseText
+from drafting.spec import SpecError
 
 if TYPE_CHECKING:
-    from ordinances.models import Organisation
+    from organisations.models import Organisation
 
 DEFAULT_EDITION = "cpd-2017"
 

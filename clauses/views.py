@@ -11,23 +11,24 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from clauses.access import editor_scopes, member_organisation
-from clauses.content import TOPICS, ClauseText
-from clauses.editions import (
+from clauses.access import editor_scopes
+from clauses.models import Clause, ClauseVersion, Edition
+from clauses.services import edition_clauses, latest_edition
+from drafting.assembly import assemble
+from drafting.diff import diff_documents
+from drafting.document import Document
+from drafting.editions import (
     PLACEHOLDER_LOCALITY,
     clause_excerpt,
     placeholder_spec,
     version_changes,
     with_version,
 )
-from clauses.models import Clause, ClauseVersion, Edition
-from clauses.redline import clause_redline_html
-from clauses.services import edition_clauses, latest_edition
-from exports.html import block_html, render_html
-from ordinances.assembly import assemble
-from ordinances.diff import diff_documents
-from ordinances.document import Document
-from ordinances.spec import SpecError, parse_spec
+from drafting.library import TOPICS, ClauseText
+from drafting.render.clause_redline import clause_redline_html
+from drafting.render.html import block_html, render_html
+from drafting.spec import SpecError, parse_spec
+from organisations.access import organisation_of
 
 __all__ = ["PLACEHOLDER_LOCALITY", "clause_compare", "clause_detail", "library_index"]
 
@@ -45,7 +46,7 @@ TOPIC_NAMES = {
 def _edition(request) -> Edition:
     """The edition asked for (?edition=), if the user may see it; else the newest library one."""
     slug = request.GET.get("edition")
-    organisation = member_organisation(request.user)
+    organisation = organisation_of(request.user)
     if slug:
         edition = Edition.objects.visible_to(organisation).filter(slug=slug).first()
     else:
@@ -75,7 +76,7 @@ def library_index(request):
         ]
         if clauses:
             groups.append((TOPIC_NAMES[topic], clauses))
-    organisation = member_organisation(request.user)
+    organisation = organisation_of(request.user)
     return render(
         request,
         "clauses/library_index.html",
@@ -91,7 +92,7 @@ def library_index(request):
 def _visible_versions(request, clause: Clause) -> list[ClauseVersion]:
     """The clause's versions the user may see, newest first (404 if none: another
     organisation's house clause)."""
-    organisation = member_organisation(request.user)
+    organisation = organisation_of(request.user)
     versions = list(clause.versions.visible_to(organisation).order_by("-number"))
     if not versions:
         raise Http404("No such clause.")

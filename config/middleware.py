@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 
-from ordinances.parse import MAX_UPLOAD_BYTES
+from common.errors import NotFound
+from drafting.parse import MAX_UPLOAD_BYTES
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -62,3 +63,18 @@ class RequestSizeLimitMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
+
+
+class DomainErrorsMiddleware:
+    """Domain errors raised under a view become the responses they mean (NotFound: 404)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, NotFound):
+            raise Http404(str(exception)) from exception
+        return None

@@ -5,6 +5,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("config.auth")),
     path("library/", include("clauses.urls")),
-    path("drafts/", include("exports.urls")),
+    path("", include("exports.urls")),
     path("", include("ordinances.urls")),
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from clauses.admin import AppendOnlyAdmin
+from common.admin import AppendOnlyAdmin
 from exports.models import ExportOverride
 
 

@@ -21,10 +21,11 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from clauses.models import ClauseVersion, Edition
+from drafting.spec import SpecError, parse_spec
 from exports.models import ExportOverride
-from ordinances.models import AuditEvent, Draft, Membership, Organisation, Revision, Workspace
+from ordinances.models import AuditEvent, Draft, Revision, Workspace
 from ordinances.services import document_for_spec
-from ordinances.spec import SpecError, parse_spec
+from organisations.models import Membership, Organisation
 
 FORMAT = "ordinance-drafter-organisation/1"
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from clauses.models import _WriteOnce
+from common.models import WriteOnceModel
 
 
-class ExportOverride(_WriteOnce):
+class ExportOverride(WriteOnceModel):
     """A drafter chose to export a revision despite §1373 errors. Append-only."""
 
     revision = models.ForeignKey(

@@ -16,13 +16,13 @@ from django.core.cache import cache
 from django.utils.text import slugify
 
 from clauses.services import edition_clauses
-from exports.annotations import option_annotations
-from exports.docx import ExportMeta, render_docx
-from exports.pdf import render_pdf
-from ordinances.assembly import assemble
-from ordinances.document import Document
+from drafting.annotations import option_annotations
+from drafting.assembly import assemble
+from drafting.document import Document
+from drafting.render.docx import ExportMeta, render_docx
+from drafting.render.pdf import render_pdf
+from drafting.spec import load_spec
 from ordinances.models import Revision
-from ordinances.spec import load_spec
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF_TYPE = "application/pdf"
@@ -110,7 +110,7 @@ def _render(revision: Revision, kind: ExportKind, *, line_numbers: bool) -> byte
 
 
 def _default_lint(document: Document) -> list:
-    from ordinances.lint import lint
+    from drafting.lint import lint
 
     return lint(document)
 

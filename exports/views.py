@@ -92,7 +92,7 @@ def export_anyway(request, pk: int, number: int, kind: str):
 
 
 def _report_context(revision):
-    from ordinances.lint import lint, scorecard
+    from drafting.lint import lint, scorecard
 
     document = services.revision_document(revision)
     return {

@@ -3,17 +3,16 @@ for anything outside the user's organisation, so a URL reveals nothing."""
 
 from __future__ import annotations
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from ordinances.models import Draft, Organisation, Revision
+from ordinances.models import Draft, Revision
+from organisations.access import require_organisation
+from organisations.models import Organisation
 
 
 def organisation_for(request) -> Organisation:
-    membership = getattr(request.user, "membership", None)
-    if membership is None:
-        raise Http404("You are not a member of any organisation.")
-    return membership.organisation
+    """The signed-in user's organisation; a 404 for a user with none."""
+    return require_organisation(request.user)
 
 
 def get_draft_for_member(request, pk: int) -> Draft:

@@ -11,7 +11,9 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from ordinances.models import AuditEvent, Draft, Organisation, Revision
+from ordinances.models import AuditEvent, Draft, Revision
+from organisations.access import organisation_of
+from organisations.models import Organisation
 
 Action = AuditEvent.Action
 
@@ -35,10 +37,9 @@ def record(
     if draft is not None:
         organisation = draft.organisation
     else:
-        membership = getattr(user, "membership", None)
-        if membership is None:
+        organisation = organisation_of(user)
+        if organisation is None:
             raise ValueError("An event without a draft needs a user who belongs to an office.")
-        organisation = membership.organisation
     event = AuditEvent(
         organisation=organisation,
         user=user,

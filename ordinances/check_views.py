@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from exports.html import Mark, render_html
-from exports.text import section_text
+from drafting.lint import lint, scorecard, verdict
+from drafting.parse import MAX_UPLOAD_BYTES, UploadError, parse_docx, parse_text
+from drafting.render.html import Mark, render_html
+from drafting.render.text import section_text
 from ordinances.forms import CheckForm
-from ordinances.lint import lint, scorecard, verdict
-from ordinances.parse import MAX_UPLOAD_BYTES, UploadError, parse_docx, parse_text
 
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 

@@ -11,16 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.http import Http404
-
-from clauses.content import ClauseText
 from clauses.services import edition_clauses, latest_edition
-from ordinances.assembly import assemble
-from ordinances.diff import DocumentDiff, diff_documents
-from ordinances.document import Document
-from ordinances.models import Draft, Organisation, Revision
-from ordinances.option_summary import SummaryLine, option_summary
-from ordinances.spec import DraftSpec, SpecError, parse_spec
+from common.errors import NotFound
+from drafting.assembly import assemble
+from drafting.diff import DocumentDiff, diff_documents
+from drafting.document import Document
+from drafting.library import ClauseText
+from drafting.option_summary import SummaryLine, option_summary
+from drafting.spec import DraftSpec, SpecError, parse_spec
+from ordinances.models import Draft, Revision
+from organisations.models import Organisation
 
 _REFERENCE = re.compile(r"^(?P<draft>\d+)(?:\.(?P<revision>\d+))?$")
 MODEL = "model"
@@ -46,20 +46,20 @@ class Comparison:
 
 def revision_by_reference(reference: str, organisation: Organisation | None) -> Revision:
     """The revision "12.3" or "12" names, within `organisation` (None: any office, for
-    the command line). Http404 when there is none."""
+    the command line). NotFound when there is none."""
     match = _REFERENCE.match(reference or "")
     if not match:
-        raise Http404("Not a draft or revision reference.")
+        raise NotFound("Not a draft or revision reference.")
     drafts = Draft.objects.all() if organisation is None else organisation.drafts.all()
     draft = drafts.filter(pk=int(match["draft"])).first()
     if draft is None:
-        raise Http404("No such draft.")
+        raise NotFound("No such draft.")
     if match["revision"]:
         revision = draft.revisions.filter(number=int(match["revision"])).first()
     else:
         revision = draft.latest_revision()
     if revision is None:
-        raise Http404("No such revision.")
+        raise NotFound("No such revision.")
     return revision
 
 
@@ -70,7 +70,7 @@ def revision_side(revision: Revision) -> Side:
             spec.edition, spec.versions, organisation=revision.draft.organisation
         )
     except SpecError as exc:
-        raise Http404(f"The revision's library edition cannot be used: {exc}") from None
+        raise NotFound(f"The revision's library edition cannot be used: {exc}") from None
     return Side(
         reference=f"{revision.draft_id}.{revision.number}",
         label=f"{revision.draft.title} r{revision.number}",
@@ -84,7 +84,7 @@ def revision_side(revision: Revision) -> Side:
 def model_side(locality_of: DraftSpec) -> Side:
     edition = latest_edition()
     if edition is None:
-        raise Http404("No library edition is loaded.")
+        raise NotFound("No library edition is loaded.")
     spec = parse_spec(
         {
             "edition": edition.slug,
@@ -99,7 +99,7 @@ def model_side(locality_of: DraftSpec) -> Side:
 def compare(organisation: Organisation, old_reference: str, new_reference: str) -> Comparison:
     """Resolve both sides inside the organisation (404 otherwise) and diff them."""
     if old_reference == MODEL and new_reference == MODEL:
-        raise Http404("Compare the model with a draft.")
+        raise NotFound("Compare the model with a draft.")
     new = (
         revision_side(revision_by_reference(new_reference, organisation))
         if new_reference != MODEL

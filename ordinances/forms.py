@@ -4,7 +4,7 @@ import json
 
 from django import forms
 
-from ordinances.spec import DraftSpec, SpecError, parse_spec
+from drafting.spec import DraftSpec, SpecError, parse_spec
 
 MAX_SPEC_BYTES = 256 * 1024
 

@@ -1,4 +1,4 @@
-"""Organisations, drafts and their immutable revisions.
+"""Drafts and their immutable revisions, workspaces and the audit trail.
 
 A revision is a snapshot: the draft spec (which pins every clause version), the
 author, the time and a message. It is never updated or deleted; the document is
@@ -12,37 +12,9 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from clauses.models import ImmutableError, _WriteOnce
-from ordinances.spec import DraftSpec, parse_spec
-
-
-class Organisation(models.Model):
-    """A council office or a city attorney's office; every draft belongs to one."""
-
-    name = models.CharField(max_length=200)
-    slug = models.SlugField(unique=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Membership(models.Model):
-    """A user's membership. One organisation per user keeps isolation simple to reason about."""
-
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
-    )
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="memberships"
-    )
-    joined_at = models.DateTimeField(auto_now_add=True)
-
-    def __str__(self) -> str:
-        return f"{self.user} @ {self.organisation}"
+from common.models import WriteOnceModel
+from drafting.spec import DraftSpec, parse_spec
+from organisations.models import Organisation
 
 
 class Draft(models.Model):
@@ -70,7 +42,7 @@ class Draft(models.Model):
         return self.revisions.order_by("-number").first()
 
 
-class Revision(_WriteOnce):
+class Revision(WriteOnceModel):
     draft = models.ForeignKey(Draft, on_delete=models.PROTECT, related_name="revisions")
     number = models.PositiveIntegerField()
     spec = models.JSONField()
@@ -129,7 +101,7 @@ class Workspace(models.Model):
         return f"{self.user} on {self.draft}"
 
 
-class AuditEvent(_WriteOnce):
+class AuditEvent(WriteOnceModel):
     """Who did what to which draft, and when. Append-only, like a revision.
 
     Written by `ordinances.audit.record` from the services and views; shown to
@@ -170,14 +142,3 @@ class AuditEvent(_WriteOnce):
 
     def __str__(self) -> str:
         return f"{self.user} {self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"
-
-
-__all__ = [
-    "AuditEvent",
-    "Draft",
-    "ImmutableError",
-    "Membership",
-    "Organisation",
-    "Revision",
-    "Workspace",
-]

@@ -8,11 +8,12 @@ from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from clauses.services import edition_clauses
+from drafting.assembly import assemble
+from drafting.document import Document
+from drafting.spec import DraftSpec, parse_spec
 from ordinances import audit
-from ordinances.assembly import assemble
-from ordinances.document import Document
-from ordinances.models import Draft, Organisation, Revision, Workspace
-from ordinances.spec import DraftSpec, parse_spec
+from ordinances.models import Draft, Revision, Workspace
+from organisations.models import Organisation
 
 
 class StaleRevisionError(Exception):
@@ -50,7 +51,7 @@ def pin_versions(spec: DraftSpec, *, organisation: Organisation | None = None) -
 
 def lint_counts(document: Document) -> tuple[int, int]:
     """(errors, warnings) from the compliance lint, for the drafts list."""
-    from ordinances.lint import lint
+    from drafting.lint import lint
 
     findings = lint(document)
     return (

@@ -16,9 +16,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from clauses.content import ClauseText
 from clauses.models import ClauseVersion, Edition
-from clauses.redline import clause_redline_html
 from clauses.services import (
     change_notes_between,
     edition_clauses,
@@ -26,14 +24,16 @@ from clauses.services import (
     upgrade_offer,
     visible_edition,
 )
-from clauses.upgrade import ClauseChange, OptionMapping, clause_changes, plan_upgrade
+from drafting.assembly import assemble
+from drafting.diff import diff_documents
+from drafting.document import Document
+from drafting.library import ClauseText
+from drafting.render.clause_redline import clause_redline_html
+from drafting.spec import DraftSpec, SpecError
+from drafting.upgrade import ClauseChange, OptionMapping, clause_changes, plan_upgrade
 from ordinances import services
 from ordinances.access import get_draft_for_member
-from ordinances.assembly import assemble
-from ordinances.diff import diff_documents
-from ordinances.document import Document
 from ordinances.models import Draft, Revision, Workspace
-from ordinances.spec import DraftSpec, SpecError
 
 
 @dataclass(frozen=True)

@@ -11,27 +11,28 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from clauses.services import DEFAULT_EDITION, edition_clauses, latest_edition
-from exports.html import anchor, render_html
+from drafting.lint import lint, scorecard
+from drafting.render.html import anchor, render_html
+from drafting.spec import SpecError, parse_spec
 from ordinances import audit, services, wizard
 from ordinances.access import get_draft_for_member as _get_draft_for_member
 from ordinances.access import get_revision_for_member as _get_revision_for_member
 from ordinances.access import organisation_for as _organisation
 from ordinances.forms import DraftTitleForm, SaveRevisionForm, SpecUploadForm
-from ordinances.lint import lint, scorecard
 from ordinances.models import Draft, Workspace
-from ordinances.spec import SpecError, parse_spec
+from organisations.access import organisation_of
 
 # -- drafts -------------------------------------------------------------------
 
 
 @login_required
 def draft_list(request):
-    membership = getattr(request.user, "membership", None)
+    organisation = organisation_of(request.user)
     archived = request.GET.get("archived") == "1"
     drafts = []
-    if membership:
+    if organisation:
         queryset = Draft.objects.filter(
-            organisation=membership.organisation, archived_at__isnull=not archived
+            organisation=organisation, archived_at__isnull=not archived
         ).select_related("created_by")
         drafts = [(draft, draft.latest_revision()) for draft in queryset]
         drafts.sort(key=lambda pair: pair[1].created_at if pair[1] else pair[0].created_at)
@@ -39,7 +40,7 @@ def draft_list(request):
     return render(
         request,
         "ordinances/draft_list.html",
-        {"drafts": drafts, "archived": archived, "membership": membership},
+        {"drafts": drafts, "archived": archived, "organisation": organisation},
     )
 
 

@@ -17,8 +17,8 @@ from crispy_forms.layout import HTML, Div, Fieldset, Layout
 from django import forms
 from django.utils.html import format_html
 
-from clauses.content import ClauseText, Option
-from ordinances.spec import (
+from drafting.library import ClauseText, Option
+from drafting.spec import (
     LOCALITY_FIELDS,
     LOCALITY_TYPES,
     MAX_FIELD_LENGTH,

@@ -8,7 +8,7 @@ from django.test import Client
 
 from clauses.loader import load_library
 from clauses.models import Edition
-from ordinances.models import Membership, Organisation
+from organisations.models import Membership, Organisation
 from tests.model_seed import MODEL_LOCALITY
 
 PASSWORD = "a-long-test-password-42"

@@ -6,7 +6,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from clauses.content import ClauseText
+from drafting.library import ClauseText
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 CPD_SEED = SEEDS / "cpd-protecting-immigrant-communities-2017.txt"

@@ -5,10 +5,10 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from clauses.models import ClauseVersion, OptionChoice, VersionOption
+from drafting.spec import parse_spec
 from exports.models import ExportOverride
 from ordinances import services
 from ordinances.models import AuditEvent, Draft, Revision
-from ordinances.spec import parse_spec
 
 APPEND_ONLY = [Revision, ClauseVersion, VersionOption, OptionChoice, AuditEvent, ExportOverride]
 

@@ -21,21 +21,21 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from clauses.content import read_library
+from drafting.assembly import assemble, edition_options
+from drafting.diff import accept_all, diff_documents, document_texts, reject_all
+from drafting.library import read_library
+from drafting.lint import Finding, lint
+from drafting.parse import UploadError, parse_docx, parse_text
+from drafting.render.docx import ExportMeta, render_docx
+from drafting.render.html import render_html
+from drafting.render.pdf import print_html, render_pdf
+from drafting.render.text import render_text
+from drafting.spec import LOCALITY_TYPES, SpecError, parse_spec
 from exports import services as export_services
-from exports.docx import ExportMeta, render_docx
-from exports.html import render_html
-from exports.pdf import print_html, render_pdf
-from exports.text import render_text
 from ordinances import services
-from ordinances.assembly import assemble, edition_options
 from ordinances.check_views import _marks
-from ordinances.diff import accept_all, diff_documents, document_texts, reject_all
 from ordinances.forms import MAX_SPEC_BYTES
-from ordinances.lint import Finding, lint
 from ordinances.models import Draft
-from ordinances.parse import UploadError, parse_docx, parse_text
-from ordinances.spec import LOCALITY_TYPES, SpecError, parse_spec
 from tests.model_seed import MODEL_LOCALITY
 from tests.ordinances.test_views import LOCALITY_FORM
 from tests.urlwalk import World, build_world, project_routes, urls_for

@@ -22,11 +22,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 
+from drafting.spec import parse_spec
 from exports.models import ExportOverride
 from exports.services import KINDS
 from ordinances import services, wizard
-from ordinances.models import Draft, Organisation
-from ordinances.spec import parse_spec
+from ordinances.models import Draft
+from organisations.models import Organisation
 from tests.conftest import make_member
 
 
@@ -120,8 +121,8 @@ def build_world(office, other_office, model_spec_data) -> World:
 # Query strings a page needs to show a draft (the draft's pk fills {pk}).
 QUERIES: dict[str, list[str]] = {
     "ordinances:compare": ["", "?old={pk}.1&new={pk}.2", "?old=model&new={pk}.2"],
-    "ordinances:redline_docx": ["?old={pk}.1&new={pk}.2"],
-    "ordinances:redline_pdf": ["?old={pk}.1&new={pk}.2", "?old=model&new={pk}.2&blueline=1"],
+    "exports:redline_docx": ["?old={pk}.1&new={pk}.2"],
+    "exports:redline_pdf": ["?old={pk}.1&new={pk}.2", "?old=model&new={pk}.2&blueline=1"],
     "ordinances:audit": ["", "?draft={pk}"],
 }
 

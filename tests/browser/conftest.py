@@ -53,7 +53,7 @@ def page(page):
 @pytest.fixture
 def signed_in(page, live_server, library):
     """Sign in through the real sign-in page as a brand-new member; returns (page, base URL)."""
-    from ordinances.models import Organisation
+    from organisations.models import Organisation
     from tests.conftest import PASSWORD, make_member
 
     office = Organisation.objects.create(name="Springfield City Council", slug="spfld")

@@ -42,8 +42,8 @@ def drafts(signed_in, model_spec_data):
     """Two revisions of a draft, for the revision, compare and review pages."""
     from django.contrib.auth.models import User
 
+    from drafting.spec import parse_spec
     from ordinances import services
-    from ordinances.spec import parse_spec
 
     user = User.objects.get(username="newcomer")
     draft = services.draft_create(

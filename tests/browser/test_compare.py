@@ -9,8 +9,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_compare_two_revisions_shows_the_change_and_the_option_summary(signed_in, model_spec_data):
     from django.contrib.auth.models import User
 
+    from drafting.spec import parse_spec
     from ordinances import services
-    from ordinances.spec import parse_spec
 
     page, base = signed_in
     user = User.objects.get(username="newcomer")

@@ -15,9 +15,9 @@ SUCCESSOR_FORMS = "or any form that amends, replaces or succeeds any of these fo
 @pytest.fixture
 def people(library, model_spec_data):
     """An editor and a drafter in one office; the drafter's draft is on edition 1."""
+    from drafting.spec import parse_spec
     from ordinances import services
-    from ordinances.models import Organisation
-    from ordinances.spec import parse_spec
+    from organisations.models import Organisation
     from tests.conftest import make_member
 
     office = Organisation.objects.create(name="Springfield City Council", slug="spfld")

@@ -13,8 +13,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_review_step_quick_fix_saves_a_new_revision(signed_in, model_spec_data):
     from django.contrib.auth.models import User
 
+    from drafting.spec import parse_spec
     from ordinances import services
-    from ordinances.spec import parse_spec
 
     page, base = signed_in
     user = User.objects.get(username="newcomer")

@@ -6,13 +6,13 @@ from dataclasses import replace
 import pytest
 from django.core.management import CommandError, call_command
 
-from clauses.content import (
+from clauses.models import ClauseVersion, Edition
+from drafting.library import (
     EditionManifest,
     read_edition,
     read_editions,
     write_edition_files,
 )
-from clauses.models import ClauseVersion, Edition
 
 pytestmark = pytest.mark.django_db
 

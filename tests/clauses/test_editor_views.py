@@ -5,8 +5,8 @@ import yaml
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from clauses.content import editable_front_matter
 from clauses.models import Clause, ClauseVersion
+from drafting.library import editable_front_matter
 from tests.clauses.factories import new_version
 from tests.conftest import make_member
 

@@ -4,16 +4,10 @@ from dataclasses import replace
 
 import pytest
 
-from clauses.content import read_all_versions, read_edition, read_library
 from clauses.loader import LibraryLoadError, load_library
-from clauses.models import (
-    ClauseVersion,
-    Edition,
-    EditionEntry,
-    ImmutableError,
-    OptionChoice,
-    VersionOption,
-)
+from clauses.models import ClauseVersion, Edition, EditionEntry, OptionChoice, VersionOption
+from common.models import ImmutableError
+from drafting.library import read_all_versions, read_edition, read_library
 
 
 @pytest.mark.django_db

@@ -4,7 +4,7 @@ from dataclasses import replace
 
 import pytest
 
-from clauses.models import Clause, ClauseVersion, Edition, EditionEntry, ImmutableError
+from clauses.models import Clause, ClauseVersion, Edition, EditionEntry
 from clauses.services import (
     LibraryEditError,
     clause_version_create,
@@ -15,7 +15,8 @@ from clauses.services import (
     upgrade_offer,
     version_recommend,
 )
-from ordinances.spec import SpecError
+from common.models import ImmutableError
+from drafting.spec import SpecError
 from tests.clauses.factories import NCIC_NEW, ncic_edition, new_version, publish
 from tests.conftest import make_member
 

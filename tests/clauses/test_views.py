@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from clauses.content import read_library
+from drafting.library import read_library
 
 
 @pytest.mark.django_db

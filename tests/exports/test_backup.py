@@ -11,11 +11,12 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from clauses.loader import load_library
+from drafting.render.text import render_text
+from drafting.spec import parse_spec
 from exports.models import ExportOverride
-from exports.text import render_text
 from ordinances import services
-from ordinances.models import AuditEvent, Draft, Membership, Organisation, Workspace
-from ordinances.spec import parse_spec
+from ordinances.models import AuditEvent, Draft, Workspace
+from organisations.models import Membership, Organisation
 
 
 def _office_with_history(office, drafter, colleague, model_spec_data, client_for) -> Draft:

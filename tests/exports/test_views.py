@@ -7,17 +7,17 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
+from drafting.lint import Finding
+from drafting.render.text import block_text
+from drafting.spec import parse_spec
 from exports import services
 from exports.models import ExportOverride
-from exports.text import block_text
-from ordinances import services as drafting
-from ordinances.lint import Finding
-from ordinances.spec import parse_spec
+from ordinances import services as draft_services
 
 
 @pytest.fixture
 def revision(library, office, drafter, model_spec_data):
-    draft = drafting.draft_create(
+    draft = draft_services.draft_create(
         organisation=office, author=drafter, spec=parse_spec(model_spec_data)
     )
     return draft.latest_revision()

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
+from drafting.spec import parse_spec
 from ordinances import services
 from ordinances.models import Draft
-from ordinances.spec import parse_spec
 
 
 @pytest.fixture

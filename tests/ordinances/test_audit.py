@@ -3,13 +3,13 @@
 import pytest
 from django.urls import reverse
 
-from clauses.models import ImmutableError
 from clauses.services import latest_edition
+from common.models import ImmutableError
+from drafting.lint import Finding
+from drafting.spec import parse_spec
 from exports import services as export_services
 from ordinances import audit, services
-from ordinances.lint import Finding
 from ordinances.models import AuditEvent, Draft, Revision
-from ordinances.spec import parse_spec
 from tests.ordinances.test_views import LOCALITY_FORM
 
 Action = AuditEvent.Action
@@ -65,7 +65,7 @@ def test_audit_records_every_action_of_a_drafting_session(
     client.get(reverse("ordinances:revision_spec", args=[draft.pk, 1]))
     client.post(reverse("ordinances:apply_fix", args=[draft.pk]), {"clause": "savings-clause"})
     client.get(reverse("ordinances:compare") + f"?old={draft.pk}.1&new={draft.pk}.2")
-    client.get(reverse("ordinances:redline_docx") + f"?old=model&new={draft.pk}.2")
+    client.get(reverse("exports:redline_docx") + f"?old=model&new={draft.pk}.2")
     monkeypatch.setattr(export_services, "lint_for_export", _fake_1373_error)
     anyway = reverse("exports:export_anyway", args=[draft.pk, 2, "pdf"])
     client.post(anyway, {"reason": "Counsel reviewed"})

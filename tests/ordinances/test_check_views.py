@@ -9,9 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from drafting.spec import parse_spec
 from ordinances import services
 from ordinances.models import Revision
-from ordinances.spec import parse_spec
 
 SAN_FRANCISCO = (
     "Sec. 12H.2. Use of City Funds Prohibited.\n"

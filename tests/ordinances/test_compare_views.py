@@ -10,8 +10,8 @@ from django.urls import reverse
 from lxml import etree
 from pypdf import PdfReader
 
+from drafting.spec import parse_spec
 from ordinances import services
-from ordinances.spec import parse_spec
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -62,13 +62,13 @@ def test_compare_with_the_model(client_for, drafter, two_revisions):
 @pytest.mark.django_db
 def test_compare_is_confined_to_the_organisation(client_for, outsider, two_revisions):
     client = client_for(outsider)
-    for name in ("ordinances:compare", "ordinances:redline_docx", "ordinances:redline_pdf"):
+    for name in ("ordinances:compare", "exports:redline_docx", "exports:redline_pdf"):
         assert client.get(reverse(name) + _query(two_revisions)).status_code == 404, name
 
 
 @pytest.mark.django_db
 def test_redline_docx_has_tracked_changes_by_the_signed_in_user(client_for, drafter, two_revisions):
-    response = client_for(drafter).get(reverse("ordinances:redline_docx") + _query(two_revisions))
+    response = client_for(drafter).get(reverse("exports:redline_docx") + _query(two_revisions))
     assert response["Content-Disposition"] == (
         'attachment; filename="springfield-redline-r1-to-r2.docx"'
     )
@@ -84,7 +84,7 @@ def test_redline_docx_has_tracked_changes_by_the_signed_in_user(client_for, draf
 def test_redline_and_blueline_pdfs_read_back(client_for, drafter, two_revisions):
     client = client_for(drafter)
     for blueline, heading in (("", "Redline"), ("&blueline=1", "Blueline")):
-        response = client.get(reverse("ordinances:redline_pdf") + _query(two_revisions) + blueline)
+        response = client.get(reverse("exports:redline_pdf") + _query(two_revisions) + blueline)
         text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
         assert heading in text
 

@@ -17,9 +17,9 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from drafting.spec import parse_spec
 from ordinances import audit, services
 from ordinances.models import AuditEvent, Revision, Workspace
-from ordinances.spec import parse_spec
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -6,9 +6,9 @@ import json
 import pytest
 from django.urls import reverse
 
+from drafting.spec import SpecError, parse_spec
 from ordinances import services
 from ordinances.models import Draft, Revision, Workspace
-from ordinances.spec import SpecError, parse_spec
 from tests.clauses.factories import ncic_edition
 from tests.conftest import make_member
 

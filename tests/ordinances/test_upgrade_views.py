@@ -3,12 +3,12 @@
 import pytest
 from django.urls import reverse
 
-from clauses.content import read_edition
 from clauses.models import Clause
+from drafting.assembly import edition_options
+from drafting.library import read_edition
+from drafting.spec import parse_spec
 from ordinances import services
-from ordinances.assembly import edition_options
 from ordinances.models import Revision, Workspace
-from ordinances.spec import parse_spec
 from tests.clauses.factories import NCIC_NEW, ncic_edition, new_version, publish
 from tests.conftest import make_member
 

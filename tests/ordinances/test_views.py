@@ -6,12 +6,12 @@ import json
 import pytest
 from django.urls import reverse
 
-from clauses.content import read_library
 from clauses.loader import load_library
-from exports.text import render_text
+from drafting.library import read_library
+from drafting.render.text import render_text
+from drafting.spec import parse_spec
 from ordinances import services
 from ordinances.models import Draft, Revision, Workspace
-from ordinances.spec import parse_spec
 
 LOCALITY_FORM = {
     "name": "the City of Springfield",
@@ -290,7 +290,7 @@ def test_duplicate_archive_and_restore(client_for, drafter, saved_draft):
 
 @pytest.mark.django_db
 def test_revision_cannot_be_edited(saved_draft):
-    from clauses.models import ImmutableError
+    from common.models import ImmutableError
 
     revision = saved_draft.latest_revision()
     revision.message = "rewritten"

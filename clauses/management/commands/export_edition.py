@@ -2,8 +2,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from clauses.content import EditionManifest, write_edition_files
 from clauses.models import Edition
+from drafting.library import EditionManifest, write_edition_files
 
 
 class Command(BaseCommand):

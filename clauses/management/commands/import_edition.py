@@ -2,9 +2,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from clauses.content import ClauseSourceError, read_all_versions, read_editions
 from clauses.loader import LibraryLoadError, load_library
-from ordinances.models import Organisation
+from drafting.library import ClauseSourceError, read_all_versions, read_editions
+from organisations.models import Organisation
 
 
 class Command(BaseCommand):

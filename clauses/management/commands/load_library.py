@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from clauses.content import ClauseSourceError
 from clauses.loader import LibraryLoadError, load_library
+from drafting.library import ClauseSourceError
 
 
 class Command(BaseCommand):

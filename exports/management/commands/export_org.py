@@ -9,7 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from exports.backup import organisation_export
-from ordinances.models import Organisation
+from organisations.models import Organisation
 
 
 class Command(BaseCommand):

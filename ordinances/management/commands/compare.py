@@ -1,15 +1,18 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.http import Http404
 from django.utils import timezone
 
 from clauses.services import edition_clauses
-from exports.compare_html import compare_html
-from exports.docx import ExportMeta
-from exports.redline import render_redline_docx
-from exports.redline_pdf import render_redline_pdf
-from ordinances.assembly import assemble
+from common.errors import NotFound
+from drafting.assembly import assemble
+from drafting.diff import diff_documents
+from drafting.option_summary import option_summary
+from drafting.render.compare_html import compare_html
+from drafting.render.docx import ExportMeta
+from drafting.render.redline_docx import render_redline_docx
+from drafting.render.redline_pdf import render_redline_pdf
+from drafting.spec import SpecError, load_spec
 from ordinances.comparison import (
     MODEL,
     Side,
@@ -17,9 +20,6 @@ from ordinances.comparison import (
     revision_by_reference,
     revision_side,
 )
-from ordinances.diff import diff_documents
-from ordinances.option_summary import option_summary
-from ordinances.spec import SpecError, load_spec
 
 
 class Command(BaseCommand):
@@ -53,7 +53,7 @@ class Command(BaseCommand):
                 raise CommandError(f"{path}: {exc}") from exc
         try:
             return revision_side(revision_by_reference(reference, organisation=None))
-        except Http404:
+        except NotFound:
             raise CommandError(
                 f"{reference!r} is neither a spec file nor a revision (e.g. 12.3)."
             ) from None
@@ -63,7 +63,7 @@ class Command(BaseCommand):
             new = self._side(options["new"]) if options["new"] != MODEL else None
             old = self._side(options["old"], new)
             new = new or self._side(options["new"], old)
-        except Http404 as exc:
+        except NotFound as exc:
             raise CommandError(str(exc)) from exc
         diff = diff_documents(old.document, new.document)
         summary = option_summary(old.clauses, old.spec, new.clauses, new.spec)

@@ -4,10 +4,10 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ordinances.lint import lint
-from ordinances.parse import UploadError, parse_docx, parse_text
+from drafting.lint import lint
+from drafting.parse import UploadError, parse_docx, parse_text
+from drafting.spec import SpecError, load_spec
 from ordinances.services import document_for_spec
-from ordinances.spec import SpecError, load_spec
 
 
 class Command(BaseCommand):

@@ -2,12 +2,12 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from exports.docx import ExportMeta, render_docx
-from exports.html import render_html
-from exports.pdf import render_pdf
-from exports.text import render_markdown, render_text
+from drafting.render.docx import ExportMeta, render_docx
+from drafting.render.html import render_html
+from drafting.render.pdf import render_pdf
+from drafting.render.text import render_markdown, render_text
+from drafting.spec import SpecError, load_spec
 from ordinances.services import document_for_spec
-from ordinances.spec import SpecError, load_spec
 
 TEXT_FORMATS = {"txt": render_text, "md": render_markdown, "html": render_html}
 BINARY_FORMATS = {"docx": render_docx, "pdf": render_pdf}

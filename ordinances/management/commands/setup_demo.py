@@ -1,7 +1,7 @@
 from django.contrib.auth.models import Permission, User
 from django.core.management.base import BaseCommand
 
-from ordinances.models import Membership, Organisation
+from organisations.models import Membership, Organisation
 
 DEMO_PASSWORD = "springfield-demo-2026"
 

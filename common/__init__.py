@@ -1,0 +1,1 @@
+"""What every app shares and none owns: write-once records, their admin, domain errors."""

@@ -1,0 +1,11 @@
+"""Domain errors that views map to 404 and commands to `CommandError`."""
+
+from __future__ import annotations
+
+
+class NotFound(LookupError):
+    """What was asked for does not exist, or is not the asker's to see.
+
+    Views answer 404 (`config.middleware` maps it), so a URL reveals nothing;
+    commands print the message.
+    """

@@ -1,0 +1,117 @@
+"""Annotations for the drafter's legal review: which option each clause uses, and why.
+
+Pure. `option_annotations` turns the clauses' options and a draft's chosen
+values into one Annotation per option; `render_docx(..., annotations=...)`
+makes each a Word comment on the clause it belongs to.
+
+    >>> notes = option_annotations(read_library(), {"warrant_standard": "judicial"})
+    ...                                                       # doctest: +SKIP
+    >>> [n.choice_label for n in notes if n.clause == "detainers"][0]   # doctest: +SKIP
+    'Judicial warrant signed by an Article III judge or federal magistrate judge'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from drafting.library import ClauseText, Option
+
+NO_CHOICE = "None selected"
+
+
+@dataclass(frozen=True)
+class Annotation:
+    """One option of one clause, as chosen in a draft.
+
+    `guidance` and `source` are the chosen choice's, falling back to the
+    option's. `kind` is the clause's kind ("title" anchors on the document
+    title, which no section carries); `default` is True when the draft left
+    the option at its default.
+    """
+
+    clause: str
+    option_label: str
+    choice_label: str
+    guidance: str
+    source: str
+    kind: str = ""
+    default: bool = False
+
+
+def _values(clauses: Sequence[ClauseText], chosen: dict[str, Any]) -> dict[str, Any]:
+    values = {}
+    for clause in clauses:
+        for option in clause.options:
+            default = [] if option.type == "multi" and option.default is None else option.default
+            values[option.key] = chosen.get(option.key, default)
+    return values
+
+
+def applies(option: Option, values: dict[str, Any]) -> bool:
+    """Whether a follow-up option's condition (`applies_when`) holds.
+
+    >>> applies(Option("years", "Years", "number", 10,
+    ...                applies_when={"carve_outs": "serious-felony"}),
+    ...         {"carve_outs": ["serious-felony"]})
+    True
+    """
+    for key, wanted in option.applies_when.items():
+        value = values.get(key)
+        if isinstance(value, list | tuple | set | frozenset):
+            if wanted not in value:
+                return False
+        elif str(value) != wanted:
+            return False
+    return True
+
+
+def _join(parts: Sequence[str], separator: str) -> str:
+    return separator.join(dict.fromkeys(part.strip() for part in parts if part.strip()))
+
+
+def _annotation(clause: ClauseText, option: Option, value: Any) -> Annotation:
+    guidance, source = option.guidance, option.source
+    if option.type == "choice":
+        choice = option.choice(str(value))
+        label = choice.label if choice else str(value)
+        if choice:
+            guidance = choice.guidance or guidance
+            source = choice.source or source
+        default = value == option.default
+    elif option.type == "multi":
+        wanted = set(value or [])
+        picked = [c for c in option.choices if c.value in wanted]
+        label = _join([c.label for c in picked], "; ") or NO_CHOICE
+        guidance = _join([c.guidance for c in picked], " ") or guidance
+        source = _join([c.source for c in picked], "; ") or source
+        default = wanted == set(option.default or [])
+    else:
+        label = str(value)
+        default = value == option.default
+    return Annotation(
+        clause=clause.slug,
+        option_label=option.label,
+        choice_label=label,
+        guidance=" ".join(guidance.split()),
+        source=" ".join(source.split()),
+        kind=clause.kind,
+        default=default,
+    )
+
+
+def option_annotations(clauses: Sequence[ClauseText], options: dict[str, Any]) -> list[Annotation]:
+    """One annotation per option of each clause, in clause order.
+
+    `options` is the draft spec's chosen values (option key -> value); an
+    option it leaves out is at its default. A follow-up option whose
+    `applies_when` does not hold is left out, as the wizard leaves it unasked.
+    """
+    values = _values(clauses, options)
+    return [
+        _annotation(clause, option, values[option.key])
+        for clause in clauses
+        for option in clause.options
+        if applies(option, values)
+    ]

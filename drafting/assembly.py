@@ -1,0 +1,574 @@
+"""Assembly: clause versions + a draft spec -> the document IR. Pure.
+
+    >>> doc = assemble(read_library(), spec)          # doctest: +SKIP
+    >>> doc.sections[2].title
+    'II) CIVIL IMMIGRATION ENFORCEMENT – FEDERAL RESPONSIBILITY'
+
+Steps: resolve option values (defaults filled, each checked); decide which
+clauses are in; number the sections; render each clause's Jinja text with the
+locality and options; split it into blocks and label them; render again the
+few clauses whose text names other items (`refs`), now that labels are known;
+keep only the definitions some included text uses.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+from jinja2 import meta as jinja_meta
+from jinja2.sandbox import SandboxedEnvironment
+
+from drafting.document import Block, Document, Run, Section
+from drafting.library import ClauseText, Option
+from drafting.numbering import NumberWords, item_label, refs_phrase, section_label
+from drafting.spec import LOCALITY_FIELDS, DraftSpec, Locality, SpecError
+
+LOCALITY_VARIABLES = {
+    "locality": "name",
+    "locality_type": "type",
+    "state": "state",
+    "legislative_body": "legislative_body",
+    "chief_law_enforcement_officer": "chief_law_enforcement_officer",
+    "complaint_body": "complaint_body",
+    "commission_coordinator": "commission_coordinator",
+    "reporting_officer": "reporting_officer",
+    "effective_date": "effective_date",
+    "languages": "languages",
+}
+_HELPERS = {"refs"}
+
+
+class AssemblyError(SpecError):
+    """The spec cannot be assembled against these clauses (field -> message)."""
+
+
+@dataclass(frozen=True)
+class ChoiceValue:
+    """A chosen option: prints as its text, compares by `.value` in templates."""
+
+    value: str
+    text: str
+    label: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class MultiValue:
+    values: tuple[str, ...]
+    texts: tuple[str, ...]
+    labels: tuple[str, ...] = field(default=())
+
+    def __contains__(self, value: object) -> bool:
+        return value in self.values
+
+    def __bool__(self) -> bool:
+        return bool(self.values)
+
+    def __str__(self) -> str:
+        return " ".join(self.texts)
+
+
+# -- the template environment -------------------------------------------------
+
+
+def _capfirst(value: Any) -> str:
+    text = str(value)
+    return text[:1].upper() + text[1:]
+
+
+_COMMONWEALTHS = {"Kentucky", "Massachusetts", "Pennsylvania", "Virginia"}
+
+
+def _official_state(value: Any) -> str:
+    """ "Illinois" -> "State of Illinois"; "Virginia" -> "Commonwealth of Virginia"."""
+    text = str(value)
+    if re.match(r"(the )?(State|Commonwealth|Territory) of ", text, re.I):
+        return re.sub(r"^the ", "", text, flags=re.I)
+    kind = "Commonwealth" if text in _COMMONWEALTHS else "State"
+    return f"{kind} of {text}"
+
+
+def _after_the(value: Any) -> str:
+    text = str(value)
+    return text[4:] if text.lower().startswith("the ") else text
+
+
+@functools.cache
+def _environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+        # "{#key}" marks an item's key in clause text, so Jinja comments move aside.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters.update(
+        words=NumberWords.words,
+        words_digits=NumberWords.words_digits,
+        capfirst=_capfirst,
+        the=_after_the,
+        official_state=_official_state,
+    )
+    return env
+
+
+@functools.lru_cache(maxsize=1024)
+def _template(source: str) -> jinja2.Template:
+    return _environment().from_string(source)
+
+
+@functools.lru_cache(maxsize=1024)
+def template_names(source: str) -> frozenset[str]:
+    """The variable names a clause text (or choice text) uses."""
+    env = _environment()
+    return frozenset(jinja_meta.find_undeclared_variables(env.parse(source)))
+
+
+# -- options ------------------------------------------------------------------
+
+
+def edition_options(clauses: Sequence[ClauseText]) -> dict[str, tuple[ClauseText, Option]]:
+    options: dict[str, tuple[ClauseText, Option]] = {}
+    for clause in clauses:
+        for option in clause.options:
+            if option.key in options:
+                other = options[option.key][0].slug
+                raise AssemblyError(
+                    {f"options.{option.key}": f"defined by both {other} and {clause.slug}"}
+                )
+            options[option.key] = (clause, option)
+    return options
+
+
+def option_value_problem(option: Option, value: Any) -> str | None:
+    """Why `value` is not acceptable for `option`, or None."""
+    values = [c.value for c in option.choices]
+    if option.type == "choice" and value not in values:
+        return f"{option.label}: choose one of {', '.join(values)}."
+    if option.type == "multi" and (
+        not isinstance(value, list) or not all(v in values for v in value)
+    ):
+        return f"{option.label}: choose any of {', '.join(values)}."
+    if option.type == "number":
+        if not isinstance(value, int) or isinstance(value, bool):
+            return f"{option.label}: must be a whole number."
+        if option.min is not None and value < option.min:
+            return f"{option.label}: must be at least {option.min}."
+        if option.max is not None and value > option.max:
+            return f"{option.label}: must be at most {option.max}."
+    return None
+
+
+def resolve_options(clauses: Sequence[ClauseText], chosen: dict[str, Any]) -> dict[str, Any]:
+    """Every option's effective value (chosen, else default), each checked."""
+    options = edition_options(clauses)
+    problems = {
+        f"options.{key}": "No such option in this edition." for key in chosen if key not in options
+    }
+    resolved: dict[str, Any] = {}
+    for key, (_clause, option) in options.items():
+        value = chosen.get(key, option.default)
+        if option.type == "multi" and value is None:
+            value = []
+        problem = option_value_problem(option, value)
+        if problem:
+            problems[f"options.{key}"] = problem
+        resolved[key] = value
+    if problems:
+        raise AssemblyError(problems)
+    return resolved
+
+
+def _option_context(
+    clauses: Sequence[ClauseText], values: dict[str, Any], base: dict[str, Any]
+) -> dict[str, Any]:
+    """Template names for every option. Choice texts may use locality and number options."""
+    options = edition_options(clauses)
+    numbers = {key: values[key] for key, (_c, o) in options.items() if o.type == "number"}
+    inline = {**base, **numbers}
+    context: dict[str, Any] = dict(numbers)
+    for key, (_clause, option) in options.items():
+        value = values[key]
+        if option.type == "choice":
+            choice = option.choice(value)
+            context[key] = ChoiceValue(value, _render_inline(choice.text, inline), choice.label)
+        elif option.type == "multi":
+            picked = [c for c in option.choices if c.value in value]
+            context[key] = MultiValue(
+                tuple(c.value for c in picked),
+                tuple(_render_inline(c.text, inline) for c in picked),
+                tuple(c.label for c in picked),
+            )
+    return context
+
+
+def _render_inline(source: str, context: dict[str, Any]) -> str:
+    if "{" not in source:
+        return source
+    return _template(source).render(context).strip()
+
+
+# -- inclusion and the section skeleton ---------------------------------------
+
+
+def included_clauses(clauses: Sequence[ClauseText], spec: DraftSpec) -> list[ClauseText]:
+    by_slug = {c.slug: c for c in clauses}
+    if spec.clauses is None:
+        wanted = {c.slug for c in clauses if c.model}
+    else:
+        unknown = [slug for slug in spec.clauses if slug not in by_slug]
+        if unknown:
+            raise AssemblyError({"clauses": f"No such clause(s): {', '.join(unknown)}."})
+        wanted = set(spec.clauses)
+    wanted |= {c.slug for c in clauses if c.kind == "title"}
+    chosen = [
+        c for c in clauses if c.slug in wanted and (c.kind != "subsection" or c.parent in wanted)
+    ]
+    return sorted(chosen, key=lambda c: (c.order, c.slug))
+
+
+def _missing_locality(
+    included: Sequence[ClauseText],
+    clauses: Sequence[ClauseText],
+    values: dict[str, Any],
+    locality: Locality,
+) -> dict[str, str]:
+    """Locality fields an included clause (with the chosen options) needs but are blank."""
+    options = edition_options(clauses)
+    problems: dict[str, str] = {}
+    for clause in included:
+        names = set(template_names(clause.body))
+        for key in names & set(options):
+            option = options[key][1]
+            chosen = values[key] if option.type == "multi" else [values[key]]
+            for choice in option.choices:
+                if choice.value in chosen:
+                    names |= template_names(choice.text)
+        for name in sorted(names):
+            attribute = LOCALITY_VARIABLES.get(name)
+            if attribute and attribute != "languages" and not getattr(locality, attribute):
+                label = LOCALITY_FIELDS[attribute]
+                problems.setdefault(
+                    f"locality.{attribute}",
+                    f"{label} is required: the clause “{clause.title}” names it.",
+                )
+        unknown = names - set(LOCALITY_VARIABLES) - set(options) - _HELPERS
+        if unknown:
+            problems[f"clauses.{clause.slug}"] = (
+                f"The clause text uses unknown name(s): {', '.join(sorted(unknown))}."
+            )
+    return problems
+
+
+# -- text to blocks -----------------------------------------------------------
+
+_MARKER = re.compile(r"^(?P<indent> *)(?P<marker>[-*]) (?:\{#(?P<key>[\w-]+)\}\s*)?(?P<text>.*)$")
+_TERM = re.compile(r"^(“[^”]+”)(.*)$", re.S)
+
+
+@dataclass
+class _RawBlock:
+    kind: str
+    level: int
+    text: str
+    key: str
+
+
+def split_blocks(text: str) -> list[_RawBlock]:
+    """Rendered clause text -> raw blocks (see library/README.md, "Text")."""
+    blocks = []
+    for chunk in re.split(r"\n[ \t]*\n", text.strip("\n")):
+        lines = [line for line in chunk.split("\n") if line.strip()]
+        if not lines:
+            continue
+        match = _MARKER.match(lines[0])
+        rest = " ".join(line.strip() for line in lines[1:])
+        if match:
+            level = len(match["indent"]) // 2 + 1
+            kind = "item" if match["marker"] == "-" else "bullet"
+            body = " ".join(filter(None, [match["text"].strip(), rest]))
+            blocks.append(_RawBlock(kind, level, body, match["key"] or ""))
+        else:
+            body = " ".join(filter(None, [lines[0].strip(), rest]))
+            blocks.append(_RawBlock("paragraph", 0, body, ""))
+    return blocks
+
+
+def _runs(text: str, *, definition: bool) -> tuple[Run, ...]:
+    text = " ".join(text.split())
+    if definition:
+        match = _TERM.match(text)
+        if match:
+            runs = [Run(match[1], "term")]
+            if match[2]:
+                runs.append(Run(match[2]))
+            return tuple(runs)
+    return (Run(text),)
+
+
+@dataclass
+class _SectionDraft:
+    clause: ClauseText
+    number: str
+    label: str
+    heading: str
+    parts: list[tuple[ClauseText, list[_RawBlock]]] = field(default_factory=list)
+
+
+def _label_section(draft: _SectionDraft, numbering: str) -> tuple[list[Block], dict[str, str]]:
+    """Label a section's blocks; return them and the labels `refs()` can name.
+
+    Those are each clause's first item (by slug) and each keyed item ("slug#key").
+    """
+    counters = [0] * 8
+    blocks: list[Block] = []
+    first_item: dict[str, str] = {}
+    for clause, raw_blocks in draft.parts:
+        for index, raw in enumerate(raw_blocks):
+            label = ""
+            if raw.kind == "item":
+                counters[raw.level] += 1
+                for deeper in range(raw.level + 1, len(counters)):
+                    counters[deeper] = 0
+                label = item_label(numbering, raw.level, counters[raw.level])
+                if raw.level == 1:
+                    first_item.setdefault(clause.slug, label)
+                    if raw.key:
+                        first_item[f"{clause.slug}#{raw.key}"] = label
+            elif raw.kind == "bullet":
+                label = "–"
+            if raw.key:
+                key = f"{clause.slug}#{raw.key}"
+            elif clause.kind == "subsection" and index == 0:
+                key = clause.slug
+            else:
+                key = f"{clause.slug}:{index + 1}"
+            blocks.append(
+                Block(
+                    kind=raw.kind,
+                    runs=_runs(raw.text, definition=clause.kind == "definitions"),
+                    level=raw.level,
+                    label=label,
+                    clause=clause.slug,
+                    key=key,
+                )
+            )
+    return blocks, first_item
+
+
+# -- definitions --------------------------------------------------------------
+
+
+def _used_terms(definitions: ClauseText, blocks: list[_RawBlock], texts: list[str]) -> set[str]:
+    """Terms used by the included text, and by the definitions those pull in."""
+    patterns = {
+        key: re.compile("|".join(rf"\b(?:{p})\b" for p in pats), re.I)
+        for key, pats in definitions.terms.items()
+    }
+    definition_text = {raw.key: raw.text for raw in blocks if raw.key}
+    haystack = "\n".join(texts)
+    used = {key for key, pattern in patterns.items() if pattern.search(haystack)}
+    frontier = set(used)
+    while frontier:
+        text = "\n".join(definition_text.get(key, "") for key in frontier)
+        found = {k for k, p in patterns.items() if k not in used and p.search(text)}
+        used |= found
+        frontier = found
+    return used
+
+
+# -- assemble -----------------------------------------------------------------
+
+
+def assemble(clauses: Sequence[ClauseText], spec: DraftSpec) -> Document:
+    """Assemble the ordinance that `spec` describes from these clause versions.
+
+    `clauses` is one version of every clause in the spec's edition (included
+    or not: an excluded clause's options still have defaults). Raises
+    AssemblyError naming every field that must change.
+    """
+    values = resolve_options(clauses, spec.options)
+    included = included_clauses(clauses, spec)
+    problems = _missing_locality(included, clauses, values, spec.locality)
+    if problems:
+        raise AssemblyError(problems)
+
+    locality = spec.locality
+    base: dict[str, Any] = {
+        name: (list(locality.languages) if attr == "languages" else getattr(locality, attr))
+        for name, attr in LOCALITY_VARIABLES.items()
+    }
+    context = {**base, **_option_context(clauses, values, base)}
+    letters: dict[str, str] = {}
+    parents: dict[str, str] = {c.slug: c.parent for c in included if c.kind == "subsection"}
+
+    def refs(*targets: str, cap: bool = False) -> str:
+        phrase = refs_phrase(spec.numbering, [letters[t] for t in targets if t in letters])
+        return _capfirst(phrase) if cap else phrase
+
+    def render(clause: ClauseText) -> list[_RawBlock]:
+        return split_blocks(_template(clause.body).render({**context, "refs": refs}))
+
+    title = ""
+    sections: list[_SectionDraft] = []
+    by_parent: dict[str, _SectionDraft] = {}
+    number = 0
+    for clause in included:
+        if clause.kind == "title":
+            title = " ".join(_template(clause.body).render(context).split())
+            continue
+        if clause.kind == "subsection":
+            by_parent[clause.parent].parts.append((clause, render(clause)))
+            continue
+        if clause.kind == "preamble":
+            num, label = "", ""
+        else:
+            number += 1
+            num, label = section_label(spec.numbering, number)
+        draft = _SectionDraft(clause, num, label, clause.heading)
+        draft.parts.append((clause, render(clause)))
+        sections.append(draft)
+        by_parent[clause.slug] = draft
+
+    for draft in sections:
+        _, first = _label_section(draft, spec.numbering)
+        letters.update(
+            {
+                target: letter
+                for target, letter in first.items()
+                if target in parents or "#" in target
+            }
+        )
+    for draft in sections:
+        draft.parts = [
+            (clause, render(clause) if "refs(" in clause.body else raw)
+            for clause, raw in draft.parts
+        ]
+
+    _prune_definitions(sections)
+    _punctuate_lists(sections)
+    enacting = enacting_clause(locality)
+    if _place_after_recitals(sections, enacting):
+        enacting = ""
+    return Document(
+        title=title,
+        sections=tuple(_finish(draft, spec.numbering) for draft in sections),
+        locality=locality.name,
+        ordinance_number=locality.ordinance_number,
+        enacting_clause=enacting,
+        numbering=spec.numbering,
+        clause_versions={c.slug: c.version for c in included},
+    )
+
+
+def _prune_definitions(sections: list[_SectionDraft]) -> None:
+    for draft in sections:
+        if draft.clause.kind != "definitions":
+            continue
+        clause, raw_blocks = draft.parts[0]
+        texts = [
+            raw.text
+            for other in sections
+            if other is not draft
+            for _c, blocks in other.parts
+            for raw in blocks
+        ]
+        used = _used_terms(clause, raw_blocks, texts)
+        kept = [
+            raw
+            for raw in raw_blocks
+            if not raw.key or raw.key not in clause.terms or raw.key in used
+        ]
+        draft.parts[0] = (clause, kept)
+
+
+_SENTENCE_BREAK = re.compile(r"[.;]\s+[A-Z]")
+
+
+def _punctuate_lists(sections: list[_SectionDraft]) -> None:
+    """Keep a section's run-in list ("shall not: A. ...; B. ...; C. ....") punctuated
+    when clauses are left out or added: the last item ends with a full stop, and a
+    one-sentence item before it with a semicolon. Items of several sentences (CPD
+    §II.E) keep their own ending, as the model has them.
+    """
+    for draft in sections:
+        own = draft.parts[0][1]
+        if not own or not own[-1].text.endswith(":"):
+            continue
+        items = [blocks[0] for clause, blocks in draft.parts[1:] if blocks]
+        for index, item in enumerate(items):
+            last = index == len(items) - 1
+            if last and item.text.endswith(";"):
+                item.text = item.text[:-1] + "."
+            elif not last and item.text.endswith(".") and not _SENTENCE_BREAK.search(item.text):
+                item.text = item.text[:-1] + ";"
+
+
+def _place_after_recitals(sections: list[_SectionDraft], enacting: str) -> bool:
+    """Recitals ("WHEREAS, ...") come before the enacting clause, as ordinances are
+    written: "NOW, THEREFORE, BE IT ORDAINED ..." closes the last recital section.
+    Returns whether it did (the heading block then carries no enacting clause).
+    """
+    recitals = [
+        draft
+        for draft in sections
+        if draft.clause.kind == "preamble"
+        and draft.parts[0][1]
+        and all(raw.text.startswith("WHEREAS") for raw in draft.parts[0][1])
+    ]
+    if not recitals:
+        return False
+    clause, blocks = recitals[-1].parts[0]
+    blocks.append(_RawBlock("paragraph", 0, f"NOW, THEREFORE, {enacting}", "enacting-clause"))
+    return True
+
+
+def _finish(draft: _SectionDraft, numbering: str) -> Section:
+    blocks, _ = _label_section(draft, numbering)
+    heading = draft.heading if numbering == "cpd" else heading_case(draft.heading)
+    return Section(
+        heading=heading,
+        blocks=tuple(blocks),
+        number=draft.number,
+        label=draft.label,
+        clause=draft.clause.slug,
+        version=draft.clause.version,
+    )
+
+
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+
+
+def heading_case(heading: str) -> str:
+    """CPD capitals to title case for "Section 1." numbering.
+
+    >>> heading_case("ACCESS TO REPRESENTATION IN IMMIGRATION PROCEEDINGS")
+    'Access to Representation in Immigration Proceedings'
+    """
+    words = re.split(r"([ —–-])", heading.lower())
+    out = []
+    for index, word in enumerate(words):
+        if index and word in _SMALL_WORDS:
+            out.append(word)
+        else:
+            out.append(word[:1].upper() + word[1:])
+    return "".join(out)
+
+
+def enacting_clause(locality: Locality) -> str:
+    body = locality.legislative_body.upper()
+    body = body[4:] if body.startswith("THE ") else body
+    place = locality.name.upper()
+    if re.match(r"(CITY|COUNTY|TOWN|VILLAGE|BOROUGH|PARISH|CITY AND COUNTY) OF ", place):
+        place = f"THE {place}"
+    return f"BE IT ORDAINED BY THE {body} OF {place}:"

@@ -1,0 +1,56 @@
+"""The compliance lint and the protectiveness scorecard. Pure: no Django.
+
+    >>> findings = lint(document, state="California")   # doctest: +SKIP
+    >>> verdict(findings)                                 # doctest: +SKIP
+    'warning'
+    >>> scorecard(document).score                         # doctest: +SKIP
+    24
+
+See engine.py (findings, rules), rules_1373.py, strength.py, state_notes.py and
+scorecard.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from drafting.document import Document
+from drafting.lint.analysis import forget
+from drafting.lint.engine import Finding, Fix, Rule, Severity, rule, run, verdict
+from drafting.lint.rules_1373 import RULES_1373
+from drafting.lint.scorecard import Criterion, Scorecard, scorecard
+from drafting.lint.state_notes import StateNotes
+from drafting.lint.strength import STRENGTH_RULES
+
+__all__ = [
+    "Criterion",
+    "Finding",
+    "Fix",
+    "Rule",
+    "Scorecard",
+    "Severity",
+    "default_rules",
+    "lint",
+    "rule",
+    "scorecard",
+    "verdict",
+]
+
+
+def default_rules(state: str | None = None) -> list[Rule]:
+    """The § 1373 rules, the strength advisories and (given a state) its state notes."""
+    return [*RULES_1373, *STRENGTH_RULES, StateNotes(state)]
+
+
+def lint(
+    document: Document, *, state: str | None = None, rules: Sequence[Rule] | None = None
+) -> list[Finding]:
+    """Findings for `document`, in document order.
+
+    `state` selects the state-law notes (the IR has no state field); `rules`
+    replaces the default rule set entirely (then `state` is not used). The
+    rules share one analysis of the document, computed afresh on each call (a
+    `scorecard` of the same document right after reuses it).
+    """
+    forget()
+    return run(document, default_rules(state) if rules is None else rules)

@@ -1,0 +1,229 @@
+"""8 U.S.C. § 1373 rules. Pure.
+
+§ 1373(a): no government entity may "prohibit, or in any way restrict" officials
+from sending to, or receiving from, federal immigration authorities
+"information regarding the citizenship or immigration status, lawful or
+unlawful, of any individual"; (b) adds maintaining it and exchanging it with
+other government entities. Its reach is narrow (CPD, "Threats to Defund
+Sanctuary Cities"): release dates, contact details and other personal
+information, refusing detainers and not asking about status are all outside it.
+
+A savings clause ("Nothing in this ordinance prohibits or restricts ...")
+cures the document, or the section it names ("Nothing in this Section ...").
+"""
+
+from __future__ import annotations
+
+from drafting.lint.analysis import Analysis, Facts, Restriction
+from drafting.lint.base import SentenceRule, quote, savings_fix
+from drafting.lint.engine import Fix
+
+AUTHORITY_1373 = (
+    "8 U.S.C. § 1373(a)–(b); CPD (2017), “Threats to Defund Sanctuary Cities”; "
+    "NIPNLG, ICE Hold Campaign Toolkit, “Conflicting State and Federal Laws”"
+)
+AUTHORITY_BROAD = (
+    "8 U.S.C. § 1373; CPD (2017), “Threats to Defund Sanctuary Cities” (localities “need only be "
+    "careful to draft language that does not explicitly prevent the sharing of information about "
+    "immigration status”); Local Progress, An End to the Co-optation of Local Law Enforcement, "
+    "checklist note on personal or confidential information"
+)
+AUTHORITY_HEDGE = (
+    "8 U.S.C. § 1373; CPD (2017), “Threats to Defund Sanctuary Cities” (the statute does “not even "
+    "require any [state or local] official[s] to provide any information”)"
+)
+AUTHORITY_SAVINGS = (
+    "Cal. Gov. Code § 7284.6(f) (SB 54, CPD Appendix II); sample trust policy § 2 j; "
+    "CPD (2017), “Threats to Defund Sanctuary Cities”"
+)
+AUTHORITY_STEINLE = (
+    "Steinle v. City and County of San Francisco, 230 F. Supp. 3d 994 (N.D. Cal. 2017); "
+    "CPD (2017), “Threats to Defund Sanctuary Cities”"
+)
+AUTHORITY_DONT_ASK = (
+    "CPD (2017), “Policies Limiting Data Gathering Do Not Violate Federal Law”; "
+    "NIPNLG, “Conflicting State and Federal Laws”"
+)
+AUTHORITY_DETAINER = (
+    "NIPNLG, “Conflicting State and Federal Laws” (“To reject ICE hold requests is not to "
+    "restrict sharing of information”)"
+)
+
+_HEDGE_WHY = (
+    "§ 1373 requires no one to share anything; it forbids restricting officials who choose to. "
+    "An exception for what the law “requires” therefore never switches on, and the restriction "
+    "can still be read to reach status information."
+)
+
+
+def _quoted(facts: Facts, restriction: Restriction) -> str:
+    start = min(restriction.verbs[0].start, restriction.mention.start)
+    end = max(restriction.verbs[-1].end, restriction.mention.end)
+    return quote(facts.text[start:end])
+
+
+def _cure(saving: Facts) -> str:
+    if saving.self_cured:
+        return "the sentence’s own exception for § 1373"
+    title = saving.sentence.section.title if saving.sentence else ""
+    return f"the savings clause in “{title}”" if title else "the savings clause"
+
+
+class StatusRestriction(SentenceRule):
+    id = "1373-status-restriction"
+    severity = "error"
+    authority = AUTHORITY_1373
+
+    def inspect(self, facts: Facts, analysis: Analysis):
+        if not facts.status or analysis.cure_for(facts):
+            return None
+        restriction = facts.status[0]
+        message = (
+            "This restricts sharing or keeping information about citizenship or immigration "
+            f"status (“{_quoted(facts, restriction)}”). 8 U.S.C. § 1373 forbids a local law or "
+            "policy to prohibit or in any way restrict officials from sending such information "
+            "to, or receiving it from, federal immigration authorities, or from maintaining it or "
+            "exchanging it with other government entities. Add a savings clause, or limit the "
+            "restriction to information § 1373 does not reach (release dates, contact details, "
+            "other personal information)."
+        )
+        return message, savings_fix(analysis)
+
+
+class BroadRestriction(SentenceRule):
+    id = "1373-broad-restriction"
+    severity = "warning"
+    authority = AUTHORITY_BROAD
+
+    def inspect(self, facts: Facts, analysis: Analysis):
+        if not facts.flagged or facts.status or analysis.cure_for(facts):
+            return None
+        phrase = facts.broad[0].mention.text
+        message = (
+            f"This restricts sharing “{phrase}” and does not exclude citizenship or immigration "
+            "status, so it can be read to reach status information, which 8 U.S.C. § 1373 does "
+            "not let a locality restrict. Add a savings clause, or exclude status in the "
+            "sentence itself (“… other than citizenship or immigration status”)."
+        )
+        return message, savings_fix(analysis)
+
+
+class Hedge(SentenceRule):
+    id = "1373-hedge"
+    severity = "warning"
+    authority = AUTHORITY_HEDGE
+
+    def inspect(self, facts: Facts, analysis: Analysis):
+        if not facts.hedges or not facts.flagged or analysis.cure_for(facts):
+            return None
+        hedges = "”, “".join(quote(h.text, 80) for h in facts.hedges)
+        message = f"“{hedges}” is ambiguous, not a cure. {_HEDGE_WHY} Add a savings clause."
+        return message, savings_fix(analysis)
+
+
+class Cured(SentenceRule):
+    id = "1373-cured"
+    severity = "info"
+    authority = AUTHORITY_SAVINGS
+
+    def inspect(self, facts: Facts, analysis: Analysis):
+        saving = analysis.cure_for(facts) if facts.flagged else None
+        if saving is None:
+            return None
+        what = "status information" if facts.status else f"“{facts.broad[0].mention.text}”"
+        message = (
+            f"On its own this restriction on {what} would conflict with, or could be read to "
+            f"conflict with, 8 U.S.C. § 1373; {_cure(saving)} keeps status information free "
+            "to flow, so it complies."
+        )
+        return message, None
+
+
+class SavingsClause(SentenceRule):
+    id = "1373-savings-clause"
+    severity = "info"
+    authority = AUTHORITY_SAVINGS
+
+    def inspect(self, facts: Facts, analysis: Analysis):
+        if not facts.savings_scope:
+            return None
+        scope = (
+            "the whole document"
+            if facts.savings_scope == "document"
+            else "only the section it stands in (it says “this section”)"
+        )
+        message = (
+            "Savings clause: it keeps officials free to send citizenship or immigration status "
+            "information to federal immigration authorities, as 8 U.S.C. § 1373 requires. "
+            f"It covers {scope}."
+        )
+        return message, None
+
+
+class LimitedInformation(SentenceRule):
+    id = "1373-limited-info"
+    severity = "info"
+    authority = AUTHORITY_STEINLE
+
+    _WHAT = {
+        "release": "release dates and notification of release",
+        "custody": "custody or incarceration status",
+        "contact": "contact information",
+        "court": "court dates",
+        "criminal": "criminal history",
+    }
+
+    def inspect(self, facts: Facts, analysis: Analysis) -> tuple[str, Fix | None] | None:
+        if not facts.limited or facts.flagged:
+            return None
+        kinds = dict.fromkeys(r.mention.kind.split(":")[1] for r in facts.limited)
+        what = ", ".join(self._WHAT[k] for k in kinds)
+        message = (
+            f"Compliant: this restricts sharing {what}, not citizenship or immigration status. "
+            "§ 1373 governs only status information; Steinle held that restricting release "
+            "dates does not violate it."
+        )
+        return message, None
+
+
+class DontAsk(SentenceRule):
+    id = "1373-dont-ask"
+    severity = "info"
+    authority = AUTHORITY_DONT_ASK
+
+    def inspect(self, facts: Facts, analysis: Analysis):
+        if not facts.dont_ask or facts.flagged:
+            return None
+        message = (
+            "Compliant: this limits asking about or collecting immigration status, not sharing "
+            "it. § 1373 does not require anyone to gather status information, so a “don’t ask” "
+            "rule does not violate it."
+        )
+        return message, None
+
+
+class DetainerRefusal(SentenceRule):
+    id = "1373-detainer-refusal"
+    severity = "info"
+    authority = AUTHORITY_DETAINER
+
+    def inspect(self, facts: Facts, analysis: Analysis):
+        if not facts.refuses_detainers or facts.flagged:
+            return None
+        message = (
+            "Compliant: declining detainers (holds) restricts no exchange of information, so "
+            "§ 1373 does not reach it."
+        )
+        return message, None
+
+
+RULES_1373 = (
+    StatusRestriction(),
+    BroadRestriction(),
+    Hedge(),
+    Cured(),
+    SavingsClause(),
+    LimitedInformation(),
+    DontAsk(),
+    DetainerRefusal(),
+)

@@ -1,0 +1,436 @@
+"""Outside documents' text structure into the document IR: sections, items, headings. Pure.
+
+    >>> doc = parse_text("Sec. 46-37. Policy for responding to ICE detainers.\\n"
+    ...                  "a) The Sheriff shall decline ICE detainer requests.")
+    >>> doc.sections[0].label, doc.sections[0].heading
+    ('Sec. 46-37.', 'Policy for responding to ICE detainers.')
+    >>> [(b.label, b.level) for b in doc.sections[0].blocks]
+    [('a)', 1)]
+
+Structure is recognised from paragraph starts: section labels ("Sec. 46-37.",
+"Section 2.", "7284.6.", "II)", "IV.", "1. DEFINITIONS"), item labels ("A.",
+"a)", "a.)", "(1)", "1)", "(i)"), bullets, and headings (capitals, Title Case,
+or a Word heading style). Item levels follow the label styles as they nest
+("(a)" then "(1)" then "(A)"), and a label that could be a letter or a Roman
+numeral ("I.", "(i)") is read as whichever continues the list it is in.
+
+Nothing is lost: `flatten(parse_text(text))` holds every non-space character of
+`text`, in order, except characters no XML document can carry (C0 controls,
+U+FFFE/U+FFFF, bidi overrides), which are dropped. Arbitrary text never raises.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafting.document import Block, Document, Run, Section
+from drafting.numbering import roman
+
+# XML 1.0 cannot carry these (so no .docx could); bidi overrides can disguise text.
+UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+
+
+# -- labels -------------------------------------------------------------------
+
+_SECTION_WORD = re.compile(
+    r"^(?P<label>(?:(?:sec(?:tion)?|art(?:icle)?|chapter|ch)\.?|§+)\s*"
+    r"(?P<num>[0-9]+(?:[.\-–][0-9a-z]+)*|[ivxlc]+)\b(?P<end>[.:]?))(?=\s|$)",
+    re.I,
+)
+_DECIMAL = re.compile(r"^(?P<label>(?P<num>[0-9]+(?:\.[0-9]+)+)\.?)(?=\s|$)")
+_ROMAN_SECTION = re.compile(r"^(?P<label>(?P<num>[IVXLC]+)[.)])(?=\s|$)")
+_ITEM = re.compile(
+    r"^(?P<label>\((?P<paren>[0-9]{1,3}|[a-z]{1,4}|[A-Z]{1,4})\)"
+    r"|(?P<bare>[0-9]{1,4}|[a-z]{1,4}|[A-Z]{1,4})(?P<close>\.\)|[.)]))(?=\s|$)"
+)
+_BULLET = re.compile(r"^(?P<label>[-–•▪■●◦*★✚]+)(?=\s)")
+_ROMANS = {roman(value).lower(): value for value in range(1, 400)}
+_TERMINAL = (".", ":", ";", "!", "?", ")", "”", '"', "’")
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+
+
+def _roman_value(letters: str) -> int:
+    """ "iv" -> 4; 0 if not a Roman numeral (below 400, as labels are)."""
+    return _ROMANS.get(letters.lower(), 0)
+
+
+def _letter_value(letters: str) -> int:
+    """ "a" -> 1, "z" -> 26, "aa" -> 27 (statute style); 0 if not a letter label."""
+    if len(set(letters)) != 1:
+        return 0
+    return (len(letters) - 1) * 26 + ord(letters[0].lower()) - ord("a") + 1
+
+
+@dataclass(frozen=True)
+class _Label:
+    text: str
+    candidates: tuple[tuple[str, int], ...]  # (style, ordinal), preferred first
+
+
+def _item_label(text: str) -> _Label | None:
+    match = _ITEM.match(text)
+    if not match:
+        return None
+    core = match["paren"] or match["bare"]
+    wrap = (
+        "paren" if match["paren"] else {".": "dot", ")": "close", ".)": "dotclose"}[match["close"]]
+    )
+    if core.isdigit():
+        return _Label(match["label"], ((f"{wrap}-digit", int(core)),))
+    case = "l" if core.islower() else "u"
+    letter, numeral = _letter_value(core), _roman_value(core)
+    candidates = []
+    if letter:
+        candidates.append((f"{wrap}-{case}letter", letter))
+    if numeral:
+        candidates.append((f"{wrap}-{case}roman", numeral))
+    if not candidates:
+        return None
+    if numeral == 1 or len(core) > 1:  # "i", "ii", "iv": Roman unless a list continues
+        candidates.sort(key=lambda c: "roman" not in c[0])
+    return _Label(match["label"], tuple(candidates))
+
+
+class _Levels:
+    """Item levels from label styles as they nest (a stack of open list styles)."""
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[str, int]] = []
+
+    def continues(self, label: _Label) -> bool:
+        return any(
+            style == open_style and ordinal == open_ordinal + 1
+            for open_style, open_ordinal in self.stack
+            for style, ordinal in label.candidates
+        )
+
+    def place(self, label: _Label) -> int:
+        stack = self.stack
+        for depth in range(len(stack) - 1, -1, -1):  # continue an open list
+            for style, ordinal in label.candidates:
+                if stack[depth] == (style, ordinal - 1):
+                    return self._set(depth, style, ordinal)
+        open_styles = {style for style, _ in stack}
+        for style, ordinal in label.candidates:  # start a nested list
+            if ordinal == 1 and style not in open_styles:
+                stack.append((style, 1))
+                return len(stack)
+        for depth in range(len(stack) - 1, -1, -1):  # an open list, out of sequence
+            for style, ordinal in label.candidates:
+                if stack[depth][0] == style:
+                    return self._set(depth, style, ordinal)
+        stack.append(label.candidates[0])
+        return len(stack)
+
+    def bullet(self, mark: str) -> int:
+        style = f"bullet-{mark}"
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth][0] == style:
+                return self._set(depth, style, 0)
+        self.stack.append((style, 0))
+        return len(self.stack)
+
+    def _set(self, depth: int, style: str, ordinal: int) -> int:
+        del self.stack[depth + 1 :]
+        self.stack[depth] = (style, ordinal)
+        return depth + 1
+
+
+# -- lines to paragraphs ------------------------------------------------------
+
+
+@dataclass
+class Paragraph:
+    lines: list[str]
+    adjacent: bool = False  # no blank line before it
+    heading: bool = False  # a heading by style (Word), not by guess
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.lines).split())
+
+
+def _starts_with_label(line: str) -> bool:
+    return bool(
+        _SECTION_WORD.match(line)
+        or _DECIMAL.match(line)
+        or _ROMAN_SECTION.match(line)
+        or _item_label(line)
+        or _BULLET.match(line)
+    )
+
+
+def _label_only(line: str) -> bool:
+    for pattern in (_SECTION_WORD, _DECIMAL, _ROMAN_SECTION, _ITEM):
+        match = pattern.match(line)
+        if match and not line[match.end() :].strip():
+            return pattern is not _ITEM or _item_label(line) is not None
+    return False
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _heading_line(line: str) -> bool:
+    """An all-capitals line short enough to be a heading."""
+    return _capitals(line) and len(line.split()) <= 20 and not line.endswith((",", ";", ":"))
+
+
+_SENTENCE_START = re.compile(r"^[“\"‘'(\[]?[A-Z]")
+_RECITAL_START = re.compile(
+    r"^(?:whereas\b|now,?\s+therefore\b|be\s+it\s+(?:further\s+)?(?:ordained|resolved|enacted)\b)",
+    re.I,
+)
+
+
+def _breaks_before(line: str, previous: str, width: int) -> bool:
+    """Does `line` start a new paragraph although no blank line comes before it?
+
+    Yes for a heading or a recital ("WHEREAS"); for a label after a line that
+    ends a sentence or a list item ("; or"); and, in hard-wrapped text, after a
+    short line (the ragged end of a paragraph) when `line` starts like a sentence.
+    """
+    if _heading_line(line) or _RECITAL_START.match(line):
+        return True
+    if _starts_with_label(line):
+        return bool(
+            previous.endswith(_TERMINAL)
+            or previous.endswith((" or", " and", " and/or"))
+            or _BULLET.match(line)
+        )
+    return (
+        width >= 40
+        and len(previous) < 0.6 * width
+        and not previous.endswith((",", ";", "-"))
+        and bool(_SENTENCE_START.match(line))
+    )
+
+
+def _paragraphs(lines: list[str]) -> list[Paragraph]:
+    """Lines into paragraphs: blank lines, labels after a full stop, lone labels, headings."""
+    paras: list[Paragraph] = []
+    current: list[str] = []
+    adjacent = False
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0  # the wrapped line width
+
+    def flush(next_adjacent: bool) -> None:
+        nonlocal current, adjacent
+        if current:
+            paras.append(Paragraph(current, adjacent))
+            current = []
+        adjacent = next_adjacent
+
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            flush(False)
+            continue
+        if current and _breaks_before(line, current[-1], width):
+            flush(True)
+        current.append(line)
+        if _label_only(line) or _heading_line(line):
+            flush(True)
+    flush(False)
+    return paras
+
+
+# -- paragraphs to sections ---------------------------------------------------
+
+
+def _title_case(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 10 or text.endswith((".", ",", ";", ":", "?", "!")):
+        return False
+    significant = [w for w in words if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    return bool(significant) and all(w[0].isupper() for w in significant)
+
+
+def _is_heading(para: Paragraph) -> bool:
+    if para.heading:
+        return True
+    text = para.text
+    if len(text) > 200 or len(para.lines) > 3:
+        return False
+    return _heading_line(text) or (len(para.lines) == 1 and _title_case(text))
+
+
+@dataclass
+class _SectionDraft:
+    label: str = ""
+    number: str = ""
+    heading: str = ""
+    blocks: list[Block] = field(default_factory=list)
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.title = ""
+        self.sections: list[_SectionDraft] = []
+        self.levels = _Levels()
+        self.pending: str = ""  # a label alone on its line, for the next paragraph
+        self.last_section_roman = 0
+        self.keys: set[str] = set()
+        self.paths: list[str] = []
+
+    @property
+    def section(self) -> _SectionDraft:
+        if not self.sections:
+            self.sections.append(_SectionDraft())
+        return self.sections[-1]
+
+    def add(self, para: Paragraph) -> None:
+        text = para.text
+        if self.pending:
+            text = f"{self.pending} {text}"
+            self.pending = ""
+        section = self._section_label(text)
+        if section is None and _label_only(text):
+            self.pending = text
+            return
+        if section is not None:
+            label, number, rest = section
+            self._start_section(label, number, rest)
+            return
+        if not para.heading and self._item(text):
+            return
+        if _is_heading(para):
+            self._heading(text, para.adjacent)
+            return
+        self._block("paragraph", text, "", 0)
+
+    # sections
+
+    def _section_label(self, text: str) -> tuple[str, str, str] | None:
+        """(label, number, rest) if `text` starts a section; remembers a Roman number."""
+        match = _SECTION_WORD.match(text)
+        if match:
+            rest = text[match.end() :].strip()
+            # "Section 1373 of Title 8 ..." is a sentence, not a label
+            if match["end"] or not rest or rest[0] in "-–—" or _heading_line(rest):
+                return match["label"], match["num"].rstrip("."), rest
+            return None
+        match = _DECIMAL.match(text)
+        if match:
+            return match["label"], match["num"], text[match.end() :].strip()
+        match = _ROMAN_SECTION.match(text)
+        if match:
+            rest = text[match.end() :].strip()
+            label = _item_label(match["label"])
+            value = _roman_value(match["num"])
+            if label and self.levels.continues(label):
+                return None
+            if (
+                not rest
+                or _heading_line(rest)
+                or value == self.last_section_roman + 1
+                or (value == 1 and not self.levels.stack)
+            ):
+                self.last_section_roman = value
+                return match["label"], match["num"], rest
+            return None
+        match = re.match(r"^(?P<label>(?P<num>[0-9]{1,4})\.)\s+(?P<rest>.+)$", text)
+        if match and (_heading_line(match["rest"]) or int(match["num"]) >= 100):
+            return match["label"], match["num"], match["rest"].strip()
+        return None
+
+    def _start_section(self, label: str, number: str, rest: str = "") -> None:
+        self.sections.append(_SectionDraft(label=label.strip(), number=number))
+        self.levels = _Levels()
+        self.paths = []
+        if not rest:
+            return
+        if _heading_line(rest):
+            self.sections[-1].heading = rest
+        elif _item_label(rest) or _BULLET.match(rest):
+            self._item(rest)
+        elif _SECTION_WORD.match(label) and len(rest.split()) <= 15 and not _ends_body(rest):
+            self.sections[-1].heading = rest
+        else:
+            self._block("paragraph", rest, "", 0)
+
+    def _heading(self, text: str, adjacent: bool) -> None:
+        if not self.sections and not self.title:
+            self.title = text
+            return
+        if not self.sections and adjacent and _capitals(text) == _capitals(self.title):
+            self.title = f"{self.title} {text}"
+            return
+        section = self.sections[-1] if self.sections else None
+        if section is not None and not section.blocks and (not section.heading or adjacent):
+            section.heading = f"{section.heading} {text}".strip()
+            return
+        self.sections.append(_SectionDraft(heading=text))
+        self.levels = _Levels()
+        self.paths = []
+
+    # blocks
+
+    def _item(self, text: str) -> bool:
+        bullet = _BULLET.match(text)
+        if bullet:
+            level = self.levels.bullet(bullet["label"])
+            self._block("bullet", text[bullet.end() :].strip(), bullet["label"], level)
+            return True
+        label = _item_label(text)
+        if label is None:
+            return False
+        level = self.levels.place(label)
+        self._block("item", text[len(label.text) :].strip(), label.text, level)
+        return True
+
+    def _block(self, kind: str, text: str, label: str, level: int) -> None:
+        section = self.section
+        index = len(self.sections)
+        prefix = section.number or f"s{index}"
+        if kind == "item":
+            del self.paths[max(level - 1, 0) :]
+            self.paths.append(label)
+            key = "/".join([prefix, *self.paths])
+        else:
+            key = f"{prefix}/p{len(section.blocks) + 1}"
+        while key in self.keys:
+            key += "~"
+        self.keys.add(key)
+        runs = (Run(text),) if text else ()
+        section.blocks.append(Block(kind, runs, level=level, label=label, key=key))  # type: ignore[arg-type]
+
+    def document(self) -> Document:
+        if self.pending:
+            self._block("item", "", self.pending, 1)
+        sections = tuple(
+            Section(heading=s.heading, blocks=tuple(s.blocks), number=s.number, label=s.label)
+            for s in self.sections
+        )
+        return Document(title=self.title, sections=sections, numbering="parsed")
+
+
+def _ends_body(text: str) -> bool:
+    """Reads as a sentence of body text rather than a heading."""
+    return len(text.split()) > 12 or text.endswith((",", ";", ":"))
+
+
+def build_document(paras: list[Paragraph]) -> Document:
+    builder = _Builder()
+    for para in paras:
+        builder.add(para)
+    return builder.document()
+
+
+def parse_text(text: str) -> Document:
+    """Pasted text into the IR (see the module docstring)."""
+    text = UNWRITABLE.sub("", text)
+    return build_document(_paragraphs(text.splitlines()))
+
+
+def flatten(document: Document) -> str:
+    """All the text of a parsed document, in order: title, labels, headings, blocks."""
+    parts = [document.title]
+    for section in document.sections:
+        parts += [section.label, section.heading]
+        for block in section.blocks:
+            parts += [block.label, block.text]
+    return " ".join(part for part in parts if part)

@@ -1,0 +1,558 @@
+"""Word (.docx) rendering of the document IR: the clean export and the annotated one.
+
+Pure (no Django): a Document and an ExportMeta in, the file's bytes out.
+
+    >>> meta = ExportMeta.for_document(document, author="Springfield Law Dept",
+    ...                                revision=3, revision_date=dt.date(2026, 11, 22))
+    >>> data = render_docx(document, meta)                      # doctest: +SKIP
+
+Layout: US Letter, 1-inch margins, Times New Roman 12 pt. Every paragraph has a
+real Word style, so the navigation pane, the style gallery and reflow work:
+
+    Ordinance Number   "ORDINANCE NO. ____"         (centred, bold)
+    Title              the act's title              (centred, bold, 14 pt)
+    Enacting Clause    "BE IT ORDAINED BY ..."      (bold)
+    Heading 1          "II) CIVIL IMMIGRATION ..."  (one per section; outline level 0)
+    Body Text          unlabelled paragraphs
+    Ordinance Item N   items and bullets of level N (1-3; deeper levels use 3)
+
+Labels ("A.", "1)", "–") are literal text followed by a tab, never Word
+auto-numbering: a clerk who deletes item B must not see C silently become B
+in the council's copy while the cited text still says C.
+
+The building blocks (`new_document`, `add_heading_block`, `add_section_heading`,
+`add_block_paragraph`, `start_block_paragraph`, `add_styled_paragraph`,
+`add_text_run`, `style_for_block`, `STYLE_*`/`STYLE_IDS`, `xml_safe`, `to_bytes`)
+are a stable interface: the redline export builds its tracked-change
+document on the same styles and page layout with them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Inches, Pt, RGBColor
+
+from drafting.document import Block, Document, Run, Section
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.styles.style import ParagraphStyle
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run as DocxRun
+
+    from drafting.annotations import Annotation
+
+FONT = "Times New Roman"
+FONT_SIZE = Pt(12)
+INDENT = Inches(0.5)
+MAX_ITEM_LEVEL = 3
+APPLICATION = "Ordinance Drafter"
+
+STYLE_NUMBER = "Ordinance Number"
+STYLE_TITLE = "Title"
+STYLE_ENACTING = "Enacting Clause"
+STYLE_SECTION = "Heading 1"
+STYLE_BODY = "Body Text"
+STYLE_ITEM = "Ordinance Item {level}"
+ITEM_STYLES = tuple(STYLE_ITEM.format(level=n) for n in range(1, MAX_ITEM_LEVEL + 1))
+# Style name -> style id (the template's built-in ids; ours are set to match).
+STYLE_IDS = {
+    STYLE_NUMBER: "OrdinanceNumber",
+    STYLE_TITLE: "Title",
+    STYLE_ENACTING: "EnactingClause",
+    STYLE_SECTION: "Heading1",
+    STYLE_BODY: "BodyText",
+    **{name: name.replace(" ", "") for name in ITEM_STYLES},
+}
+
+# XML 1.0 cannot carry these (python-docx refuses them), and bidi overrides can
+# disguise text. The spec rejects them at input; an outside document may not.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+_HEADER_LIMIT = 60  # with a 30-character locality, the header fits one 10pt line
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters no .docx (or PDF) may carry.
+
+    >>> xml_safe("Spring\\x0bfield\\x00")
+    'Springfield'
+    """
+    return _UNSAFE.sub("", text)
+
+
+def shorten(text: str, limit: int = _HEADER_LIMIT) -> str:
+    """One line of at most `limit` characters, for running headers.
+
+    >>> shorten("A very long title indeed", 12)
+    'A very long…'
+    """
+    text = " ".join(xml_safe(text).split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class ExportMeta:
+    """What an export prints besides the ordinance itself.
+
+    `title` and `locality` go into the running header and the file's
+    properties; `author` is the properties' author (the drafting office);
+    `revision`/`revision_date` make the footer's revision label.
+    """
+
+    title: str
+    locality: str
+    author: str
+    revision: int | None
+    revision_date: dt.date | None
+    line_numbers: bool = False
+
+    @classmethod
+    def for_document(
+        cls,
+        document: Document,
+        *,
+        author: str = "",
+        revision: int | None = None,
+        revision_date: dt.date | None = None,
+        line_numbers: bool = False,
+    ) -> ExportMeta:
+        return cls(
+            title=document.title,
+            locality=document.locality,
+            author=author,
+            revision=revision,
+            revision_date=revision_date,
+            line_numbers=line_numbers,
+        )
+
+    @property
+    def revision_label(self) -> str:
+        """ "Draft r3, 2026-11-22"; "Draft r3" without a date; "Draft" without a revision."""
+        if self.revision is None:
+            return "Draft"
+        label = f"Draft r{self.revision}"
+        if self.revision_date:
+            label += f", {self.revision_date.isoformat()}"
+        return label
+
+    @property
+    def header_text(self) -> str:
+        """The running header: "Springfield — Justice and Equity Ordinance"."""
+        parts = [shorten(self.locality, 30), shorten(self.title)]
+        return " — ".join(part for part in parts if part)
+
+    @property
+    def author_name(self) -> str:
+        """The author for properties and comments: one line, at most 255 characters."""
+        return shorten(self.author, 255) or APPLICATION
+
+    @property
+    def date(self) -> dt.date:
+        return self.revision_date or dt.date.today()
+
+
+# -- styles -------------------------------------------------------------------
+
+
+def _set_fonts(rpr, name: str = FONT) -> None:
+    """Pin every script's font to `name`, dropping theme fonts (they win otherwise)."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attribute in list(fonts.attrib):
+        del fonts.attrib[attribute]
+    for script in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(qn(f"w:{script}"), name)
+
+
+def _doc_defaults(doc: DocxDocument) -> None:
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_fonts(rpr)
+    for tag in ("w:sz", "w:szCs"):
+        rpr.find(qn(tag)).set(qn("w:val"), str(int(FONT_SIZE.pt * 2)))
+    spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+    spacing.set(qn("w:after"), "0")
+    spacing.set(qn("w:line"), "240")
+
+
+def _plain(style: ParagraphStyle, *, size: Pt = FONT_SIZE, bold: bool = False) -> None:
+    """Times New Roman, black, no border: undo the default template's look."""
+    rpr = style.element.get_or_add_rPr()
+    _set_fonts(rpr)
+    style.font.size = size
+    style.font.bold = bold
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    for tag in ("w:spacing", "w:kern"):
+        for child in rpr.findall(qn(tag)):
+            rpr.remove(child)
+    ppr = style.element.get_or_add_pPr()
+    for tag in ("w:pBdr", "w:contextualSpacing"):
+        for child in ppr.findall(qn(tag)):
+            ppr.remove(child)
+
+
+def _paragraph_style(doc: DocxDocument, name: str) -> ParagraphStyle:
+    try:
+        return doc.styles[name]
+    except KeyError:
+        style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.style_id = STYLE_IDS[name]
+        style.base_style = doc.styles["Normal"]
+        style.quick_style = True
+        return style
+
+
+def _define_styles(doc: DocxDocument) -> None:
+    _doc_defaults(doc)
+    normal = doc.styles["Normal"]
+    _plain(normal)
+    normal.paragraph_format.widow_control = True
+
+    number = _paragraph_style(doc, STYLE_NUMBER)
+    _plain(number, bold=True)
+    number.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    number.paragraph_format.space_after = Pt(12)
+
+    title = doc.styles[STYLE_TITLE]
+    _plain(title, size=Pt(14), bold=True)
+    title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.paragraph_format.space_after = Pt(12)
+
+    enacting = _paragraph_style(doc, STYLE_ENACTING)
+    _plain(enacting, bold=True)
+    enacting.paragraph_format.space_after = Pt(12)
+
+    section = doc.styles[STYLE_SECTION]
+    _plain(section, bold=True)
+    section.paragraph_format.space_before = Pt(12)
+    section.paragraph_format.space_after = Pt(6)
+
+    body = doc.styles[STYLE_BODY]
+    _plain(body)
+    body.paragraph_format.space_after = Pt(6)
+
+    for level, name in enumerate(ITEM_STYLES, start=1):
+        item = _paragraph_style(doc, name)
+        item.base_style = body
+        fmt = item.paragraph_format
+        fmt.left_indent = INDENT * level
+        fmt.first_line_indent = -INDENT
+        fmt.tab_stops.add_tab_stop(INDENT * level)
+
+    for name in (STYLE_NUMBER, STYLE_TITLE, STYLE_ENACTING, STYLE_SECTION):
+        fmt = doc.styles[name].paragraph_format
+        fmt.keep_with_next = True
+        fmt.keep_together = True
+
+    for name in ("Header", "Footer"):
+        _plain(doc.styles[name], size=Pt(10))
+
+
+def style_for_block(block: Block) -> str:
+    """The paragraph style of a block: "Body Text" or "Ordinance Item <level>".
+
+    >>> style_for_block(Block("item", (), level=2, label="1)"))
+    'Ordinance Item 2'
+    """
+    if block.level <= 0:
+        return STYLE_BODY
+    return STYLE_ITEM.format(level=min(block.level, MAX_ITEM_LEVEL))
+
+
+# -- page layout, header, footer, properties ---------------------------------
+
+
+def _page_layout(doc: DocxDocument) -> None:
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Inches(8.5), Inches(11)
+    for side in ("left", "right", "top", "bottom"):
+        setattr(section, f"{side}_margin", Inches(1))
+    section.header_distance = section.footer_distance = Inches(0.5)
+
+
+def _add_field(paragraph: Paragraph, instruction: str, placeholder: str) -> None:
+    """A Word field (PAGE, NUMPAGES) as begin / instruction / separate / result / end."""
+
+    def fld_char(kind: str) -> None:
+        char = OxmlElement("w:fldChar")
+        char.set(qn("w:fldCharType"), kind)
+        paragraph.add_run()._r.append(char)
+
+    fld_char("begin")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    paragraph.add_run()._r.append(instr)
+    fld_char("separate")
+    paragraph.add_run(placeholder)
+    fld_char("end")
+
+
+def _header_footer(doc: DocxDocument, meta: ExportMeta) -> None:
+    section = doc.sections[0]
+    header = section.header.paragraphs[0]
+    header.style = doc.styles["Header"]
+    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    header.add_run(meta.header_text)
+
+    footer = section.footer.paragraphs[0]
+    footer.style = doc.styles["Footer"]
+    width = section.page_width - section.left_margin - section.right_margin
+    tabs = footer.paragraph_format.tab_stops
+    tabs.add_tab_stop(width // 2, WD_TAB_ALIGNMENT.CENTER)
+    tabs.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    footer.add_run(f"{xml_safe(meta.revision_label)}\t\tPage ")
+    _add_field(footer, "PAGE", "1")
+    footer.add_run(" of ")
+    _add_field(footer, "NUMPAGES", "1")
+
+
+def enable_line_numbers(doc: DocxDocument) -> None:
+    """Number every line in the margin, restarting on each page (w:lnNumType)."""
+    sect_pr = doc.sections[0]._sectPr
+    numbering = OxmlElement("w:lnNumType")
+    numbering.set(qn("w:countBy"), "1")
+    numbering.set(qn("w:restart"), "newPage")
+    numbering.set(qn("w:distance"), str(int(Inches(0.25).twips)))
+    successors = ("w:pgNumType", "w:cols", "w:formProt", "w:vAlign", "w:noEndnote")
+    successors += ("w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid")
+    sect_pr.insert_element_before(numbering, *successors, "w:printerSettings", "w:sectPrChange")
+
+
+def _properties(doc: DocxDocument, meta: ExportMeta) -> None:
+    """Core properties; python-docx's defaults ("python-docx", 2013) must never leak."""
+    props = doc.core_properties
+    stamp = dt.datetime.combine(meta.date, dt.time())
+    author = meta.author_name
+    props.title = shorten(meta.title, 255)
+    props.subject = shorten(meta.locality, 255)
+    props.author = author
+    props.last_modified_by = author
+    props.revision = meta.revision if meta.revision and meta.revision > 0 else 1
+    props.created = stamp
+    props.modified = stamp
+    props.comments = meta.revision_label
+    props.keywords = "ordinance"
+    props.category = "Ordinance"
+    props.language = "en-US"
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype == RT.THUMBNAIL:  # the template's picture of a blank page
+            del package.rels[rel_id]
+        elif rel.reltype == RT.EXTENDED_PROPERTIES:
+            part = rel.target_part
+            part._blob = re.sub(
+                rb"<Application>[^<]*</Application>",
+                f"<Application>{APPLICATION}</Application>".encode(),
+                part.blob,
+            )
+
+
+def new_document(meta: ExportMeta) -> DocxDocument:
+    """An empty document with the export's styles, page, header, footer and properties.
+
+    The heading block and body are left to the caller (`add_heading_block`,
+    `add_section_heading`, `add_block_paragraph`).
+    """
+    doc = docx.Document()
+    body = doc.element.body
+    for paragraph in body.findall(qn("w:p")):  # the template's empty paragraph
+        body.remove(paragraph)
+    _define_styles(doc)
+    _page_layout(doc)
+    _header_footer(doc, meta)
+    _properties(doc, meta)
+    if meta.line_numbers:
+        enable_line_numbers(doc)
+    return doc
+
+
+# -- the body -----------------------------------------------------------------
+
+
+def add_styled_paragraph(doc: DocxDocument, style: str, text: str = "") -> Paragraph:
+    """A new paragraph in one of the export's styles (by name), with `text` if any.
+
+    Sets the style id directly: python-docx's lookup by name scans every
+    style for each paragraph, most of the time spent on a long document.
+    """
+    paragraph = doc.add_paragraph()
+    if style in STYLE_IDS:
+        paragraph._p.style = STYLE_IDS[style]
+    else:
+        paragraph.style = style
+    if text:
+        paragraph.add_run(xml_safe(text))
+    return paragraph
+
+
+def add_text_run(paragraph: Paragraph, run: Run) -> DocxRun:
+    """Append one IR run: terms bold, emphasis italic."""
+    added = paragraph.add_run(xml_safe(run.text))
+    if run.style == "term":
+        added.bold = True
+    elif run.style == "emphasis":
+        added.italic = True
+    return added
+
+
+def add_heading_block(doc: DocxDocument, document: Document) -> list[Paragraph]:
+    """ORDINANCE NO. ____, the title, the enacting clause (when there is one)."""
+    number = xml_safe(document.ordinance_number) or "____"
+    paragraphs = [
+        add_styled_paragraph(doc, STYLE_NUMBER, f"ORDINANCE NO. {number}"),
+        add_styled_paragraph(doc, STYLE_TITLE, document.title),
+    ]
+    if document.enacting_clause:
+        paragraphs.append(add_styled_paragraph(doc, STYLE_ENACTING, document.enacting_clause))
+    return paragraphs
+
+
+def add_section_heading(doc: DocxDocument, section: Section) -> Paragraph:
+    """The section's title ("II) CIVIL ...") as a Heading 1 paragraph."""
+    return add_styled_paragraph(doc, STYLE_SECTION, section.title)
+
+
+def start_block_paragraph(doc: DocxDocument, block: Block) -> Paragraph:
+    """A block's paragraph with its style and label run ("A.\\t"), no text yet."""
+    paragraph = add_styled_paragraph(doc, style_for_block(block))
+    if block.label:
+        paragraph.add_run(f"{xml_safe(block.label)}\t")
+    return paragraph
+
+
+def add_block_paragraph(doc: DocxDocument, block: Block) -> Paragraph:
+    """A block as a paragraph: the label run, then one run per IR run."""
+    paragraph = start_block_paragraph(doc, block)
+    for run in block.runs:
+        add_text_run(paragraph, run)
+    return paragraph
+
+
+def to_bytes(doc: DocxDocument) -> bytes:
+    """The file's bytes, the same for the same document: zip entries carry a fixed
+    timestamp instead of the time of saving (so a revision's export can be cached
+    and compared byte for byte)."""
+    saved = io.BytesIO()
+    doc.save(saved)
+    out = io.BytesIO()
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(out, "w") as target:
+        for entry in source.infolist():
+            info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(entry.filename))
+    return out.getvalue()
+
+
+# -- the whole export ---------------------------------------------------------
+
+
+def render_docx(
+    document: Document, meta: ExportMeta, *, annotations: Sequence[Annotation] = ()
+) -> bytes:
+    """The ordinance as .docx bytes; with `annotations`, one Word comment each.
+
+    An annotation is anchored on the first paragraph of its clause: the
+    section heading for a section's own clause, the clause's first block for
+    a subsection, the title for the title clause. Annotations naming clauses
+    the document leaves out are skipped.
+    """
+    doc = new_document(meta)
+    heading = add_heading_block(doc, document)
+    anchors: dict[str, Paragraph] = {}
+    for section in document.sections:
+        paragraph = add_section_heading(doc, section)
+        if section.clause:
+            anchors.setdefault(section.clause, paragraph)
+        for block in section.blocks:
+            paragraph = add_block_paragraph(doc, block)
+            if block.clause:
+                anchors.setdefault(block.clause, paragraph)
+    if annotations:
+        _comment_styles(doc)
+    for annotation in annotations:
+        anchor = heading[1] if annotation.kind == "title" else anchors.get(annotation.clause)
+        if anchor is not None and anchor.runs:
+            _add_comment(doc, anchor, annotation, meta)
+    return to_bytes(doc)
+
+
+def _comment_styles(doc: DocxDocument) -> None:
+    """Word's built-in comment styles, which python-docx's comments refer to by id."""
+    for name, style_id, kind, size in (
+        ("annotation text", "CommentText", WD_STYLE_TYPE.PARAGRAPH, Pt(10)),
+        ("annotation reference", "CommentReference", WD_STYLE_TYPE.CHARACTER, Pt(8)),
+    ):
+        if any(style.style_id == style_id for style in doc.styles):
+            continue
+        style = doc.styles.add_style(name, kind)
+        style.style_id = style_id
+        if kind == WD_STYLE_TYPE.PARAGRAPH:
+            style.base_style = doc.styles["Normal"]
+        style.hidden = style.unhide_when_used = True
+        style.font.size = size
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[:1].isalnum())[:4].upper()
+
+
+def _add_comment(
+    doc: DocxDocument, anchor: Paragraph, annotation: Annotation, meta: ExportMeta
+) -> None:
+    author = meta.author_name
+    comment = doc.add_comment(anchor.runs, text="", author=author, initials=_initials(author))
+    comment._comment_elm.date = dt.datetime.combine(meta.date, dt.time(), tzinfo=dt.UTC)
+    first = comment.paragraphs[0]
+    first.add_run(f"{xml_safe(annotation.option_label)}: ").bold = True
+    first.add_run(xml_safe(annotation.choice_label))
+    if annotation.default:
+        first.add_run(" (default)")
+    if annotation.guidance:
+        comment.add_paragraph(xml_safe(annotation.guidance))
+    if annotation.source:
+        comment.add_paragraph(f"Source: {xml_safe(annotation.source)}")
+
+
+__all__ = [
+    "APPLICATION",
+    "ExportMeta",
+    "ITEM_STYLES",
+    "STYLE_BODY",
+    "STYLE_ENACTING",
+    "STYLE_NUMBER",
+    "STYLE_SECTION",
+    "STYLE_IDS",
+    "STYLE_TITLE",
+    "add_block_paragraph",
+    "add_heading_block",
+    "add_section_heading",
+    "add_styled_paragraph",
+    "add_text_run",
+    "enable_line_numbers",
+    "new_document",
+    "render_docx",
+    "shorten",
+    "start_block_paragraph",
+    "style_for_block",
+    "to_bytes",
+    "xml_safe",
+]

@@ -1,0 +1,99 @@
+"""PDF rendering of the document IR: `render_html` plus the print stylesheet, by WeasyPrint.
+
+Pure (no Django). The HTML is the same fragment the preview shows, wrapped in
+a page whose <title> and <meta> tags become the PDF's metadata; all layout is
+in `print.css`, passed to WeasyPrint as a stylesheet object (CSS inside a
+<style> element that something autoescapes loses its @page rules silently).
+
+Line numbers: the stylesheet sets every line box to 18pt and every vertical
+gap to a multiple of it, so the page's 9-inch text area is a grid of 36 lines.
+With `meta.line_numbers`, the left page-margin box prints 1-36 on that grid,
+so each rendered line of text is level with its number, as on pleading paper;
+numbering restarts on every page, and blank lines (between sections) and the
+unused lines at the foot of a page carry numbers too.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from html import escape
+from pathlib import Path
+
+import weasyprint
+
+from drafting.document import Document
+from drafting.render.docx import APPLICATION, ExportMeta, xml_safe
+from drafting.render.html import render_html
+
+STYLESHEET = Path(__file__).with_name("print.css")
+LINE_HEIGHT_PT = 18
+TEXT_HEIGHT_PT = 9 * 72  # US Letter, 11in less two 1in margins
+LINES_PER_PAGE = TEXT_HEIGHT_PT // LINE_HEIGHT_PT
+
+
+@cache
+def _print_css() -> weasyprint.CSS:
+    return weasyprint.CSS(string=STYLESHEET.read_text(encoding="utf-8"))
+
+
+@cache
+def _line_number_css() -> weasyprint.CSS:
+    numbers = r"\A ".join(str(n) for n in range(1, LINES_PER_PAGE + 1))
+    return weasyprint.CSS(
+        string=f"""
+        @page {{
+          @left-top {{
+            content: "{numbers}";
+            font: 9pt "Times New Roman", "Liberation Serif", "DejaVu Serif", serif;
+            line-height: {LINE_HEIGHT_PT}pt;
+            white-space: pre;
+            text-align: right;
+            vertical-align: top;
+            color: #444;
+            padding-right: 0.3in;
+            padding-top: 1pt;
+          }}
+        }}"""
+    )
+
+
+def _meta_tags(meta: ExportMeta) -> str:
+    date = meta.date.isoformat()
+    tags = {
+        "author": meta.author_name,
+        "description": " – ".join(filter(None, [xml_safe(meta.locality), meta.revision_label])),
+        "keywords": "ordinance",
+        "generator": APPLICATION,
+        "dcterms.created": date,
+        "dcterms.modified": date,
+    }
+    return "\n".join(
+        f'<meta name="{name}" content="{escape(value)}">' for name, value in tags.items()
+    )
+
+
+def print_html(document: Document, meta: ExportMeta) -> str:
+    """The full HTML page the PDF is made from (the running header and footer first)."""
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{escape(xml_safe(" ".join(meta.title.split())))}</title>
+{_meta_tags(meta)}
+</head>
+<body>
+<div class="running-header">{escape(meta.header_text)}</div>
+<div class="running-footer">{escape(xml_safe(meta.revision_label))}</div>
+{xml_safe(render_html(document))}
+</body>
+</html>
+"""
+
+
+def render_pdf(document: Document, meta: ExportMeta) -> bytes:
+    """The ordinance as PDF bytes (tagged, selectable text, fonts embedded as subsets)."""
+    stylesheets = [_print_css()]
+    if meta.line_numbers:
+        stylesheets.append(_line_number_css())
+    html = weasyprint.HTML(string=print_html(document, meta))
+    return html.write_pdf(stylesheets=stylesheets, pdf_tags=True)

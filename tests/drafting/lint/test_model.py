@@ -1,0 +1,51 @@
+"""The CPD model: its Privacy section IX is the one § 1373 warning; the savings clause cures it."""
+
+from drafting.lint import lint, verdict
+from drafting.parse.text import parse_text
+from tests.drafting.lint.support import model, model_with
+from tests.model_seed import appendix_one
+
+
+def _flags(findings):
+    return sorted((f.rule, f.section) for f in findings if f.severity in ("error", "warning"))
+
+
+def test_model_with_default_options_has_only_the_privacy_warnings():
+    findings = lint(model())
+    assert verdict(findings) == "warning"
+    assert _flags(findings) == [
+        ("1373-broad-restriction", "IX) PRIVACY"),
+        ("1373-hedge", "IX) PRIVACY"),
+    ]
+
+
+def test_model_privacy_warning_offers_the_savings_clause():
+    findings = [f for f in lint(model()) if f.severity == "warning"]
+    assert {(f.fix.kind, f.fix.clause) for f in findings} == {("include-clause", "savings-clause")}
+
+
+def test_including_the_savings_clause_cures_the_model():
+    findings = lint(model_with("savings-clause"))
+    assert verdict(findings) == "compliant"
+    assert _flags(findings) == []
+    cured = [f for f in findings if f.rule == "1373-cured"]
+    assert [(f.section, f.clause) for f in cured] == [("IX) PRIVACY", "privacy")]
+
+
+def test_model_with_every_optional_clause_is_compliant():
+    assert _flags(lint(model(clauses=_all_slugs()))) == []
+
+
+def test_parsed_appendix_one_has_the_same_privacy_warnings():
+    findings = lint(parse_text(appendix_one()))
+    assert _flags(findings) == [
+        ("1373-broad-restriction", "IX) PRIVACY"),
+        ("1373-hedge", "IX) PRIVACY"),
+    ]
+    assert verdict(findings) == "warning"
+
+
+def _all_slugs():
+    from tests.drafting.lint.support import library
+
+    return [c.slug for c in library()]

@@ -1,0 +1,393 @@
+"""Outside documents into the IR: pasted text and uploaded .docx, with safe uploads."""
+
+from __future__ import annotations
+
+import io
+import textwrap
+import zipfile
+
+import docx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from drafting.lint import lint
+from drafting.parse import UploadError, flatten, parse_docx, parse_text
+from tests.model_seed import appendix_one
+
+
+def _parse(text: str):
+    return parse_text(textwrap.dedent(text).strip())
+
+
+def _outline(document):
+    return [
+        (section.label, section.heading, [(b.label, b.level) for b in section.blocks])
+        for section in document.sections
+    ]
+
+
+# -- pasted text: sections, headings, labels -------------------------------------
+
+
+def test_parse_text_sec_label_with_heading_and_lettered_items():
+    document = _parse(
+        """
+        Sec. 46-37. Policy for responding to ICE detainers.
+        a) The Sheriff of Cook County shall decline ICE detainer requests.
+
+        b) Unless ICE agents have a criminal warrant, ICE agents shall not be given access
+        to individuals.
+        """
+    )
+    assert _outline(document) == [
+        ("Sec. 46-37.", "Policy for responding to ICE detainers.", [("a)", 1), ("b)", 1)])
+    ]
+    assert document.sections[0].number == "46-37"
+    assert document.sections[0].blocks[1].text.endswith("given access to individuals.")
+
+
+def test_parse_text_decimal_section_with_nested_subdivisions():
+    document = _parse(
+        """
+        7284.6. (a) California law enforcement agencies shall not do any of the following:
+        (1) Use agency moneys to investigate, including any of the following:
+        (A) Inquiring into an individual's immigration status.
+        (B) Detaining an individual on the basis of a hold request.
+        (2) Make agency databases available to anyone.
+        (b) Nothing in this section shall prevent any agency from doing any of the following:
+        (1) Responding to a request for criminal history.
+        """
+    )
+    [section] = document.sections
+    assert (section.label, section.number) == ("7284.6.", "7284.6")
+    assert [(b.label, b.level) for b in section.blocks] == [
+        ("(a)", 1), ("(1)", 2), ("(A)", 3), ("(B)", 3), ("(2)", 2), ("(b)", 1), ("(1)", 2),
+    ]  # fmt: skip
+    assert section.blocks[2].key == "7284.6/(a)/(1)/(A)"
+
+
+def test_parse_text_roman_section_label_alone_then_heading_on_the_next_line():
+    document = _parse(
+        """
+        Justice and Equity Ordinance
+
+        IX)
+        PRIVACY
+        Agents are not permitted to share confidential personal information.
+
+        X) RECORD-KEEPING AND TRANSPARENCY
+        The City shall publish a report.
+        """
+    )
+    assert document.title == "Justice and Equity Ordinance"
+    assert [(s.label, s.number, s.heading) for s in document.sections] == [
+        ("IX)", "IX", "PRIVACY"),
+        ("X)", "X", "RECORD-KEEPING AND TRANSPARENCY"),
+    ]
+    assert document.sections[0].title == "IX) PRIVACY"
+
+
+def test_parse_text_letter_i_continues_a_lettered_list():
+    document = _parse(
+        """
+        Section 1. Definitions.
+        G. "Coerce" means to threaten.
+        H. "Contact information" means a home address.
+        I. "ICE" means Immigration and Customs Enforcement.
+        J. "NCIC" means the National Crime Information Center database.
+        """
+    )
+    assert [(b.label, b.level) for b in document.sections[0].blocks] == [
+        ("G.", 1), ("H.", 1), ("I.", 1), ("J.", 1),
+    ]  # fmt: skip
+
+
+def test_parse_text_roman_items_nest_under_letters():
+    document = _parse(
+        """
+        1) Upon written request, the County will honor the request if the following apply:
+        a. The individual is convicted of a serious felony.
+        i. A serious felony is any felony listed in the Penal Code.
+        b. The individual was convicted within 10 years.
+        i. A homicide conviction counts whenever it occurred.
+        ii. A conviction elsewhere counts too.
+        2) Juveniles shall not be held.
+        """
+    )
+    assert [(b.label, b.level) for b in document.sections[0].blocks] == [
+        ("1)", 1), ("a.", 2), ("i.", 3), ("b.", 2), ("i.", 3), ("ii.", 3), ("2)", 1),
+    ]  # fmt: skip
+
+
+def test_parse_text_paren_i_after_h_is_a_letter():
+    document = _parse("(g) Seven.\n(h) Eight.\n(i) Nine.\n(j) Ten.")
+    assert [b.level for b in document.sections[0].blocks] == [1, 1, 1, 1]
+
+
+def test_parse_text_numbered_capital_heading_is_a_section():
+    document = _parse(
+        """
+        SAMPLE POLICY
+
+        1. DEFINITIONS
+
+        "ICE" is the agency.
+
+        2. ORDER
+
+        a.) Support. The City supports the Act.
+
+        b.) Equal treatment. No officer shall inquire about immigration status.
+        """
+    )
+    assert [(s.label, s.heading) for s in document.sections] == [
+        ("1.", "DEFINITIONS"),
+        ("2.", "ORDER"),
+    ]
+    assert [(b.label, b.level) for b in document.sections[1].blocks] == [("a.)", 1), ("b.)", 1)]
+
+
+def test_parse_text_label_alone_joins_the_next_paragraph():
+    document = _parse(
+        """
+        II) ENFORCEMENT
+        The City and its agents shall not:
+
+        A.
+        Enter into any 287(g) agreement;
+
+        B.\tHonor detainer requests.
+        """
+    )
+    assert [(b.label, b.text) for b in document.sections[0].blocks] == [
+        ("", "The City and its agents shall not:"),
+        ("A.", "Enter into any 287(g) agreement;"),
+        ("B.", "Honor detainer requests."),
+    ]
+
+
+def test_parse_text_section_word_in_a_sentence_is_not_a_label():
+    document = _parse("Section 1373 of Title 8 governs information about immigration status.")
+    assert [(s.label, len(s.blocks)) for s in document.sections] == [("", 1)]
+
+
+def test_parse_text_wrapped_lines_join_and_recitals_split():
+    document = _parse(
+        """
+        WHEREAS, ICE detainers are requests; and
+        WHEREAS, the enforcement of immigration laws is a responsibility of the federal
+        government; and
+        NOW, THEREFORE, BE IT ORDAINED as follows:
+        """
+    )
+    assert [b.text for b in document.sections[0].blocks] == [
+        "WHEREAS, ICE detainers are requests; and",
+        "WHEREAS, the enforcement of immigration laws is a responsibility of the federal "
+        "government; and",
+        "NOW, THEREFORE, BE IT ORDAINED as follows:",
+    ]
+
+
+def test_parse_text_bullets():
+    document = _parse("The Commission includes:\n– Public Safety\n– Sheriff")
+    assert [(b.kind, b.label, b.text) for b in document.sections[0].blocks][1:] == [
+        ("bullet", "–", "Public Safety"),
+        ("bullet", "–", "Sheriff"),
+    ]
+
+
+def test_parse_text_appendix_one_has_the_fourteen_sections():
+    document = parse_text(appendix_one())
+    assert document.title == "Justice and Equity Ordinance"
+    labels = [s.label for s in document.sections if s.label]
+    assert labels == [f"{n})" for n in "I II III IV V VI VII VIII IX X XI XII XIII XIV".split()]
+    privacy = next(s for s in document.sections if s.number == "IX")
+    assert privacy.heading == "PRIVACY"
+    assert [len(s.blocks) for s in document.sections if s.number in ("I", "II")] == [14, 7]
+
+
+def test_parse_text_keys_are_unique():
+    document = parse_text(appendix_one())
+    keys = [block.key for _section, block in document.blocks()]
+    assert len(keys) == len(set(keys))
+
+
+def test_parse_text_drops_characters_no_document_can_hold():
+    document = parse_text("Officers\x00 shall\u202e not\x1b share.")
+    assert flatten(document) == "Officers shall not share."
+
+
+def test_parse_text_empty_is_an_empty_document():
+    assert (parse_text("").sections, parse_text("  \n\n ").title) == ((), "")
+
+
+# -- nothing is lost, nothing crashes (Hypothesis) ---------------------------------
+
+_DROPPED = {chr(c) for c in [*range(0, 9), 11, 12, *range(14, 32), 127]}
+_DROPPED |= {"\ufffe", "\uffff", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A))}
+_PIECES = st.sampled_from(
+    [
+        "Sec. 46-37. ", "Section 2.", "7284.6. ", "II)", "IV. ", "A.", "a)", "a.)", "(1)", "1)",
+        "(i)", "I.", "XIV) XIV. ", "– ", "\n", "\n\n", "\t", " ", "PRIVACY", "WHEREAS, ",
+        "shall not share", " information regarding immigration status", ".", ":", ";", "(", "”",
+    ]
+)  # fmt: skip
+_TEXT = st.one_of(st.text(), st.lists(st.one_of(_PIECES, st.text(max_size=8))).map("".join))
+
+
+def _visible(text: str) -> str:
+    return "".join(c for c in text if not c.isspace() and c not in _DROPPED)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXT)
+def test_parse_text_keeps_every_visible_character_in_order(text):
+    document = parse_text(text)
+    assert _visible(flatten(document)) == _visible(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXT)
+def test_lint_of_any_parsed_text_never_raises_and_points_inside_blocks(text):
+    document = parse_text(text)
+    blocks = {block.key: block for _section, block in document.blocks()}
+    for finding in lint(document):
+        if finding.block:
+            assert blocks[finding.block].text[finding.start : finding.end] == finding.sentence
+
+
+# -- .docx ------------------------------------------------------------------------
+
+
+def _docx_bytes(build) -> bytes:
+    document = docx.Document()
+    build(document)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _zip(members: dict[str, bytes | str], method=zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", method) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+_BODY = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n{doctype}'
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    "<w:body>{paragraphs}</w:body></w:document>"
+)
+
+
+def _raw_docx(paragraphs: str, doctype: str = "") -> bytes:
+    return _zip({"word/document.xml": _BODY.format(doctype=doctype, paragraphs=paragraphs)})
+
+
+def test_parse_docx_reads_headings_labels_and_word_numbering():
+    def build(document):
+        document.add_heading("Justice and Equity Ordinance", 0)
+        document.add_paragraph("Sec. 46-37. Policy for responding to ICE detainers.")
+        document.add_paragraph("a) The Sheriff shall decline ICE detainer requests.")
+        document.add_heading("Privacy", 1)
+        document.add_paragraph("Officers shall not share confidential personal information.")
+        document.add_paragraph("First numbered rule.", style="List Number")
+        document.add_paragraph("Second numbered rule.", style="List Number")
+
+    parsed = parse_docx(_docx_bytes(build))
+    assert parsed.title == "Justice and Equity Ordinance"
+    assert _outline(parsed) == [
+        ("Sec. 46-37.", "Policy for responding to ICE detainers.", [("a)", 1)]),
+        ("", "Privacy", [("", 0), ("1.", 1), ("2.", 1)]),
+    ]
+
+
+def test_parse_docx_reads_tables_and_skips_tracked_deletions():
+    paragraphs = (
+        "<w:p><w:r><w:t>Officers shall </w:t></w:r>"
+        "<w:del w:id='1' w:author='A'><w:r><w:delText>never</w:delText></w:r></w:del>"
+        "<w:ins w:id='2' w:author='A'><w:r><w:t>not</w:t></w:r></w:ins>"
+        "<w:r><w:t xml:space='preserve'> share.</w:t></w:r></w:p>"
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>In a table.</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+    )
+    parsed = parse_docx(_raw_docx(paragraphs))
+    assert [b.text for _s, b in parsed.blocks()] == ["Officers shall not share.", "In a table."]
+
+
+def test_parse_docx_then_lint_finds_the_privacy_warning():
+    def build(document):
+        document.add_paragraph("IX) PRIVACY")
+        document.add_paragraph(
+            "Agents are not permitted to maintain and/or share confidential personal information, "
+            "including but not limited to contact information; except where otherwise required by "
+            "state or federal law."
+        )
+
+    findings = lint(parse_docx(_docx_bytes(build)))
+    assert {f.rule for f in findings if f.severity == "warning"} == {
+        "1373-broad-restriction",
+        "1373-hedge",
+    }
+
+
+def test_parse_docx_refuses_a_file_over_the_size_limit():
+    with pytest.raises(UploadError, match="the limit is"):
+        parse_docx(b"PK\x03\x04" + b"0" * 2048, max_bytes=1024)
+
+
+def test_parse_docx_refuses_a_file_that_is_not_a_docx():
+    with pytest.raises(UploadError, match="not a .docx"):
+        parse_docx(b"%PDF-1.7 not a word document")
+
+
+def test_parse_docx_refuses_an_old_word_doc_by_name():
+    with pytest.raises(UploadError, match=r"old Word \(.doc\)"):
+        parse_docx(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100)
+
+
+def test_parse_docx_refuses_a_zip_without_a_document():
+    with pytest.raises(UploadError, match="not a Word document"):
+        parse_docx(_zip({"hello.txt": "hi"}))
+
+
+def test_parse_docx_refuses_a_damaged_zip():
+    with pytest.raises(UploadError, match="damaged"):
+        parse_docx(b"PK\x03\x04" + b"\x00garbage" * 50)
+
+
+def test_parse_docx_refuses_a_zip_bomb_before_decompressing():
+    bomb = _zip({"word/document.xml": b"<" + b"\0" * (20 * 1024 * 1024)})
+    assert len(bomb) < 100 * 1024
+    with pytest.raises(UploadError, match="zip bomb"):
+        parse_docx(bomb)
+
+
+def test_parse_docx_refuses_what_expands_beyond_the_limit():
+    data = _raw_docx("<w:p><w:r><w:t>" + "word " * 50_000 + "</w:t></w:r></w:p>")
+    with pytest.raises(UploadError, match="expands to"):
+        parse_docx(data, max_uncompressed=100_000)
+
+
+def test_parse_docx_refuses_external_entities(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET")
+    doctype = f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+    data = _raw_docx("<w:p><w:r><w:t>&xxe;</w:t></w:r></w:p>", doctype=doctype)
+    with pytest.raises(UploadError, match="external entities"):
+        parse_docx(data)
+
+
+def test_parse_docx_refuses_entity_expansion():
+    doctype = (
+        '<!DOCTYPE w:document [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+    )
+    with pytest.raises(UploadError):
+        parse_docx(_raw_docx("<w:p><w:r><w:t>&b;</w:t></w:r></w:p>", doctype=doctype))
+
+
+def test_parse_docx_refuses_broken_xml():
+    with pytest.raises(UploadError, match="XML cannot be read"):
+        parse_docx(_zip({"word/document.xml": "<w:document><w:body>"}))
