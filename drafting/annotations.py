@@ -41,30 +41,11 @@ class Annotation:
 
 
 def _values(clauses: Sequence[ClauseText], chosen: dict[str, Any]) -> dict[str, Any]:
-    values = {}
-    for clause in clauses:
-        for option in clause.options:
-            default = [] if option.type == "multi" and option.default is None else option.default
-            values[option.key] = chosen.get(option.key, default)
-    return values
-
-
-def applies(option: Option, values: dict[str, Any]) -> bool:
-    """Whether a follow-up option's condition (`applies_when`) holds.
-
-    >>> applies(Option("years", "Years", "number", 10,
-    ...                applies_when={"carve_outs": "serious-felony"}),
-    ...         {"carve_outs": ["serious-felony"]})
-    True
-    """
-    for key, wanted in option.applies_when.items():
-        value = values.get(key)
-        if isinstance(value, list | tuple | set | frozenset):
-            if wanted not in value:
-                return False
-        elif str(value) != wanted:
-            return False
-    return True
+    return {
+        option.key: option.effective(chosen.get(option.key))
+        for clause in clauses
+        for option in clause.options
+    }
 
 
 def _join(parts: Sequence[str], separator: str) -> str:
@@ -113,5 +94,5 @@ def option_annotations(clauses: Sequence[ClauseText], options: dict[str, Any]) -
         _annotation(clause, option, values[option.key])
         for clause in clauses
         for option in clause.options
-        if applies(option, values)
+        if option.applies(values)
     ]

@@ -24,7 +24,7 @@ from jinja2 import meta as jinja_meta
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafting.document import Block, Document, Run, Section
-from drafting.library import ClauseText, Option
+from drafting.library import ClauseText, Option, included_slugs
 from drafting.numbering import NumberWords, item_label, refs_phrase, section_label
 from drafting.spec import LOCALITY_FIELDS, DraftSpec, Locality, SpecError
 
@@ -177,9 +177,7 @@ def resolve_options(clauses: Sequence[ClauseText], chosen: dict[str, Any]) -> di
     }
     resolved: dict[str, Any] = {}
     for key, (_clause, option) in options.items():
-        value = chosen.get(key, option.default)
-        if option.type == "multi" and value is None:
-            value = []
+        value = option.effective(chosen.get(key))
         problem = option_value_problem(option, value)
         if problem:
             problems[f"options.{key}"] = problem
@@ -222,19 +220,42 @@ def _render_inline(source: str, context: dict[str, Any]) -> str:
 
 
 def included_clauses(clauses: Sequence[ClauseText], spec: DraftSpec) -> list[ClauseText]:
-    by_slug = {c.slug: c for c in clauses}
-    if spec.clauses is None:
-        wanted = {c.slug for c in clauses if c.model}
-    else:
-        unknown = [slug for slug in spec.clauses if slug not in by_slug]
+    if spec.clauses is not None:
+        known = {c.slug for c in clauses}
+        unknown = [slug for slug in spec.clauses if slug not in known]
         if unknown:
             raise AssemblyError({"clauses": f"No such clause(s): {', '.join(unknown)}."})
-        wanted = set(spec.clauses)
-    wanted |= {c.slug for c in clauses if c.kind == "title"}
-    chosen = [
-        c for c in clauses if c.slug in wanted and (c.kind != "subsection" or c.parent in wanted)
-    ]
-    return sorted(chosen, key=lambda c: (c.order, c.slug))
+    wanted = included_slugs(clauses, spec.clauses)
+    return sorted((c for c in clauses if c.slug in wanted), key=lambda c: (c.order, c.slug))
+
+
+def _clause_names(
+    clause: ClauseText, options: dict[str, tuple[ClauseText, Option]], values: dict[str, Any]
+) -> set[str]:
+    """The template names a clause uses with the chosen options (its chosen texts included)."""
+    names = set(template_names(clause.body))
+    for key in names & set(options):
+        option = options[key][1]
+        chosen = values[key] if option.type == "multi" else [values[key]]
+        for choice in option.choices:
+            if choice.value in chosen:
+                names |= template_names(choice.text)
+    return names
+
+
+def locality_needs(
+    included: Sequence[ClauseText], clauses: Sequence[ClauseText], values: dict[str, Any]
+) -> dict[str, str]:
+    """Locality fields the included clauses (with the chosen options) name: field -> the
+    first clause's title. The wizard marks them required; assembly refuses them blank."""
+    options = edition_options(clauses)
+    needs: dict[str, str] = {}
+    for clause in included:
+        for name in sorted(_clause_names(clause, options, values)):
+            attribute = LOCALITY_VARIABLES.get(name)
+            if attribute and attribute != "languages":
+                needs.setdefault(attribute, clause.title)
+    return needs
 
 
 def _missing_locality(
@@ -244,24 +265,16 @@ def _missing_locality(
     locality: Locality,
 ) -> dict[str, str]:
     """Locality fields an included clause (with the chosen options) needs but are blank."""
+    problems: dict[str, str] = {
+        f"locality.{attribute}": (
+            f"{LOCALITY_FIELDS[attribute]} is required: the clause “{title}” names it."
+        )
+        for attribute, title in locality_needs(included, clauses, values).items()
+        if not getattr(locality, attribute)
+    }
     options = edition_options(clauses)
-    problems: dict[str, str] = {}
     for clause in included:
-        names = set(template_names(clause.body))
-        for key in names & set(options):
-            option = options[key][1]
-            chosen = values[key] if option.type == "multi" else [values[key]]
-            for choice in option.choices:
-                if choice.value in chosen:
-                    names |= template_names(choice.text)
-        for name in sorted(names):
-            attribute = LOCALITY_VARIABLES.get(name)
-            if attribute and attribute != "languages" and not getattr(locality, attribute):
-                label = LOCALITY_FIELDS[attribute]
-                problems.setdefault(
-                    f"locality.{attribute}",
-                    f"{label} is required: the clause “{clause.title}” names it.",
-                )
+        names = _clause_names(clause, options, values)
         unknown = names - set(LOCALITY_VARIABLES) - set(options) - _HELPERS
         if unknown:
             problems[f"clauses.{clause.slug}"] = (

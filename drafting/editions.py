@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any
 
 import jinja2
 
@@ -112,19 +111,11 @@ def version_changes(old: ClauseText, new: ClauseText) -> list[str]:
     for key, option in after.items():
         if key not in before:
             lines.append(
-                f"Option “{option.label}” added (default: {_shown(option, option.default)})."
+                f"Option “{option.label}” added (default: {option.label_of(option.default)})."
             )
         else:
             lines.extend(option_changes(before[key], option))
     return lines
-
-
-def _shown(option: Option, value: Any) -> str:
-    values = value if isinstance(value, list) else [value]
-    if option.type == "number":
-        return str(value)
-    labels = [getattr(option.choice(str(v)), "label", str(v)) for v in values]
-    return ", ".join(labels) or "none"
 
 
 def option_changes(old: Option, new: Option) -> list[str]:
@@ -136,7 +127,7 @@ def option_changes(old: Option, new: Option) -> list[str]:
     if old.type != new.type:
         lines.append(f"{name}: was a {old.type} question, now a {new.type} question.")
     if old.default != new.default:
-        lines.append(f"{name}: default {_shown(old, old.default)} → {_shown(new, new.default)}.")
+        lines.append(f"{name}: default {old.label_of(old.default)} → {new.label_of(new.default)}.")
     if (old.min, old.max) != (new.min, new.max):
         lines.append(f"{name}: range {old.min}–{old.max} → {new.min}–{new.max}.")
     if old.guidance != new.guidance:

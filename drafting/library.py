@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -53,6 +56,80 @@ class Option:
 
     def choice(self, value: str) -> Choice | None:
         return next((c for c in self.choices if c.value == value), None)
+
+    def effective(self, chosen: Any = None) -> Any:
+        """The value in force: what was chosen, else the default (a multi option's is a list).
+
+        >>> Option("carve_outs", "Carve-outs", "multi").effective()
+        []
+        >>> Option("days", "Days", "number", default=30).effective(45)
+        45
+        """
+        value = self.default if chosen is None else chosen
+        return [] if self.type == "multi" and value is None else value
+
+    def applies(self, values: Mapping[str, Any]) -> bool:
+        """Whether this follow-up question's condition (`applies_when`) holds, given every
+        option's effective value: a choice option has the named value, or a multi option
+        includes it. An option with no condition always applies.
+
+        >>> years = Option("years", "Years", "number", 10, applies_when={"carve_outs": "felony"})
+        >>> years.applies({"carve_outs": ["felony", "gang"]}), years.applies({"carve_outs": []})
+        (True, False)
+        """
+        for key, wanted in self.applies_when.items():
+            value = values.get(key)
+            if isinstance(value, list | tuple | set | frozenset):
+                if wanted not in {str(item) for item in value}:
+                    return False
+            elif value is None or str(value) != wanted:
+                return False
+        return True
+
+    def labels(self, value: Any) -> list[str]:
+        """The labels of what `value` chooses, in the order chosen; a number is its digits.
+        A value the option does not offer is shown as it is.
+
+        >>> warrant = Option("w", "Warrant", choices=(Choice("judicial", "Judicial warrant"),))
+        >>> warrant.labels("judicial"), warrant.labels("other")
+        (['Judicial warrant'], ['other'])
+        """
+        if self.type == "number":
+            return [str(value)]
+        values = value if isinstance(value, list | tuple) else [value]
+        return [getattr(self.choice(str(item)), "label", str(item)) for item in values]
+
+    def label_of(self, value: Any, *, separator: str = ", ", empty: str = "none") -> str:
+        """`labels` joined for a sentence or a table cell."""
+        return separator.join(self.labels(value)) or empty
+
+    @property
+    def name(self) -> str:
+        """A short name for summaries and messages: the library's short name for the key
+        (`option-names.yaml`), else the label shortened ("Warrant standard for detainers"
+        -> "Warrant standard"); a question-like label falls back on the key."""
+        short = option_short_names().get(self.key)
+        if short:
+            return short
+        label = _PARENTHETICAL.sub("", self.label).strip()
+        label = re.split(r" for |, |; ", label, maxsplit=1)[0]
+        if _QUESTION.match(label) or len(label.split()) > 6:
+            return self.key.replace("_", " ").capitalize()
+        return label
+
+
+_PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
+_QUESTION = re.compile(r"^(how|what|who|where|when|which|why)\b", re.I)
+
+
+@cache
+def option_short_names(path: Path | None = None) -> dict[str, str]:
+    """Short option names, library data (`clauses/library/option-names.yaml`)."""
+    path = path or LIBRARY_DIR / "option-names.yaml"
+    if not path.exists():
+        return {}
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return {str(key): str(value) for key, value in raw.items()}
 
 
 @dataclass(frozen=True)
@@ -112,6 +189,26 @@ class ClauseText:
         return hashlib.sha256(blob.encode()).hexdigest()
 
 
+def included_slugs(clauses: Sequence[ClauseText], chosen: Collection[str] | None) -> set[str]:
+    """The clauses a draft includes: those chosen (None: the model's own set), always the
+    title, and a subsection only while its parent section is included.
+
+    >>> parent = ClauseText("ii", "Enforcement", "detainers", 1, "section", "")
+    >>> item = ClauseText("287g", "287(g)", "detainers", 2, "subsection", "", parent="ii")
+    >>> sorted(included_slugs([parent, item], None))
+    ['287g', 'ii']
+    >>> included_slugs([parent, item], ["287g"])
+    set()
+    """
+    wanted = {c.slug for c in clauses if c.model} if chosen is None else set(chosen)
+    wanted |= {c.slug for c in clauses if c.kind == "title"}
+    return {
+        c.slug
+        for c in clauses
+        if c.slug in wanted and (c.kind != "subsection" or c.parent in wanted)
+    }
+
+
 def _require(meta: dict, key: str, where: str) -> Any:
     if key not in meta or meta[key] in (None, ""):
         raise ClauseSourceError(f"{where}: front matter needs '{key}'")
@@ -144,7 +241,7 @@ def _parse_option(raw: dict, where: str) -> Option:
     choices = tuple(
         Choice(
             value=str(_require(c, "value", where)),
-            label=str(_require(c, "label", where)),
+            label=plain_text(str(_require(c, "label", where)), "a choice label", where),
             text=str(c.get("text", "")),
             guidance=str(c.get("guidance", "")),
             source=str(c.get("source", "")),
@@ -159,7 +256,7 @@ def _parse_option(raw: dict, where: str) -> Option:
         raise ClauseSourceError(f"{where}: 'applies_when' must map an option key to a value")
     option = Option(
         key=key,
-        label=str(_require(raw, "label", where)),
+        label=plain_text(str(_require(raw, "label", where)), "an option label", where),
         type=kind,
         default=raw.get("default"),
         guidance=str(raw.get("guidance", "")).strip(),
@@ -204,6 +301,24 @@ def split_front_matter(text: str, where: str = "clause") -> tuple[dict, str]:
     return meta, body.strip("\n") + "\n"
 
 
+_MARKUP = re.compile(r"[<>]|\{[{%#]")
+
+
+def plain_text(value: str, what: str, where: str) -> str:
+    """`value` if it is plain text; a title or label with markup or template syntax
+    (`<b>`, `{{ ... }}`) is refused, since it is only ever shown as text.
+
+    >>> plain_text("Detainers {{ request.COOKIES }}", "the title", "x")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    drafting.library.ClauseSourceError: x: the title must be plain text, without markup ...
+    """
+    if _MARKUP.search(value):
+        raise ClauseSourceError(
+            f"{where}: {what} must be plain text, without markup or template syntax"
+        )
+    return value
+
+
 def parse_clause(text: str, where: str = "clause") -> ClauseText:
     """Parse one clause source file (front matter + Jinja text)."""
     meta, body = split_front_matter(text, where)
@@ -236,7 +351,7 @@ def parse_clause(text: str, where: str = "clause") -> ClauseText:
         raise ClauseSourceError(f"{where}: 'version' must be a whole number from 1")
     return ClauseText(
         slug=slug,
-        title=str(_require(meta, "title", where)),
+        title=plain_text(str(_require(meta, "title", where)), "the title", where),
         topic=topic,
         order=order,
         kind=kind,

@@ -24,41 +24,7 @@ from drafting.assembly import edition_options, included_clauses, resolve_options
 from drafting.library import ClauseText, Option
 from drafting.spec import LOCALITY_FIELDS, DraftSpec
 
-# Short names for the summary, where the wizard's question reads badly as a
-# name ("How often the public report comes out: ..."). Options not listed get
-# their label, shortened (see `option_name`).
-SHORT_NAMES = {
-    "act_title": "Title",
-    "meeting_lead_days": "Days from public meeting to contract decision",
-    "meeting_notice_days": "Days of public notice",
-    "notice_languages": "Languages of the meeting notice",
-    "warrant_standard": "Warrant standard",
-    "carve_outs": "Carve-outs",
-    "felony_lookback_years": "Felony carve-out look-back (years)",
-    "notification_requests": "ICE notification requests",
-    "sentencing_options": "Sentencing options",
-    "consent_form_language_percent": "Consent form language threshold (percent)",
-    "consent_form_language_residents": "Consent form language threshold (residents)",
-    "inquiry_scope": "Questions prohibited",
-    "private_right_of_action": "Enforcing the ban on profiling",
-    "u_visa_policy_days": "Days to adopt a U visa policy",
-    "u_visa_processing_days": "Days to process a U visa certification",
-    "u_visa_removal_days": "Days to process a U visa certification in removal proceedings",
-    "u_visa_appeal_days": "Days to decide a U visa appeal",
-    "reporting_cadence": "Reporting cadence",
-    "reporting_recipient": "Report recipient",
-    "reporting_officer_named": "Report publisher",
-    "language_threshold_percent": "Language access threshold (percent)",
-    "language_threshold_residents": "Language access threshold (residents)",
-    "compliance_plan_cadence": "Language access plan cadence",
-    "representation_eligibility": "Legal representation eligibility",
-    "training_cadence": "Training cadence",
-    "commission_first_meeting": "Commission's first meeting",
-    "commission_meeting_cadence": "Commission meeting cadence",
-    "effective_when": "Effective date",
-}
 NUMBERING_NAMES = {"cpd": "CPD style (I), A.)", "section": "Section 1., (a)"}
-_QUESTION = re.compile(r"^(how|what|who|where|when|which|why)\b", re.I)
 _PARENTHETICAL = re.compile(r"\s*\([^)]*\)")
 
 
@@ -82,18 +48,6 @@ def _change(kind: str, key: str, name: str, old: str, new: str) -> SummaryLine:
 
 
 # -- wording ------------------------------------------------------------------
-
-
-def option_name(option: Option) -> str:
-    """A short name for an option: "Warrant standard for detainers and facility
-    access" -> "Warrant standard"; a question label falls back on the key."""
-    if option.key in SHORT_NAMES:
-        return SHORT_NAMES[option.key]
-    label = _PARENTHETICAL.sub("", option.label).strip()
-    label = re.split(r" for |, |; ", label, maxsplit=1)[0]
-    if _QUESTION.match(label) or len(label.split()) > 6:
-        return option.key.replace("_", " ").capitalize()
-    return label
 
 
 def choice_name(label: str, *, short: bool = True) -> str:
@@ -120,34 +74,17 @@ def choice_name(label: str, *, short: bool = True) -> str:
     return text
 
 
-def _choice_labels(option: Option, value: Any) -> list[str]:
-    values = value if isinstance(value, list) else [value]
-    out = []
-    for item in values:
-        choice = option.choice(item)
-        out.append(choice.label if choice else str(item))
-    return out
-
-
 def _describe_values(old_option: Option, old: Any, new_option: Option, new: Any) -> tuple[str, str]:
     if new_option.type == "number":
         return str(old), str(new)
-    olds = _choice_labels(old_option, old)
-    news = _choice_labels(new_option, new)
+    olds = old_option.labels(old)
+    news = new_option.labels(new)
     for short in (True, False):
         old_text = ", ".join(choice_name(label, short=short) for label in olds) or "none"
         new_text = ", ".join(choice_name(label, short=short) for label in news) or "none"
         if old_text != new_text:
             break
     return old_text, new_text
-
-
-def _applies(option: Option, values: dict[str, Any]) -> bool:
-    for key, wanted in option.applies_when.items():
-        value = values.get(key)
-        if value != wanted and not (isinstance(value, list) and wanted in value):
-            return False
-    return True
 
 
 # -- the summary --------------------------------------------------------------
@@ -210,10 +147,10 @@ def _option_lines(
         before, after = old_values[option.key], new_values[option.key]
         if before == after or old_option.type != option.type:
             continue
-        if not (_applies(old_option, old_values) and _applies(option, new_values)):
+        if not (old_option.applies(old_values) and option.applies(new_values)):
             continue
         old_text, new_text = _describe_values(old_option, before, option, after)
-        lines.append(_change("option", option.key, option_name(option), old_text, new_text))
+        lines.append(_change("option", option.key, option.name, old_text, new_text))
     return lines
 
 

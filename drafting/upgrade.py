@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from drafting.assembly import edition_options, option_value_problem, resolve_options
 from drafting.library import ClauseText, Option
-from drafting.option_summary import choice_name, option_name
+from drafting.option_summary import choice_name
 from drafting.spec import DraftSpec
 
 OptionStatus = Literal["same", "kept", "reworded", "reset", "narrowed", "dropped", "new"]
@@ -76,12 +76,7 @@ def describe(option: Option, value: Any) -> str:
     """A value as the drafter chose it: "judicial criminal warrant", "30", "none"."""
     if option.type == "number":
         return str(value)
-    values = value if isinstance(value, list) else [value]
-    labels = []
-    for item in values:
-        choice = option.choice(str(item))
-        labels.append(choice_name(choice.label, short=False) if choice else str(item))
-    return ", ".join(labels) or "none"
+    return ", ".join(choice_name(label, short=False) for label in option.labels(value)) or "none"
 
 
 def _chosen_texts(option: Option, value: Any) -> dict[str, tuple[str, str]]:
@@ -158,7 +153,7 @@ def _map_one(
     key: str, clause: ClauseText, old: Option, value: Any, explicit: bool, new: Option | None
 ) -> tuple[OptionMapping, Any]:
     """The mapping of one option, and the value to write in the new spec (None: default)."""
-    name = option_name(old)
+    name = old.name
     outcome = _no_longer_fits(name, old, new, value)
     if outcome is None:
         assert new is not None
@@ -192,11 +187,11 @@ def map_options(
     for key, (clause, option) in new_options.items():
         if key not in old_options:
             default = describe(option, option.default)
-            message = f"New option “{option_name(option)}”: the default “{default}” applies."
+            message = f"New option “{option.name}”: the default “{default}” applies."
             mappings.append(
                 OptionMapping(
                     key=key,
-                    name=option_name(option),
+                    name=option.name,
                     status="new",
                     clause=clause.slug,
                     new=option.default,

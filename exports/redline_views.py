@@ -12,8 +12,8 @@ from drafting.render.redline_pdf import render_redline_pdf
 from exports.services import DOCX_TYPE, PDF_TYPE, locality_slug
 from ordinances import audit
 from ordinances.access import organisation_for
-from ordinances.compare_views import record_comparison, references
 from ordinances.comparison import Comparison, compare
+from ordinances.views.compare import record_comparison, references
 
 
 def _filename(comparison: Comparison, extension: str, kind: str = "redline") -> str:

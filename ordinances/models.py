@@ -81,13 +81,17 @@ class Revision(WriteOnceModel):
 class Workspace(models.Model):
     """One person's unsaved wizard input for one draft: survives Back, Next and sign-out.
 
-    `base_revision` is the revision the input started from; saving refuses when
-    someone else has saved a newer one meanwhile, and this input stays here.
+    `spec` holds the answers that are valid so far; `unsaved` the input of each
+    step that still needs correcting, exactly as typed (step slug -> field ->
+    values), so Back and Next never lose it. `base_revision` is the revision the
+    input started from; saving refuses when someone else has saved a newer one
+    meanwhile, and the answers are then merged onto theirs (see `drafting.merge`).
     """
 
     draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="workspaces")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     spec = models.JSONField()
+    unsaved = models.JSONField(default=dict, blank=True)
     base_revision = models.PositiveIntegerField(default=0)
     step = models.CharField(max_length=30, default="locality")
     updated_at = models.DateTimeField(auto_now=True)

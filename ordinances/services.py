@@ -61,12 +61,20 @@ def lint_counts(document: Document) -> tuple[int, int]:
 
 
 def revision_create(
-    *, draft: Draft, spec: DraftSpec, author, base: int, message: str = ""
+    *,
+    draft: Draft,
+    spec: DraftSpec,
+    author,
+    base: int,
+    message: str = "",
+    clear_workspace: bool = True,
 ) -> Revision:
     """Save a new immutable revision after `base`; refuse if `base` is not the latest.
 
     The spec is validated by assembling it first, so no revision that cannot be
-    rebuilt is ever stored. Raises StaleRevisionError, AssemblyError, SpecError.
+    rebuilt is ever stored. The author's wizard input is done with, unless
+    `clear_workspace` is false (a fix saved beside unsaved answers keeps them).
+    Raises StaleRevisionError, AssemblyError, SpecError.
     """
     pinned = pin_versions(spec, organisation=draft.organisation)
     document = document_for_spec(pinned, organisation=draft.organisation)
@@ -98,7 +106,8 @@ def revision_create(
                 raise
             revision.pk = None
             time.sleep(0.02 * (attempt + 1))
-    Workspace.objects.filter(draft=draft, user=author).delete()
+    if clear_workspace:
+        Workspace.objects.filter(draft=draft, user=author).delete()
     return revision
 
 

@@ -33,9 +33,9 @@ from drafting.render.text import render_text
 from drafting.spec import LOCALITY_TYPES, SpecError, parse_spec
 from exports import services as export_services
 from ordinances import services
-from ordinances.check_views import _marks
 from ordinances.forms import MAX_SPEC_BYTES
 from ordinances.models import Draft
+from ordinances.views.check import _marks
 from tests.model_seed import MODEL_LOCALITY
 from tests.ordinances.test_views import LOCALITY_FORM
 from tests.urlwalk import World, build_world, project_routes, urls_for
@@ -367,7 +367,7 @@ def test_docx_with_an_external_entity_is_refused_without_reading_the_file(
 
 @pytest.mark.django_db
 def test_docx_over_the_size_limit_is_refused_before_it_is_parsed(client_for, drafter, monkeypatch):
-    from ordinances import check_views
+    from ordinances.views import check as check_views
 
     def must_not_parse(data):
         raise AssertionError("an oversized upload was parsed")

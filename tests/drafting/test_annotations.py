@@ -8,7 +8,7 @@ import zipfile
 import docx
 from lxml import etree
 
-from drafting.annotations import NO_CHOICE, Annotation, applies, option_annotations
+from drafting.annotations import NO_CHOICE, Annotation, option_annotations
 from drafting.library import Choice, ClauseText, Option
 from drafting.render.docx import ExportMeta, render_docx
 from tests.drafting.render.samples import REVISION_DATE, expected_lines, small_document
@@ -118,10 +118,17 @@ def test_option_annotations_multi_and_follow_up_number():
 
 
 def test_applies_checks_list_membership_and_equality():
-    assert applies(YEARS, {"carve_outs": ["felony"]})
-    assert not applies(YEARS, {"carve_outs": []})
-    assert applies(Option("x", "X", applies_when={"warrant": "judicial"}), {"warrant": "judicial"})
-    assert not applies(Option("x", "X", applies_when={"warrant": "judicial"}), {"warrant": "c"})
+    assert YEARS.applies({"carve_outs": ["felony"]})
+    assert not YEARS.applies({"carve_outs": []})
+    assert Option("x", "X", applies_when={"warrant": "judicial"}).applies({"warrant": "judicial"})
+    assert not Option("x", "X", applies_when={"warrant": "judicial"}).applies({"warrant": "c"})
+
+
+def test_applies_compares_as_text_everywhere():
+    """One rule: a number option's value meets a condition written as text in the library."""
+    option = Option("x", "X", applies_when={"days": "30"})
+    assert option.applies({"days": 30})
+    assert not option.applies({"days": None})
 
 
 def test_option_annotations_cover_every_library_option(library_texts):

@@ -146,3 +146,15 @@ def test_edition_files_written_read_back_equal(tmp_path):
     write_edition_files(tmp_path, manifest, versions)
     assert read_edition("cpd-2026-forms", tmp_path) == versions
     assert read_editions(tmp_path / "editions") == [manifest]
+
+
+@pytest.mark.parametrize(
+    "title", ["X {{ request.COOKIES }}", "X {% debug %}", "X <b>bold</b>", "X {# note #}"]
+)
+def test_titles_with_markup_or_template_syntax_are_refused(title):
+    source = (
+        f"---\nslug: x\ntitle: '{title}'\nkind: section\nheading: X\ntopic: detainers\n"
+        "order: 1\n---\nText.\n"
+    )
+    with pytest.raises(ClauseSourceError, match="the title must be plain text"):
+        parse_clause(source)

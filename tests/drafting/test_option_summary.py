@@ -8,7 +8,7 @@ import pytest
 
 from drafting.assembly import AssemblyError
 from drafting.library import Choice, ClauseText, Option
-from drafting.option_summary import choice_name, option_name, option_summary
+from drafting.option_summary import choice_name, option_summary
 from drafting.spec import parse_spec
 from tests.drafting.test_diff import LOCALITY, library
 
@@ -211,4 +211,4 @@ def test_choice_name(label, expected):
     ],
 )
 def test_option_name(key, label, expected):
-    assert option_name(replace(CHOICE, key=key, label=label)) == expected
+    assert replace(CHOICE, key=key, label=label).name == expected

@@ -198,27 +198,6 @@ def test_live_preview_reflects_the_choice_and_highlights_the_clause(
 
 
 @pytest.mark.django_db
-def test_second_save_from_an_older_revision_is_refused_and_input_kept(
-    client_for, drafter, colleague, saved_draft
-):
-    first, second = client_for(drafter), client_for(colleague)
-    review = reverse("ordinances:wizard", args=[saved_draft.pk, "review"])
-    step = reverse("ordinances:wizard", args=[saved_draft.pk, "reporting"])
-    first.get(review)
-    second.get(review)
-    first.post(step, {"reporting_cadence": "annual", "nav": "save"})
-    response = second.post(step, {"reporting_cadence": "semiannual", "nav": "save"})
-    page = response.content.decode()
-    assert response.status_code == 409
-    assert "Revision 2 of" in page and "Your input is kept" in page
-    assert f"/compare/?old={saved_draft.pk}.1&amp;new={saved_draft.pk}.2" in page
-    assert [r.number for r in saved_draft.revisions.all()] == [2, 1]
-    assert saved_draft.revisions.get(number=2).spec["options"]["reporting_cadence"] == "annual"
-    kept = Workspace.objects.get(draft=saved_draft, user=colleague)
-    assert kept.spec["options"]["reporting_cadence"] == "semiannual"
-
-
-@pytest.mark.django_db
 def test_library_change_after_saving_leaves_the_revision_text_unchanged(
     client_for, drafter, saved_draft
 ):
