@@ -31,7 +31,7 @@ def _hostile_version(slug: str, author):
         for option in base.options
     )
     content = replace(
-        base, title=f"Detainers {PAYLOAD}", options=options, change_note="Hostile test."
+        base, title=f"Detainers {PAYLOAD}", options=options, change_note=f"Hostile {PAYLOAD}"
     )
     return clause_version_create(clause=clause, content=content, author=author)
 
@@ -62,3 +62,38 @@ def test_editor_payloads_in_titles_labels_and_guidance_render_inert(
     assert "Detainers {{ request.COOKIES.sessionid }}{% debug %}&lt;script&gt;" in (
         detainers.content.decode()
     )
+
+
+@pytest.mark.django_db
+def test_editor_payloads_render_inert_on_every_library_page(client_for, library, office):
+    from clauses.services import edition_publish
+    from tests.conftest import make_member
+
+    editor = make_member(office, "eve", editor=True)
+    version = _hostile_version("detainers", editor)
+    base = {v.clause.slug: v for v in library.versions()}
+    edition_publish(
+        name=f"Hostile {PAYLOAD}",
+        slug="hostile",
+        date=library.date,
+        versions={**base, "detainers": version},
+        author=editor,
+        description=f"Described {PAYLOAD}",
+        derived_from=library,
+    )
+    client = client_for(editor)
+    session = client.cookies["sessionid"].value
+    pages = [
+        reverse("clauses:index"),
+        reverse("clauses:edition_list"),
+        reverse("clauses:edition_detail", args=["hostile"]),
+        reverse("clauses:clause_detail", args=["detainers"]),
+        reverse("clauses:clause_compare", args=["detainers"]) + f"?old=1&new={version.number}",
+        reverse("clauses:model") + "?edition=hostile",
+    ]
+    for url in pages:
+        response = client.get(url)
+        page = response.content.decode()
+        assert response.status_code == 200, url
+        assert session not in page, url
+        assert "<script>alert(1)" not in page, url
