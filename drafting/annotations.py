@@ -4,9 +4,9 @@ Pure. `option_annotations` turns the clauses' options and a draft's chosen
 values into one Annotation per option; `render_docx(..., annotations=...)`
 makes each a Word comment on the clause it belongs to.
 
-    >>> notes = option_annotations(read_library(), {"warrant_standard": "judicial"})
-    ...                                                       # doctest: +SKIP
-    >>> [n.choice_label for n in notes if n.clause == "detainers"][0]   # doctest: +SKIP
+    >>> from drafting.library import read_edition
+    >>> notes = option_annotations(read_edition("cpd-2017"), {"warrant_standard": "judicial"})
+    >>> [n.choice_label for n in notes if n.clause == "detainers"][0]
     'Judicial warrant signed by an Article III judge or federal magistrate judge'
 """
 

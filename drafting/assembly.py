@@ -1,8 +1,16 @@
 """Assembly: clause versions + a draft spec -> the document IR. Pure.
 
-    >>> doc = assemble(read_library(), spec)          # doctest: +SKIP
-    >>> doc.sections[2].title
-    'II) CIVIL IMMIGRATION ENFORCEMENT – FEDERAL RESPONSIBILITY'
+    >>> from drafting.spec import parse_spec
+    >>> clause = ClauseText("severability", "Severability", "reporting", 1400, "section",
+    ...                     "If any part is held invalid, the rest binds {{ locality }}.",
+    ...                     heading="SEVERABILITY")
+    >>> spec = parse_spec({"locality": {"name": "the City of Springfield", "type": "city",
+    ...                                 "state": "Illinois", "legislative_body": "City Council"}})
+    >>> doc = assemble([clause], spec)
+    >>> doc.enacting_clause
+    'BE IT ORDAINED BY THE CITY COUNCIL OF THE CITY OF SPRINGFIELD:'
+    >>> doc.sections[0].title, doc.sections[0].blocks[0].text
+    ('I) SEVERABILITY', 'If any part is held invalid, the rest binds the City of Springfield.')
 
 Steps: resolve option values (defaults filled, each checked); decide which
 clauses are in; number the sections; render each clause's Jinja text with the

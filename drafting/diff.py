@@ -1,7 +1,14 @@
 """Diff two documents as data: sections by clause, blocks by key, then words. Pure.
 
-    >>> diff = diff_documents(old, new)                  # doctest: +SKIP
-    >>> [(op.op, op.label_change) for op in diff.sections][4:6]  # doctest: +SKIP
+    >>> from drafting.document import Block, Document, Run, Section
+    >>> def section(clause, label, text):
+    ...     block = Block("paragraph", (Run(text),), clause=clause, key=clause)
+    ...     return Section(clause.upper(), (block,), label=label, clause=clause)
+    >>> old = Document("T", (section("advisory", "IV)", "Ask first."),
+    ...                      section("privacy", "V)", "Keep it private.")))
+    >>> new = Document("T", (section("privacy", "IV)", "Keep it private."),))
+    >>> diff = diff_documents(old, new)
+    >>> [(op.op, op.label_change) for op in diff.sections]
     [('deleted', None), ('equal', ('V)', 'IV)'))]
 
 Three levels, each aligned by identity before any text is compared:

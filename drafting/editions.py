@@ -1,8 +1,10 @@
 """Editions and clause versions as data: release notes, what changed between two
 versions, and whether a version assembles. Pure: no Django.
 
-    >>> release_notes(edition_one, edition_two)            # doctest: +SKIP
-    ['Definitions: version 1 → 2. Currency of the detainer forms. ...']
+    >>> one = ClauseText("ncic", "NCIC", "detainers", 260, "subsection", "No NCIC arrests.")
+    >>> two = replace(one, version=2, change_note="Names any successor database.")
+    >>> release_notes([one], [two])
+    ['NCIC: version 1 → 2. Names any successor database.']
 """
 
 from __future__ import annotations

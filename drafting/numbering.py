@@ -14,7 +14,9 @@ _ROMAN = [
 
 
 def roman(number: int) -> str:
-    """>>> roman(14)
+    """A number in Roman numerals, as CPD numbers its sections.
+
+    >>> roman(14)
     'XIV'
     """
     out = []
@@ -81,7 +83,9 @@ class NumberWords:
 
     @staticmethod
     def words(number: int) -> str:
-        """>>> NumberWords.words(45)
+        """A whole number in words.
+
+        >>> NumberWords.words(45)
         'forty-five'
         """
         number = int(number)

@@ -1,9 +1,17 @@
 """What changed between two drafts, in words, at the level of the choices made. Pure.
 
-    >>> [line.text for line in option_summary(lib, old_spec, lib, new_spec)]  # doctest: +SKIP
-    ['Warrant standard: judicial criminal warrant → judicial warrant',
-     'Reporting cadence: every quarter → every six months',
-     'Added: U visa certifications']
+    >>> from drafting.library import read_edition
+    >>> from drafting.spec import parse_spec
+    >>> lib = read_edition("cpd-2017")
+    >>> place = {"name": "Springfield", "type": "city", "state": "Illinois",
+    ...          "legislative_body": "City Council"}
+    >>> old_spec = parse_spec({"locality": place})
+    >>> new_spec = parse_spec({"locality": place, "options": {
+    ...     "warrant_standard": "judicial", "reporting_cadence": "semiannual"}})
+    >>> for line in option_summary(lib, old_spec, lib, new_spec):
+    ...     print(line.text)
+    Warrant standard: judicial criminal warrant → judicial warrant
+    Reporting cadence: every quarter → every six months
 
 The word diff says which words moved; this says why, in the wizard's terms:
 locality details, numbering, clauses added or removed, clause versions

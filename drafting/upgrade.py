@@ -1,8 +1,12 @@
 """Upgrading a draft to a newer library edition, as data. Pure: no Django.
 
-    >>> upgrade = plan_upgrade(spec, old_clauses, "cpd-2026-forms", new_clauses,
-    ...                        accepted={"definitions"})       # doctest: +SKIP
-    >>> upgrade.spec.versions["definitions"], upgrade.spec.edition  # doctest: +SKIP
+    >>> from drafting.library import read_edition
+    >>> from drafting.spec import parse_spec
+    >>> spec = parse_spec({"locality": {"name": "Springfield", "type": "city",
+    ...                                 "state": "Illinois", "legislative_body": "City Council"}})
+    >>> upgrade = plan_upgrade(spec, read_edition("cpd-2017"), "cpd-2026-forms",
+    ...                        read_edition("cpd-2026-forms"), accepted={"definitions"})
+    >>> upgrade.spec.versions["definitions"], upgrade.spec.edition
     (2, 'cpd-2026-forms')
 
 The drafter accepts the new edition's version clause by clause; the others keep

@@ -1,27 +1,24 @@
-"""Exports of saved revisions: the documents, the lint gate, file names, caching.
+"""Exports of saved revisions: the lint gate, file names, caching.
 
-A revision never changes, so each export of it is cached by (revision, kind,
-line numbers); the .docx renderer also writes byte-identical files for the
-same revision.
+The revision's document comes from `ordinances.documents.document_for` (the one
+place that builds it, cached). A revision never changes, so each export of it is
+cached by (revision, kind, line numbers); the .docx renderer also writes
+byte-identical files for the same revision.
 """
 
 from __future__ import annotations
 
-import functools
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.utils.text import slugify
 
-from clauses.services import edition_clauses
 from drafting.annotations import option_annotations
-from drafting.assembly import assemble
 from drafting.document import Document
 from drafting.render.docx import ExportMeta, render_docx
 from drafting.render.pdf import render_pdf
-from drafting.spec import load_spec
+from ordinances.documents import clauses_for, document_for, revision_key
 from ordinances.models import Revision
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -46,26 +43,10 @@ KINDS = {
 }
 
 
-def revision_key(revision: Revision) -> str:
-    """Identifies a revision for caches: its pk and when it was saved (never reused)."""
-    return f"{revision.pk}-{revision.created_at.timestamp():.6f}"
-
-
-@functools.lru_cache(maxsize=256)
-def _document(key: str, spec_json: str) -> Document:
-    spec = load_spec(spec_json)
-    return assemble(edition_clauses(spec.edition, spec.versions), spec)
-
-
-def revision_document(revision: Revision) -> Document:
-    """The revision's document (cached: a revision is immutable)."""
-    return _document(revision_key(revision), json.dumps(revision.spec, sort_keys=True))
-
-
 def export_meta(revision: Revision, *, line_numbers: bool = False) -> ExportMeta:
     author = revision.author.get_full_name() or revision.author.username
     return ExportMeta.for_document(
-        revision_document(revision),
+        document_for(revision),
         author=f"{author}, {revision.draft.organisation.name}",
         revision=revision.number,
         revision_date=revision.created_at.date(),
@@ -80,7 +61,7 @@ def locality_slug(name: str) -> str:
 
 def export_filename(revision: Revision, kind: ExportKind, *, line_numbers: bool = False) -> str:
     """ "springfield-justice-and-equity-ordinance-r3.docx"."""
-    document = revision_document(revision)
+    document = document_for(revision)
     locality = locality_slug(revision.locality)
     title = slugify(document.title)[:50]
     lines = "-lines" if line_numbers else ""
@@ -98,14 +79,13 @@ def export_bytes(revision: Revision, kind: ExportKind, *, line_numbers: bool = F
 
 
 def _render(revision: Revision, kind: ExportKind, *, line_numbers: bool) -> bytes:
-    document = revision_document(revision)
+    document = document_for(revision)
     meta = export_meta(revision, line_numbers=line_numbers)
     if kind.slug == "pdf":
         return render_pdf(document, meta)
     annotations: Sequence = ()
     if kind.slug == "annotated":
-        spec = revision.draft_spec()
-        annotations = option_annotations(edition_clauses(spec.edition, spec.versions), spec.options)
+        annotations = option_annotations(clauses_for(revision), revision.draft_spec().options)
     return render_docx(document, meta, annotations=annotations)
 
 
@@ -123,7 +103,7 @@ def blocking_findings(revision: Revision) -> list:
     """§1373 errors that stop an export until someone chooses "export anyway"."""
     key = (revision_key(revision), lint_for_export)
     if key not in _BLOCKING:
-        findings = lint_for_export(revision_document(revision))
+        findings = lint_for_export(document_for(revision))
         _BLOCKING[key] = [
             f for f in findings if f.severity == "error" and f.rule.startswith("1373-")
         ]

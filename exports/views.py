@@ -15,6 +15,7 @@ from exports import services
 from exports.models import ExportOverride
 from ordinances import audit
 from ordinances.access import get_revision_for_member
+from ordinances.documents import document_for
 
 
 def _kind(slug: str) -> services.ExportKind:
@@ -94,7 +95,7 @@ def export_anyway(request, pk: int, number: int, kind: str):
 def _report_context(revision):
     from drafting.lint import lint, scorecard
 
-    document = services.revision_document(revision)
+    document = document_for(revision)
     return {
         "revision": revision,
         "draft": revision.draft,

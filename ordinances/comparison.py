@@ -11,14 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clauses.services import edition_clauses, latest_edition
 from common.errors import NotFound
-from drafting.assembly import assemble
 from drafting.diff import DocumentDiff, diff_documents
 from drafting.document import Document
 from drafting.library import ClauseText
 from drafting.option_summary import SummaryLine, option_summary
 from drafting.spec import DraftSpec, SpecError, parse_spec
+from ordinances.documents import (
+    assembled,
+    clauses_for,
+    clauses_for_spec,
+    document_for,
+    model_edition,
+)
 from ordinances.models import Draft, Revision
 from organisations.models import Organisation
 
@@ -64,36 +69,40 @@ def revision_by_reference(reference: str, organisation: Organisation | None) -> 
 
 
 def revision_side(revision: Revision) -> Side:
-    spec = revision.draft_spec()
     try:
-        clauses = edition_clauses(
-            spec.edition, spec.versions, organisation=revision.draft.organisation
-        )
+        clauses, document = clauses_for(revision), document_for(revision)
     except SpecError as exc:
         raise NotFound(f"The revision's library edition cannot be used: {exc}") from None
     return Side(
         reference=f"{revision.draft_id}.{revision.number}",
         label=f"{revision.draft.title} r{revision.number}",
-        spec=spec,
+        spec=revision.draft_spec(),
         clauses=clauses,
-        document=assemble(clauses, spec),
+        document=document,
         revision=revision,
     )
 
 
+def spec_side(reference: str, label: str, spec: DraftSpec) -> Side:
+    """A spec that is not saved (the command line's spec files); SpecError if it fails."""
+    clauses = clauses_for_spec(spec)
+    return Side(reference, label, spec, clauses, assembled(clauses, spec))
+
+
 def model_side(locality_of: DraftSpec) -> Side:
-    edition = latest_edition()
+    """The CPD model on the newest library edition, with the other side's locality."""
+    edition = model_edition()
     if edition is None:
         raise NotFound("No library edition is loaded.")
+    slug, name = edition
     spec = parse_spec(
         {
-            "edition": edition.slug,
+            "edition": slug,
             "numbering": locality_of.numbering,
             "locality": locality_of.locality.as_dict(),
         }
     )
-    clauses = edition_clauses(edition.slug)
-    return Side(MODEL, f"CPD model ({edition.name})", spec, clauses, assemble(clauses, spec))
+    return spec_side(MODEL, f"CPD model ({name})", spec)
 
 
 def compare(organisation: Organisation, old_reference: str, new_reference: str) -> Comparison:

@@ -7,13 +7,15 @@ import time
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
 
-from clauses.services import edition_clauses
-from drafting.assembly import assemble
 from drafting.document import Document
 from drafting.spec import DraftSpec, parse_spec
 from ordinances import audit
+from ordinances.documents import clauses_for_spec, document_for_spec
 from ordinances.models import Draft, Revision, Workspace
 from organisations.models import Organisation
+
+# ordinances.documents is the one place that builds a revision's or a spec's document
+# (`services.document_for_spec` is the same function, for the views that call it here).
 
 
 class StaleRevisionError(Exception):
@@ -27,17 +29,9 @@ class StaleRevisionError(Exception):
         )
 
 
-def document_for_spec(spec: DraftSpec, *, organisation: Organisation | None = None) -> Document:
-    """Assemble a spec against its edition and pinned versions (AssemblyError/SpecError).
-
-    With `organisation`, an edition or version it may not see is refused (SpecError).
-    """
-    return assemble(edition_clauses(spec.edition, spec.versions, organisation=organisation), spec)
-
-
 def pin_versions(spec: DraftSpec, *, organisation: Organisation | None = None) -> DraftSpec:
     """The spec with every clause version it assembles from pinned."""
-    clauses = edition_clauses(spec.edition, spec.versions, organisation=organisation)
+    clauses = clauses_for_spec(spec, organisation=organisation)
     pins = {c.slug: c.version for c in clauses}
     return DraftSpec(
         locality=spec.locality,

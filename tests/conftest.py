@@ -1,17 +1,16 @@
-"""Shared fixtures: the loaded library, organisations and their members."""
+"""Shared fixtures: the loaded library, organisations and their members (made by
+tests/factories.py, where every shared helper lives)."""
 
 from __future__ import annotations
 
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import User
 from django.test import Client
 
 from clauses.loader import load_library
 from clauses.models import Edition
-from organisations.models import Membership, Organisation
-from tests.model_seed import MODEL_LOCALITY
-
-PASSWORD = "a-long-test-password-42"
+from organisations.models import Organisation
+from tests.factories import make_member, spec_data
 
 
 @pytest.fixture
@@ -20,16 +19,6 @@ def library(db):
     if not Edition.objects.filter(slug="cpd-2017").exists():
         load_library()
     return Edition.objects.get(slug="cpd-2017")
-
-
-def make_member(organisation: Organisation, username: str, *, editor: bool = False) -> User:
-    user = User.objects.create_user(
-        username, password=PASSWORD, first_name=username.title(), last_name="Tester"
-    )
-    Membership.objects.create(user=user, organisation=organisation)
-    if editor:
-        user.user_permissions.add(Permission.objects.get(codename="edit_library"))
-    return user
 
 
 @pytest.fixture
@@ -69,4 +58,4 @@ def client_for():
 
 @pytest.fixture
 def model_spec_data() -> dict:
-    return {"edition": "cpd-2017", "locality": dict(MODEL_LOCALITY), "options": {}}
+    return spec_data()

@@ -5,10 +5,9 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from clauses.models import ClauseVersion, OptionChoice, VersionOption
-from drafting.spec import parse_spec
 from exports.models import ExportOverride
-from ordinances import services
 from ordinances.models import AuditEvent, Draft, Revision
+from tests.factories import make_draft
 
 APPEND_ONLY = [Revision, ClauseVersion, VersionOption, OptionChoice, AuditEvent, ExportOverride]
 
@@ -20,9 +19,7 @@ def admin_user(db):
 
 @pytest.fixture
 def draft(library, office, drafter, model_spec_data):
-    draft = services.draft_create(
-        organisation=office, author=drafter, spec=parse_spec(model_spec_data)
-    )
+    draft = make_draft(organisation=office, author=drafter)
     ExportOverride(
         revision=draft.latest_revision(), user=drafter, rules=["1373-status-sharing"]
     ).save()

@@ -36,8 +36,8 @@ from ordinances import services
 from ordinances.forms import MAX_SPEC_BYTES
 from ordinances.models import Draft
 from ordinances.views.check import _marks
+from tests.factories import LOCALITY_FORM
 from tests.model_seed import MODEL_LOCALITY
-from tests.ordinances.test_views import LOCALITY_FORM
 from tests.urlwalk import World, build_world, project_routes, urls_for
 
 LIBRARY = read_library()

@@ -28,7 +28,7 @@ from exports.services import KINDS
 from ordinances import services, wizard
 from ordinances.models import Draft
 from organisations.models import Organisation
-from tests.conftest import make_member
+from tests.factories import make_draft, make_member
 
 
 @dataclass(frozen=True)
@@ -104,9 +104,7 @@ def build_world(office, other_office, model_spec_data) -> World:
     editor = make_member(office, "edie", editor=True)
     outsider = make_member(other_office, "otto")
     superuser = User.objects.create_superuser("root", password="a-long-admin-password-42")
-    draft = services.draft_create(
-        organisation=office, author=member, spec=parse_spec(model_spec_data)
-    )
+    draft = make_draft(organisation=office, author=member)
     changed = {**model_spec_data, "options": {"reporting_cadence": "annual"}}
     second = services.revision_create(
         draft=draft, spec=parse_spec(changed), author=member, base=1, message="Annual reports"

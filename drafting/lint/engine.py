@@ -1,8 +1,12 @@
 """The rule engine: findings as data, rules as small objects, one function to run them. Pure.
 
-    >>> findings = lint(document)                     # doctest: +SKIP
-    >>> [f.to_dict()["rule"] for f in findings]       # doctest: +SKIP
-    ['1373-broad-restriction', '1373-hedge', ...]
+    >>> from drafting.document import Document
+    >>> @rule("strength-untitled", "info")
+    ... def untitled(document):
+    ...     if not document.title:
+    ...         yield Finding("strength-untitled", "info", "The ordinance has no title.")
+    >>> [f.to_dict()["message"] for f in run(Document(title="", sections=()), [untitled])]
+    ['The ordinance has no title.']
 
 A rule has an `id`, a `severity` and `check(document)`, which yields findings.
 Rule ids start with `1373-` (compliance with 8 U.S.C. § 1373), `strength-`
@@ -104,12 +108,7 @@ class FunctionRule:
 
 
 def rule(id: str, severity: Severity) -> Callable[[Callable], FunctionRule]:
-    """Decorator: a function that yields findings becomes a rule.
-
-    @rule("strength-example", "info")
-    def example(document):
-        yield Finding("strength-example", "info", "...")
-    """
+    """Decorator: a function that yields findings becomes a rule (example above)."""
     return lambda function: FunctionRule(id, severity, function)
 
 

@@ -5,9 +5,13 @@ Entanglement" ("An ideal sanctuary city policy has the following
 characteristics and components") and the Local Progress checklist ("An ideal
 sanctuary city policy will prohibit ..."). Met scores 2, partial 1, missing 0.
 
-    >>> card = scorecard(document)                    # doctest: +SKIP
-    >>> f"{card.score}/{card.max_score}"              # doctest: +SKIP
-    '26/26'
+    >>> from drafting.parse import parse_text
+    >>> card = scorecard(parse_text("Section 1. Detainers.\\nThe Sheriff shall not detain "
+    ...                             "any person on the basis of an ICE detainer request."))
+    >>> [(c.id, c.status) for c in card.criteria][:2]
+    [('detainers', 'met'), ('notifications', 'missing')]
+    >>> f"{card.score}/{card.max_score}"
+    '2/26'
 """
 
 from __future__ import annotations

@@ -1,8 +1,16 @@
 """One clause's part of a document diff, as a two-column table. Pure.
 
-    >>> diff = diff_documents(before, after)                        # doctest: +SKIP
-    >>> clause_redline_html(diff, "definitions", old_label="Now",
-    ...                     new_label="On the new edition")         # doctest: +SKIP
+    >>> from drafting.diff import diff_documents
+    >>> from drafting.document import Block, Document, Run, Section
+    >>> def one_clause(text):
+    ...     block = Block("paragraph", (Run(text),), clause="reporting", key="reporting")
+    ...     return Document("Trust Act", (Section("REPORTING", (block,), clause="reporting"),))
+    >>> diff = diff_documents(one_clause("Report quarterly."), one_clause("Report annually."))
+    >>> html = clause_redline_html(diff, "reporting", old_label="Now",
+    ...                            new_label="On the new edition")
+    >>> import re
+    >>> re.findall(r'<td class="(old|new)">.*?(<ins>|<del>)', html)
+    [('old', '<del>'), ('new', '<ins>')]
 
 Only the blocks the clause wrote are shown, and only the changed ones unless
 asked; each section they sit in gets a heading row for context (a heading the

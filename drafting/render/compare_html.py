@@ -1,9 +1,14 @@
 """HTML renderings of a document diff: side by side, and as one redline column. Pure.
 
-    >>> diff = diff_documents(old, new)                               # doctest: +SKIP
-    >>> html = compare_html(diff, old_label="r2", new_label="r3",
-    ...                     summary=option_summary(lib, old_spec, lib, new_spec))
-    ...                                                               # doctest: +SKIP
+    >>> import re
+    >>> from drafting.diff import diff_documents
+    >>> from drafting.parse import parse_text
+    >>> diff = diff_documents(parse_text("Section 1. Reports.\\nReport quarterly."),
+    ...                       parse_text("Section 1. Reports.\\nReport annually."))
+    >>> html = compare_html(diff, old_label="r2", new_label="r3")
+    >>> re.findall(r"<(?:ins|del)>.*?</(?:ins|del)>", html)  # doctest: +NORMALIZE_WHITESPACE
+    ['<del><span class="visually-hidden">deleted: </span>quarterly</del>',
+     '<ins><span class="visually-hidden">inserted: </span>annually</ins>']
 
 - `side_by_side_html`: a two-column table, one `<tbody>` per aligned section
   and one row per aligned block, so the old and new text of the same clause

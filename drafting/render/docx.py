@@ -2,9 +2,14 @@
 
 Pure (no Django): a Document and an ExportMeta in, the file's bytes out.
 
+    >>> from drafting.document import Block, Document, Run, Section
+    >>> purpose = Section("PURPOSE", (Block("paragraph", (Run("It is affirmed."),)),))
+    >>> document = Document("Trust Act", (purpose,))
     >>> meta = ExportMeta.for_document(document, author="Springfield Law Dept",
     ...                                revision=3, revision_date=dt.date(2026, 11, 22))
-    >>> data = render_docx(document, meta)                      # doctest: +SKIP
+    >>> data = render_docx(document, meta)
+    >>> data[:2], docx.Document(io.BytesIO(data)).core_properties.author
+    (b'PK', 'Springfield Law Dept')
 
 Layout: US Letter, 1-inch margins, Times New Roman 12 pt. Every paragraph has a
 real Word style, so the navigation pane, the style gallery and reflow work:

@@ -1,8 +1,16 @@
 """The redline .docx: a document diff as real Word tracked changes. Pure.
 
+    >>> import io, zipfile
+    >>> from drafting.diff import diff_documents
+    >>> from drafting.parse import parse_text
+    >>> old = parse_text("Section 1. Reports.\\nReport quarterly.")
+    >>> new = parse_text("Section 1. Reports.\\nReport annually.")
+    >>> meta = ExportMeta.for_document(new, author="Springfield Law Dept")
     >>> data = render_redline_docx(diff_documents(old, new), meta,
     ...                            author="Ana Ruiz", date=dt.datetime(2026, 11, 22, 10))
-    ...                                                         # doctest: +SKIP
+    >>> body = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    >>> body.count("<w:ins "), body.count("<w:del "), 'w:author="Ana Ruiz"' in body
+    (1, 1, True)
 
 Word's Review pane and LibreOffice's Manage Changes list every revision, and
 each can be accepted or rejected: accepting all gives the new document's text,

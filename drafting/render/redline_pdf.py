@@ -1,6 +1,11 @@
 """The redline for print: a document diff as a PDF with line numbers. Pure.
 
-    >>> pdf = render_redline_pdf(diff, old_label="r2", new_label="r3")  # doctest: +SKIP
+    >>> from drafting.diff import diff_documents
+    >>> from drafting.parse import parse_text
+    >>> diff = diff_documents(parse_text("Section 1. Reports.\\nReport quarterly."),
+    ...                       parse_text("Section 1. Reports.\\nReport annually."))
+    >>> render_redline_pdf(diff, old_label="r2", new_label="r3")[:5]
+    b'%PDF-'
 
 Built with WeasyPrint from `compare_html.redline_html`. Meaning is carried by
 style, not colour: insertions are underlined, deletions struck through; the

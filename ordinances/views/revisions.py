@@ -8,14 +8,15 @@ from django.shortcuts import render
 from django.utils.text import slugify
 
 from drafting.render.html import render_html
-from ordinances import audit, services
+from ordinances import audit
 from ordinances.access import get_revision_for_member
+from ordinances.documents import document_for
 
 
 @login_required
 def revision_detail(request, pk: int, number: int):
     revision = get_revision_for_member(request, pk, number)
-    document = services.document_for_spec(revision.draft_spec())
+    document = document_for(revision)
     return render(
         request,
         "ordinances/revision_detail.html",

@@ -24,7 +24,6 @@ from clauses.services import (
     upgrade_offer,
     visible_edition,
 )
-from drafting.assembly import assemble
 from drafting.diff import diff_documents
 from drafting.document import Document
 from drafting.library import ClauseText
@@ -33,6 +32,7 @@ from drafting.spec import DraftSpec, SpecError
 from drafting.upgrade import ClauseChange, OptionMapping, clause_changes, plan_upgrade
 from ordinances import services
 from ordinances.access import get_draft_for_member
+from ordinances.documents import assembled, clauses_for, document_for
 from ordinances.models import Draft, Revision, Workspace
 
 
@@ -88,7 +88,7 @@ def _sides(request, draft: Draft) -> _Sides:
         current=current,
         targets=targets,
         target=target,
-        old_clauses=edition_clauses(spec.edition, spec.versions, organisation=organisation),
+        old_clauses=clauses_for(revision),
         new_clauses=edition_clauses(target.slug, organisation=organisation),
     )
 
@@ -156,10 +156,10 @@ def _render(request, sides: _Sides, changes, *, accepted: set[str], status: int 
     plan = plan_upgrade(
         sides.spec, sides.old_clauses, sides.target.slug, sides.new_clauses, everything
     )
-    old_document = assemble(sides.old_clauses, sides.spec)
+    old_document = document_for(sides.revision)
     problems: dict[str, str] = {}
     try:
-        new_document = assemble(plan.clauses, plan.spec)
+        new_document = assembled(plan.clauses, plan.spec)
     except SpecError as exc:
         problems, new_document = exc.problems, old_document
     reviews = _reviews(sides, changes, plan.options, old_document, new_document)

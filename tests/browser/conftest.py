@@ -54,7 +54,7 @@ def page(page):
 def signed_in(page, live_server, library):
     """Sign in through the real sign-in page as a brand-new member; returns (page, base URL)."""
     from organisations.models import Organisation
-    from tests.conftest import PASSWORD, make_member
+    from tests.factories import PASSWORD, make_member
 
     office = Organisation.objects.create(name="Springfield City Council", slug="spfld")
     make_member(office, "newcomer")

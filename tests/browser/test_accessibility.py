@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.ordinances.test_check_views import SAN_FRANCISCO
+from tests.factories import SAN_FRANCISCO, make_draft
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -46,9 +46,7 @@ def drafts(signed_in, model_spec_data):
     from ordinances import services
 
     user = User.objects.get(username="newcomer")
-    draft = services.draft_create(
-        organisation=user.membership.organisation, author=user, spec=parse_spec(model_spec_data)
-    )
+    draft = make_draft(organisation=user.membership.organisation, author=user)
     changed = {**model_spec_data, "options": {"warrant_standard": "judicial"}}
     services.revision_create(draft=draft, spec=parse_spec(changed), author=user, base=1)
     return draft

@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.factories import make_draft
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -14,9 +16,7 @@ def test_compare_two_revisions_shows_the_change_and_the_option_summary(signed_in
 
     page, base = signed_in
     user = User.objects.get(username="newcomer")
-    draft = services.draft_create(
-        organisation=user.membership.organisation, author=user, spec=parse_spec(model_spec_data)
-    )
+    draft = make_draft(organisation=user.membership.organisation, author=user)
     changed = {**model_spec_data, "options": {"reporting_cadence": "semiannual"}}
     services.revision_create(draft=draft, spec=parse_spec(changed), author=user, base=1)
 

@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.factories import make_draft
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NCIC_OLD = "may appear in the NCIC database."
@@ -15,22 +17,18 @@ SUCCESSOR_FORMS = "or any form that amends, replaces or succeeds any of these fo
 @pytest.fixture
 def people(library, model_spec_data):
     """An editor and a drafter in one office; the drafter's draft is on edition 1."""
-    from drafting.spec import parse_spec
-    from ordinances import services
     from organisations.models import Organisation
-    from tests.conftest import make_member
+    from tests.factories import make_member
 
     office = Organisation.objects.create(name="Springfield City Council", slug="spfld")
     editor = make_member(office, "editor", editor=True)
     drafter = make_member(office, "drafter")
-    draft = services.draft_create(
-        organisation=office, author=drafter, spec=parse_spec(model_spec_data), title="Old draft"
-    )
+    draft = make_draft(organisation=office, author=drafter, title="Old draft")
     return editor, drafter, draft
 
 
 def _sign_in(page, base: str, username: str) -> None:
-    from tests.conftest import PASSWORD
+    from tests.factories import PASSWORD
 
     page.goto(f"{base}/accounts/login/")
     page.get_by_label("Username").fill(username)

@@ -38,7 +38,7 @@ def by_text(text):
 def test_wizard_completed_saved_and_exported_with_the_keyboard_alone(page, live_server, library):
     from ordinances.models import Revision
     from organisations.models import Organisation
-    from tests.conftest import PASSWORD, make_member
+    from tests.factories import PASSWORD, make_member
 
     office = Organisation.objects.create(name="Keyboard Council", slug="keyboard")
     make_member(office, "keys")

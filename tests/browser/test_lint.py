@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.ordinances.test_check_views import SAN_FRANCISCO
+from tests.factories import SAN_FRANCISCO, make_draft
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -13,14 +13,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_review_step_quick_fix_saves_a_new_revision(signed_in, model_spec_data):
     from django.contrib.auth.models import User
 
-    from drafting.spec import parse_spec
-    from ordinances import services
-
     page, base = signed_in
     user = User.objects.get(username="newcomer")
-    draft = services.draft_create(
-        organisation=user.membership.organisation, author=user, spec=parse_spec(model_spec_data)
-    )
+    draft = make_draft(organisation=user.membership.organisation, author=user)
     page.goto(f"{base}/drafts/{draft.pk}/edit/review/")
     findings = page.locator("#findings-title + *").locator("xpath=..")
     expect(findings).to_contain_text("1373-broad-restriction")

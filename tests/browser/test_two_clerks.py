@@ -9,7 +9,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _sign_in(browser, base: str, username: str):
-    from tests.conftest import PASSWORD
+    from tests.factories import PASSWORD
 
     context = browser.new_context()
     page = context.new_page()
@@ -31,7 +31,7 @@ def test_second_clerk_merges_resolves_one_conflict_and_saves_both_changes(
     from drafting.spec import parse_spec
     from ordinances import services
     from organisations.models import Organisation
-    from tests.conftest import make_member
+    from tests.factories import make_member
     from tests.model_seed import MODEL_LOCALITY
 
     office = Organisation.objects.create(name="Springfield City Council", slug="spfld")

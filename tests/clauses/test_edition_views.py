@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from clauses.models import Clause, Edition
 from clauses.services import version_recommend
-from tests.clauses.factories import NCIC_NEW, ncic_edition, new_version
-from tests.conftest import make_member
+from tests.factories import NCIC_NEW, make_member, ncic_edition, new_version
 
 pytestmark = pytest.mark.django_db
 

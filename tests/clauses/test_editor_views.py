@@ -7,8 +7,7 @@ from django.urls import reverse
 
 from clauses.models import Clause, ClauseVersion
 from drafting.library import editable_front_matter
-from tests.clauses.factories import new_version
-from tests.conftest import make_member
+from tests.factories import make_member, new_version
 
 pytestmark = pytest.mark.django_db
 

@@ -17,8 +17,7 @@ from clauses.services import (
 )
 from common.models import ImmutableError
 from drafting.spec import SpecError
-from tests.clauses.factories import NCIC_NEW, ncic_edition, new_version, publish
-from tests.conftest import make_member
+from tests.factories import NCIC_NEW, make_member, ncic_edition, new_version, publish
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from config import auth
 from config.middleware import CONTENT_SECURITY_POLICY, RequestSizeLimitMiddleware
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 from tests.urlwalk import World, build_world, project_routes, urls_for
 
 

@@ -1,17 +1,14 @@
 """The document diff: alignment by clause and key, word ops, label changes.
 
-`document_pairs` (a Hypothesis strategy) builds pairs of documents where the
-second is the first with sections added, removed and moved, blocks added,
-removed and re-levelled, and words edited; the redline tests use it too.
+`document_pairs` (a Hypothesis strategy in tests/factories.py) builds pairs of
+documents where the second is the first with sections added, removed and moved,
+blocks added, removed and re-levelled, and words edited; the redline tests use it too.
 """
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import given
 
 from drafting.assembly import assemble
 from drafting.diff import (
@@ -26,168 +23,16 @@ from drafting.diff import (
     reject_all,
 )
 from drafting.document import Block, Document, Run, Section
-from drafting.library import read_library
-from drafting.numbering import item_label, section_label
 from drafting.spec import parse_spec
-from tests.model_seed import MODEL_LOCALITY
-
-LOCALITY = {**MODEL_LOCALITY, "effective_date": "January 1, 2027"}
-
-
-@cache
-def library():
-    return read_library()
-
-
-def model(options=None, *, drop=(), add=()):
-    """The CPD model ordinance, assembled, with clauses dropped or added."""
-    lib = library()
-    slugs = [c.slug for c in lib if c.model and c.slug not in drop] + list(add)
-    spec = {"locality": LOCALITY, "options": options or {}, "clauses": slugs}
-    return assemble(lib, parse_spec(spec))
-
-
-# -- a strategy for pairs of documents ----------------------------------------
-
-WORDS = (
-    "the council shall not detain any person ICE warrant judicial criminal "
-    "agency officer Springfield days (30) thirty § 1373 U.S.C. “Agent” means; "
-    "report quarterly, — and or of upon request"
-).split()
-word = st.one_of(
-    st.sampled_from(WORDS),
-    st.text(alphabet="abcdefghijklmnopqrstuvwxyzÉé’", min_size=1, max_size=8),
+from tests.factories import (
+    LOCALITY,
+    PROPERTY,
+    document,
+    document_pairs,
+    library,
+    model,
+    section,
 )
-sentence = st.lists(word, min_size=1, max_size=14).map(" ".join)
-
-
-def relabel(sections: list[Section], numbering: str = "cpd") -> tuple[Section, ...]:
-    """Number sections and letter items by position, as assembly does."""
-    out = []
-    number = 0
-    for section in sections:
-        if section.clause.startswith("preamble"):
-            num, label = "", ""
-        else:
-            number += 1
-            num, label = section_label(numbering, number)
-        counters = [0] * 5
-        blocks = []
-        for block in section.blocks:
-            if block.kind == "item":
-                counters[block.level] += 1
-                counters[block.level + 1 :] = [0] * (4 - block.level)
-                block = _replace(
-                    block, label=item_label(numbering, block.level, counters[block.level])
-                )
-            blocks.append(block)
-        out.append(
-            Section(section.heading, tuple(blocks), num, label, section.clause, section.version)
-        )
-    return tuple(out)
-
-
-def _replace(block: Block, **changes) -> Block:
-    fields = {f: getattr(block, f) for f in ("kind", "runs", "level", "label", "clause", "key")}
-    return Block(**{**fields, **changes})
-
-
-@st.composite
-def blocks_for(draw, clause: str, start: int = 0, max_size: int = 5) -> list[Block]:
-    out = []
-    for index in range(draw(st.integers(0, max_size))):
-        level = draw(st.integers(0, 3))
-        text = draw(sentence)
-        if draw(st.booleans()) and level:
-            term = draw(sentence)
-            runs = (Run(f"“{term}”", "term"), Run(f" means {text}"))
-        else:
-            runs = (Run(text),)
-        kind = "paragraph" if level == 0 else "item"
-        key = f"{clause}#{start + index}" if clause else ""
-        out.append(Block(kind, runs, level, "", clause, key))
-    return out
-
-
-@st.composite
-def documents(draw) -> Document:
-    """Mostly assembled-like documents (clause slugs, block keys); one in four
-    is like a parsed outside document, with neither."""
-    keyed = draw(st.integers(0, 3)) > 0
-    sections = []
-    for index in range(draw(st.integers(0, 6))):
-        clause = f"clause-{index}" if keyed else ""
-        heading = draw(sentence).upper()
-        sections.append(Section(heading, tuple(draw(blocks_for(clause))), clause=clause))
-    return Document(
-        title=draw(sentence),
-        sections=relabel(sections),
-        locality="Springfield",
-        enacting_clause=draw(st.sampled_from(["", "BE IT ORDAINED BY THE CITY COUNCIL:"])),
-    )
-
-
-@st.composite
-def edit_text(draw, text: str) -> str:
-    words = text.split(" ")
-    for _ in range(draw(st.integers(0, 3))):
-        at = draw(st.integers(0, len(words)))
-        action = draw(st.sampled_from(["insert", "delete", "replace"]))
-        if action == "insert":
-            words.insert(at, draw(word))
-        elif words and at < len(words):
-            if action == "delete" and len(words) > 1:
-                del words[at]
-            else:
-                words[at] = draw(word)
-    return " ".join(words)
-
-
-@st.composite
-def edit_block(draw, block: Block) -> Block:
-    if draw(st.integers(0, 3)):
-        return block  # most blocks are untouched
-    runs = tuple(Run(draw(edit_text(run.text)), run.style) for run in block.runs)
-    level = draw(st.sampled_from([block.level, block.level, max(block.level, 1)]))
-    kind = "paragraph" if level == 0 else "item"
-    return _replace(block, runs=runs, level=level, kind=kind)
-
-
-@st.composite
-def edit_document(draw, old: Document) -> Document:
-    sections = []
-    for section in old.sections:
-        if draw(st.integers(0, 5)) == 0:
-            continue  # removed
-        blocks = [draw(edit_block(b)) for b in section.blocks if draw(st.integers(0, 6))]
-        added = draw(blocks_for(section.clause, start=100, max_size=2))
-        for block in added:
-            blocks.insert(draw(st.integers(0, len(blocks))), block)
-        heading = section.heading
-        if draw(st.integers(0, 4)) == 0:
-            heading = draw(edit_text(heading))
-        sections.append(Section(heading, tuple(blocks), clause=section.clause))
-    keyed = not old.sections or bool(old.sections[0].clause)
-    for index in range(draw(st.integers(0, 2))):
-        clause = f"new-clause-{index}" if keyed else ""
-        new = Section(draw(sentence).upper(), tuple(draw(blocks_for(clause))), clause=clause)
-        sections.insert(draw(st.integers(0, len(sections))), new)
-    if len(sections) > 1 and draw(st.booleans()):
-        moved = sections.pop(draw(st.integers(0, len(sections) - 1)))
-        sections.insert(draw(st.integers(0, len(sections))), moved)
-    title = draw(edit_text(old.title)) if draw(st.booleans()) else old.title
-    enacting = draw(st.sampled_from([old.enacting_clause, old.enacting_clause, ""]))
-    return Document(title, relabel(sections), "Springfield", enacting_clause=enacting)
-
-
-@st.composite
-def document_pairs(draw) -> tuple[Document, Document]:
-    old = draw(documents())
-    return old, draw(edit_document(old))
-
-
-PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
 
 # -- properties ---------------------------------------------------------------
 
@@ -322,23 +167,11 @@ def test_diff_added_clause_is_one_inserted_section():
     assert all(block.op == "inserted" for block in changed[0].blocks)
 
 
-def _section(clause: str, heading: str, *texts: str) -> Section:
-    blocks = tuple(
-        Block("paragraph", (Run(t),), clause=clause, key=f"{clause}:{i}")
-        for i, t in enumerate(texts)
-    )
-    return Section(heading, blocks, clause=clause)
-
-
-def _doc(*sections: Section) -> Document:
-    return Document("Title", relabel(list(sections)))
-
-
 def test_diff_moved_section_is_moved_not_deleted_and_inserted():
-    a = _section("a", "ALPHA", "First text.")
-    b = _section("b", "BRAVO", "Second text.")
-    c = _section("c", "CHARLIE", "Third text.", "More.")
-    diff = diff_documents(_doc(a, b, c), _doc(c, a, b))
+    a = section("a", "ALPHA", "First text.")
+    b = section("b", "BRAVO", "Second text.")
+    c = section("c", "CHARLIE", "Third text.", "More.")
+    diff = diff_documents(document(a, b, c), document(c, a, b))
     ops = [(op.op, op.move, op.section.clause) for op in diff.sections]
     assert ops == [
         ("moved", "to", "c"),
@@ -350,14 +183,14 @@ def test_diff_moved_section_is_moved_not_deleted_and_inserted():
     assert all(block.op == "equal" for block in moved_to.blocks)
     assert [c.kind for c in changes(diff)] == ["section-moved"]
     assert counts(diff)["sections_moved"] == 1
-    assert accept_all(diff) == document_texts(_doc(c, a, b))
-    assert reject_all(diff) == document_texts(_doc(a, b, c))
+    assert accept_all(diff) == document_texts(document(c, a, b))
+    assert reject_all(diff) == document_texts(document(a, b, c))
 
 
 def test_diff_renumbered_section_is_equal_apart_from_its_label():
-    a = _section("a", "ALPHA", "First text.")
-    b = _section("b", "BRAVO", "Second text.")
-    diff = diff_documents(_doc(a, b), _doc(b))
+    a = section("a", "ALPHA", "First text.")
+    b = section("b", "BRAVO", "Second text.")
+    diff = diff_documents(document(a, b), document(b))
     assert [(op.op, op.label_change) for op in diff.sections] == [
         ("deleted", None),
         ("equal", ("II)", "I)")),
@@ -368,16 +201,16 @@ def test_diff_blocks_without_keys_pair_by_similar_text():
     def unkeyed(*texts):
         return Section("H", tuple(Block("paragraph", (Run(t),)) for t in texts), clause="s")
 
-    old = _doc(unkeyed("The council shall meet every quarter.", "Gone entirely now."))
-    new = _doc(unkeyed("Brand new paragraph here.", "The council shall meet every month."))
+    old = document(unkeyed("The council shall meet every quarter.", "Gone entirely now."))
+    new = document(unkeyed("Brand new paragraph here.", "The council shall meet every month."))
     ops = [op.op for op in diff_documents(old, new).sections[0].blocks]
     assert ops == ["inserted", "changed", "deleted"] or ops == ["deleted", "inserted", "changed"]
 
 
 def test_diff_block_moved_to_another_section_is_flagged_moved():
     block = Block("paragraph", (Run("Travelling text."),), key="x")
-    old = _doc(Section("A", (block,), clause="a"), Section("B", (), clause="b"))
-    new = _doc(Section("A", (), clause="a"), Section("B", (block,), clause="b"))
+    old = document(Section("A", (block,), clause="a"), Section("B", (), clause="b"))
+    new = document(Section("A", (), clause="a"), Section("B", (block,), clause="b"))
     ops = [(op.op, op.moved) for _s, op in diff_documents(old, new).block_ops()]
     assert ops == [("deleted", True), ("inserted", True)]
 
@@ -409,9 +242,9 @@ def test_diff_numbering_change_keeps_sections_aligned(numbering):
 def test_diff_positional_keys_align_by_text_not_position():
     # Assembly keys keyless paragraphs by position ("x:1", "x:2"): a paragraph
     # inserted first shifts them all, and must not turn into three rewrites.
-    old = _doc(_section("x", "H", "Alpha text here.", "Bravo text here.", "Charlie text."))
-    new = _doc(
-        _section(
+    old = document(section("x", "H", "Alpha text here.", "Bravo text here.", "Charlie text."))
+    new = document(
+        section(
             "x",
             "H",
             "A new first paragraph.",

@@ -10,7 +10,7 @@ from drafting.assembly import AssemblyError
 from drafting.library import Choice, ClauseText, Option
 from drafting.option_summary import choice_name, option_summary
 from drafting.spec import parse_spec
-from tests.drafting.test_diff import LOCALITY, library
+from tests.factories import LOCALITY, library
 
 
 def spec(options=None, *, clauses=None, **extra):

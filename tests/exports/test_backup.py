@@ -17,13 +17,12 @@ from exports.models import ExportOverride
 from ordinances import services
 from ordinances.models import AuditEvent, Draft, Workspace
 from organisations.models import Membership, Organisation
+from tests.factories import make_draft
 
 
 def _office_with_history(office, drafter, colleague, model_spec_data, client_for) -> Draft:
     """Two drafts (one a duplicate), three revisions, an override, unsaved input, audit."""
-    draft = services.draft_create(
-        organisation=office, author=drafter, spec=parse_spec(model_spec_data), message="Start"
-    )
+    draft = make_draft(organisation=office, author=drafter, message="Start")
     annual = {**model_spec_data, "options": {"reporting_cadence": "annual"}}
     second = services.revision_create(
         draft=draft, spec=parse_spec(annual), author=colleague, base=1, message="Annual"
@@ -125,10 +124,8 @@ def test_export_flush_import_renders_every_revision_identically(
 def test_export_holds_only_the_organisations_drafts(
     library, office, other_office, drafter, outsider, model_spec_data, capsys
 ):
-    services.draft_create(organisation=office, author=drafter, spec=parse_spec(model_spec_data))
-    services.draft_create(
-        organisation=other_office, author=outsider, spec=parse_spec(model_spec_data), title="Ours"
-    )
+    make_draft(organisation=office, author=drafter)
+    make_draft(organisation=other_office, author=outsider, title="Ours")
     call_command("export_org", "shelbyville")
     data = json.loads(capsys.readouterr().out)
     assert [d["title"] for d in data["drafts"]] == ["Ours"]
@@ -138,7 +135,7 @@ def test_export_holds_only_the_organisations_drafts(
 
 @pytest.fixture
 def exported(library, office, drafter, model_spec_data, capsys) -> dict:
-    services.draft_create(organisation=office, author=drafter, spec=parse_spec(model_spec_data))
+    make_draft(organisation=office, author=drafter)
     call_command("export_org", "springfield")
     return json.loads(capsys.readouterr().out)
 

@@ -7,19 +7,16 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from drafting.lint import Finding
 from drafting.render.text import block_text
-from drafting.spec import parse_spec
 from exports import services
 from exports.models import ExportOverride
-from ordinances import services as draft_services
+from ordinances.documents import document_for
+from tests.factories import fake_lint, make_draft, status_sharing_error
 
 
 @pytest.fixture
 def revision(library, office, drafter, model_spec_data):
-    draft = draft_services.draft_create(
-        organisation=office, author=drafter, spec=parse_spec(model_spec_data)
-    )
+    draft = make_draft(organisation=office, author=drafter)
     return draft.latest_revision()
 
 
@@ -39,7 +36,7 @@ def test_docx_download_is_the_revision_text_with_a_sensible_name(client_for, dra
     paragraphs = [
         p.text.replace("\t", " ") for p in docx.Document(io.BytesIO(response.content)).paragraphs
     ]
-    document = services.revision_document(revision)
+    document = document_for(revision)
     for section in document.sections:
         assert section.title in paragraphs
         for block in section.blocks:
@@ -92,24 +89,11 @@ def test_unknown_format_is_404(client_for, drafter, revision):
     assert client_for(drafter).get(_url(revision, "odt")).status_code == 404
 
 
-def _fake_error(document):
-    return [
-        Finding(
-            rule="1373-status-sharing",
-            severity="error",
-            message="Restricts sharing immigration status.",
-            section="IX) PRIVACY",
-            sentence="Fake sentence.",
-            authority="8 U.S.C. § 1373(a)",
-        )
-    ]
-
-
 @pytest.mark.django_db
 def test_1373_error_stops_the_export_until_export_anyway_is_recorded(
     client_for, drafter, revision, monkeypatch
 ):
-    monkeypatch.setattr(services, "lint_for_export", _fake_error)
+    monkeypatch.setattr(services, "lint_for_export", fake_lint(status_sharing_error()))
     client = client_for(drafter)
     response = client.get(_url(revision, "docx"))
     page = response.content.decode()
@@ -131,7 +115,7 @@ def test_1373_error_stops_the_export_until_export_anyway_is_recorded(
 
 @pytest.mark.django_db
 def test_warnings_alone_do_not_stop_the_export(client_for, drafter, revision):
-    findings = services.lint_for_export(services.revision_document(revision))
+    findings = services.lint_for_export(document_for(revision))
     assert {f.severity for f in findings} - {"warning", "info"} == set()
     assert client_for(drafter).get(_url(revision, "pdf")).status_code == 200
 

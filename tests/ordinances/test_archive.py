@@ -3,16 +3,13 @@
 import pytest
 from django.urls import reverse
 
-from drafting.spec import parse_spec
-from ordinances import services
 from ordinances.models import Draft
+from tests.factories import make_draft
 
 
 @pytest.fixture
 def archived(library, office, drafter, model_spec_data, client_for):
-    draft = services.draft_create(
-        organisation=office, author=drafter, spec=parse_spec(model_spec_data)
-    )
+    draft = make_draft(organisation=office, author=drafter)
     client_for(drafter).post(reverse("ordinances:draft_archive", args=[draft.pk]))
     return Draft.objects.get(pk=draft.pk)
 

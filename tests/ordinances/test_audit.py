@@ -5,21 +5,18 @@ from django.urls import reverse
 
 from clauses.services import latest_edition
 from common.models import ImmutableError
-from drafting.lint import Finding
 from drafting.spec import parse_spec
 from exports import services as export_services
 from ordinances import audit, services
 from ordinances.models import AuditEvent, Draft, Revision
-from tests.ordinances.test_views import LOCALITY_FORM
+from tests.factories import LOCALITY_FORM, fake_lint, make_draft, status_sharing_error
 
 Action = AuditEvent.Action
 
 
 @pytest.fixture
 def saved_draft(library, office, drafter, model_spec_data):
-    return services.draft_create(
-        organisation=office, author=drafter, spec=parse_spec(model_spec_data)
-    )
+    return make_draft(organisation=office, author=drafter)
 
 
 def _trail(**filters):
@@ -34,19 +31,6 @@ def _trail(**filters):
             e.details,
         )
         for e in events.select_related("user", "draft", "revision")
-    ]
-
-
-def _fake_1373_error(document):
-    return [
-        Finding(
-            rule="1373-status-sharing",
-            severity="error",
-            message="Restricts sharing immigration status.",
-            section="IX) PRIVACY",
-            sentence="Fake sentence.",
-            authority="8 U.S.C. § 1373(a)",
-        )
     ]
 
 
@@ -66,7 +50,7 @@ def test_audit_records_every_action_of_a_drafting_session(
     client.post(reverse("ordinances:apply_fix", args=[draft.pk]), {"clause": "savings-clause"})
     client.get(reverse("ordinances:compare") + f"?old={draft.pk}.1&new={draft.pk}.2")
     client.get(reverse("exports:redline_docx") + f"?old=model&new={draft.pk}.2")
-    monkeypatch.setattr(export_services, "lint_for_export", _fake_1373_error)
+    monkeypatch.setattr(export_services, "lint_for_export", fake_lint(status_sharing_error()))
     anyway = reverse("exports:export_anyway", args=[draft.pk, 2, "pdf"])
     client.post(anyway, {"reason": "Counsel reviewed"})
     client_for(colleague).post(reverse("ordinances:draft_duplicate", args=[draft.pk]))

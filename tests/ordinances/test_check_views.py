@@ -9,18 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from drafting.spec import parse_spec
 from ordinances import services
 from ordinances.models import Revision
-
-SAN_FRANCISCO = (
-    "Sec. 12H.2. Use of City Funds Prohibited.\n"
-    "No department, agency, commission, officer or employee of the City and County of San "
-    "Francisco shall use any City funds or resources to assist in the enforcement of Federal "
-    "immigration law or to gather or disseminate information regarding the immigration status "
-    "of individuals in the City and County of San Francisco unless such assistance is required "
-    "by Federal or State statute, regulation or court decision."
-)
+from tests.factories import SAN_FRANCISCO, make_draft
 
 
 def _docx(text: str) -> io.BytesIO:
@@ -100,9 +91,7 @@ def test_empty_check_asks_for_text(client_for, drafter):
 def test_review_step_fix_includes_the_savings_clause_as_a_new_revision(
     client_for, drafter, library, office, model_spec_data
 ):
-    draft = services.draft_create(
-        organisation=office, author=drafter, spec=parse_spec(model_spec_data)
-    )
+    draft = make_draft(organisation=office, author=drafter)
     client = client_for(drafter)
     review = reverse("ordinances:wizard", args=[draft.pk, "review"])
     page = client.get(review).content.decode()
@@ -127,9 +116,7 @@ def test_review_step_fix_includes_the_savings_clause_as_a_new_revision(
 def test_fix_on_another_organisations_draft_is_404(
     client_for, outsider, drafter, library, office, model_spec_data
 ):
-    draft = services.draft_create(
-        organisation=office, author=drafter, spec=parse_spec(model_spec_data)
-    )
+    draft = make_draft(organisation=office, author=drafter)
     response = client_for(outsider).post(
         reverse("ordinances:apply_fix", args=[draft.pk]), {"clause": "savings-clause"}
     )

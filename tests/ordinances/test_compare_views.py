@@ -12,15 +12,14 @@ from pypdf import PdfReader
 
 from drafting.spec import parse_spec
 from ordinances import services
+from tests.factories import make_draft
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 @pytest.fixture
 def two_revisions(library, office, drafter, model_spec_data):
-    draft = services.draft_create(
-        organisation=office, author=drafter, spec=parse_spec(model_spec_data)
-    )
+    draft = make_draft(organisation=office, author=drafter)
     changed = {**model_spec_data, "options": {"warrant_standard": "judicial"}}
     services.revision_create(draft=draft, spec=parse_spec(changed), author=drafter, base=1)
     return draft

@@ -20,6 +20,7 @@ from django.urls import reverse
 from drafting.spec import parse_spec
 from ordinances import audit, services
 from ordinances.models import AuditEvent, Revision, Workspace
+from tests.factories import make_draft
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -73,9 +74,7 @@ def _spec(model_spec_data, cadence: str):
 def test_concurrent_saves_store_one_revision_and_refuse_the_other(
     library, office, drafter, colleague, model_spec_data, monkeypatch
 ):
-    draft = services.draft_create(
-        organisation=office, author=drafter, spec=parse_spec(model_spec_data)
-    )
+    draft = make_draft(organisation=office, author=drafter)
     race = _Race(monkeypatch)
     results = race.run(
         lambda: services.revision_create(
@@ -104,9 +103,7 @@ def test_concurrent_saves_store_one_revision_and_refuse_the_other(
 def test_save_failing_mid_transaction_leaves_nothing_while_the_other_succeeds(
     library, office, drafter, colleague, model_spec_data, monkeypatch
 ):
-    draft = services.draft_create(
-        organisation=office, author=drafter, spec=parse_spec(model_spec_data)
-    )
+    draft = make_draft(organisation=office, author=drafter)
     race = _Race(monkeypatch)
     record = audit.record
 
@@ -144,9 +141,7 @@ def test_concurrent_saves_in_the_wizard_one_saved_one_told_why(
             "locked' at once (shared cache: no busy wait), so two requests cannot overlap at "
             "all; the service-level races above run on SQLite."
         )
-    draft = services.draft_create(
-        organisation=office, author=drafter, spec=parse_spec(model_spec_data)
-    )
+    draft = make_draft(organisation=office, author=drafter)
     review = reverse("ordinances:wizard", args=[draft.pk, "review"])
     clients = []
     for user in (drafter, colleague):

@@ -9,8 +9,7 @@ from django.urls import reverse
 from drafting.spec import SpecError, parse_spec
 from ordinances import services
 from ordinances.models import Draft, Revision, Workspace
-from tests.clauses.factories import ncic_edition
-from tests.conftest import make_member
+from tests.factories import make_draft, make_member, ncic_edition
 
 pytestmark = pytest.mark.django_db
 
@@ -77,9 +76,7 @@ def test_wizard_save_naming_another_organisations_edition_is_refused(
 def test_compare_of_a_revision_on_another_organisations_edition_is_404(
     client_for, drafter, office, foreign_spec, model_spec_data
 ):
-    good = services.draft_create(
-        organisation=office, author=drafter, spec=parse_spec(model_spec_data)
-    )
+    good = make_draft(organisation=office, author=drafter)
     smuggled = Draft.objects.create(organisation=office, title="Smuggled", created_by=drafter)
     Revision(
         draft=smuggled,

@@ -9,8 +9,7 @@ from drafting.library import read_edition
 from drafting.spec import parse_spec
 from ordinances import services
 from ordinances.models import Revision, Workspace
-from tests.clauses.factories import NCIC_NEW, ncic_edition, new_version, publish
-from tests.conftest import make_member
+from tests.factories import NCIC_NEW, make_member, ncic_edition, new_version, publish
 
 pytestmark = pytest.mark.django_db
 

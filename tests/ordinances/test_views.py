@@ -3,40 +3,22 @@
 import io
 import json
 
+import lxml.html
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from clauses.loader import load_library
 from drafting.library import read_library
 from drafting.render.text import render_text
-from drafting.spec import parse_spec
 from ordinances import services
 from ordinances.models import Draft, Revision, Workspace
-
-LOCALITY_FORM = {
-    "name": "the City of Springfield",
-    "type": "city",
-    "state": "Illinois",
-    "legislative_body": "City Council",
-    "chief_law_enforcement_officer": "Chief of Police",
-    "complaint_body": "Human Relations Commission",
-    "commission_coordinator": "the Office of the Mayor",
-    "reporting_officer": "",
-    "effective_date": "",
-    "ordinance_number": "",
-    "languages": "English, Spanish",
-    "numbering": "cpd",
-    "act_title": "justice-and-equity",
-    "include__purpose": "on",
-    "include__definitions": "on",
-}
+from tests.factories import LOCALITY_FORM, make_draft
 
 
 @pytest.fixture
 def saved_draft(library, office, drafter, model_spec_data):
-    return services.draft_create(
-        organisation=office, author=drafter, spec=parse_spec(model_spec_data)
-    )
+    return make_draft(organisation=office, author=drafter)
 
 
 def _urls(draft):
@@ -85,13 +67,23 @@ def test_anonymous_is_sent_to_sign_in(client, saved_draft):
         assert response.status_code == 302 and "/accounts/login/" in response["Location"], url
 
 
+def _list_rows(page: str) -> list[list[str]]:
+    """The drafts table's rows, each cell's text (not the navbar, which names the
+    user and the office too)."""
+    rows = lxml.html.fromstring(page).xpath("//main//table/tbody/tr")
+    return [[" ".join(cell.text_content().split()) for cell in row.xpath("td")] for row in rows]
+
+
 @pytest.mark.django_db
 def test_drafts_list_shows_title_locality_author_and_lint(client_for, drafter, saved_draft):
     page = client_for(drafter).get(reverse("ordinances:draft_list")).content.decode()
-    assert saved_draft.title in page
-    assert "Springfield" in page
-    assert "Dana Tester" in page
-    assert "r1" in page
+    revision = saved_draft.latest_revision()
+    changed = timezone.localtime(revision.created_at).strftime("%Y-%m-%d %H:%M")
+    assert (revision.lint_errors, revision.lint_warnings > 1) == (0, True)
+    lint_badge = f"{revision.lint_warnings} warnings"
+    assert _list_rows(page) == [
+        [saved_draft.title, "Springfield", changed, "Dana Tester", "r1", lint_badge]
+    ]
 
 
 def _start(client):

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from clauses.models import Edition
+from common.commands import setup_errors
 from drafting.library import EditionManifest, write_edition_files
 
 
@@ -17,10 +18,11 @@ class Command(BaseCommand):
         parser.add_argument("directory", help="where to write (created if missing)")
 
     def handle(self, *args, **options):
-        edition = Edition.objects.filter(slug=options["slug"], published=True).first()
-        if edition is None:
-            raise CommandError(f"No published edition {options['slug']!r}.")
-        versions = edition.contents()
+        with setup_errors():
+            edition = Edition.objects.filter(slug=options["slug"], published=True).first()
+            if edition is None:
+                raise CommandError(f"No published edition {options['slug']!r}.")
+            versions = edition.contents()
         manifest = EditionManifest(
             slug=edition.slug,
             name=edition.name,

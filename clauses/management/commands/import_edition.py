@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from clauses.loader import LibraryLoadError, load_library
+from common.commands import MIGRATE_FIRST, setup_errors
 from drafting.library import ClauseSourceError, read_all_versions, read_editions
 from organisations.models import Organisation
 
@@ -19,14 +20,17 @@ class Command(BaseCommand):
         parser.add_argument("--organisation", help="slug of the organisation it is for")
 
     def handle(self, *args, **options):
-        directory = Path(options["directory"])
+        with setup_errors(MIGRATE_FIRST):
+            self._import(Path(options["directory"]), options["organisation"])
+
+    def _import(self, directory: Path, organisation_slug: str | None) -> None:
         if not (directory / "editions").is_dir():
             raise CommandError(f"{directory} has no editions/ directory.")
         organisation = None
-        if options["organisation"]:
-            organisation = Organisation.objects.filter(slug=options["organisation"]).first()
+        if organisation_slug:
+            organisation = Organisation.objects.filter(slug=organisation_slug).first()
             if organisation is None:
-                raise CommandError(f"No organisation {options['organisation']!r}.")
+                raise CommandError(f"No organisation {organisation_slug!r}.")
         try:
             report = load_library(
                 read_all_versions(directory),

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from clauses.loader import LibraryLoadError, load_library
+from common.commands import MIGRATE_FIRST, setup_errors
 from drafting.library import ClauseSourceError
 
 
@@ -9,7 +10,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            report = load_library()
+            with setup_errors(MIGRATE_FIRST):
+                report = load_library()
         except (ClauseSourceError, LibraryLoadError) as exc:
             raise CommandError(str(exc)) from exc
         for line in report.lines():

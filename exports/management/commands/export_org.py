@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from common.commands import MIGRATE_FIRST, setup_errors
 from exports.backup import organisation_export
 from organisations.models import Organisation
 
@@ -20,10 +21,11 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", help="write to this file instead of stdout")
 
     def handle(self, *args, **options):
-        organisation = Organisation.objects.filter(slug=options["slug"]).first()
-        if organisation is None:
-            raise CommandError(f"No organisation with slug {options['slug']!r}.")
-        data = organisation_export(organisation=organisation)
+        with setup_errors(MIGRATE_FIRST):
+            organisation = Organisation.objects.filter(slug=options["slug"]).first()
+            if organisation is None:
+                raise CommandError(f"No organisation with slug {options['slug']!r}.")
+            data = organisation_export(organisation=organisation)
         text = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
         if not options["output"]:
             self.stdout.write(text, ending="")

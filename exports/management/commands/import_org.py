@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from common.commands import MIGRATE_FIRST, setup_errors
 from exports.backup import BackupError, organisation_import
 
 
@@ -28,7 +29,8 @@ class Command(BaseCommand):
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise CommandError(f"{path} is not a JSON file: {error}") from error
         try:
-            organisation = organisation_import(data=data)
+            with setup_errors(MIGRATE_FIRST):
+                organisation = organisation_import(data=data)
         except BackupError as error:
             raise CommandError(str(error)) from error
         except (KeyError, TypeError) as error:

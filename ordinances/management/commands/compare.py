@@ -3,9 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from clauses.services import edition_clauses
-from common.errors import NotFound
-from drafting.assembly import assemble
+from common.commands import setup_errors, tables_exist
+from common.errors import SETUP_HINT, NotFound
 from drafting.diff import diff_documents
 from drafting.option_summary import option_summary
 from drafting.render.compare_html import compare_html
@@ -19,7 +18,9 @@ from ordinances.comparison import (
     model_side,
     revision_by_reference,
     revision_side,
+    spec_side,
 )
+from ordinances.models import Draft
 
 
 class Command(BaseCommand):
@@ -45,12 +46,16 @@ class Command(BaseCommand):
         if path.suffix == ".json" or path.exists():
             try:
                 spec = load_spec(path.read_text(encoding="utf-8"))
-                clauses = edition_clauses(spec.edition, spec.versions)
-                return Side(reference, path.stem, spec, clauses, assemble(clauses, spec))
+                return spec_side(reference, path.stem, spec)
             except OSError as exc:
                 raise CommandError(f"Cannot read {path}: {exc.strerror}") from exc
             except SpecError as exc:
                 raise CommandError(f"{path}: {exc}") from exc
+        if not tables_exist(Draft._meta.db_table):
+            raise CommandError(
+                f"{reference!r} names a saved revision, which lives in the database, and this "
+                f"database has no tables yet: {SETUP_HINT}. (A spec file needs no database.)"
+            )
         try:
             return revision_side(revision_by_reference(reference, organisation=None))
         except NotFound:
@@ -60,9 +65,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         try:
-            new = self._side(options["new"]) if options["new"] != MODEL else None
-            old = self._side(options["old"], new)
-            new = new or self._side(options["new"], old)
+            with setup_errors():
+                new = self._side(options["new"]) if options["new"] != MODEL else None
+                old = self._side(options["old"], new)
+                new = new or self._side(options["new"], old)
         except NotFound as exc:
             raise CommandError(str(exc)) from exc
         diff = diff_documents(old.document, new.document)

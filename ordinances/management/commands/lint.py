@@ -4,10 +4,11 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from common.commands import setup_errors
 from drafting.lint import lint
 from drafting.parse import UploadError, parse_docx, parse_text
 from drafting.spec import SpecError, load_spec
-from ordinances.services import document_for_spec
+from ordinances.documents import document_for_spec
 
 
 class Command(BaseCommand):
@@ -27,7 +28,8 @@ class Command(BaseCommand):
         try:
             if path.suffix.lower() == ".json":
                 spec = load_spec(path.read_text(encoding="utf-8"))
-                document = document_for_spec(spec)
+                with setup_errors():
+                    document = document_for_spec(spec)
                 state = state or spec.locality.state
             elif path.suffix.lower() == ".docx":
                 document = parse_docx(path.read_bytes())

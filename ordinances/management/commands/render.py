@@ -2,12 +2,13 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from common.commands import setup_errors
 from drafting.render.docx import ExportMeta, render_docx
 from drafting.render.html import render_html
 from drafting.render.pdf import render_pdf
 from drafting.render.text import render_markdown, render_text
 from drafting.spec import SpecError, load_spec
-from ordinances.services import document_for_spec
+from ordinances.documents import document_for_spec
 
 TEXT_FORMATS = {"txt": render_text, "md": render_markdown, "html": render_html}
 BINARY_FORMATS = {"docx": render_docx, "pdf": render_pdf}
@@ -33,7 +34,8 @@ class Command(BaseCommand):
             raise CommandError(f"--format {fmt} writes a file: give it with -o FILE.")
         try:
             spec = load_spec(path.read_text(encoding="utf-8"))
-            document = document_for_spec(spec)
+            with setup_errors():
+                document = document_for_spec(spec)
         except OSError as exc:
             raise CommandError(f"Cannot read {path}: {exc.strerror}") from exc
         except SpecError as exc:

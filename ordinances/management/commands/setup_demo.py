@@ -1,6 +1,7 @@
 from django.contrib.auth.models import Permission, User
 from django.core.management.base import BaseCommand
 
+from common.commands import MIGRATE_FIRST, setup_errors
 from organisations.models import Membership, Organisation
 
 DEMO_PASSWORD = "springfield-demo-2026"
@@ -10,6 +11,16 @@ class Command(BaseCommand):
     help = "Create a demo organisation with a drafter and a library editor (idempotent)."
 
     def handle(self, *args, **options):
+        with setup_errors(MIGRATE_FIRST):
+            office = self._demo_office()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo organisation “{office.name}”. Sign in at http://127.0.0.1:8000/ as "
+                f"demo / {DEMO_PASSWORD} (drafter) or editor / {DEMO_PASSWORD} (library editor)."
+            )
+        )
+
+    def _demo_office(self) -> Organisation:
         office, _ = Organisation.objects.get_or_create(
             slug="springfield-council", defaults={"name": "Springfield City Council Office"}
         )
@@ -26,9 +37,4 @@ class Command(BaseCommand):
             Membership.objects.get_or_create(user=user, defaults={"organisation": office})
             if editor:
                 user.user_permissions.add(Permission.objects.get(codename="edit_library"))
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Demo organisation “{office.name}”. Sign in at http://127.0.0.1:8000/ as "
-                f"demo / {DEMO_PASSWORD} (drafter) or editor / {DEMO_PASSWORD} (library editor)."
-            )
-        )
+        return office

@@ -1,16 +1,16 @@
-"""Helpers for the lint tests: documents from text, the CPD model, rule ids."""
+"""Helpers for the lint tests only: documents from text, the CPD model, rule ids (the
+helpers other tests share are in tests/factories.py)."""
 
 from __future__ import annotations
 
-import functools
 import textwrap
 
 from drafting.assembly import assemble
 from drafting.document import Document
-from drafting.library import read_library
 from drafting.lint import Finding, lint
 from drafting.parse.text import parse_text
 from drafting.spec import parse_spec
+from tests.factories import library
 from tests.model_seed import MODEL_LOCALITY
 
 
@@ -25,11 +25,6 @@ def rules(findings: list[Finding], severity: str | None = None) -> list[str]:
 def hits(rule, text: str) -> list[Finding]:
     """Run one rule over a document parsed from `text`."""
     return lint(doc(text), rules=[rule])
-
-
-@functools.cache
-def library():
-    return read_library()
 
 
 def model(**spec) -> Document:

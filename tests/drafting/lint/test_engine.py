@@ -82,9 +82,16 @@ def test_every_finding_on_parsed_text_points_at_its_sentence():
         """
     )
     blocks = {block.key: block for _section, block in document.blocks()}
-    for finding in lint(document):
-        if finding.block:
-            assert blocks[finding.block].text[finding.start : finding.end] == finding.sentence
+    findings = [f for f in lint(document) if f.block]
+    assert [(f.rule, f.sentence) for f in findings] == [
+        ("1373-broad-restriction", "Officers shall not share confidential information."),
+        (
+            "1373-status-restriction",
+            "No officer shall disclose information regarding the immigration status of any person.",
+        ),
+    ]
+    for finding in findings:
+        assert blocks[finding.block].text[finding.start : finding.end] == finding.sentence
 
 
 def test_verdict_counts_only_1373_findings():

@@ -46,6 +46,6 @@ def test_parsed_appendix_one_has_the_same_privacy_warnings():
 
 
 def _all_slugs():
-    from tests.drafting.lint.support import library
+    from tests.factories import library
 
     return [c.slug for c in library()]

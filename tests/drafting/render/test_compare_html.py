@@ -16,7 +16,7 @@ from drafting.render.compare_html import (
     side_by_side_html,
     summary_html,
 )
-from tests.drafting.test_diff import PROPERTY, _doc, _section, document_pairs, model
+from tests.factories import PROPERTY, document, document_pairs, model, section
 
 
 def parse(fragment: str):
@@ -115,9 +115,9 @@ def test_removed_section_is_struck_in_the_redline():
 
 
 def test_moved_section_notes_link_both_ways():
-    a = _section("a", "ALPHA", "First text.")
-    b = _section("b", "BRAVO", "Second text.")
-    diff = diff_documents(_doc(a, b), _doc(b, a))
+    a = section("a", "ALPHA", "First text.")
+    b = section("b", "BRAVO", "Second text.")
+    diff = diff_documents(document(a, b), document(b, a))
     for fragment in (side_by_side_html(diff), redline_html(diff)):
         root = parse(fragment)
         links = {a.get("href"): a.text for a in root.xpath("//p[@class='moved-note']/a")}

@@ -27,7 +27,7 @@ from drafting.diff import diff_documents
 from drafting.document import Document
 from drafting.render.docx import STYLE_SECTION, ExportMeta, render_docx
 from drafting.render.redline_docx import render_redline_docx
-from tests.drafting.test_diff import PROPERTY, document_pairs, model
+from tests.factories import PROPERTY, document_pairs, model
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W_NS}

@@ -12,7 +12,7 @@ import pytest
 from drafting.diff import diff_documents
 from drafting.render import redline_pdf
 from drafting.render.redline_pdf import redline_document_html, render_redline_pdf
-from tests.drafting.test_diff import model
+from tests.factories import model
 
 
 @cache

@@ -11,7 +11,7 @@ from clauses.models import Clause
 from clauses.services import clause_version_create
 from drafting.spec import parse_spec
 from ordinances import services
-from tests.clauses.factories import publish
+from tests.factories import make_member, publish
 
 PAYLOAD = "{{ request.COOKIES.sessionid }}{% debug %}<script>alert(1)</script>"
 
@@ -40,7 +40,6 @@ def _hostile_version(slug: str, author):
 def test_editor_payloads_in_titles_labels_and_guidance_render_inert(
     client_for, library, office, drafter, model_spec_data
 ):
-    from tests.conftest import make_member
 
     editor = make_member(office, "eve", editor=True)
     hostile = [_hostile_version("detainers", editor), _hostile_version("no-287g", editor)]
@@ -67,7 +66,6 @@ def test_editor_payloads_in_titles_labels_and_guidance_render_inert(
 @pytest.mark.django_db
 def test_editor_payloads_render_inert_on_every_library_page(client_for, library, office):
     from clauses.services import edition_publish
-    from tests.conftest import make_member
 
     editor = make_member(office, "eve", editor=True)
     version = _hostile_version("detainers", editor)
