@@ -129,6 +129,11 @@ def run(document: Document, rules: Sequence[Rule]) -> list[Finding]:
     )
 
 
+def most_severe_first(findings: Iterable[Finding]) -> list[Finding]:
+    """Errors, then warnings, then notes; document order kept within each (a stable sort)."""
+    return sorted(findings, key=lambda f: SEVERITY_RANK[f.severity])
+
+
 def verdict(findings: Iterable[Finding]) -> Literal["error", "warning", "compliant"]:
     """The § 1373 verdict: "error", "warning" (ambiguous) or "compliant".
 

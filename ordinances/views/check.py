@@ -6,12 +6,11 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from drafting.lint import lint, scorecard, verdict
+from drafting.lint.engine import SEVERITY_RANK
 from drafting.parse import MAX_UPLOAD_BYTES, UploadError, parse_docx, parse_text
 from drafting.render.html import Mark, render_html
 from drafting.render.text import section_text
 from ordinances.forms import CheckForm
-
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def document_text(document) -> str:
@@ -80,7 +79,7 @@ def check_ordinance(request):
                 findings = lint(document, state=state)
                 context["fixed"] = finding.fix.description
         form = CheckForm(initial={"text": text, "state": state or ""})
-        ordered = sorted(enumerate(findings), key=lambda p: SEVERITY_ORDER[p[1].severity])
+        ordered = sorted(enumerate(findings), key=lambda p: SEVERITY_RANK[p[1].severity])
         context.update(
             form=form,
             checked=True,

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from drafting.lint import lint, scorecard
+from drafting.lint.engine import most_severe_first
 from drafting.merge import spec_fields
 from drafting.render.html import anchor, render_html
 from drafting.spec import LOCALITY_FIELDS, SpecError
@@ -174,10 +175,9 @@ def _review(flow: Flow, document, problems: dict) -> dict:
         state = (flow.spec.get("locality") or {}).get("state") or None
         findings = lint(document, state=state)
         score = scorecard(document)
-    order = {"error": 0, "warning": 1, "info": 2}
     findings = [
         (finding, anchor(finding.block) if finding.block else "")
-        for finding in sorted(findings, key=lambda f: order[f.severity])
+        for finding in most_severe_first(findings)
     ]
     return {
         "rows": rows,
