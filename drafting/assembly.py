@@ -32,7 +32,18 @@ from jinja2 import meta as jinja_meta
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafting.document import Block, Document, Run, Section
-from drafting.grammar import Instrument, LocalityName, Title, enacting_formula, plural
+from drafting.grammar import (
+    Instrument,
+    LocalityName,
+    Title,
+    count_words,
+    count_words_digits,
+    days_notice,
+    enacting_formula,
+    most_spoken,
+    plural,
+    unstop,
+)
 from drafting.library import ClauseText, Option, included_slugs
 from drafting.numbering import (
     NumberWords,
@@ -58,6 +69,8 @@ LOCALITY_VARIABLES = {
     "executive": "executive",
 }
 _HELPERS = {"refs", "subsections", "includes"}
+# Locality values a clause may use without the drafter filling them in.
+_OPTIONAL = {"languages", "instrument"}
 # Locality values that name an office or body: templates may ask for `.the`.
 _TITLES = {
     "legislative_body",
@@ -145,6 +158,11 @@ def _environment() -> SandboxedEnvironment:
         the=_after_the,
         official_state=_official_state,
         plural=plural,
+        count_words=count_words,
+        count_words_digits=count_words_digits,
+        days_notice=days_notice,
+        most_spoken=most_spoken,
+        unstop=unstop,
     )
     return env
 
@@ -280,7 +298,7 @@ def locality_needs(
     for clause in included:
         for name in sorted(_clause_names(clause, options, values)):
             attribute = LOCALITY_VARIABLES.get(name)
-            if attribute and attribute != "languages":
+            if attribute and attribute not in _OPTIONAL:
                 needs.setdefault(attribute, clause.title)
     return needs
 

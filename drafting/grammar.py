@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from drafting.numbering import NumberWords
+
 # The word a locality type puts in a formal name, and where it goes.
 _TYPE_WORDS = {
     "city": "City",
@@ -259,3 +261,46 @@ def plural(number: int, noun: str, plural_form: str = "") -> str:
     ('1 day', '14 days')
     """
     return f"{int(number)} {noun if int(number) == 1 else plural_form or noun + 's'}"
+
+
+def count_words(number: int, noun: str) -> str:
+    """ "forty-five days", "one day".
+
+    >>> count_words(1, "day")
+    'one day'
+    """
+    return f"{NumberWords.words(number)} {noun if int(number) == 1 else noun + 's'}"
+
+
+def count_words_digits(number: int, noun: str) -> str:
+    """ "thirty (30) days", "one (1) year".
+
+    >>> count_words_digits(1, "year"), count_words_digits(10, "year")
+    ('one (1) year', 'ten (10) years')
+    """
+    return f"{NumberWords.words_digits(number)} {noun if int(number) == 1 else noun + 's'}"
+
+
+def days_notice(number: int) -> str:
+    """ "30 days’ notice", "1 day’s notice"."""
+    return "1 day’s notice" if int(number) == 1 else f"{int(number)} days’ notice"
+
+
+def most_spoken(number: int) -> str:
+    """ "the five most commonly spoken languages"; for one, "the most commonly spoken language".
+
+    >>> most_spoken(1)
+    'the most commonly spoken language'
+    """
+    if int(number) == 1:
+        return "the most commonly spoken language"
+    return f"the {NumberWords.words(number)} most commonly spoken languages"
+
+
+def unstop(text: object) -> str:
+    """A sentence without its closing full stop, to be joined before other punctuation.
+
+    >>> unstop("The request is accompanied by a judicial warrant. ")
+    'The request is accompanied by a judicial warrant'
+    """
+    return str(text).strip().rstrip(".")
