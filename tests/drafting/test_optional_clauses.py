@@ -5,7 +5,7 @@ from functools import cache
 import pytest
 
 from drafting.assembly import AssemblyError, assemble
-from drafting.library import read_library
+from drafting.library import read_edition
 from drafting.render.text import block_text
 from drafting.spec import parse_spec
 from tests.model_seed import MODEL_LOCALITY
@@ -156,7 +156,7 @@ COMPLAINTS = [
 
 @cache
 def _library():
-    return tuple(read_library())
+    return tuple(read_edition("cpd-2017"))
 
 
 def _assemble(*optional, options=None, **locality):
