@@ -639,7 +639,9 @@ def _finish(draft: _SectionDraft, numbering: str) -> Section:
     )
 
 
-_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+_SMALL_WORDS = {
+    "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+}  # fmt: skip
 
 
 def heading_case(heading: str) -> str:
@@ -648,7 +650,7 @@ def heading_case(heading: str) -> str:
     >>> heading_case("ACCESS TO REPRESENTATION IN IMMIGRATION PROCEEDINGS")
     'Access to Representation in Immigration Proceedings'
     """
-    words = re.split(r"([ —–-])", heading.lower())
+    words = re.split(r"([ —–/-])", heading.lower())
     out = []
     for index, word in enumerate(words):
         if index and word in _SMALL_WORDS:

@@ -218,6 +218,14 @@ class Instrument:
         return capfirst(self.this)
 
     @property
+    def adopted(self) -> str:
+        """How it becomes binding: an ordinance "is signed into law" (CPD §XIII), a
+        bylaw or resolution "is adopted", an order or policy "is issued"."""
+        if self.kind == "ordinance":
+            return "is signed into law"
+        return "is adopted" if self.legislative else "is issued"
+
+    @property
     def act_word(self) -> str:
         """What a named act is called: "Act" for enactments, else the instrument's noun."""
         return "Act" if self.kind in ("ordinance", "bylaw") else self.title_noun
