@@ -8,7 +8,7 @@ catches). `read_document` turns an assembled document into a `Reading`;
     >>> reading = Reading.from_text("No the City of Springfield officer shall rely on it.",
     ...                             name="Springfield", locality_type="city")
     >>> [p.check for p in run_checks(reading)]
-    ['misplaced_article']
+    ['misplaced_article', 'name_as_adjective']
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from drafting.document import Document
-from drafting.grammar import LocalityName, Title
+from drafting.grammar import Instrument, LocalityName, Title
 from drafting.library import ClauseText
 from drafting.spec import DraftSpec
 
@@ -56,6 +56,7 @@ class Reading:
     included: frozenset[str] = frozenset()
     # First-level item labels of each section ("A", "(a)"), when known.
     labels: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    instrument: Instrument = field(default_factory=lambda: Instrument.parse("ordinance"))
 
     @classmethod
     def from_text(
@@ -69,6 +70,7 @@ class Reading:
         included: Iterable[str] = (),
         clause: str = "",
         labels: Iterable[str] | None = None,
+        instrument: str = "ordinance",
     ) -> Reading:
         """Lines of plain text; a line in capitals is a heading, a line opening with
         a quoted term and "means" a definition."""
@@ -90,6 +92,7 @@ class Reading:
             dict(options or {}),
             frozenset(included),
             {clause: frozenset(labels)} if labels is not None else {},
+            Instrument.parse(instrument),
         )
 
     def texts(self, *kinds: str) -> Iterable[Line]:
@@ -103,6 +106,7 @@ def read_document(
     place: LocalityName,
     titles: Iterable[Title | str] = (),
     options: Mapping[str, Any] | None = None,
+    instrument: Instrument | None = None,
 ) -> Reading:
     lines = []
     labels: dict[str, frozenset[str]] = {}
@@ -124,6 +128,7 @@ def read_document(
         dict(options or {}),
         frozenset(document.clause_versions),
         labels,
+        instrument or Instrument.parse("ordinance"),
     )
 
 
@@ -341,13 +346,25 @@ def warrant_term_undefined(reading: Reading) -> list[Problem]:
 
 
 # A year in the past, not one in a citation ("Section 1983", "Title 18", "§ 631").
-_STALE_YEAR = re.compile(r"(?<!Section )(?<!§ )(?<!Title )(?<!No\. )\b(?:19[5-9]\d|20[0-2][0-5])\b")
+_STALE_YEAR = re.compile(r"(?<!Section )(?<!§ )(?<!Title )(?<!No\. )\b(?:19[5-9]\d|20(?:[01]\d|2[0-5]))\b")
 
 
 @check
 def stale_year(reading: Reading) -> list[Problem]:
     """A fixed year that has passed: "beginning the second quarter of 2017"."""
     return _find(reading, _STALE_YEAR, "stale_year", "text", "heading")
+
+
+_SELF_NOUNS = ("ordinance", "bylaw", "resolution", "order", "policy")
+
+
+@check
+def self_reference(reading: Reading) -> list[Problem]:
+    """The document calling itself another instrument: "as required by this order" in an
+    ordinance, "this ordinance" in a bylaw."""
+    others = [noun for noun in _SELF_NOUNS if noun != reading.instrument.noun]
+    pattern = re.compile(rf"\b[Tt]his (?:{'|'.join(others)})\b", re.I)
+    return _find(reading, pattern, "self_reference", "text", "definition")
 
 
 _PLACEHOLDER = re.compile(r"\[[A-Za-z][^\]]*\]|\{\{|\}\}|\{%|%\}|\bNone\b|_{3,}")
@@ -385,5 +402,6 @@ def check_spec(clauses: Sequence[ClauseText], spec: DraftSpec) -> list[Problem]:
         place=LocalityName.parse(locality.name, locality.type),
         titles=[getattr(locality, name) for name in _TITLE_FIELDS],
         options=resolve_options(clauses, spec.options),
+        instrument=Instrument.parse(locality.instrument),
     )
     return run_checks(reading)
