@@ -195,7 +195,8 @@ def title_without_article(reading: Reading) -> list[Problem]:
         if not bare or bare.isupper():
             continue
         pattern = re.compile(
-            rf"(?:\b(?:of|to|with|by|from|for|and|or)|^|[.;:]) {re.escape(bare)}\b|^{re.escape(bare)}\b"
+            rf"(?:\b(?:of|to|with|by|from|for|and|or)|^|[.;:]) {re.escape(bare)}\b"
+            rf"|^{re.escape(bare)}\b"
         )
         named = Reading(
             tuple(line for line in reading.lines if line.text != bare), reading.place
@@ -217,12 +218,12 @@ _NUMBER_WORDS = (
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
 ).split()
-_UNITS = r"days?|years?|months?|languages?|weeks?"
 _AGREEMENT = re.compile(
     rf"\b(?:one|1)(?: \(1\))? (?:days|years|months|weeks|languages)\b"
     rf"|\bthe one most\b"
     rf"|\b1 days’"
-    rf"|\b(?:[2-9]|\d\d+|(?:{'|'.join(_NUMBER_WORDS)})(?:-\w+)?)(?: \(\d+\))? (?:day|year|month|week|language)\b(?!’s)"
+    rf"|\b(?:[2-9]|\d\d+|(?:{'|'.join(_NUMBER_WORDS)})(?:-\w+)?)(?: \(\d+\))? "
+    rf"(?:day|year|month|week|language)\b(?!’s)"
 )
 
 
@@ -346,7 +347,9 @@ def warrant_term_undefined(reading: Reading) -> list[Problem]:
 
 
 # A year in the past, not one in a citation ("Section 1983", "Title 18", "§ 631").
-_STALE_YEAR = re.compile(r"(?<!Section )(?<!§ )(?<!Title )(?<!No\. )\b(?:19[5-9]\d|20(?:[01]\d|2[0-5]))\b")
+_STALE_YEAR = re.compile(
+    r"(?<!Section )(?<!§ )(?<!Title )(?<!No\. )\b(?:19[5-9]\d|20(?:[01]\d|2[0-5]))\b"
+)
 
 
 @check

@@ -238,7 +238,9 @@ def test_findings_come_first_and_end_with_the_enacting_clause():
 
 def test_without_findings_the_enacting_clause_heads_the_document():
     document = _assemble()
-    assert document.enacting_clause == "BE IT ORDAINED BY THE CITY COUNCIL OF THE CITY OF SPRINGFIELD:"
+    assert document.enacting_clause == (
+        "BE IT ORDAINED BY THE CITY COUNCIL OF THE CITY OF SPRINGFIELD:"
+    )
 
 
 def test_juveniles_item_follows_detainers_and_reletters_the_rest():

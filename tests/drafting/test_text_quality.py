@@ -140,7 +140,7 @@ def pairwise(table: dict[str, list]) -> list[dict[str, object]]:
             if k in row:
                 continue
 
-            def gain(value, k=k, row=row):
+            def gain(value, k=k, row=row, uncovered=uncovered):
                 return sum(
                     ((min(k, m), value if k < m else v, max(k, m), v if k < m else value))
                     in uncovered
