@@ -463,11 +463,11 @@ def assemble(clauses: Sequence[ClauseText], spec: DraftSpec) -> Document:
 
     locality = spec.locality
     base = locality_context(locality)
-    included_slugs = frozenset(c.slug for c in included)
+    included_set = frozenset(c.slug for c in included)
     context = {
         **base,
         **_option_context(clauses, values, base),
-        "includes": lambda slug: slug in included_slugs,
+        "includes": lambda slug: slug in included_set,
     }
     letters: dict[str, str] = {}
     parents: dict[str, str] = {c.slug: c.parent for c in included if c.kind == "subsection"}

@@ -19,7 +19,7 @@ from clauses.models import Clause, Edition
 from clauses.services import clause_version_create, edition_publish
 from drafting.assembly import assemble
 from drafting.document import Block, Document, Run, Section
-from drafting.library import ClauseText, read_edition, read_library
+from drafting.library import ClauseText, read_edition
 from drafting.lint import Finding
 from drafting.numbering import item_label, section_label
 from drafting.spec import parse_spec
