@@ -4,14 +4,11 @@ drafting/quality.py. Then each check on its own, with a text it catches and one 
 
 from __future__ import annotations
 
-import doctest
 from functools import cache
 from pathlib import Path
 
 import pytest
 
-import drafting.grammar
-import drafting.quality
 from drafting.library import read_edition
 from drafting.quality import CHECKS, Reading, check_spec, run_checks
 from drafting.spec import CURRENT_EDITION, LOCALITY_TYPES, load_spec, parse_spec
@@ -321,9 +318,3 @@ def test_edition_one_shows_the_defects_the_current_edition_fixes():
     spec = spec_for(row)
     found = {p.check for p in check_spec(read_edition("cpd-2017"), spec)}
     assert {"misplaced_article", "name_as_adjective", "title_without_article"} <= found
-
-
-@pytest.mark.parametrize("module", [drafting.quality, drafting.grammar])
-def test_docstring_examples_run(module):
-    result = doctest.testmod(module)
-    assert (result.failed, result.attempted > 0) == (0, True)
