@@ -23,12 +23,12 @@ from django.db.models import Max
 from clauses.loader import edition_create, version_create
 from clauses.models import Clause, ClauseVersion, Edition
 from drafting.library import ClauseText
-from drafting.spec import SpecError
+from drafting.spec import CURRENT_EDITION, SpecError
 
 if TYPE_CHECKING:
     from organisations.models import Organisation
 
-DEFAULT_EDITION = "cpd-2017"
+DEFAULT_EDITION = CURRENT_EDITION
 
 
 def edition_clauses(

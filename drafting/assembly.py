@@ -32,8 +32,26 @@ from jinja2 import meta as jinja_meta
 from jinja2.sandbox import SandboxedEnvironment
 
 from drafting.document import Block, Document, Run, Section
+from drafting.grammar import (
+    Instrument,
+    LocalityName,
+    Title,
+    count_words,
+    count_words_digits,
+    days_notice,
+    enacting_formula,
+    most_spoken,
+    plural,
+    unstop,
+)
 from drafting.library import ClauseText, Option, included_slugs
-from drafting.numbering import NumberWords, item_label, refs_phrase, section_label
+from drafting.numbering import (
+    NumberWords,
+    item_label,
+    refs_phrase,
+    section_label,
+    subsections_phrase,
+)
 from drafting.spec import LOCALITY_FIELDS, DraftSpec, Locality, SpecError
 
 LOCALITY_VARIABLES = {
@@ -47,8 +65,21 @@ LOCALITY_VARIABLES = {
     "reporting_officer": "reporting_officer",
     "effective_date": "effective_date",
     "languages": "languages",
+    "instrument": "instrument",
+    "executive": "executive",
 }
-_HELPERS = {"refs"}
+_HELPERS = {"refs", "subsections", "includes"}
+# Locality values a clause may use without the drafter filling them in.
+_OPTIONAL = {"languages", "instrument"}
+# Locality values that name an office or body: templates may ask for `.the`.
+_TITLES = {
+    "legislative_body",
+    "chief_law_enforcement_officer",
+    "complaint_body",
+    "commission_coordinator",
+    "reporting_officer",
+    "executive",
+}
 
 
 class AssemblyError(SpecError):
@@ -126,6 +157,12 @@ def _environment() -> SandboxedEnvironment:
         capfirst=_capfirst,
         the=_after_the,
         official_state=_official_state,
+        plural=plural,
+        count_words=count_words,
+        count_words_digits=count_words_digits,
+        days_notice=days_notice,
+        most_spoken=most_spoken,
+        unstop=unstop,
     )
     return env
 
@@ -261,7 +298,7 @@ def locality_needs(
     for clause in included:
         for name in sorted(_clause_names(clause, options, values)):
             attribute = LOCALITY_VARIABLES.get(name)
-            if attribute and attribute != "languages":
+            if attribute and attribute not in _OPTIONAL:
                 needs.setdefault(attribute, clause.title)
     return needs
 
@@ -425,20 +462,31 @@ def assemble(clauses: Sequence[ClauseText], spec: DraftSpec) -> Document:
         raise AssemblyError(problems)
 
     locality = spec.locality
-    base: dict[str, Any] = {
-        name: (list(locality.languages) if attr == "languages" else getattr(locality, attr))
-        for name, attr in LOCALITY_VARIABLES.items()
+    base = locality_context(locality)
+    included_set = frozenset(c.slug for c in included)
+    context = {
+        **base,
+        **_option_context(clauses, values, base),
+        "includes": lambda slug: slug in included_set,
     }
-    context = {**base, **_option_context(clauses, values, base)}
     letters: dict[str, str] = {}
     parents: dict[str, str] = {c.slug: c.parent for c in included if c.kind == "subsection"}
 
+    def named(targets: Sequence[str]) -> list[str]:
+        return [letters[t] for t in targets if t in letters]
+
     def refs(*targets: str, cap: bool = False) -> str:
-        phrase = refs_phrase(spec.numbering, [letters[t] for t in targets if t in letters])
+        phrase = refs_phrase(spec.numbering, named(targets))
         return _capfirst(phrase) if cap else phrase
 
+    def subsections(*targets: str, cap: bool = False) -> str:
+        phrase = subsections_phrase(spec.numbering, named(targets))
+        return _capfirst(phrase) if cap else phrase
+
+    helpers = {"refs": refs, "subsections": subsections}
+
     def render(clause: ClauseText) -> list[_RawBlock]:
-        return split_blocks(_template(clause.body).render({**context, "refs": refs}))
+        return split_blocks(_template(clause.body).render({**context, **helpers}))
 
     title = ""
     sections: list[_SectionDraft] = []
@@ -456,7 +504,7 @@ def assemble(clauses: Sequence[ClauseText], spec: DraftSpec) -> Document:
         else:
             number += 1
             num, label = section_label(spec.numbering, number)
-        draft = _SectionDraft(clause, num, label, clause.heading)
+        draft = _SectionDraft(clause, num, label, _render_inline(clause.heading, context))
         draft.parts.append((clause, render(clause)))
         sections.append(draft)
         by_parent[clause.slug] = draft
@@ -472,7 +520,7 @@ def assemble(clauses: Sequence[ClauseText], spec: DraftSpec) -> Document:
         )
     for draft in sections:
         draft.parts = [
-            (clause, render(clause) if "refs(" in clause.body else raw)
+            (clause, render(clause) if _names_items(clause.body) else raw)
             for clause, raw in draft.parts
         ]
 
@@ -484,12 +532,36 @@ def assemble(clauses: Sequence[ClauseText], spec: DraftSpec) -> Document:
     return Document(
         title=title,
         sections=tuple(_finish(draft, spec.numbering) for draft in sections),
-        locality=locality.name,
+        locality=base["locality"].formal,
         ordinance_number=locality.ordinance_number,
+        number_label=base["instrument"].number_label,
         enacting_clause=enacting,
         numbering=spec.numbering,
         clause_versions={c.slug: c.version for c in included},
     )
+
+
+def _names_items(body: str) -> bool:
+    return "refs(" in body or "subsections(" in body
+
+
+def locality_context(locality: Locality) -> dict[str, Any]:
+    """The locality's template names: the place and offices as grammar objects.
+
+    Each prints as typed (older clause versions place their own articles); the
+    current edition asks for `.the`, `.short`, `.of` ... (see drafting/grammar.py).
+    """
+    base: dict[str, Any] = {}
+    for name, attr in LOCALITY_VARIABLES.items():
+        value = getattr(locality, attr)
+        if attr == "languages":
+            value = list(value)
+        elif attr in _TITLES:
+            value = Title(value)
+        base[name] = value
+    base["locality"] = LocalityName.parse(locality.name, locality.type)
+    base["instrument"] = Instrument.parse(locality.instrument)
+    return base
 
 
 def _prune_definitions(sections: list[_SectionDraft]) -> None:
@@ -567,7 +639,9 @@ def _finish(draft: _SectionDraft, numbering: str) -> Section:
     )
 
 
-_SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
+_SMALL_WORDS = {
+    "a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with",
+}  # fmt: skip
 
 
 def heading_case(heading: str) -> str:
@@ -576,7 +650,7 @@ def heading_case(heading: str) -> str:
     >>> heading_case("ACCESS TO REPRESENTATION IN IMMIGRATION PROCEEDINGS")
     'Access to Representation in Immigration Proceedings'
     """
-    words = re.split(r"([ —–-])", heading.lower())
+    words = re.split(r"([ —–/-])", heading.lower())
     out = []
     for index, word in enumerate(words):
         if index and word in _SMALL_WORDS:
@@ -587,9 +661,12 @@ def heading_case(heading: str) -> str:
 
 
 def enacting_clause(locality: Locality) -> str:
-    body = locality.legislative_body.upper()
-    body = body[4:] if body.startswith("THE ") else body
-    place = locality.name.upper()
-    if re.match(r"(CITY|COUNTY|TOWN|VILLAGE|BOROUGH|PARISH|CITY AND COUNTY) OF ", place):
-        place = f"THE {place}"
-    return f"BE IT ORDAINED BY THE {body} OF {place}:"
+    """ "BE IT ORDAINED BY THE CITY COUNCIL OF THE CITY OF SPRINGFIELD:", or the
+    instrument's own formula (see `drafting.grammar.enacting_formula`)."""
+    return enacting_formula(
+        Instrument.parse(locality.instrument),
+        LocalityName.parse(locality.name, locality.type),
+        Title(locality.legislative_body),
+        executive=Title(locality.executive),
+        chief=Title(locality.chief_law_enforcement_officer),
+    )

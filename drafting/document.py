@@ -73,7 +73,8 @@ class Document:
     """A whole ordinance.
 
     `title` is the act's title; `ordinance_number` is blank until the clerk
-    assigns one; `enacting_clause` is "BE IT ORDAINED BY ..." (empty for
+    assigns one; `number_label` heads it ("ORDINANCE NO.", "RESOLUTION NO.",
+    "ARTICLE" for a Town Meeting bylaw ...); `enacting_clause` is "BE IT ORDAINED BY ..." (empty for
     outside documents where none was recognised).
     """
 
@@ -83,6 +84,7 @@ class Document:
     ordinance_number: str = ""
     enacting_clause: str = ""
     numbering: str = "cpd"
+    number_label: str = "ORDINANCE NO."
     clause_versions: dict[str, int] = field(default_factory=dict)
 
     def section(self, clause: str) -> Section | None:
@@ -90,3 +92,8 @@ class Document:
 
     def blocks(self) -> list[tuple[Section, Block]]:
         return [(section, block) for section in self.sections for block in section.blocks]
+
+    @property
+    def number_line(self) -> str:
+        """ "ORDINANCE NO. ____" (the number blank until the clerk assigns one)."""
+        return f"{self.number_label} {self.ordinance_number or '____'}"

@@ -71,6 +71,22 @@ def refs_phrase(numbering: str, item_letters: list[str]) -> str:
     return f"{noun} {_join(bare)} of this Subsection"
 
 
+def subsections_phrase(numbering: str, item_letters: list[str]) -> str:
+    """Name first-level items of the same section as statutes do.
+
+    >>> subsections_phrase("section", ["(a)", "(b)"])
+    'subsections (a) and (b) of this section'
+    >>> subsections_phrase("cpd", ["A.", "B."])
+    'subsections A and B of this Section'
+    """
+    if not item_letters:
+        return ""
+    noun = "subsection" if len(item_letters) == 1 else "subsections"
+    if numbering == "section":
+        return f"{noun} {_join(item_letters)} of this section"
+    return f"{noun} {_join([label.rstrip('.') for label in item_letters])} of this Section"
+
+
 _ONES = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen"

@@ -2,7 +2,7 @@
 
     {
       "format": "ordinance-spec/1",
-      "edition": "cpd-2017",
+      "edition": "cpd-2026-council",       # optional: default is CURRENT_EDITION
       "numbering": "cpd",                  # or "section"
       "locality": {"name": "City of Springfield", "type": "city", "state": "Illinois",
                    "legislative_body": "City Council", ...},
@@ -22,9 +22,14 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from drafting.grammar import INSTRUMENTS
+
 SPEC_FORMAT = "ordinance-spec/1"
 NUMBERING_STYLES = ("cpd", "section")
 LOCALITY_TYPES = ("city", "county", "town", "village", "borough", "parish", "city and county")
+# The edition new drafts, and specs that name none, are drafted against: the
+# current recommended text (cpd-2017 is the verbatim model, kept for fidelity).
+CURRENT_EDITION = "cpd-2026-council"
 MAX_FIELD_LENGTH = 200
 MAX_LANGUAGES = 20
 
@@ -35,6 +40,7 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\u202a-\u202
 LOCALITY_FIELDS: dict[str, str] = {
     "name": "Locality name",
     "type": "Locality type",
+    "instrument": "Instrument",
     "state": "State",
     "legislative_body": "Legislative body",
     "chief_law_enforcement_officer": "Chief law enforcement officer",
@@ -43,8 +49,10 @@ LOCALITY_FIELDS: dict[str, str] = {
     "reporting_officer": "Reporting officer",
     "effective_date": "Effective date",
     "ordinance_number": "Ordinance number",
+    "executive": "Executive (who issues an executive order)",
 }
 REQUIRED_LOCALITY = ("name", "type", "state", "legislative_body")
+_LATER_FIELDS = ("instrument", "executive")
 
 
 class SpecError(ValueError):
@@ -67,10 +75,18 @@ class Locality:
     reporting_officer: str = ""
     effective_date: str = ""
     ordinance_number: str = ""
+    instrument: str = ""
+    executive: str = ""
     languages: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {k: getattr(self, k) for k in LOCALITY_FIELDS}
+        # Fields added after ordinance-spec/1 first shipped appear only when set,
+        # so a spec written before them round-trips unchanged.
+        data: dict[str, Any] = {
+            k: getattr(self, k)
+            for k in LOCALITY_FIELDS
+            if k not in _LATER_FIELDS or getattr(self, k)
+        }
         data["languages"] = list(self.languages)
         return data
 
@@ -78,7 +94,7 @@ class Locality:
 @dataclass(frozen=True)
 class DraftSpec:
     locality: Locality
-    edition: str = "cpd-2017"
+    edition: str = CURRENT_EDITION
     numbering: str = "cpd"
     options: dict[str, Any] = field(default_factory=dict)
     clauses: tuple[str, ...] | None = None
@@ -130,6 +146,12 @@ def parse_locality(raw: Any) -> Locality:
             problems[f"locality.{key}"] = problem
     if values["type"] and values["type"] not in LOCALITY_TYPES:
         problems["locality.type"] = f"Locality type must be one of: {', '.join(LOCALITY_TYPES)}."
+    if values["instrument"] and values["instrument"] not in INSTRUMENTS:
+        problems["locality.instrument"] = f"Instrument must be one of: {', '.join(INSTRUMENTS)}."
+    if values["instrument"] == "executive-order" and not values["executive"]:
+        problems["locality.executive"] = (
+            "Executive is required for an executive order (e.g. “Mayor”)."
+        )
     languages = raw.get("languages") or []
     if isinstance(languages, str):
         languages = [part for part in re.split(r"[,;\n]", languages)]
@@ -165,7 +187,7 @@ def parse_spec(data: Any) -> DraftSpec:
     numbering = data.get("numbering", "cpd")
     if numbering not in NUMBERING_STYLES:
         problems["numbering"] = f"Numbering must be one of: {', '.join(NUMBERING_STYLES)}."
-    edition = data.get("edition", "cpd-2017")
+    edition = data.get("edition", CURRENT_EDITION)
     if not isinstance(edition, str) or not edition:
         problems["edition"] = "Edition must be an edition's slug."
     options = data.get("options") or {}

@@ -19,7 +19,7 @@ from clauses.models import Clause, Edition
 from clauses.services import clause_version_create, edition_publish
 from drafting.assembly import assemble
 from drafting.document import Block, Document, Run, Section
-from drafting.library import ClauseText, read_library
+from drafting.library import ClauseText, read_edition
 from drafting.lint import Finding
 from drafting.numbering import item_label, section_label
 from drafting.spec import parse_spec
@@ -181,8 +181,9 @@ LOCALITY = {**MODEL_LOCALITY, "effective_date": "January 1, 2027"}
 
 @cache
 def library() -> list[ClauseText]:
-    """The newest version of every clause, from the library files (read once)."""
-    return read_library()
+    """Edition 1 (cpd-2017), the verbatim CPD model, from the library files (read once).
+    The current edition's own text is tested in tests/drafting/test_council_text.py."""
+    return read_edition("cpd-2017")
 
 
 def model(options=None, *, drop=(), add=()) -> Document:

@@ -207,7 +207,7 @@ def heading_block_html(diff: DocumentDiff) -> str:
         )
     return (
         '<header class="ordinance-heading">'
-        f'<p class="ordinance-number">ORDINANCE NO. {number}</p>'
+        f'<p class="ordinance-number">{escape(diff.new.number_label)} {number}</p>'
         f'<h1 class="ordinance-title" id="doc-title">{words_html(diff.title)}</h1>'
         f"{enacting}</header>"
     )
@@ -310,7 +310,7 @@ def _title_cell(diff: DocumentDiff, side: str) -> str:
     document = diff.old if side == "old" else diff.new
     number = escape(document.ordinance_number or "____")
     parts = [
-        f'<p class="ordinance-number">ORDINANCE NO. {number}</p>',
+        f'<p class="ordinance-number">{escape(document.number_label)} {number}</p>',
         f'<p class="ordinance-title">{words_html(diff.title, show=show)}</p>',
     ]
     if document.enacting_clause:

@@ -420,10 +420,11 @@ def add_text_run(paragraph: Paragraph, run: Run) -> DocxRun:
 
 
 def add_heading_block(doc: DocxDocument, document: Document) -> list[Paragraph]:
-    """ORDINANCE NO. ____, the title, the enacting clause (when there is one)."""
+    """ORDINANCE NO. ____ (or the instrument's own line), the title, the enacting clause
+    (when there is one)."""
     number = xml_safe(document.ordinance_number) or "____"
     paragraphs = [
-        add_styled_paragraph(doc, STYLE_NUMBER, f"ORDINANCE NO. {number}"),
+        add_styled_paragraph(doc, STYLE_NUMBER, f"{document.number_label} {number}"),
         add_styled_paragraph(doc, STYLE_TITLE, document.title),
     ]
     if document.enacting_clause:

@@ -99,7 +99,7 @@ def heading_html(document: Document) -> str:
     )
     return (
         '<header class="ordinance-heading">'
-        f'<p class="ordinance-number">ORDINANCE NO. {number}</p>'
+        f'<p class="ordinance-number">{escape(document.number_label)} {number}</p>'
         f'<h1 class="ordinance-title">{escape(document.title)}</h1>{enacting}</header>'
     )
 

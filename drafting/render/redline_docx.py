@@ -155,7 +155,7 @@ def _section_paras(op: SectionOp) -> list[_Para]:
 
 
 def _heading_block(diff: DocumentDiff) -> list[_Para]:
-    number: list[_Piece] = [("equal", "ORDINANCE NO. ", "plain")]
+    number: list[_Piece] = [("equal", f"{diff.new.number_label} ", "plain")]
     if diff.ordinance_number:
         old, new = diff.ordinance_number
         number += [("delete", old or "____", "plain"), ("insert", new or "____", "plain")]

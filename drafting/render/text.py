@@ -17,7 +17,7 @@ def section_text(section: Section) -> str:
 
 def heading_lines(document: Document) -> list[str]:
     number = document.ordinance_number or "____"
-    lines = [f"ORDINANCE NO. {number}", document.title]
+    lines = [f"{document.number_label} {number}", document.title]
     if document.enacting_clause:
         lines.append(document.enacting_clause)
     return lines
@@ -44,7 +44,7 @@ def _escape_markdown(text: str) -> str:
 def render_markdown(document: Document) -> str:
     number = document.ordinance_number or "____"
     out = [
-        f"**ORDINANCE NO. {_escape_markdown(number)}**",
+        f"**{document.number_label} {_escape_markdown(number)}**",
         "",
         f"# {_escape_markdown(document.title)}",
     ]

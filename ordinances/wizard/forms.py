@@ -20,6 +20,7 @@ from django.utils.html import conditional_escape, format_html
 
 from drafting.library import ClauseText, Option, included_slugs
 from drafting.spec import (
+    INSTRUMENTS,
     LOCALITY_FIELDS,
     LOCALITY_TYPES,
     MAX_FIELD_LENGTH,
@@ -190,6 +191,10 @@ class LocalityForm(TopicForm):
             if key == "type":
                 fields[key] = forms.ChoiceField(
                     label=label, choices=[(t, t.title()) for t in LOCALITY_TYPES]
+                )
+            elif key == "instrument":
+                fields[key] = forms.ChoiceField(
+                    label=label, choices=list(INSTRUMENTS.items()), required=False
                 )
             else:
                 fields[key] = forms.CharField(

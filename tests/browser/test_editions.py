@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from drafting.library import read_edition
 from tests.factories import make_draft
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,6 +26,10 @@ def people(library, model_spec_data):
     drafter = make_member(office, "drafter")
     draft = make_draft(organisation=office, author=drafter, title="Old draft")
     return editor, drafter, draft
+
+
+def _forms_versions() -> list[tuple[str, int]]:
+    return [(c.slug, c.version) for c in read_edition("cpd-2026-forms")]
 
 
 def _sign_in(page, base: str, username: str) -> None:
@@ -51,6 +56,10 @@ def _editor_changes_ncic_and_publishes(page, base: str) -> None:
     page.get_by_role("link", name="Publish a new edition").click()
     page.locator("#id_name").fill("Springfield update")
     expect(page.get_by_label("No arrests on NCIC immigration entries")).to_have_value("2")
+    # The update is edition 2 (CPD 2017 + 2026 form references) with the new NCIC version.
+    for slug, number in _forms_versions():
+        if slug != "ncic":
+            page.locator(f"#id_version__{slug}").select_option(str(number))
     page.get_by_role("button", name="Publish").click()
     expect(page.get_by_role("heading", name="Springfield update", level=1)).to_be_visible()
     expect(page.locator(".release-notes")).to_contain_text(

@@ -24,7 +24,7 @@ def _publish_data(scope: str = "library", **fields) -> dict:
         "slug": "",
         "date": dt.date.today().isoformat(),
         "description": "For a test.",
-        "derived_from": str(Edition.objects.get(slug="cpd-2026-forms").pk),
+        "derived_from": str(Edition.objects.get(slug="cpd-2026-council").pk),
     }
     for clause in Clause.objects.all():
         data[f"version__{clause.slug}"] = str(clause.latest_version().number)
@@ -36,7 +36,7 @@ def test_drafter_cannot_publish(client_for, drafter, library):
     response = client_for(drafter).post(reverse("clauses:edition_new"), _publish_data())
     assert response.status_code == 403
     assert "Only library editors can do this" in response.content.decode()
-    assert Edition.objects.count() == 2
+    assert Edition.objects.count() == 3
 
 
 def test_publish_form_defaults_to_the_recommended_then_the_newest_version(
@@ -49,7 +49,7 @@ def test_publish_form_defaults_to_the_recommended_then_the_newest_version(
     version_recommend(clause=Clause.objects.get(slug="ncic"), version=newest)
     form = client_for(editor).get(reverse("clauses:edition_new")).context["form"]
     assert form.fields["version__ncic"].initial == newest.number
-    assert form.fields["version__definitions"].initial == 2
+    assert form.fields["version__definitions"].initial == 3
 
 
 def test_editor_publishes_an_edition_with_release_notes(client_for, editor, library):
@@ -63,7 +63,7 @@ def test_editor_publishes_an_edition_with_release_notes(client_for, editor, libr
     assert edition.published
     assert (edition.organisation, edition.created_by) == (None, editor)
     assert edition.release_note_lines() == [
-        "Changes from CPD 2017 + 2026 form references:",
+        "Changes from CPD 2017, council-ready text (2026):",
         "No arrests on NCIC immigration entries: version 1 → 2. Test change to ncic.",
     ]
     page = client_for(editor).get(response["Location"]).content.decode()

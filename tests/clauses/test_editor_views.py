@@ -60,7 +60,7 @@ def test_edit_needs_sign_in(client, library):
 
 def test_edit_page_starts_from_the_newest_version(client_for, editor, library):
     page = client_for(editor).get(_edit_url("detainers")).content.decode()
-    assert "Starting from version 1" in page
+    assert "Starting from version 2" in page
     assert "key: warrant_standard" in page
     assert "slug: detainers" not in page
 

@@ -80,11 +80,11 @@ def test_saved_version_cannot_be_edited_or_deleted():
 @pytest.mark.django_db
 def test_saved_options_and_choices_cannot_be_edited():
     load_library()
-    option = VersionOption.objects.get(key="warrant_standard")
+    option = VersionOption.objects.get(key="warrant_standard", version__number=1)
     option.default = "categorical"
     with pytest.raises(ImmutableError):
         option.save()
-    choice = OptionChoice.objects.filter(option__key="warrant_standard").first()
+    choice = OptionChoice.objects.filter(option=option).first()
     with pytest.raises(ImmutableError):
         OptionChoice.objects.filter(pk=choice.pk).update(text="a warrant")
     assert VersionOption.objects.get(pk=option.pk).default == "judicial-criminal"

@@ -86,10 +86,10 @@ def test_published_edition_and_its_entries_cannot_be_altered_in_any_way(library,
 def test_published_edition_has_release_notes_from_the_change_notes(library, editor):
     edition = ncic_edition("test-ncic", editor)
     assert edition.release_note_lines() == [
-        "Changes from CPD 2017 + 2026 form references:",
+        "Changes from CPD 2017, council-ready text (2026):",
         "No arrests on NCIC immigration entries: version 1 → 2. Test change to ncic.",
     ]
-    assert edition.derived_from.slug == "cpd-2026-forms"
+    assert edition.derived_from.slug == "cpd-2026-council"
     assert latest_edition() == edition
 
 
@@ -149,11 +149,11 @@ def test_house_version_pin_is_refused_to_another_organisation(house_edition, oth
 
 
 def test_house_edition_is_never_the_latest_library_edition(house_edition):
-    assert latest_edition().slug == "cpd-2026-forms"
+    assert latest_edition().slug == "cpd-2026-council"
 
 
 def test_house_edition_is_offered_to_its_organisation_only(house_edition, office, other_office):
-    current = Edition.objects.get(slug="cpd-2026-forms")
+    current = Edition.objects.get(slug="cpd-2026-council")
     assert newer_editions(current, office) == [house_edition]
     assert newer_editions(current, other_office) == []
 
@@ -173,13 +173,13 @@ def test_house_edition_must_be_derived_from_a_published_edition(library, editor,
 
 def test_upgrade_offer_for_a_draft_on_edition_one(library):
     offer = upgrade_offer("cpd-2017", {}, None)
-    assert (offer.current.slug, offer.newer.slug, offer.kept) == ("cpd-2017", "cpd-2026-forms", 0)
+    assert (offer.current.slug, offer.newer.slug, offer.kept) == ("cpd-2017", "cpd-2026-council", 0)
 
 
 def test_upgrade_offer_counts_clauses_kept_behind(library):
-    offer = upgrade_offer("cpd-2026-forms", {"definitions": 1, "ncic": 1}, None)
-    assert (offer.current.slug, offer.newer, offer.kept) == ("cpd-2026-forms", None, 1)
+    offer = upgrade_offer("cpd-2026-council", {"definitions": 1, "ncic": 1}, None)
+    assert (offer.current.slug, offer.newer, offer.kept) == ("cpd-2026-council", None, 1)
 
 
 def test_no_upgrade_offer_on_the_newest_edition(library):
-    assert upgrade_offer("cpd-2026-forms", {"definitions": 2}, None) is None
+    assert upgrade_offer("cpd-2026-council", {"definitions": 3}, None) is None

@@ -6,7 +6,7 @@ import pytest
 
 from drafting.assembly import assemble
 from drafting.document import Document
-from drafting.library import read_library
+from drafting.library import read_edition
 from drafting.render.docx import ExportMeta
 from drafting.spec import parse_spec
 from tests.drafting.render.samples import REVISION_DATE
@@ -15,7 +15,7 @@ from tests.model_seed import MODEL_LOCALITY
 
 @pytest.fixture(scope="session")
 def library_texts():
-    return read_library()
+    return read_edition("cpd-2017")
 
 
 @pytest.fixture(scope="session")

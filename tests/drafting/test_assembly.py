@@ -5,12 +5,12 @@ import re
 import pytest
 
 from drafting.assembly import AssemblyError, assemble, heading_case
-from drafting.library import read_library
+from drafting.library import read_edition
 from drafting.render.text import render_text
 from drafting.spec import parse_spec
 from tests.model_seed import MODEL_LOCALITY
 
-LIBRARY = read_library()
+LIBRARY = read_edition("cpd-2017")
 MODEL = [c.slug for c in LIBRARY if c.model]
 
 

@@ -100,8 +100,9 @@ def test_edition_two_change_note_quotes_the_seed_exactly():
 
 
 def test_history_holds_edition_one_definitions():
-    assert [(c.slug, c.version) for c in read_history()] == [("definitions", 1)]
-    assert _clause("definitions") == read_history()[0]
+    history = {(c.slug, c.version): c for c in read_history()}
+    assert history[("definitions", 1)] == _clause("definitions")
+    assert history[("definitions", 2)] == _clause("definitions", EDITION_TWO)
 
 
 def test_version_changes_name_option_changes():

@@ -93,6 +93,7 @@ def test_editions_are_read_base_first():
     assert [(e.slug, e.derived_from) for e in read_editions()] == [
         ("cpd-2017", ""),
         ("cpd-2026-forms", "cpd-2017"),
+        ("cpd-2026-council", "cpd-2026-forms"),
     ]
 
 

@@ -5,7 +5,7 @@ from functools import cache
 import pytest
 
 from drafting.assembly import AssemblyError, assemble
-from drafting.library import read_library
+from drafting.library import read_edition
 from drafting.render.text import block_text
 from drafting.spec import parse_spec
 from tests.model_seed import MODEL_LOCALITY
@@ -156,7 +156,7 @@ COMPLAINTS = [
 
 @cache
 def _library():
-    return tuple(read_library())
+    return tuple(read_edition("cpd-2017"))
 
 
 def _assemble(*optional, options=None, **locality):
@@ -231,14 +231,16 @@ def test_findings_come_first_and_end_with_the_enacting_clause():
     assert [s.clause for s in document.sections[:2]] == ["findings", "purpose"]
     assert _lines(document, "findings") == [
         *FINDINGS,
-        "NOW, THEREFORE, BE IT ORDAINED BY THE CITY COUNCIL OF SPRINGFIELD:",
+        "NOW, THEREFORE, BE IT ORDAINED BY THE CITY COUNCIL OF THE CITY OF SPRINGFIELD:",
     ]
     assert document.enacting_clause == ""
 
 
 def test_without_findings_the_enacting_clause_heads_the_document():
     document = _assemble()
-    assert document.enacting_clause == "BE IT ORDAINED BY THE CITY COUNCIL OF SPRINGFIELD:"
+    assert document.enacting_clause == (
+        "BE IT ORDAINED BY THE CITY COUNCIL OF THE CITY OF SPRINGFIELD:"
+    )
 
 
 def test_juveniles_item_follows_detainers_and_reletters_the_rest():

@@ -6,7 +6,7 @@ import pytest
 
 from drafting.assembly import AssemblyError, assemble
 from drafting.document import Section
-from drafting.library import read_library
+from drafting.library import read_edition
 from drafting.render.text import section_text
 from drafting.spec import parse_spec
 from tests.model_seed import MODEL_LOCALITY, normalise
@@ -14,7 +14,7 @@ from tests.model_seed import MODEL_LOCALITY, normalise
 
 def _section(slug: str, **options) -> Section:
     spec = parse_spec({"locality": MODEL_LOCALITY, "options": options})
-    section = assemble(read_library(), spec).section(slug)
+    section = assemble(read_edition("cpd-2017"), spec).section(slug)
     assert section is not None, slug
     return section
 

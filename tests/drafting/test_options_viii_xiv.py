@@ -9,7 +9,7 @@ from functools import cache
 
 from drafting.assembly import assemble
 from drafting.document import Section
-from drafting.library import read_library
+from drafting.library import read_edition
 from drafting.render.text import section_text
 from drafting.spec import parse_spec
 from tests.model_seed import MODEL_LOCALITY, normalise
@@ -27,7 +27,7 @@ MODEL_ITEM_A = (
 
 @cache
 def _clauses():
-    return read_library()
+    return read_edition("cpd-2017")
 
 
 def _section(slug: str, options: dict | None = None, locality: dict | None = None) -> Section:

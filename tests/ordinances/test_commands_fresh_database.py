@@ -6,6 +6,7 @@ database says what to run, as a one-line error, never a traceback.
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -77,7 +78,8 @@ def test_compare_a_revision_says_what_to_run(manage, tmp_path):
 
 def test_render_a_house_edition_says_what_to_run(manage, tmp_path):
     spec = tmp_path / "house.json"
-    spec.write_text(EXAMPLE.read_text().replace('"cpd-2017"', '"springfield-house"'))
+    data = json.loads(EXAMPLE.read_text())
+    spec.write_text(json.dumps({**data, "edition": "springfield-house"}))
     assert _refused(manage("render", str(spec))) == (
         "CommandError: The database holds no clause library, and the library files have no "
         "edition 'springfield-house' (a house edition lives only in the database): "

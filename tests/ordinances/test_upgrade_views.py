@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from clauses.models import Clause
+from clauses.models import Clause, Edition
 from drafting.assembly import edition_options
 from drafting.library import read_edition
 from drafting.spec import parse_spec
@@ -34,14 +34,15 @@ def _upgrade(draft) -> str:
 
 def test_draft_on_an_older_edition_offers_the_upgrade(client_for, drafter, old_draft):
     page = client_for(drafter).get(old_draft.get_absolute_url()).content.decode()
-    assert "A newer library edition is available: <strong>CPD 2017 + 2026 form references" in page
+    offer = "A newer library edition is available: <strong>CPD 2017, council-ready text (2026)"
+    assert offer in page
     assert _upgrade(old_draft) in page
 
 
 def test_draft_on_the_newest_edition_has_no_offer(
     client_for, drafter, office, library, model_spec_data
 ):
-    data = {**model_spec_data, "edition": "cpd-2026-forms"}
+    data = {**model_spec_data, "edition": "cpd-2026-council"}
     draft = services.draft_create(organisation=office, author=drafter, spec=parse_spec(data))
     page = client_for(drafter).get(draft.get_absolute_url()).content.decode()
     assert "newer library edition" not in page
@@ -50,7 +51,7 @@ def test_draft_on_the_newest_edition_has_no_offer(
 
 
 def test_upgrade_page_shows_the_changed_clause_redline(client_for, drafter, old_draft):
-    response = client_for(drafter).get(_upgrade(old_draft))
+    response = client_for(drafter).get(_upgrade(old_draft), {"to": "cpd-2026-forms"})
     page = response.content.decode()
     assert response.status_code == 200
     assert [r.change.slug for r in response.context["reviews"]] == ["definitions"]
@@ -93,7 +94,9 @@ def test_accepting_a_clause_changes_its_text_and_leaves_the_old_revision(
 def test_partial_acceptance_pins_the_rest_at_the_old_versions(
     client_for, drafter, editor_in_office, old_draft
 ):
-    edition = ncic_edition("with-ncic", editor_in_office)
+    forms = Edition.objects.get(slug="cpd-2026-forms")
+    ncic = new_version("ncic", editor_in_office, old="appear in the NCIC database.", new=NCIC_NEW)
+    edition = publish("with-ncic", editor_in_office, derived_from=forms, versions=[ncic])
     response = client_for(drafter).post(
         _upgrade(old_draft), {"to": edition.slug, "base": "1", "accept": ["ncic"]}
     )

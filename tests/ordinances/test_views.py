@@ -122,7 +122,7 @@ def test_wizard_goes_from_nothing_to_a_saved_revision(client_for, drafter, libra
     assert (revision.number, revision.message, revision.author) == (1, "First cut", drafter)
     assert revision.spec["options"]["warrant_standard"] == "judicial"
     assert revision.spec["options"]["carve_outs"] == ["serious-felony"]
-    assert revision.clause_versions["detainers"] == 1
+    assert revision.clause_versions["detainers"] == 2
     document = services.document_for_spec(revision.draft_spec())
     assert "judicial warrant." in render_text(document)
     assert not Workspace.objects.filter(draft=draft).exists()
