@@ -12,9 +12,14 @@ SAVINGS_CLAUSE_SLUG = "savings-clause"
 SAVINGS_TEXT = (
     "Nothing in this {noun} prohibits or restricts any government entity or official from "
     "sending to, or receiving from, federal immigration authorities information regarding the "
-    "citizenship or immigration status, lawful or unlawful, of an individual, pursuant to "
-    "8 U.S.C. §§ 1373 and 1644."
+    "citizenship or immigration status, lawful or unlawful, of an individual, or from requesting "
+    "from federal immigration authorities immigration status information, lawful or unlawful, of "
+    "any individual, or maintaining or exchanging that information with any other federal, "
+    "state, or local government entity, pursuant to 8 U.S.C. §§ 1373 and 1644."
 )
+# Every channel § 1373(a) and (b) protect, in the words of Cal. Gov. Code § 7284.6(e) as
+# chaptered: a savings clause cures only the verbs it names (see the library's
+# savings-clause version 2).
 
 
 class SentenceRule:
@@ -54,7 +59,9 @@ class DocumentRule:
         raise NotImplementedError
 
 
-def sentence_finding(rule, facts: Facts, message: str, fix: Fix | None = None) -> Finding:
+def sentence_finding(
+    rule, facts: Facts, message: str, fix: Fix | None = None, *, limb: str = ""
+) -> Finding:
     sentence = facts.sentence
     assert sentence is not None
     return Finding(
@@ -69,6 +76,7 @@ def sentence_finding(rule, facts: Facts, message: str, fix: Fix | None = None) -
         end=sentence.end,
         authority=rule.authority,
         fix=fix,
+        limb=limb,
     )
 
 
