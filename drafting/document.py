@@ -74,7 +74,8 @@ class Document:
 
     `title` is the act's title; `ordinance_number` is blank until the clerk
     assigns one; `enacting_clause` is "BE IT ORDAINED BY ..." (empty for
-    outside documents where none was recognised).
+    outside documents where none was recognised). `kind` says what the text
+    is, so a code chapter is not mistaken for a policy.
     """
 
     title: str
@@ -84,6 +85,10 @@ class Document:
     enacting_clause: str = ""
     numbering: str = "cpd"
     clause_versions: dict[str, int] = field(default_factory=dict)
+    # What the text is: "ordinance" (assembled drafts), or, for outside text, what it says
+    # it is: "ordinance", "code-chapter", "statute", "resolution", "executive-order",
+    # "policy", or "" when it does not say.
+    kind: str = "ordinance"
 
     def section(self, clause: str) -> Section | None:
         return next((s for s in self.sections if s.clause == clause), None)

@@ -66,7 +66,8 @@ _MAY_WITHHOLD = re.compile(
 # "... or any other such information": read as the kind of the items listed.
 _SUCH_BEFORE = re.compile(r"\b(?:other\s+(?:such|similar|like)|such\s+other|similar)\s+$")
 _SUCH_IN = re.compile(r"\b(?:other\s+)?(?:such|similar)\b")
-_DEFINED_ELSEWHERE = re.compile(r"^\s*,?\s*(?:as\s+)?defined\s+(?:in|by|under)\b")
+_DELETED = re.compile(r"\(\([^()]{0,400}\)\)")
+_DEFINED_ELSEWHERE = re.compile(r"\s*,?\s*(?:as\s+)?defined\s+(?:in|by|under)\b")
 
 
 @dataclass(frozen=True)
@@ -252,7 +253,7 @@ def _associate(low: str, mentions: list[Span], verbs: list[Span], clusters: list
         if previous is not None:
             between = low[previous[0].end : mention.start]
             if (
-                len(between) <= 80
+                (len(between) <= 80 or _data_list(between))
                 and ";" not in between
                 and not _CLAUSE_WORD.search(between)
                 and not any(previous[0].end <= v.start < mention.start for v in verbs)
@@ -278,9 +279,17 @@ def _preceding(low: str, mention: Span, clusters: list[list[Span]]) -> list[Span
     gap = low[cluster[-1].end : mention.start]
     if ";" in gap or p.BASIS.search(gap) or _CLAUSE_WORD.search(gap):
         return None
-    if len(gap) > 40 and not p.INFO_NOUN.search(gap):
+    if len(gap) > 40 and not (p.INFO_NOUN.search(gap) or _data_list(gap)):
         return None
     return cluster
+
+
+def _data_list(gap: str) -> bool:
+    """The words between are a list of personal data items ("name, address, place of birth,")."""
+    if len(gap) > 300 or ";" in gap:
+        return False
+    items = [item for item in re.split(r",|\bor\b|\band\b", gap) if item.strip()]
+    return bool(items) and sum(bool(p.DATA_ITEM.search(item)) for item in items) >= 0.6 * len(items)
 
 
 def _following(low: str, mention: Span, clusters: list[list[Span]]) -> list[Span] | None:
@@ -365,7 +374,8 @@ def sentence_facts(
     ("'Sanctuary policy' means a policy that: (A) limits ..."), which describes
     a restriction without making one.
     """
-    low = p.lower(text)
+    # "((deleted))" words of an amending ordinance (King County style) are not law
+    low = _DELETED.sub(lambda m: " " * len(m.group()), p.lower(text))
     facts = Facts(text=text, low=low, words=p.words(low), inherited=inherited)
     facts.recital = bool(p.RECITAL.match(low))
     facts.definition = in_definition or bool(p.DEFINITION.match(low) or defined_term(text))
@@ -530,9 +540,18 @@ class Analysis:
     def noun(self) -> str:
         """What the document calls itself ("ordinance", "policy", ...); "ordinance" by default."""
         counts = Counter(m.group(1) for f in self.facts for m in _NOUN.finditer(f.low))
-        return counts.most_common(1)[0][0] if counts else "ordinance"
+        if counts:
+            return counts.most_common(1)[0][0]
+        return _KIND_NOUN.get(self.document.kind, "ordinance")
 
 
+_KIND_NOUN = {
+    "code-chapter": "chapter",
+    "statute": "act",
+    "resolution": "resolution",
+    "executive-order": "order",
+    "policy": "policy",
+}
 _NOUN = re.compile(r"\bthis\s+(ordinance|policy|chapter|act|resolution|order)\b")
 
 

@@ -397,6 +397,15 @@ CONFIDENTIAL_DUTY = _compile(
     r"""\b(?:shall|must|will|is|are|be|remains?|kept|keep|held|hold|treated?)\b[^;]{0,80}?
     \bconfidential(?:ly)?\b(?!\s+(?:personal\s+|identifying\s+)?(?:information|data|records?|informants?))"""
 )
+# Items of a list of personal data ("name, address, date of birth, social security
+# number"): a verb reaches an object at the end of such a list.
+DATA_ITEM = _compile(
+    r"""\b(?:names?|(?:home|work|residential|mailing|e-?mail)?\s*address(?:es)?|dates?\s+of\s+birth
+    |place\s+of\s+birth|birthplace|country\s+of\s+(?:birth|origin|citizenship)|national\s+origin
+    |social\s+security(?:\s+numbers?)?|(?:tele)?phone(?:\s+numbers?)?|driver['’]?s\s+licen[cs]e
+    |passport|religion|race|ethnicity|sex|gender|age|photographs?|fingerprints?|biometric\w*
+    |employer|employment|occupation|identification\s+numbers?|tax(?:payer)?\s+identification)\b"""
+)
 INFO_NOUN = _compile(r"\b(?:information|data|records?|details|files?|database|lists?)\b")
 PASSIVE_BEFORE = _compile(
     r"\b(?:be|been|being|is|are|was|were)\s+(?:not\s+)?(?:\w+\s+(?:or|and|nor)\s+)?(?:\w+\s+)?$"

@@ -316,12 +316,19 @@ def _oversight(analysis: Analysis) -> Evidence:
     )
     ordinance = strength.is_ordinance(analysis)
     if mechanism and ordinance:
-        return "met", mechanism, "Complaints or enforcement are provided for, in an ordinance."
+        return "met", mechanism, "Complaints or enforcement are provided for, in enacted law."
+    not_law = strength.NOT_LAW.get(analysis.document.kind)
     if mechanism:
-        return "partial", mechanism, "There is an enforcement mechanism, but not in an ordinance."
+        where = f"in {not_law}" if not_law else "not in an ordinance"
+        return "partial", mechanism, f"There is an enforcement mechanism, but {where}."
     if ordinance:
-        return "partial", None, "An ordinance, but with no complaint or enforcement mechanism."
-    return "missing", None, "No enforcement mechanism, and not an ordinance."
+        kind = KIND_NAMES.get(analysis.document.kind, "An ordinance")
+        return "partial", None, f"{kind}, but with no complaint or enforcement mechanism."
+    what = f"it is {not_law}" if not_law else "not an ordinance"
+    return "missing", None, f"No enforcement mechanism, and {what}."
+
+
+KIND_NAMES = {"ordinance": "An ordinance", "code-chapter": "A code chapter", "statute": "A statute"}
 
 
 _PUBLIC = _compile(r"\b(?:public|website|web\s+site|publish\w*|post\w*|agenda)\b")

@@ -297,12 +297,14 @@ class NotOrdinance(DocumentRule):
         texts = _texts(analysis)
         if is_ordinance(analysis):
             return None
-        if not (_POLICY_FORM.search(" ".join(texts)) or "policy" in texts[0]):
+        kind = analysis.document.kind
+        if kind not in NOT_LAW and not (_POLICY_FORM.search(" ".join(texts)) or "policy" in texts[0]):
             return None
+        what = NOT_LAW.get(kind, "an administrative policy or resolution")
         message = (
-            "This reads as an administrative policy or resolution, not an ordinance. A policy "
-            "is easier to change or ignore; enacting the rules by ordinance makes them harder "
-            "to overturn and gives them the force of law."
+            f"This reads as {what}, not an ordinance. A policy is easier to change or ignore; "
+            "enacting the rules by ordinance makes them harder to overturn and gives them the "
+            "force of law."
         )
         return message, None
 
@@ -313,8 +315,24 @@ def _texts(analysis: Analysis) -> list[str]:
     return texts + [f.low for f in analysis.facts]
 
 
+# Kinds of document that are enacted law (a code chapter is an ordinance as codified)
+# and kinds that are not (see `Document.kind`).
+ENACTED = frozenset({"ordinance", "code-chapter", "statute"})
+NOT_LAW = {
+    "resolution": "a resolution",
+    "executive-order": "an executive order",
+    "policy": "an administrative policy",
+}
+
+
 def is_ordinance(analysis: Analysis) -> bool:
-    """Says it is enacted as an ordinance ("BE IT ORDAINED", "this ordinance shall ...")."""
+    """Enacted law: an ordinance, a code chapter or a statute, by its kind or its words
+    ("BE IT ORDAINED", "this ordinance shall ...")."""
+    kind = analysis.document.kind
+    if kind in ENACTED:
+        return True
+    if kind in NOT_LAW:
+        return False
     return any(_ORDINANCE.search(t) for t in _texts(analysis))
 
 
