@@ -203,6 +203,8 @@ def _breaks_before(line: str, previous: str, width: int) -> bool:
     """
     if _heading_line(line) or _RECITAL_START.match(line):
         return True
+    if _catchline(previous) and _SENTENCE_START.match(line):
+        return True  # "4-12-030 Disclosure." then the section's first sentence
     if _starts_with_label(line):
         return bool(
             previous.endswith(_TERMINAL)
@@ -449,6 +451,16 @@ class _Builder:
             for s in self.sections
         )
         return Document(title=self.title, sections=sections, numbering="parsed", kind="")
+
+
+def _catchline(line: str) -> bool:
+    """A code section's number and catchline on a line of their own ("Sec. 9-101. Definitions.")."""
+    for pattern in (_SECTION_WORD, _CODE_NUMBER, _DECIMAL):
+        match = pattern.match(line)
+        if match:
+            rest = line[match.end() :].strip()
+            return bool(rest) and rest.endswith(".") and _code_heading(rest)
+    return False
 
 
 def _code_heading(text: str) -> bool:
