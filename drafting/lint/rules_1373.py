@@ -84,7 +84,10 @@ def _savings_gap(facts: Facts, analysis: Analysis) -> str:
     left = analysis.uncovered(facts)
     return (
         f" The savings clause keeps open only {describe_limbs(covered) or 'none of § 1373'}; "
-        f"this sentence also restricts {describe_limbs(left)}, which it does not reach."
+        f"this sentence also restricts {describe_limbs(left)}, which it does not reach. Widen "
+        "the savings clause to name every channel, as Cal. Gov. Code § 7284.6(e) does "
+        "(“… or maintaining or exchanging that information with any other federal, state, or "
+        "local government entity”)."
     )
 
 
@@ -128,9 +131,9 @@ class StatusRestriction(SentenceRule):
             "8 U.S.C. § 1373 forbids a local law or policy to prohibit or in any way restrict "
             "officials from sending such information to, or receiving it from, federal "
             "immigration authorities, or from maintaining it or exchanging it with other "
-            f"government entities.{hedge}{_savings_gap(facts, analysis)} Add a savings clause "
-            "that covers every verb restricted, or limit the restriction to information § 1373 "
-            "does not reach (release dates, contact details, other personal information)."
+            f"government entities.{hedge}{_savings_gap(facts, analysis)} Otherwise add a savings "
+            "clause that covers every verb restricted, or limit the restriction to information "
+            "§ 1373 does not reach (release dates, contact details, other personal information)."
         )
         return message, savings_fix(analysis)
 
@@ -158,8 +161,8 @@ class BroadRestriction(SentenceRule):
             f"This restricts sharing “{phrase}” (“{_quoted(facts, restriction)}”) and does not "
             "exclude citizenship or immigration status, so it can be read to reach status "
             f"information, which 8 U.S.C. § 1373 does not let a locality restrict.{defined}"
-            f"{_savings_gap(facts, analysis)} Add a savings clause, or exclude status in the "
-            "sentence itself (“… other than citizenship or immigration status”)."
+            f"{_savings_gap(facts, analysis)} Otherwise add a savings clause, or exclude status "
+            "in the sentence itself (“… other than citizenship or immigration status”)."
         )
         return message, savings_fix(analysis)
 
