@@ -384,6 +384,8 @@ def sentence_facts(
     operators, verb_matches, status, broad, limited, detainers = p.CORE.scan(low, facts.words)
     facts.operators = _operators(text, operators)
     mentions = _mentions(text, status, broad, limited)
+    if status:
+        mentions = _anaphora(text, low, mentions, status[0].end())
     if definitions is not None and definitions.pattern is not None:
         mentions = _defined_mentions(text, low, mentions, definitions)
     verbs = [  # "release" in "release dates" is part of the object
@@ -424,6 +426,16 @@ def sentence_facts(
     if facts.definition:  # a definition describes; it restricts nothing itself
         facts.status, facts.broad, facts.hedges, facts.may_withhold = [], [], [], []
     return facts
+
+
+def _anaphora(text: str, low: str, mentions: list[Span], after: int) -> list[Span]:
+    """ "... immigration status ..., and shall not maintain records of such status": status."""
+    found = [
+        span
+        for span in _spans(text, p.STATUS_ANAPHOR.finditer(low, after), "status")
+        if not any(m.start < span.end and span.start < m.end for m in mentions)
+    ]
+    return sorted(mentions + found, key=lambda s: (s.start, -s.end)) if found else mentions
 
 
 def _ejusdem_generis(low: str, mentions: list[Span]) -> list[Span]:

@@ -406,6 +406,10 @@ DATA_ITEM = _compile(
     |passport|religion|race|ethnicity|sex|gender|age|photographs?|fingerprints?|biometric\w*
     |employer|employment|occupation|identification\s+numbers?|tax(?:payer)?\s+identification)\b"""
 )
+# After status is named, "such status" or "that information" refers back to it.
+STATUS_ANAPHOR = _compile(
+    r"\bsuch\s+(?:status|information|records?|data)\b|\b(?:that|this)\s+(?:status\s+)?information\b"
+)
 INFO_NOUN = _compile(r"\b(?:information|data|records?|details|files?|database|lists?)\b")
 PASSIVE_BEFORE = _compile(
     r"\b(?:be|been|being|is|are|was|were)\s+(?:not\s+)?(?:\w+\s+(?:or|and|nor)\s+)?(?:\w+\s+)?$"
@@ -434,6 +438,7 @@ SAVINGS_OPENER = _compile(
       |code|title|part|subdivision|paragraph)\s+(?:does|shall|will)\s+not\s+
       (?:be\s+(?:construed|interpreted)\s+(?:to|as)\s+(?:\w+\s+)?)?{_RESTRICT_WORDS}
   | \bno\s+provision\s+of\s+this\b[^;]{{0,80}}?\b(?:{_RESTRICT_WORDS}|construed)
+  | \b(?:is|are)\s+not\s+(?:prohibited|restricted|prevented|barred|precluded)\s+from\b
   | \bshall\s+not\s+be\s+(?:construed|interpreted)\s+(?:to|as)\b[^;]{{0,60}}?\b{_RESTRICT_WORDS}
     """
 )

@@ -210,3 +210,28 @@ def test_amending_markup_deleted_words_are_not_read():
     """King County's "((not))" is struck text: the savings clause reads "is not prohibited"."""
     findings = _real("king-county-2025-kcc-2-15-020-savings")
     assert "1373-savings-clause" in {f.rule for f in findings}
+
+
+def test_such_status_refers_back_to_the_status_named_before():
+    findings = lint(
+        doc(
+            "No agent shall inquire into the immigration status of any person, and no agent "
+            "shall maintain records of such status."
+        )
+    )
+    finding = _only(findings, "1373-status-restriction")
+    assert finding.limb == "§ 1373(b)(2): maintaining"
+
+
+def test_a_passive_savings_sentence_cures_the_restriction_before_it():
+    findings = lint(
+        doc(
+            "No officer shall disclose personal information about any person to federal "
+            "immigration authorities. However, an officer is not prohibited from sending to, or "
+            "receiving from, federal immigration authorities information regarding the "
+            "citizenship or immigration status of a person, or from maintaining or exchanging it "
+            "with other government agencies."
+        )
+    )
+    assert verdict(findings) == "compliant"
+    assert {"1373-savings-clause", "1373-cured"} <= {f.rule for f in findings}
