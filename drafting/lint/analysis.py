@@ -455,7 +455,7 @@ def _ejusdem_generis(low: str, mentions: list[Span]) -> list[Span]:
             and such
             and previous is not None
             and previous.kind.startswith("limited:")
-            and all(not m.kind == "status" for m in out)
+            and all(m.kind != "status" for m in out)
             and not _DEFINED_ELSEWHERE.match(low, mention.end)
         ):
             mention = Span(previous.kind, mention.start, mention.end, mention.text)

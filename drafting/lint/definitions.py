@@ -32,13 +32,17 @@ _PREFIX = r"""(?:\(?[a-z0-9]{1,4}[.)]\s*)?
     (?:(?:as\s+used\s+in|for\s+(?:the\s+)?purposes?\s+of)\s+[^,]{0,60},\s*)?
     (?:the\s+(?:term|phrase|words?)\s+)?"""
 _QUOTED = re.compile(
-    r"""^\s*""" + _PREFIX + r"""[“"‘'](?P<term>[^”"’']{2,60})[”"’']\s*,?\s*
+    r"""^\s*"""
+    + _PREFIX
+    + r"""[“"‘'](?P<term>[^”"’']{2,60})[”"’']\s*,?\s*
     (?:\(or\s+[^)]*\)\s*)?(?P<verb>means|shall\s+mean|refers?\s+to|shall\s+refer\s+to|includes?
     |shall\s+include|(?:does|shall)\s+not\s+include|excludes?|has\s+the\s+(?:same\s+)?meaning)\b""",
     re.X,
 )
 _PLAIN = re.compile(
-    r"""^\s*""" + _PREFIX + r"""(?P<term>[a-z][a-z\- ]{1,50}?)\s*:?\s*
+    r"""^\s*"""
+    + _PREFIX
+    + r"""(?P<term>[a-z][a-z\- ]{1,50}?)\s*:?\s*
     (?P<verb>means|shall\s+mean|(?:does|shall)\s+not\s+include)\b""",
     re.X,
 )

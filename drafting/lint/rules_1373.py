@@ -180,9 +180,7 @@ class Hedge(SentenceRule):
             return None
         hedges = "”, “".join(quote(h.text, 80) for h in facts.hedges)
         names = " It names § 1373, but that does not help." if "1373" in facts.low else ""
-        message = (
-            f"“{hedges}” is ambiguous, not a cure. {_HEDGE_WHY}{names} Add a savings clause."
-        )
+        message = f"“{hedges}” is ambiguous, not a cure. {_HEDGE_WHY}{names} Add a savings clause."
         return message, savings_fix(analysis)
 
     def limb(self, facts: Facts, analysis: Analysis) -> str:

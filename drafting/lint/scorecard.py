@@ -438,7 +438,5 @@ def scorecard(document: Document) -> Scorecard:
                 "end": sentence.end,
             }
         weight = WEIGHTS.get(criterion_id, 1)
-        results.append(
-            Criterion(criterion_id, label, status, note, source, weight=weight, **where)
-        )
+        results.append(Criterion(criterion_id, label, status, note, source, weight=weight, **where))
     return Scorecard(tuple(results))

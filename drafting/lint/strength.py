@@ -318,7 +318,9 @@ class NotOrdinance(DocumentRule):
         if is_ordinance(analysis):
             return None
         kind = analysis.document.kind
-        if kind not in NOT_LAW and not (_POLICY_FORM.search(" ".join(texts)) or "policy" in texts[0]):
+        if kind not in NOT_LAW and not (
+            _POLICY_FORM.search(" ".join(texts)) or "policy" in texts[0]
+        ):
             return None
         what = NOT_LAW.get(kind, "an administrative policy or resolution")
         message = (

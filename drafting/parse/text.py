@@ -371,9 +371,9 @@ class _Builder:
             return
         if _SUBS.match(rest) and not _item_label(rest):
             self._subdivision(rest)
-        elif _heading_line(rest):
-            self.sections[-1].heading = rest
-        elif (_CODE_NUMBER.match(label) or _DECIMAL.match(label)) and _code_heading(rest):
+        elif _heading_line(rest) or (
+            (_CODE_NUMBER.match(label) or _DECIMAL.match(label)) and _code_heading(rest)
+        ):
             self.sections[-1].heading = rest
         elif _item_label(rest) or _BULLET.match(rest):
             self._item(rest)
@@ -497,7 +497,8 @@ _KIND_SIGNALS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
     for kind, weight, pattern in (
         ("ordinance", 3, r"\bbe\s+it\s+ordained\b|\bhereby\s+ordains?\b|\bordinance\s+no\b"
                          r"|\ban\s+ordinance\s+(?:of|to|amending|relating|adding|establishing)\b"),
-        ("ordinance", 2, r"\bthis\s+ordinance\b|\b(?:is|are)\s+hereby\s+(?:amended|added|repealed)\b"),
+        ("ordinance", 2, r"\bthis\s+ordinance\b"
+                         r"|\b(?:is|are)\s+hereby\s+(?:amended|added|repealed)\b"),
         ("resolution", 3, r"\bbe\s+it\s+(?:further\s+)?resolved\b|\bresolution\s+no\b"),
         ("resolution", 2, r"\bthis\s+resolution\b"),
         ("executive-order", 3, r"\bexecutive\s+(?:order|directive)\b|\bmayor['’]s\s+order\b"
@@ -530,8 +531,11 @@ def document_kind(document: Document) -> str:
         if any(pattern.search(text) for text in texts):
             scores[kind] += weight
     coded = sum(
-        bool(re.search(r"[0-9][.\-–][0-9]", s.number)) and bool(_CODE_NUMBER.match(s.number))
-        or bool(re.match(r"^(?:sec(?:tion)?\.?|§)", s.label, re.I) and re.search(r"[.\-–]", s.number))
+        bool(re.search(r"[0-9][.\-–][0-9]", s.number))
+        and bool(_CODE_NUMBER.match(s.number))
+        or bool(
+            re.match(r"^(?:sec(?:tion)?\.?|§)", s.label, re.I) and re.search(r"[.\-–]", s.number)
+        )
         for s in document.sections
     )
     scores["code-chapter"] += 2 if coded >= 1 else 0

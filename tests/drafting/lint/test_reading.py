@@ -47,7 +47,7 @@ def test_a_restricted_term_defined_to_include_status_is_an_error():
         doc(
             """
             Sec. 1. Definitions.
-            "Protected information" means a person's religion, national origin, or immigration status.
+            "Protected information" means a person's religion or immigration status.
 
             Sec. 2. Confidentiality.
             No employee shall disclose protected information to any federal agency.

@@ -51,7 +51,9 @@ def test_scorecard_notification_exception_makes_notifications_partial():
 def test_scorecard_empty_text_misses_everything():
     card = scorecard(doc("It is hereby affirmed that the City welcomes all residents."))
     assert set(_statuses(card).values()) == {"missing"}
-    assert card.criterion("carve-outs").note == "Nothing refuses holds, so there is no protection yet."
+    assert (
+        card.criterion("carve-outs").note == "Nothing refuses holds, so there is no protection yet."
+    )
     assert card.score == 0
     assert card.criterion("ncic").section == ""
 

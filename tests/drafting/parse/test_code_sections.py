@@ -16,11 +16,13 @@ CHAPTER 4-12 WELCOMING CITY
 "Civil immigration detainer" means a request by ICE to hold a person.
 
 4-12-030 Disclosure of information.
-(a) No agent shall disclose information regarding the citizenship or immigration status of any person.
+(a) No agent shall disclose information regarding the citizenship or immigration status of
+any person.
 (b) No agent shall inquire into a person's immigration status.
 
 4-12-040 Civil immigration detainers.
-(a) The Sheriff shall decline civil immigration detainers, unless the person has been convicted of a felony or is listed in a gang database.
+(a) The Sheriff shall decline civil immigration detainers, unless the person has been
+convicted of a felony or is listed in a gang database.
 """
 
 
@@ -94,9 +96,15 @@ def test_findings_in_a_pasted_chapter_point_at_their_own_sections():
     ("text", "kind"),
     [
         (CHAPTER, "code-chapter"),
-        ("AN ORDINANCE amending the code.\nBE IT ORDAINED by the City Council:\nText.", "ordinance"),
+        (
+            "AN ORDINANCE amending the code.\nBE IT ORDAINED by the City Council:\nText.",
+            "ordinance",
+        ),
         ("RESOLUTION NO. 2016-086\nBE IT RESOLVED that the City welcomes all.", "resolution"),
-        ("EXECUTIVE ORDER NO. 5-16\nBy the authority vested in me, I order:\nText.", "executive-order"),
+        (
+            "EXECUTIVE ORDER NO. 5-16\nBy the authority vested in me, I order:\nText.",
+            "executive-order",
+        ),
         ("Board Policy 5145.13\nThis policy applies to all schools.", "policy"),
         ("Be it enacted by the General Assembly:\nSection 1. This Act may be cited.", "statute"),
         ("The City welcomes all residents.", ""),
