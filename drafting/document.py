@@ -74,8 +74,9 @@ class Document:
 
     `title` is the act's title; `ordinance_number` is blank until the clerk
     assigns one; `number_label` heads it ("ORDINANCE NO.", "RESOLUTION NO.",
-    "ARTICLE" for a Town Meeting bylaw ...); `enacting_clause` is "BE IT ORDAINED BY ..." (empty for
-    outside documents where none was recognised).
+    "ARTICLE" for a Town Meeting bylaw ...); `enacting_clause` is "BE IT ORDAINED
+    BY ..." (empty for outside documents where none was recognised). `kind` says
+    what the text is, so a code chapter is not mistaken for a policy.
     """
 
     title: str
@@ -86,6 +87,10 @@ class Document:
     numbering: str = "cpd"
     number_label: str = "ORDINANCE NO."
     clause_versions: dict[str, int] = field(default_factory=dict)
+    # What the text is: "ordinance" (assembled drafts), or, for outside text, what it says
+    # it is: "ordinance", "code-chapter", "statute", "resolution", "executive-order",
+    # "policy", or "" when it does not say.
+    kind: str = "ordinance"
 
     def section(self, clause: str) -> Section | None:
         return next((s for s in self.sections if s.clause == clause), None)

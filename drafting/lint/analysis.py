@@ -26,6 +26,7 @@ from typing import Literal
 
 from drafting.document import Block, Document
 from drafting.lint import patterns as p
+from drafting.lint.definitions import Definitions, defined_term, find_definitions, normalise
 from drafting.lint.sentences import Sentence, document_sentences
 
 Polarity = Literal["restrict", "permit", "require", ""]
@@ -40,9 +41,33 @@ _STRONG_SEND = (
 _CLAUSE_WORD = re.compile(
     r"\b(?:where|when|whether|if|even|unless|who|which|while|because|is|are|was|were|has|have|had)\b"
 )
+# An exception that names § 1373 cures the sentence only when it leaves the
+# statute's channels open ("except as permitted by 8 U.S.C. § 1373"); one for
+# what the law "requires" never does, since § 1373 requires nothing.
 _SELF_CURE = re.compile(
-    r"\b(?:except|unless|subject\s+to|notwithstanding|other\s+than\s+as)\b[^;]{0,80}?\b1373\b"
+    r"""\b(?:except|unless|subject\s+to|notwithstanding|other\s+than\s+as)\b
+    (?:(?!requir|mandat|compel|obligat|direct)[^;]){0,80}?\b1373\b""",
+    re.X,
 )
+# The person's own refusal ("penalised for the refusal to provide information")
+# is not a restriction on officials.
+_PERSONS_REFUSAL = re.compile(
+    r"\b(?:for|of|the|their|his|her)\s+(?:\w+\s+)?(?:refusal|failure|refusing|failing)\s+to\s+$"
+)
+# Leaving an agency free to withhold: "the public body may decline to disclose the
+# information". An officer's own discretion restricts no one; an agency's can.
+_MAY_WITHHOLD = re.compile(
+    r"""\b(?:body|bodies|agency|agencies|department|entity|entities|office|city|county|district
+    |board)\s+(?:may|can|(?:is|are)\s+(?:hereby\s+)?(?:permitted|authori[sz]ed|allowed)\s+to)\s+
+    (?:\w+\s+)?(?:withhold\w*|(?:declin|refus)\w*\s+to\s+(?:disclose|share|provide|release
+    |furnish|transmit|send|communicate|exchange))\b""",
+    re.X,
+)
+# "... or any other such information": read as the kind of the items listed.
+_SUCH_BEFORE = re.compile(r"\b(?:other\s+(?:such|similar|like)|such\s+other|similar)\s+$")
+_SUCH_IN = re.compile(r"\b(?:other\s+)?(?:such|similar)\b")
+_DELETED = re.compile(r"\(\([^()]{0,400}\)\)")
+_DEFINED_ELSEWHERE = re.compile(r"\s*,?\s*(?:as\s+)?defined\s+(?:in|by|under)\b")
 
 
 @dataclass(frozen=True)
@@ -55,14 +80,52 @@ class Span:
 
 @dataclass(frozen=True)
 class Restriction:
-    """An object (status, personal information, ...) and the restricted verbs acting on it."""
+    """An object (status, personal information, ...) and the restricted verbs acting on it.
+
+    `defined` names the defined term that brought status in (or kept it out).
+    """
 
     mention: Span
     verbs: tuple[Span, ...]
+    defined: str = ""
+
+    @property
+    def limbs(self) -> tuple[str, ...]:
+        """The parts of § 1373 the restricted verbs touch (see `LIMBS`)."""
+        return tuple(dict.fromkeys(limb for v in self.verbs if (limb := verb_limb(v))))
 
     @property
     def moves(self) -> bool:
         return any(v.kind != "collect" for v in self.verbs)
+
+
+# What each part of § 1373 protects: (a) sending to and receiving from federal
+# immigration authorities (and (b)(1), which adds requesting); (b)(2) maintaining;
+# (b)(3) exchanging with any other government entity.
+LIMBS: dict[str, str] = {
+    "a": "§ 1373(a), (b)(1): sending or receiving",
+    "b1": "§ 1373(b)(1): requesting",
+    "b2": "§ 1373(b)(2): maintaining",
+    "b3": "§ 1373(b)(3): exchanging",
+}
+ALL_LIMBS = frozenset(LIMBS)
+
+
+def verb_limb(verb: Span) -> str:
+    """ "disclose" -> "a", "maintain" -> "b2", "exchange" -> "b3"; "" for gathering verbs."""
+    word = verb.text.lower()
+    if verb.kind == "keep":
+        return "b2"
+    if word.startswith("exchang"):
+        return "b3"
+    if verb.kind in ("send", "receive"):
+        return "a"
+    return ""  # asking the person or gathering: § 1373 requires no collection
+
+
+def describe_limbs(limbs) -> str:
+    """ "§ 1373(a), (b)(1): sending or receiving; § 1373(b)(2): maintaining" """
+    return "; ".join(LIMBS[limb] for limb in LIMBS if limb in limbs)
 
 
 @dataclass
@@ -85,7 +148,10 @@ class Facts:
     hedges: list[Span] = field(default_factory=list)
     self_cured: bool = False
     savings_scope: str = ""  # "document" or "section" when this sentence is a savings clause
+    savings_limbs: frozenset[str] = frozenset()  # the § 1373 limbs a savings clause keeps open
     refuses_detainers: bool = False
+    may_withhold: list[Span] = field(default_factory=list)  # "may decline to disclose" status
+    cleared: list[Restriction] = field(default_factory=list)  # defined terms that exclude status
 
     def polarity_at(self, position: int) -> Polarity:
         """The polarity of the last operator before `position` (else the lead-in's)."""
@@ -129,7 +195,11 @@ def _spans(text: str, matches, kind: str = "") -> list[Span]:
 
 def _operators(text: str, matches) -> list[Span]:
     spans = _spans(text, matches)
-    return [Span("permit", s.start, s.end, s.text) if s.kind == "permitneg" else s for s in spans]
+    return [
+        Span("permit", s.start, s.end, s.text) if s.kind == "permitneg" else s
+        for s in spans
+        if s.kind != "neutral"
+    ]
 
 
 def _mentions(text: str, status, broad, limited) -> list[Span]:
@@ -183,7 +253,7 @@ def _associate(low: str, mentions: list[Span], verbs: list[Span], clusters: list
         if previous is not None:
             between = low[previous[0].end : mention.start]
             if (
-                len(between) <= 80
+                (len(between) <= 80 or _data_list(between))
                 and ";" not in between
                 and not _CLAUSE_WORD.search(between)
                 and not any(previous[0].end <= v.start < mention.start for v in verbs)
@@ -209,16 +279,24 @@ def _preceding(low: str, mention: Span, clusters: list[list[Span]]) -> list[Span
     gap = low[cluster[-1].end : mention.start]
     if ";" in gap or p.BASIS.search(gap) or _CLAUSE_WORD.search(gap):
         return None
-    if len(gap) > 40 and not p.INFO_NOUN.search(gap):
+    if len(gap) > 40 and not (p.INFO_NOUN.search(gap) or _data_list(gap)):
         return None
     return cluster
+
+
+def _data_list(gap: str) -> bool:
+    """The words between are a list of personal data items ("name, address, place of birth,")."""
+    if len(gap) > 300 or ";" in gap:
+        return False
+    items = [item for item in re.split(r",|\bor\b|\band\b", gap) if item.strip()]
+    return bool(items) and sum(bool(p.DATA_ITEM.search(item)) for item in items) >= 0.6 * len(items)
 
 
 def _following(low: str, mention: Span, clusters: list[list[Span]]) -> list[Span] | None:
     for cluster in clusters:
         if cluster[0].start >= mention.end:
             between = low[mention.end : cluster[0].start]
-            if len(between) <= 80 and ";" not in between and p.PASSIVE_BEFORE.search(between):
+            if len(between) <= 160 and ";" not in between and p.PASSIVE_BEFORE.search(between):
                 return cluster
             return None
     return None
@@ -230,6 +308,18 @@ def _excluded(low: str, mention: Span) -> bool:
 
 def _basis(low: str, mention: Span) -> bool:
     return bool(p.BASIS_BEFORE.search(low, max(0, mention.start - 60), mention.start))
+
+
+_COMPLIES_1373 = re.compile(
+    r"\bcompl(?:y|ies|ying|iance)\s+with\b[^;]{0,60}?\b1373\b|\b1373\b[^;]{0,30}\bcompl"
+)
+
+
+def _savings_limbs(facts: Facts, verbs: list[Span]) -> frozenset[str]:
+    """The limbs of § 1373 a savings clause keeps open: all, if it saves compliance with it."""
+    if _COMPLIES_1373.search(facts.low):
+        return ALL_LIMBS
+    return frozenset(limb for v in verbs if (limb := verb_limb(v)))
 
 
 def _savings_scope(facts: Facts, verbs: list[Span]) -> str:
@@ -244,23 +334,70 @@ def _savings_scope(facts: Facts, verbs: list[Span]) -> str:
     return "section" if noun in p.NARROW_SCOPES else "document"
 
 
-def sentence_facts(text: str, *, inherited: Polarity = "") -> Facts:
-    """The facts of one sentence (see the module docstring)."""
-    low = p.lower(text)
+def _defined_mentions(text: str, low: str, mentions: list[Span], definitions: Definitions):
+    """Mentions of the document's defined information terms replace the plain ones they cover."""
+    assert definitions.pattern is not None
+    found = _spans(text, definitions.pattern.finditer(low), "defined")
+    if not found:
+        return mentions
+    kept = [m for m in mentions if not any(d.start < m.end and m.start < d.end for d in found)]
+    return sorted(kept + found, key=lambda s: (s.start, -s.end))
+
+
+def _defined_restriction(facts: Facts, restriction: Restriction, definitions: Definitions) -> None:
+    """File a restriction on a defined term by what its definition says of status."""
+    mention = restriction.mention
+    term = normalise(mention.text)
+    kind = definitions.kind(term)
+    defined = Restriction(mention, restriction.verbs, defined=term)
+    if kind == "status":
+        status = Span("status", mention.start, mention.end, mention.text)
+        facts.status.append(Restriction(status, restriction.verbs, defined=term))
+    elif kind == "open":
+        broad = Span("broad", mention.start, mention.end, mention.text)
+        facts.broad.append(Restriction(broad, restriction.verbs, defined=term))
+    else:
+        facts.cleared.append(defined)
+
+
+def sentence_facts(
+    text: str,
+    *,
+    inherited: Polarity = "",
+    definitions: Definitions | None = None,
+    in_definition: bool = False,
+) -> Facts:
+    """The facts of one sentence (see the module docstring).
+
+    `definitions` are the document's defined information terms (followed to
+    their definitions); `in_definition` marks an item of a definition's list
+    ("'Sanctuary policy' means a policy that: (A) limits ..."), which describes
+    a restriction without making one.
+    """
+    # "((deleted))" words of an amending ordinance (King County style) are not law
+    low = _DELETED.sub(lambda m: " " * len(m.group()), p.lower(text))
     facts = Facts(text=text, low=low, words=p.words(low), inherited=inherited)
     facts.recital = bool(p.RECITAL.match(low))
-    facts.definition = bool(p.DEFINITION.match(low))
+    facts.definition = in_definition or bool(p.DEFINITION.match(low) or defined_term(text))
     if facts.recital:
         return facts
     operators, verb_matches, status, broad, limited, detainers = p.CORE.scan(low, facts.words)
     facts.operators = _operators(text, operators)
     mentions = _mentions(text, status, broad, limited)
+    if status:
+        mentions = _anaphora(text, low, mentions, status[0].end())
+    if definitions is not None and definitions.pattern is not None:
+        mentions = _defined_mentions(text, low, mentions, definitions)
     verbs = [  # "release" in "release dates" is part of the object
         v
         for v in _spans(text, verb_matches)
         if not any(m.start <= v.start < m.end for m in mentions)
     ]
     facts.savings_scope = _savings_scope(facts, verbs)
+    if facts.savings_scope:
+        facts.savings_limbs = _savings_limbs(facts, verbs)
+    verbs = [v for v in verbs if not _PERSONS_REFUSAL.search(low, max(0, v.start - 40), v.start)]
+    mentions = _ejusdem_generis(low, mentions)
     breaks = [m.start for m in mentions] + [o.start for o in facts.operators]
     clusters = _clusters(low, verbs, breaks)
     facts.excludes_status = any(m.kind == "status" and _excluded(low, m) for m in mentions)
@@ -268,6 +405,10 @@ def sentence_facts(text: str, *, inherited: Polarity = "") -> Facts:
         if facts.polarity_at(acting[0].start) != "restrict":
             continue
         restriction = Restriction(mention, acting)
+        if mention.kind == "defined":
+            if restriction.moves and definitions is not None:
+                _defined_restriction(facts, restriction, definitions)
+            continue
         if mention.kind == "status":
             if _excluded(low, mention) or _basis(low, mention):
                 continue
@@ -275,11 +416,51 @@ def sentence_facts(text: str, *, inherited: Polarity = "") -> Facts:
         elif restriction.moves:
             (facts.broad if mention.kind == "broad" else facts.limited).append(restriction)
     _confidentiality(facts, mentions)
-    if facts.flagged:
+    if any(m.kind == "status" for m in mentions) and not facts.status:
+        withhold = [m for m in facts.finditer(_MAY_WITHHOLD)]
+        facts.may_withhold = _spans(text, withhold, "withhold")
+    if facts.flagged or facts.may_withhold:
         facts.hedges = _spans(text, facts.finditer(p.HEDGE), "hedge")
         facts.self_cured = bool(_SELF_CURE.search(low))
     facts.refuses_detainers = bool(detainers) and _refuses_detainers(facts)
+    if facts.definition:  # a definition describes; it restricts nothing itself
+        facts.status, facts.broad, facts.hedges, facts.may_withhold = [], [], [], []
     return facts
+
+
+def _anaphora(text: str, low: str, mentions: list[Span], after: int) -> list[Span]:
+    """ "... immigration status ..., and shall not maintain records of such status": status."""
+    found = [
+        span
+        for span in _spans(text, p.STATUS_ANAPHOR.finditer(low, after), "status")
+        if not any(m.start < span.end and span.start < m.end for m in mentions)
+    ]
+    return sorted(mentions + found, key=lambda s: (s.start, -s.end)) if found else mentions
+
+
+def _ejusdem_generis(low: str, mentions: list[Span]) -> list[Span]:
+    """ "release dates, addresses or other such information" is information of the kinds listed.
+
+    A broad mention that says "such" or "similar", after limited ones only, takes
+    the kind of the item before it, unless a definition elsewhere is named.
+    """
+    out: list[Span] = []
+    for mention in mentions:
+        previous = out[-1] if out else None
+        such = _SUCH_IN.search(mention.text.lower()) or _SUCH_BEFORE.search(
+            low, max(0, mention.start - 30), mention.start
+        )
+        if (
+            mention.kind == "broad"
+            and such
+            and previous is not None
+            and previous.kind.startswith("limited:")
+            and all(m.kind != "status" for m in out)
+            and not _DEFINED_ELSEWHERE.match(low, mention.end)
+        ):
+            mention = Span(previous.kind, mention.start, mention.end, mention.text)
+        out.append(mention)
+    return out
 
 
 def _confidentiality(facts: Facts, mentions: list[Span]) -> None:
@@ -306,6 +487,13 @@ def _refuses_detainers(facts: Facts) -> bool:
     return any(facts.polarity_at(m.start()) != "permit" for m in facts.finditer(p.REFUSE_VERB))
 
 
+def restricted_limbs(facts: Facts) -> frozenset[str]:
+    """The § 1373 limbs a flagged sentence restricts (sending, if its verbs name none)."""
+    restrictions = facts.status + ([] if facts.excludes_status else facts.broad)
+    limbs = {limb for r in restrictions for limb in r.limbs}
+    return frozenset(limbs or {"a"})
+
+
 # -- the whole document -------------------------------------------------------
 
 
@@ -314,21 +502,45 @@ class Analysis:
     document: Document
     facts: list[Facts]
     stems: dict[int, Block] = field(default_factory=dict)  # id(block) -> its lead-in block
+    definitions: Definitions = field(default_factory=Definitions)
 
     @functools.cached_property
     def savings(self) -> list[Facts]:
         return [f for f in self.facts if f.savings_scope]
 
+    def savings_for(self, facts: Facts) -> list[Facts]:
+        """The savings clauses whose scope takes in this sentence."""
+        found = []
+        for saving in self.savings:
+            assert saving.sentence and facts.sentence
+            if (
+                saving.savings_scope == "document"
+                or saving.sentence.section_index == facts.sentence.section_index
+            ):
+                found.append(saving)
+        return found
+
+    def uncovered(self, facts: Facts) -> frozenset[str]:
+        """The § 1373 limbs this sentence restricts that no savings clause keeps open.
+
+        A savings clause cures only the verbs it names: one that saves sending
+        and receiving leaves a restriction on maintaining (§ 1373(b)(2)) or
+        exchanging (§ 1373(b)(3)) in force.
+        """
+        if facts.self_cured:
+            return frozenset()
+        open_limbs: set[str] = set()
+        for saving in self.savings_for(facts):
+            open_limbs |= saving.savings_limbs
+        return restricted_limbs(facts) - open_limbs
+
     def cure_for(self, facts: Facts) -> Facts | None:
         """The savings clause that covers this sentence (itself, when it cites § 1373)."""
         if facts.self_cured:
             return facts
-        for saving in self.savings:
-            if saving.savings_scope == "document":
-                return saving
-            assert saving.sentence and facts.sentence
-            if saving.sentence.section_index == facts.sentence.section_index:
-                return saving
+        savings = self.savings_for(facts)
+        if savings and not self.uncovered(facts):
+            return savings[0]
         return None
 
     @property
@@ -340,22 +552,69 @@ class Analysis:
     def noun(self) -> str:
         """What the document calls itself ("ordinance", "policy", ...); "ordinance" by default."""
         counts = Counter(m.group(1) for f in self.facts for m in _NOUN.finditer(f.low))
-        return counts.most_common(1)[0][0] if counts else "ordinance"
+        if counts:
+            return counts.most_common(1)[0][0]
+        return _KIND_NOUN.get(self.document.kind, "ordinance")
 
 
+_KIND_NOUN = {
+    "code-chapter": "chapter",
+    "statute": "act",
+    "resolution": "resolution",
+    "executive-order": "order",
+    "policy": "policy",
+}
 _NOUN = re.compile(r"\bthis\s+(ordinance|policy|chapter|act|resolution|order)\b")
 
 
-def _tail_polarity(block: Block, last: dict[int, Facts], stems: dict[int, Block]) -> Polarity:
-    """The polarity at the end of a lead-in block, following its own lead-ins."""
+_REFERENCE = re.compile(
+    r"\b(?:described|set\s+forth|listed|referred\s+to)\s+in\s+(?:sub)?(?:section|paragraph|division)\s+"
+    r"(?P<label>\([0-9a-z]{1,4}\)|[0-9a-z]{1,4}\b)"
+)
+
+
+def _tail_polarity(
+    block: Block, last: dict[int, Facts], stems: dict[int, Block], labels: dict[str, Block]
+) -> Polarity:
+    """The polarity at the end of a lead-in block, following its own lead-ins.
+
+    A lead-in with no operator that points back ("Actions described in
+    subsection (1) include the following:") takes the polarity of the block
+    it names, so its list reads as what that block prohibits.
+    """
     seen = 0
+    top = block
     while block is not None and seen < 50:
         facts = last.get(id(block))
         if facts is not None and facts.operators:
             return facts.operators[-1].kind  # type: ignore[return-value]
+        top = block
         block = stems.get(id(block))  # type: ignore[assignment]
         seen += 1
+    facts = last.get(id(top))
+    reference = _REFERENCE.search(facts.low) if facts is not None else None
+    if reference is not None:
+        label = reference["label"].strip("()")
+        named = labels.get(label)
+        named_facts = last.get(id(named)) if named is not None else None
+        if named_facts is not None and named_facts.operators and named is not top:
+            return named_facts.operators[-1].kind  # type: ignore[return-value]
     return ""
+
+
+def _definition_texts(sentences: list[Sentence]) -> list[str]:
+    """Each sentence's text, a definition's with its list items (it ends in a lead-in)."""
+    texts = [s.text for s in sentences]
+    for index, sentence in enumerate(sentences):
+        if not sentence.text.rstrip().endswith((":", "—")) or defined_term(sentence.text) is None:
+            continue
+        items = []
+        for later in sentences[index + 1 :]:
+            if later.section is not sentence.section or later.block.level <= sentence.block.level:
+                break
+            items.append(later.text)
+        texts[index] = " ".join([sentence.text, *items])
+    return texts
 
 
 # The last document analysed (per thread), so that every rule of one lint run,
@@ -375,16 +634,35 @@ def analyse(document: Document) -> Analysis:
         return cached[1]
     sentences = document_sentences(document)
     stems = {id(s.block): s.stem for s in sentences if s.stem is not None}
+    definitions = find_definitions(_definition_texts(sentences))
     last: dict[int, Facts] = {}
+    defining: set[int] = set()  # blocks that are (or belong to) a definition's list
     facts_list: list[Facts] = []
+    labels: dict[str, Block] = {}
+    section_index = -1
     for sentence in sentences:
+        if sentence.section_index != section_index:
+            section_index, labels = sentence.section_index, {}
+        if sentence.block.label:
+            labels.setdefault(sentence.block.label.strip("().").lower(), sentence.block)
         inherited: Polarity = ""
+        in_definition = False
         if sentence.stem is not None:
-            inherited = _tail_polarity(sentence.stem, last, stems)
-        facts = sentence_facts(sentence.text, inherited=inherited)
+            inherited = _tail_polarity(sentence.stem, last, stems, labels)
+            in_definition = id(sentence.stem) in defining
+        elif id(sentence.block) in defining:
+            in_definition = True
+        facts = sentence_facts(
+            sentence.text,
+            inherited=inherited,
+            definitions=definitions,
+            in_definition=in_definition,
+        )
         facts.sentence = sentence
+        if facts.definition and (in_definition or sentence.text.rstrip().endswith(":")):
+            defining.add(id(sentence.block))
         last[id(sentence.block)] = facts
         facts_list.append(facts)
-    analysis = Analysis(document, facts_list, stems)
+    analysis = Analysis(document, facts_list, stems, definitions)
     _last.entry = (document, analysis)
     return analysis

@@ -12,9 +12,14 @@ SAVINGS_CLAUSE_SLUG = "savings-clause"
 SAVINGS_TEXT = (
     "Nothing in this {noun} prohibits or restricts any government entity or official from "
     "sending to, or receiving from, federal immigration authorities information regarding the "
-    "citizenship or immigration status, lawful or unlawful, of an individual, pursuant to "
-    "8 U.S.C. §§ 1373 and 1644."
+    "citizenship or immigration status, lawful or unlawful, of an individual, or from requesting "
+    "from federal immigration authorities immigration status information, lawful or unlawful, of "
+    "any individual, or maintaining or exchanging that information with any other federal, "
+    "state, or local government entity, pursuant to 8 U.S.C. §§ 1373 and 1644."
 )
+# Every channel § 1373(a) and (b) protect, in the words of Cal. Gov. Code § 7284.6(e) as
+# chaptered: a savings clause cures only the verbs it names. (The library's clause,
+# SB 54 § 7284.6(f) as amended in January 2017, names only sending and receiving.)
 
 
 class SentenceRule:
@@ -30,10 +35,14 @@ class SentenceRule:
             result = self.inspect(facts, analysis)
             if result is not None:
                 message, fix = result
-                yield sentence_finding(self, facts, message, fix)
+                yield sentence_finding(self, facts, message, fix, limb=self.limb(facts, analysis))
 
     def inspect(self, facts: Facts, analysis: Analysis) -> tuple[str, Fix | None] | None:
         raise NotImplementedError
+
+    def limb(self, facts: Facts, analysis: Analysis) -> str:
+        """The part of § 1373 a finding on this sentence is about ("" if none)."""
+        return ""
 
 
 class DocumentRule:
@@ -54,7 +63,9 @@ class DocumentRule:
         raise NotImplementedError
 
 
-def sentence_finding(rule, facts: Facts, message: str, fix: Fix | None = None) -> Finding:
+def sentence_finding(
+    rule, facts: Facts, message: str, fix: Fix | None = None, *, limb: str = ""
+) -> Finding:
     sentence = facts.sentence
     assert sentence is not None
     return Finding(
@@ -69,6 +80,7 @@ def sentence_finding(rule, facts: Facts, message: str, fix: Fix | None = None) -
         end=sentence.end,
         authority=rule.authority,
         fix=fix,
+        limb=limb,
     )
 
 
@@ -77,10 +89,18 @@ def include_clause_fix(analysis: Analysis, slug: str, description: str) -> Fix |
     return Fix("include-clause", description, clause=slug) if analysis.assembled else None
 
 
-def savings_fix(analysis: Analysis) -> Fix:
+def savings_fix(analysis: Analysis) -> Fix | None:
+    """Include the library's savings clause (drafts) or insert the full one (outside text).
+
+    None when a draft already includes the clause: including it again changes
+    nothing, so what is left (e.g. maintaining, which the library's clause does
+    not name) needs the drafter's own words.
+    """
     noun = analysis.noun
     text = SAVINGS_TEXT.format(noun=noun)
     if analysis.assembled:
+        if analysis.document.section(SAVINGS_CLAUSE_SLUG) is not None:
+            return None
         return Fix(
             "include-clause",
             "Include the § 1373 savings clause (“Compliance with federal law”).",

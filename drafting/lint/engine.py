@@ -54,6 +54,8 @@ class Fix:
 class Finding:
     """One finding: which rule, how serious, where exactly, why, and how to fix it.
 
+    `limb` names the part of 8 U.S.C. § 1373 a `1373-` finding is about
+    ("§ 1373(b)(2): maintaining"), so a lawyer can check it against the statute.
     `start`/`end` are character offsets of `sentence` within the text of the
     block `block` (its key), so `block.text[start:end] == sentence`. A finding
     about the whole document (e.g. "no public reporting") has an empty
@@ -71,6 +73,7 @@ class Finding:
     end: int = 0
     authority: str = ""
     fix: Fix | None = None
+    limb: str = ""  # for § 1373 findings: which part of the statute the text touches
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -82,6 +85,7 @@ class Finding:
             "start": self.start,
             "end": self.end,
             "authority": self.authority,
+            "limb": self.limb,
         }
         if self.fix is not None:
             data["fix"] = self.fix.to_dict()

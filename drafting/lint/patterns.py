@@ -109,7 +109,11 @@ _MODAL = r"(?:shall|may|will|must|can|should)"
 # restriction ("shall not"), and "may not" before "may".
 OPERATOR = Scanner(
     rf"""
-    (?P<permitneg>
+    (?P<neutral>  # "including but not limited to": neither restricts nor permits
+        \binclud\w*,?\s+(?:but\s+)?(?:(?:is|are|shall|will)\s+)?not\s+(?:be\s+)?limited\s+to\b
+      | \bbut\s+(?:(?:is|are|shall|will)\s+)?not\s+(?:be\s+)?limited\s+to\b
+    )
+  | (?P<permitneg>
         \bnothing\b[^;.]{{0,200}}?\b{_RESTRICT_WORDS}{_CHAIN}
       | \bno\s+(?:provision|part|portion)\b[^;.]{{0,120}}?\b{_RESTRICT_WORDS}{_CHAIN}
       | \b(?:does|do|shall|will|may|is|are)\s+not\s+(?:be\s+)?
@@ -126,6 +130,12 @@ OPERATOR = Scanner(
       | \bnot\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed)\s+to\b
       | \b(?:prohibited|forbidden|barred|precluded|restricted|enjoined)\s+from\b
       | \bprohibits?\s+[^;.]{{0,80}}?\bfrom\b
+      # a list of prohibited acts: "The prohibition ... shall include:"
+      | \bprohibit(?:ions?|ed\s+(?:acts|actions|activities|conduct|uses|practices))\b
+        [^.;:]{{0,80}}?\binclud\w*
+      # a negated passive: "is not used or disclosed"
+      | \b(?:is|are|be|been)\s+not\b
+        (?=\s+(?:\w+\s+(?:or|and|nor)\s+)?(?!required|obligated|needed|limited)\w+(?:ed|en)\b)
       | \bno\s+(?!later\b|more\b|less\b|longer\b|fewer\b|sooner\b|earlier\b|other\b
                 |one\b(?!\s+shall))
         (?:[^\s;:.!?]+\s+){{0,20}}?(?:shall|may|will|must|can|is|are)\b
@@ -144,6 +154,10 @@ OPERATOR = Scanner(
     )
     """,
     (
+        "includ",
+        "but",
+        "be",
+        "been",
         "nothing",
         "no",
         "does",
@@ -265,6 +279,10 @@ STATUS = Scanner(
   | \balienage\b
   | \b(?:lawful|unlawful|undocumented)\s+(?:immigration\s+)?status\b
   | \bimmigration\s+(?:documentation|documents|papers)\b
+  # "citizenship" alone as an item of a list of data ("name, address, citizenship, ...")
+  | (?:(?<=,\s)|(?<=\bor\s)|(?<=\band\s))citizenship\b
+      (?!\s+(?:services?|classes|ceremon\w*|applications?|tests?|education|programs?)\b)
+  | \bcitizenship\b(?=\s*,\s*(?!(?:and\s+|or\s+)?(?:english|language|citizenship)\b))
     """,
     ("citizenship", "immigration", "alienage", "lawful", "unlawful", "undocumented"),
 )
@@ -297,6 +315,12 @@ BROAD = Scanner(
           (?:citizenship|immigration|release|custody|incarceration|criminal|contact))
   | \binformation\s+(?:about|regarding|concerning|on|relating\s+to|related\s+to|pertaining\s+to)\s+
       (?:any|an?|the)\s+(?:person|individual|resident|inmate|detainee|immigrant|arrestee)s?\b(?!['’])
+  # general non-disclosure directives: "information collected from individuals",
+  # "records or information", "information, including but not limited to ..."
+  | \b(?:information|data|records)\s+(?:collected|obtained|gathered|received|acquired)\b
+  | \brecords\s+(?:or|and)\s+information\b
+  | \binformation\b(?=,?\s+including(?:,?\s+but\s+not\s+limited\s+to|\s+without\s+limitation)?\s*,?
+      \s+(?:an?\s+|the\s+)?(?:individual|person)['’]s\b)
     """,
     (
         "confidential",
@@ -308,6 +332,8 @@ BROAD = Scanner(
         "any",
         "all",
         "information",
+        "data",
+        "records",
     ),
 )
 
@@ -371,8 +397,23 @@ CONFIDENTIAL_DUTY = _compile(
     r"""\b(?:shall|must|will|is|are|be|remains?|kept|keep|held|hold|treated?)\b[^;]{0,80}?
     \bconfidential(?:ly)?\b(?!\s+(?:personal\s+|identifying\s+)?(?:information|data|records?|informants?))"""
 )
+# Items of a list of personal data ("name, address, date of birth, social security
+# number"): a verb reaches an object at the end of such a list.
+DATA_ITEM = _compile(
+    r"""\b(?:names?|(?:home|work|residential|mailing|e-?mail)?\s*address(?:es)?|dates?\s+of\s+birth
+    |place\s+of\s+birth|birthplace|country\s+of\s+(?:birth|origin|citizenship)|national\s+origin
+    |social\s+security(?:\s+numbers?)?|(?:tele)?phone(?:\s+numbers?)?|driver['’]?s\s+licen[cs]e
+    |passport|religion|race|ethnicity|sex|gender|age|photographs?|fingerprints?|biometric\w*
+    |employer|employment|occupation|identification\s+numbers?|tax(?:payer)?\s+identification)\b"""
+)
+# After status is named, "such status" or "that information" refers back to it.
+STATUS_ANAPHOR = _compile(
+    r"\bsuch\s+(?:status|information|records?|data)\b|\b(?:that|this)\s+(?:status\s+)?information\b"
+)
 INFO_NOUN = _compile(r"\b(?:information|data|records?|details|files?|database|lists?)\b")
-PASSIVE_BEFORE = _compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+\s+)?$")
+PASSIVE_BEFORE = _compile(
+    r"\b(?:be|been|being|is|are|was|were)\s+(?:not\s+)?(?:\w+\s+(?:or|and|nor)\s+)?(?:\w+\s+)?$"
+)
 
 # Hedges: an exception for what the law requires or allows.
 HEDGE = Scanner(
@@ -397,6 +438,7 @@ SAVINGS_OPENER = _compile(
       |code|title|part|subdivision|paragraph)\s+(?:does|shall|will)\s+not\s+
       (?:be\s+(?:construed|interpreted)\s+(?:to|as)\s+(?:\w+\s+)?)?{_RESTRICT_WORDS}
   | \bno\s+provision\s+of\s+this\b[^;]{{0,80}}?\b(?:{_RESTRICT_WORDS}|construed)
+  | \b(?:is|are)\s+not\s+(?:prohibited|restricted|prevented|barred|precluded)\s+from\b
   | \bshall\s+not\s+be\s+(?:construed|interpreted)\s+(?:to|as)\b[^;]{{0,60}}?\b{_RESTRICT_WORDS}
     """
 )

@@ -14,7 +14,14 @@ cures the document, or the section it names ("Nothing in this Section ...").
 
 from __future__ import annotations
 
-from drafting.lint.analysis import Analysis, Facts, Restriction
+from drafting.lint.analysis import (
+    ALL_LIMBS,
+    Analysis,
+    Facts,
+    Restriction,
+    describe_limbs,
+    restricted_limbs,
+)
 from drafting.lint.base import SentenceRule, quote, savings_fix
 from drafting.lint.engine import Fix
 
@@ -62,6 +69,39 @@ def _quoted(facts: Facts, restriction: Restriction) -> str:
     return quote(facts.text[start:end])
 
 
+def _limb(facts: Facts, analysis: Analysis, *, potential: bool = False) -> str:
+    """Which limbs of § 1373 the sentence restricts (those no savings clause keeps open)."""
+    limbs = analysis.uncovered(facts) or restricted_limbs(facts)
+    return describe_limbs(limbs) + (" (potential)" if potential else "")
+
+
+def _savings_gap(facts: Facts, analysis: Analysis) -> str:
+    """Why a savings clause in scope does not cure this sentence, if one is in scope."""
+    savings = analysis.savings_for(facts)
+    if not savings:
+        return ""
+    covered = frozenset().union(*(s.savings_limbs for s in savings))
+    left = analysis.uncovered(facts)
+    return (
+        f" The savings clause keeps open only {describe_limbs(covered) or 'none of § 1373'}; "
+        f"this sentence also restricts {describe_limbs(left)}, which it does not reach. Widen "
+        "the savings clause to name every channel, as Cal. Gov. Code § 7284.6(e) does "
+        "(“… or maintaining or exchanging that information with any other federal, state, or "
+        "local government entity”)."
+    )
+
+
+def _defined(restriction: Restriction, analysis: Analysis) -> str:
+    if not restriction.defined:
+        return ""
+    definition = analysis.definitions.terms.get(restriction.defined)
+    where = ""
+    if definition is not None and definition.index < len(analysis.facts):
+        sentence = analysis.facts[definition.index].sentence
+        where = f" in “{sentence.section.title}”" if sentence and sentence.section.title else ""
+    return f" “{restriction.defined}” is defined{where}, and its definition names status."
+
+
 def _cure(saving: Facts) -> str:
     if saving.self_cured:
         return "the sentence’s own exception for § 1373"
@@ -78,16 +118,27 @@ class StatusRestriction(SentenceRule):
         if not facts.status or analysis.cure_for(facts):
             return None
         restriction = facts.status[0]
+        hedge = ""
+        if facts.hedges:
+            hedge = (
+                f" Its exception (“{quote(facts.hedges[0].text, 80)}”) does not cure it: § 1373 "
+                "and § 1644 require no one to share anything, so an exception for what the law "
+                "requires never applies."
+            )
         message = (
             "This restricts sharing or keeping information about citizenship or immigration "
-            f"status (“{_quoted(facts, restriction)}”). 8 U.S.C. § 1373 forbids a local law or "
-            "policy to prohibit or in any way restrict officials from sending such information "
-            "to, or receiving it from, federal immigration authorities, or from maintaining it or "
-            "exchanging it with other government entities. Add a savings clause, or limit the "
-            "restriction to information § 1373 does not reach (release dates, contact details, "
-            "other personal information)."
+            f"status (“{_quoted(facts, restriction)}”).{_defined(restriction, analysis)} "
+            "8 U.S.C. § 1373 forbids a local law or policy to prohibit or in any way restrict "
+            "officials from sending such information to, or receiving it from, federal "
+            "immigration authorities, or from maintaining it or exchanging it with other "
+            f"government entities.{hedge}{_savings_gap(facts, analysis)} Otherwise add a savings "
+            "clause that covers every verb restricted, or limit the restriction to information "
+            "§ 1373 does not reach (release dates, contact details, other personal information)."
         )
         return message, savings_fix(analysis)
+
+    def limb(self, facts: Facts, analysis: Analysis) -> str:
+        return _limb(facts, analysis)
 
 
 class BroadRestriction(SentenceRule):
@@ -98,14 +149,25 @@ class BroadRestriction(SentenceRule):
     def inspect(self, facts: Facts, analysis: Analysis):
         if not facts.flagged or facts.status or analysis.cure_for(facts):
             return None
-        phrase = facts.broad[0].mention.text
+        restriction = facts.broad[0]
+        phrase = restriction.mention.text
+        defined = ""
+        if restriction.defined:
+            defined = (
+                f" Its definition of “{restriction.defined}” is open-ended and does not exclude "
+                "status."
+            )
         message = (
-            f"This restricts sharing “{phrase}” and does not exclude citizenship or immigration "
-            "status, so it can be read to reach status information, which 8 U.S.C. § 1373 does "
-            "not let a locality restrict. Add a savings clause, or exclude status in the "
-            "sentence itself (“… other than citizenship or immigration status”)."
+            f"This restricts sharing “{phrase}” (“{_quoted(facts, restriction)}”) and does not "
+            "exclude citizenship or immigration status, so it can be read to reach status "
+            f"information, which 8 U.S.C. § 1373 does not let a locality restrict.{defined}"
+            f"{_savings_gap(facts, analysis)} Otherwise add a savings clause, or exclude status "
+            "in the sentence itself (“… other than citizenship or immigration status”)."
         )
         return message, savings_fix(analysis)
+
+    def limb(self, facts: Facts, analysis: Analysis) -> str:
+        return _limb(facts, analysis, potential=True)
 
 
 class Hedge(SentenceRule):
@@ -117,8 +179,12 @@ class Hedge(SentenceRule):
         if not facts.hedges or not facts.flagged or analysis.cure_for(facts):
             return None
         hedges = "”, “".join(quote(h.text, 80) for h in facts.hedges)
-        message = f"“{hedges}” is ambiguous, not a cure. {_HEDGE_WHY} Add a savings clause."
+        names = " It names § 1373, but that does not help." if "1373" in facts.low else ""
+        message = f"“{hedges}” is ambiguous, not a cure. {_HEDGE_WHY}{names} Add a savings clause."
         return message, savings_fix(analysis)
+
+    def limb(self, facts: Facts, analysis: Analysis) -> str:
+        return _limb(facts, analysis, potential=not facts.status)
 
 
 class Cured(SentenceRule):
@@ -139,6 +205,53 @@ class Cured(SentenceRule):
         return message, None
 
 
+class PermitsWithholding(SentenceRule):
+    id = "1373-permits-withholding"
+    severity = "warning"
+    authority = (
+        "8 U.S.C. § 1373(a) (no entity may “prohibit, or in any way restrict” sending status "
+        "information); City of New York v. United States, 179 F.3d 29 (2d Cir. 1999)"
+    )
+
+    def inspect(self, facts: Facts, analysis: Analysis):
+        if not facts.may_withhold or facts.status or analysis.cure_for(facts):
+            return None
+        message = (
+            f"“{quote(facts.may_withhold[0].text, 80)}” lets officials or agencies withhold "
+            "citizenship or immigration status information. It does not itself forbid sharing, "
+            "but a rule or practice adopted under it would restrict what 8 U.S.C. § 1373 keeps "
+            "free, and an exception for what the law “requires” never applies (§ 1373 requires "
+            "nothing). Add a savings clause."
+        )
+        return message, savings_fix(analysis)
+
+    def limb(self, facts: Facts, analysis: Analysis) -> str:
+        return describe_limbs({"a"}) + " (potential)"
+
+
+class DefinitionExcludesStatus(SentenceRule):
+    id = "1373-definition-excludes"
+    severity = "info"
+    authority = AUTHORITY_1373
+
+    def inspect(self, facts: Facts, analysis: Analysis):
+        if not facts.cleared or facts.flagged:
+            return None
+        term = facts.cleared[0].defined
+        kind = analysis.definitions.kind(term)
+        how = (
+            "its definition excludes citizenship and immigration status"
+            if kind == "excludes"
+            else "its definition is a closed list that does not include citizenship or "
+            "immigration status"
+        )
+        message = (
+            f"Compliant: this restricts “{term}”, and {how}, so the restriction does not reach "
+            "the information 8 U.S.C. § 1373 protects."
+        )
+        return message, None
+
+
 class SavingsClause(SentenceRule):
     id = "1373-savings-clause"
     severity = "info"
@@ -152,10 +265,15 @@ class SavingsClause(SentenceRule):
             if facts.savings_scope == "document"
             else "only the section it stands in (it says “this section”)"
         )
+        kept = (
+            "every part of § 1373"
+            if facts.savings_limbs >= ALL_LIMBS
+            else describe_limbs(facts.savings_limbs) or "the channels § 1373 names"
+        )
         message = (
             "Savings clause: it keeps officials free to send citizenship or immigration status "
             "information to federal immigration authorities, as 8 U.S.C. § 1373 requires. "
-            f"It covers {scope}."
+            f"It covers {scope}, and keeps open {kept}."
         )
         return message, None
 
@@ -221,6 +339,8 @@ RULES_1373 = (
     StatusRestriction(),
     BroadRestriction(),
     Hedge(),
+    PermitsWithholding(),
+    DefinitionExcludesStatus(),
     Cured(),
     SavingsClause(),
     LimitedInformation(),

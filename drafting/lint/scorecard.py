@@ -3,15 +3,20 @@
 Criteria from CPD (2017), "Policies to Reduce Criminal Justice System
 Entanglement" ("An ideal sanctuary city policy has the following
 characteristics and components") and the Local Progress checklist ("An ideal
-sanctuary city policy will prohibit ..."). Met scores 2, partial 1, missing 0.
+sanctuary city policy will prohibit ..."). Met scores 2, partial 1, missing 0,
+times the criterion's weight. Refusing holds and having no carve-outs weigh
+double: they are the first two of CPD's "Key Considerations" for a detainer
+policy, and the Local Progress checklist makes "no exceptions on the basis of
+prior criminal convictions" an item of its own, so a carve-out costs the
+points of both (it weakens the policy substantially, not by one point).
 
     >>> from drafting.parse import parse_text
     >>> card = scorecard(parse_text("Section 1. Detainers.\\nThe Sheriff shall not detain "
     ...                             "any person on the basis of an ICE detainer request."))
-    >>> [(c.id, c.status) for c in card.criteria][:2]
-    [('detainers', 'met'), ('notifications', 'missing')]
+    >>> [(c.id, c.status) for c in card.criteria][:3]
+    [('detainers', 'met'), ('carve-outs', 'met'), ('notifications', 'missing')]
     >>> f"{card.score}/{card.max_score}"
-    '2/26'
+    '8/32'
 """
 
 from __future__ import annotations
@@ -48,10 +53,15 @@ class Criterion:
     sentence: str = ""
     start: int = 0
     end: int = 0
+    weight: int = 1
 
     @property
     def points(self) -> int:
-        return POINTS[self.status]
+        return POINTS[self.status] * self.weight
+
+    @property
+    def max_points(self) -> int:
+        return POINTS["met"] * self.weight
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -59,6 +69,8 @@ class Criterion:
             "label": self.label,
             "status": self.status,
             "points": self.points,
+            "max_points": self.max_points,
+            "weight": self.weight,
             "note": self.note,
             "source": self.source,
             "section": self.section,
@@ -79,7 +91,7 @@ class Scorecard:
 
     @property
     def max_score(self) -> int:
-        return POINTS["met"] * len(self.criteria)
+        return sum(c.max_points for c in self.criteria)
 
     def criterion(self, criterion_id: str) -> Criterion:
         return next(c for c in self.criteria if c.id == criterion_id)
@@ -152,6 +164,39 @@ def _weaknesses(analysis: Analysis, *, notifications: bool) -> list[str]:
                 found.append(why)
                 break
     return found
+
+
+def _carve_outs(analysis: Analysis) -> Evidence:
+    """None met; one kind of carve-out partial; two or more kinds missing."""
+    found: list[tuple[str, Facts | None]] = []
+    for rule, why in (
+        (strength.ConvictionCarveOut(), "criminal convictions"),
+        (strength.GangCarveOut(), "gang databases"),
+        (strength.ReimbursementCondition(), "a reimbursement condition"),
+    ):
+        finding = next(iter(rule.check(analysis.document)), None)
+        if finding is not None:
+            found.append((why, _facts_of(analysis, finding)))
+    if not found:
+        if not any(f.refuses_detainers for f in analysis.facts):
+            return "missing", None, "Nothing refuses holds, so there is no protection yet."
+        return "met", None, "No carve-outs for convictions, gang databases or reimbursement."
+    kinds = ", ".join(why for why, _ in found)
+    status: Status = "partial" if len(found) == 1 else "missing"
+    return status, found[0][1], f"Carve-outs weaken the protection: {kinds}."
+
+
+def _facts_of(analysis: Analysis, finding) -> Facts | None:
+    return next(
+        (
+            f
+            for f in analysis.facts
+            if f.sentence is not None
+            and f.sentence.block.key == finding.block
+            and f.sentence.start == finding.start
+        ),
+        None,
+    )
 
 
 def _detainers(analysis: Analysis) -> Evidence:
@@ -316,12 +361,19 @@ def _oversight(analysis: Analysis) -> Evidence:
     )
     ordinance = strength.is_ordinance(analysis)
     if mechanism and ordinance:
-        return "met", mechanism, "Complaints or enforcement are provided for, in an ordinance."
+        return "met", mechanism, "Complaints or enforcement are provided for, in enacted law."
+    not_law = strength.NOT_LAW.get(analysis.document.kind)
     if mechanism:
-        return "partial", mechanism, "There is an enforcement mechanism, but not in an ordinance."
+        where = f"in {not_law}" if not_law else "not in an ordinance"
+        return "partial", mechanism, f"There is an enforcement mechanism, but {where}."
     if ordinance:
-        return "partial", None, "An ordinance, but with no complaint or enforcement mechanism."
-    return "missing", None, "No enforcement mechanism, and not an ordinance."
+        kind = KIND_NAMES.get(analysis.document.kind, "An ordinance")
+        return "partial", None, f"{kind}, but with no complaint or enforcement mechanism."
+    what = f"it is {not_law}" if not_law else "not an ordinance"
+    return "missing", None, f"No enforcement mechanism, and {what}."
+
+
+KIND_NAMES = {"ordinance": "An ordinance", "code-chapter": "A code chapter", "statute": "A statute"}
 
 
 _PUBLIC = _compile(r"\b(?:public|website|web\s+site|publish\w*|post\w*|agenda)\b")
@@ -336,8 +388,16 @@ def _reporting(analysis: Analysis) -> Evidence:
     return "partial", facts, "Reports are required, but not published."
 
 
+KEY_CONSIDERATIONS = (
+    "CPD (2017), “Developing a Robust Detainer Discretion Policy: Key Considerations”, no. 2; "
+    "Local Progress checklist (“should not make exceptions on the basis of prior criminal "
+    "convictions”)"
+)
+
 CRITERIA: tuple[tuple[str, str, str, Callable[[Analysis], Evidence]], ...] = (
     ("detainers", "No holds on ICE detainers or administrative warrants", CPD, _detainers),
+    ("carve-outs", "No carve-outs (convictions, gang databases, reimbursement)",
+     KEY_CONSIDERATIONS, _carve_outs),
     ("notifications", "No release-date notifications to ICE", LOCAL_PROGRESS, _notifications),
     ("personal-information", "No sharing of other personal non-public information", CPD,
      _personal_information),
@@ -354,6 +414,10 @@ CRITERIA: tuple[tuple[str, str, str, Callable[[Analysis], Evidence]], ...] = (
     ("reporting", "Regular public reporting on ICE requests",
      "CPD (2017), “Detainer Discretion Policies”, key consideration 4", _reporting),
 )  # fmt: skip
+
+
+# Criteria that count double (see the module docstring).
+WEIGHTS: dict[str, int] = {"detainers": 2, "carve-outs": 2}
 
 
 def scorecard(document: Document) -> Scorecard:
@@ -373,5 +437,6 @@ def scorecard(document: Document) -> Scorecard:
                 "start": sentence.start,
                 "end": sentence.end,
             }
-        results.append(Criterion(criterion_id, label, status, note, source, **where))
+        weight = WEIGHTS.get(criterion_id, 1)
+        results.append(Criterion(criterion_id, label, status, note, source, weight=weight, **where))
     return Scorecard(tuple(results))

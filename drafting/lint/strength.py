@@ -85,9 +85,13 @@ UMBRELLA = _compile(
     r"""\b(?:expend|use|spend)\w*\s+(?:[^\s;.]+\s+){0,6}?(?:time|funds|resources|moneys|monies|personnel)\b"""
 )
 
+CPD_SEED = "seeds/cpd-protecting-immigrant-communities-2017.txt"
 CARVE_OUT_AUTHORITY = (
-    "CPD (2017), “Detainer Discretion Policies”, key consideration 2; Local Progress checklist "
-    "(“should not make exceptions on the basis of prior criminal convictions”)"
+    "CPD (2017), “Developing a Robust Detainer Discretion Policy: Key Considerations”, no. 2 "
+    "(“The ordinance should not exclude people with criminal convictions, or people who appear "
+    f"in law enforcement databases that attempt to track gang activity”; {CPD_SEED}); "
+    "Local Progress checklist (“should not make exceptions on the basis of prior criminal "
+    "convictions”)"
 )
 
 
@@ -131,8 +135,14 @@ class UnqualifiedWarrant(SentenceRule):
 
 
 class _CarveOut(SentenceRule):
-    """A sentence that lets holds (or notifications) go ahead for some people."""
+    """A sentence that lets holds (or notifications) go ahead for some people.
 
+    A warning, not a note: CPD's guide counts carve-outs among the key ways a
+    detainer policy is weakened (key consideration 2), and the scorecard
+    weighs them as their own criterion.
+    """
+
+    severity = "warning"
     pattern: re.Pattern[str]
     cue: re.Pattern[str] = _EXCEPTION_CUE
     message = ""
@@ -168,26 +178,32 @@ class ConvictionCarveOut(_CarveOut):
     authority = CARVE_OUT_AUTHORITY
     pattern = CONVICTION
     message = (
-        "Carve-out for people with criminal convictions. A past conviction has no bearing on "
-        "whether an ICE hold is lawful, and people with convictions are the least likely to "
-        "have a lawyer in immigration court; CPD recommends no such exception."
+        "Carve-out for people with criminal convictions. CPD: a past conviction “has no bearing "
+        "on the legality of the detainer request itself” (the Fourth Amendment still requires "
+        "probable cause of a new crime), and people with convictions are the most likely to be "
+        "detained and the least likely to have a lawyer in immigration court. CPD recommends "
+        "no such exception."
     )
 
 
 class GangCarveOut(_CarveOut):
     id = "strength-gang-carve-out"
-    authority = "CPD (2017), “Detainer Discretion Policies”, key consideration 2"
+    authority = CARVE_OUT_AUTHORITY
     pattern = _GANG
     message = (
-        "Carve-out for people listed in gang databases. Appearing in such a database has no "
-        "bearing on whether an ICE hold is lawful, and the designations are often "
-        "over-inclusive and unsupported by evidence; CPD recommends no such exception."
+        "Carve-out for people listed in gang databases. CPD: appearing in such a database “has "
+        "no bearing on the legality of complying with an ICE hold request”, and the methods "
+        "used to make the designations “have been shown to be over-inclusive, unsupported by "
+        "evidence, and sometimes retaliatory”. CPD recommends no such exception."
     )
 
 
 class ReimbursementCondition(_CarveOut):
     id = "strength-reimbursement-condition"
-    authority = "CPD (2017), “Detainer Discretion Policies”, note ix; Cook County Sec. 46-37(a)"
+    authority = (
+        "CPD (2017), “Developing a Robust Detainer Discretion Policy: Key Considerations”, "
+        f"note ix ({CPD_SEED}); Cook County Sec. 46-37(a)"
+    )
     pattern = _REIMBURSE
     cue = _CONDITION_CUE
     message = (
@@ -201,7 +217,11 @@ class NotificationGap(SentenceRule):
     """Holds refused, release notifications not (reported at the first refusal)."""
 
     id = "strength-notification-gap"
-    authority = "CPD (2017), “ICE Notification Requests”"
+    severity = "warning"
+    authority = (
+        f"CPD (2017), “ICE Notification Requests” ({CPD_SEED}: limits on them are “a crucial "
+        "part of any strong sanctuary policy”); ILRC, Local Options, notice of release date"
+    )
 
     def check(self, document: Document) -> Iterator[Finding]:
         analysis = analyse(document)
@@ -297,12 +317,16 @@ class NotOrdinance(DocumentRule):
         texts = _texts(analysis)
         if is_ordinance(analysis):
             return None
-        if not (_POLICY_FORM.search(" ".join(texts)) or "policy" in texts[0]):
+        kind = analysis.document.kind
+        if kind not in NOT_LAW and not (
+            _POLICY_FORM.search(" ".join(texts)) or "policy" in texts[0]
+        ):
             return None
+        what = NOT_LAW.get(kind, "an administrative policy or resolution")
         message = (
-            "This reads as an administrative policy or resolution, not an ordinance. A policy "
-            "is easier to change or ignore; enacting the rules by ordinance makes them harder "
-            "to overturn and gives them the force of law."
+            f"This reads as {what}, not an ordinance. A policy is easier to change or ignore; "
+            "enacting the rules by ordinance makes them harder to overturn and gives them the "
+            "force of law."
         )
         return message, None
 
@@ -313,8 +337,24 @@ def _texts(analysis: Analysis) -> list[str]:
     return texts + [f.low for f in analysis.facts]
 
 
+# Kinds of document that are enacted law (a code chapter is an ordinance as codified)
+# and kinds that are not (see `Document.kind`).
+ENACTED = frozenset({"ordinance", "code-chapter", "statute"})
+NOT_LAW = {
+    "resolution": "a resolution",
+    "executive-order": "an executive order",
+    "policy": "an administrative policy",
+}
+
+
 def is_ordinance(analysis: Analysis) -> bool:
-    """Says it is enacted as an ordinance ("BE IT ORDAINED", "this ordinance shall ...")."""
+    """Enacted law: an ordinance, a code chapter or a statute, by its kind or its words
+    ("BE IT ORDAINED", "this ordinance shall ...")."""
+    kind = analysis.document.kind
+    if kind in ENACTED:
+        return True
+    if kind in NOT_LAW:
+        return False
     return any(_ORDINANCE.search(t) for t in _texts(analysis))
 
 

@@ -22,7 +22,7 @@ U+FFFE/U+FFFF, bidi overrides), which are dropped. Arbitrary text never raises.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from drafting.document import Block, Document, Run, Section
 from drafting.numbering import roman
@@ -35,9 +35,16 @@ UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\u202a-\u202
 
 _SECTION_WORD = re.compile(
     r"^(?P<label>(?:(?:sec(?:tion)?|art(?:icle)?|chapter|ch)\.?|§+)\s*"
-    r"(?P<num>[0-9]+(?:[.\-–][0-9a-z]+)*|[ivxlc]+)\b(?P<end>[.:]?))(?=\s|$)",
+    r"(?P<num>[0-9]+(?:[.\-–][0-9a-z]+)*|[ivxlc]+)\b(?P<end>[.:]?))(?=\s|$|\()",
     re.I,
 )
+# Code section numbers with no "Sec." before them: "4-12-030", "2-173-030", "17-5(b)(2)".
+_CODE_NUMBER = re.compile(
+    r"^(?P<label>(?P<num>[0-9]{1,4}[A-Z]?(?:[-–][0-9]{1,4}[A-Za-z]?){1,3})(?P<end>\.?))(?=\s|$|\()"
+)
+# Subdivisions written straight after a section number: "(b)(2)" of "17-5(b)(2)".
+_SUBS = re.compile(r"^(?P<label>(?:\([0-9a-zA-Z]{1,4}\)){1,4})(?=\s|$)")
+_MODAL_WORD = re.compile(r"\b(?:shall|may|must|will|is|are)\b", re.I)
 _DECIMAL = re.compile(r"^(?P<label>(?P<num>[0-9]+(?:\.[0-9]+)+)\.?)(?=\s|$)")
 _ROMAN_SECTION = re.compile(r"^(?P<label>(?P<num>[IVXLC]+)[.)])(?=\s|$)")
 _ITEM = re.compile(
@@ -154,6 +161,7 @@ class Paragraph:
 def _starts_with_label(line: str) -> bool:
     return bool(
         _SECTION_WORD.match(line)
+        or _CODE_NUMBER.match(line)
         or _DECIMAL.match(line)
         or _ROMAN_SECTION.match(line)
         or _item_label(line)
@@ -162,7 +170,7 @@ def _starts_with_label(line: str) -> bool:
 
 
 def _label_only(line: str) -> bool:
-    for pattern in (_SECTION_WORD, _DECIMAL, _ROMAN_SECTION, _ITEM):
+    for pattern in (_SECTION_WORD, _CODE_NUMBER, _DECIMAL, _ROMAN_SECTION, _ITEM):
         match = pattern.match(line)
         if match and not line[match.end() :].strip():
             return pattern is not _ITEM or _item_label(line) is not None
@@ -195,6 +203,8 @@ def _breaks_before(line: str, previous: str, width: int) -> bool:
     """
     if _heading_line(line) or _RECITAL_START.match(line):
         return True
+    if _catchline(previous) and _SENTENCE_START.match(line):
+        return True  # "4-12-030 Disclosure." then the section's first sentence
     if _starts_with_label(line):
         return bool(
             previous.endswith(_TERMINAL)
@@ -293,6 +303,9 @@ class _Builder:
             return
         if section is not None:
             label, number, rest = section
+            if self.sections and self.sections[-1].number == number and _SUBS.match(rest):
+                self._subdivision(rest)  # "17-5(b) ..." after "17-5(a) ...": same section
+                return
             self._start_section(label, number, rest)
             return
         if not para.heading and self._item(text):
@@ -309,9 +322,22 @@ class _Builder:
         match = _SECTION_WORD.match(text)
         if match:
             rest = text[match.end() :].strip()
-            # "Section 1373 of Title 8 ..." is a sentence, not a label
-            if match["end"] or not rest or rest[0] in "-–—" or _heading_line(rest):
+            # "Section 1373 of Title 8 ..." is a sentence, not a label; "§ 2.04.110 Records." is
+            if (
+                match["end"]
+                or not rest
+                or rest[0] in "-–—"
+                or _heading_line(rest)
+                or _SUBS.match(rest)
+                or (re.search(r"[0-9][.\-–][0-9]", match["num"]) and _code_heading(rest))
+            ):
                 return match["label"], match["num"].rstrip("."), rest
+            return None
+        match = _CODE_NUMBER.match(text)
+        if match:
+            rest = text[match.end() :].strip()
+            if not rest or _SUBS.match(rest) or _heading_line(rest) or _code_heading(rest):
+                return match["label"], match["num"], rest
             return None
         match = _DECIMAL.match(text)
         if match:
@@ -343,7 +369,11 @@ class _Builder:
         self.paths = []
         if not rest:
             return
-        if _heading_line(rest):
+        if _SUBS.match(rest) and not _item_label(rest):
+            self._subdivision(rest)
+        elif _heading_line(rest) or (
+            (_CODE_NUMBER.match(label) or _DECIMAL.match(label)) and _code_heading(rest)
+        ):
             self.sections[-1].heading = rest
         elif _item_label(rest) or _BULLET.match(rest):
             self._item(rest)
@@ -351,6 +381,21 @@ class _Builder:
             self.sections[-1].heading = rest
         else:
             self._block("paragraph", rest, "", 0)
+
+    def _subdivision(self, text: str) -> None:
+        """ "(b)(2) text" after a section number: an item labelled "(b)(2)", one level a part.
+
+        A single "(b)" is an ordinary item, placed among its siblings.
+        """
+        if _item_label(text):
+            self._item(text)
+            return
+        match = _SUBS.match(text)
+        assert match is not None
+        label = match["label"]
+        level = label.count("(")
+        self.paths = []  # its key is the section number and the whole label
+        self._block("item", text[match.end() :].strip(), label, level)
 
     def _heading(self, text: str, adjacent: bool) -> None:
         if not self.sections and not self.title:
@@ -405,7 +450,29 @@ class _Builder:
             Section(heading=s.heading, blocks=tuple(s.blocks), number=s.number, label=s.label)
             for s in self.sections
         )
-        return Document(title=self.title, sections=sections, numbering="parsed")
+        return Document(title=self.title, sections=sections, numbering="parsed", kind="")
+
+
+def _catchline(line: str) -> bool:
+    """A code section's number and catchline on a line of their own ("Sec. 9-101. Definitions.")."""
+    for pattern in (_SECTION_WORD, _CODE_NUMBER, _DECIMAL):
+        match = pattern.match(line)
+        if match:
+            rest = line[match.end() :].strip()
+            return bool(rest) and rest.endswith(".") and _code_heading(rest)
+    return False
+
+
+def _code_heading(text: str) -> bool:
+    """A code section's catchline: "Disclosure of information." (short, no verb of duty)."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 14
+        and text[0].isupper()
+        and not text.endswith((",", ";", ":"))
+        and not _MODAL_WORD.search(text)
+        and text.count(".") <= 1
+    )
 
 
 def _ends_body(text: str) -> bool:
@@ -417,7 +484,63 @@ def build_document(paras: list[Paragraph]) -> Document:
     builder = _Builder()
     for para in paras:
         builder.add(para)
-    return builder.document()
+    document = builder.document()
+    return replace(document, kind=document_kind(document))
+
+
+# -- what the document is -----------------------------------------------------
+
+# Signals, strongest first: enacting words and "Ordinance No." (3), "this
+# ordinance" (2), then looser words (1). Sections numbered as codes are ("4-12-030").
+_KIND_SIGNALS: tuple[tuple[str, int, re.Pattern[str]], ...] = tuple(
+    (kind, weight, re.compile(pattern, re.I))
+    for kind, weight, pattern in (
+        ("ordinance", 3, r"\bbe\s+it\s+ordained\b|\bhereby\s+ordains?\b|\bordinance\s+no\b"
+                         r"|\ban\s+ordinance\s+(?:of|to|amending|relating|adding|establishing)\b"),
+        ("ordinance", 2, r"\bthis\s+ordinance\b"
+                         r"|\b(?:is|are)\s+hereby\s+(?:amended|added|repealed)\b"),
+        ("resolution", 3, r"\bbe\s+it\s+(?:further\s+)?resolved\b|\bresolution\s+no\b"),
+        ("resolution", 2, r"\bthis\s+resolution\b"),
+        ("executive-order", 3, r"\bexecutive\s+(?:order|directive)\b|\bmayor['’]s\s+order\b"
+                               r"|\bauthority\s+vested\s+in\s+me\b"),
+        ("executive-order", 2, r"\bthis\s+(?:executive\s+)?order\b"),
+        ("policy", 3, r"\bboard\s+policy\b|\bstandard\s+operating\s+procedures?\b"
+                      r"|\bgeneral\s+order\b|\bpolicy\s+(?:no|number)\b"),
+        ("policy", 2, r"\bthis\s+(?:policy|directive|procedure)\b"),
+        ("code-chapter", 3, r"\b(?:municipal|administrative|county|city|revised)\s+code\b"
+                            r"|\bcode\s+of\s+ordinances\b|\bcodified\b"),
+        ("code-chapter", 2, r"\bthis\s+(?:chapter|article|title)\b|^\s*chapter\s+[0-9]"),
+        ("statute", 3, r"\bbe\s+it\s+enacted\b|\bgeneral\s+assembly\b|\blegislature\b"),
+        ("statute", 2, r"\bthis\s+act\b"),
+    )
+)  # fmt: skip
+_KIND_ORDER = ("ordinance", "code-chapter", "statute", "resolution", "executive-order", "policy")
+
+
+def document_kind(document: Document) -> str:
+    """What an outside document says it is (see `Document.kind`); "" when it does not say.
+
+    Sections numbered the way codes are ("4-12-030", "Sec. 46-37", "§ 2.04.110")
+    also count for a code chapter, so a pasted chapter is not taken for a policy.
+    """
+    texts = [document.title] + [
+        text for s in document.sections for text in (s.title, *(b.text for b in s.blocks))
+    ]
+    scores = dict.fromkeys(_KIND_ORDER, 0)
+    for kind, weight, pattern in _KIND_SIGNALS:
+        if any(pattern.search(text) for text in texts):
+            scores[kind] += weight
+    coded = sum(
+        bool(re.search(r"[0-9][.\-–][0-9]", s.number))
+        and bool(_CODE_NUMBER.match(s.number))
+        or bool(
+            re.match(r"^(?:sec(?:tion)?\.?|§)", s.label, re.I) and re.search(r"[.\-–]", s.number)
+        )
+        for s in document.sections
+    )
+    scores["code-chapter"] += 2 if coded >= 1 else 0
+    best = max(_KIND_ORDER, key=lambda kind: (scores[kind], -_KIND_ORDER.index(kind)))
+    return best if scores[best] else ""
 
 
 def parse_text(text: str) -> Document:

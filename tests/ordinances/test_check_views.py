@@ -109,7 +109,9 @@ def test_review_step_fix_includes_the_savings_clause_as_a_new_revision(
     document = services.document_for_spec(revision.draft_spec())
     assert document.section("savings-clause") is not None
     page = client.get(review).content.decode()
-    assert "1373-broad-restriction" not in page
+    # the library's clause saves sending and receiving; Privacy IX also restricts maintaining
+    assert "Statute:</span> § 1373(b)(2): maintaining (potential)" in page
+    assert 'name="clause" value="savings-clause"' not in page
 
 
 @pytest.mark.django_db

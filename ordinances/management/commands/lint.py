@@ -49,6 +49,8 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {finding.message}")
                 if finding.sentence:
                     self.stdout.write(f"  “{finding.sentence}”")
+                if finding.limb:
+                    self.stdout.write(f"  Statute: {finding.limb}")
                 if finding.authority:
                     self.stdout.write(f"  Authority: {finding.authority}")
             errors = sum(f.severity == "error" for f in findings)

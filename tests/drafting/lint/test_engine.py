@@ -2,7 +2,9 @@ from drafting.document import Block, Document, Run, Section
 from drafting.lint import Finding, Fix, default_rules, lint, rule, verdict
 from tests.drafting.lint.support import doc, model
 
-JSON_KEYS = ["rule", "severity", "message", "section", "sentence", "start", "end", "authority"]
+JSON_KEYS = [
+    "rule", "severity", "message", "section", "sentence", "start", "end", "authority", "limb",
+]  # fmt: skip
 
 
 class FakeRule:

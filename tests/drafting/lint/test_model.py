@@ -1,4 +1,5 @@
-"""The CPD model: its Privacy section IX is the one § 1373 warning; the savings clause cures it."""
+"""The CPD model: its Privacy section IX is the one § 1373 warning; the library's savings clause
+cures its sharing, not its maintaining (§ 1373(b)(2))."""
 
 from drafting.lint import lint, verdict
 from drafting.parse.text import parse_text
@@ -24,16 +25,24 @@ def test_model_privacy_warning_offers_the_savings_clause():
     assert {(f.fix.kind, f.fix.clause) for f in findings} == {("include-clause", "savings-clause")}
 
 
-def test_including_the_savings_clause_cures_the_model():
+def test_the_library_savings_clause_cures_sharing_but_not_maintaining():
+    """The library's clause (SB 54 § 7284.6(f) as amended Jan. 2017) names sending and
+    receiving; Privacy IX also restricts maintaining, which § 1373(b)(2) protects."""
     findings = lint(model_with("savings-clause"))
-    assert verdict(findings) == "compliant"
-    assert _flags(findings) == []
-    cured = [f for f in findings if f.rule == "1373-cured"]
-    assert [(f.section, f.clause) for f in cured] == [("IX) PRIVACY", "privacy")]
+    assert verdict(findings) == "warning"
+    assert _flags(findings) == [
+        ("1373-broad-restriction", "IX) PRIVACY"),
+        ("1373-hedge", "IX) PRIVACY"),
+    ]
+    broad = next(f for f in findings if f.rule == "1373-broad-restriction")
+    assert broad.limb == "§ 1373(b)(2): maintaining (potential)"
+    assert "keeps open only § 1373(a), (b)(1): sending or receiving" in broad.message
+    assert broad.fix is None  # including the clause again would change nothing
 
 
-def test_model_with_every_optional_clause_is_compliant():
-    assert _flags(lint(model(clauses=_all_slugs()))) == []
+def test_model_with_every_optional_clause_has_only_the_maintaining_warning():
+    flags = _flags(lint(model(clauses=_all_slugs())))
+    assert flags == [("1373-broad-restriction", "XI) PRIVACY"), ("1373-hedge", "XI) PRIVACY")]
 
 
 def test_parsed_appendix_one_has_the_same_privacy_warnings():

@@ -28,6 +28,12 @@ SAVINGS = (
     "authorities information regarding the citizenship or immigration status, lawful or unlawful, "
     "of an individual, pursuant to 8 U.S.C. §§ 1373 and 1644."
 )
+FULL_SAVINGS = SAVINGS.replace(
+    "of an individual,",
+    "of an individual, or from requesting such information from federal immigration "
+    "authorities, or maintaining or exchanging that information with any other federal, state, "
+    "or local government entity,",
+)
 
 
 # -- 1373-status-restriction ----------------------------------------------------
@@ -142,11 +148,19 @@ def test_hedge_no_hit_without_a_hedge():
 
 
 def test_savings_clause_cures_a_restriction_elsewhere_in_the_document():
-    findings = lint(doc(f"{PRIVACY}\n\n{SAVINGS}"))
+    findings = lint(doc(f"{PRIVACY}\n\n{FULL_SAVINGS}"))
     assert verdict(findings) == "compliant"
     cured = [f for f in findings if f.rule == "1373-cured"]
     assert [f.section for f in cured] == ["IX) PRIVACY"]
     assert "XV) COMPLIANCE WITH FEDERAL LAW" in cured[0].message
+
+
+def test_savings_clause_naming_only_sending_leaves_maintaining_restricted():
+    findings = lint(doc(f"{PRIVACY}\n\n{SAVINGS}"))
+    assert verdict(findings) == "warning"
+    broad = next(f for f in findings if f.rule == "1373-broad-restriction")
+    assert broad.limb == "§ 1373(b)(2): maintaining (potential)"
+    assert broad.fix is not None and "maintaining or exchanging" in broad.fix.text
 
 
 def test_savings_clause_hit_on_its_common_wordings():

@@ -10,7 +10,8 @@ def _statuses(card):
 def test_scorecard_model_meets_every_criterion():
     card = scorecard(model())
     assert set(_statuses(card).values()) == {"met"}
-    assert (card.score, card.max_score) == (2 * len(CRITERIA), 2 * len(CRITERIA))
+    weights = len(CRITERIA) + 2  # detainers and carve-outs count double
+    assert (card.score, card.max_score) == (2 * weights, 2 * weights) == (32, 32)
 
 
 def test_scorecard_met_criterion_names_the_clause_that_meets_it():
@@ -22,12 +23,23 @@ def test_scorecard_met_criterion_names_the_clause_that_meets_it():
     assert criterion.sentence.startswith("No agent, employee or agency")
 
 
-def test_scorecard_carve_outs_make_detainers_partial():
+def test_scorecard_carve_outs_make_detainers_partial_and_cost_their_own_criterion():
     card = scorecard(model(options={"carve_outs": ["serious-felony", "reimbursement"]}))
     criterion = card.criterion("detainers")
     assert criterion.status == "partial"
     assert "conviction carve-out" in criterion.note and "reimbursement" in criterion.note
-    assert card.score == card.max_score - 1
+    carve_outs = card.criterion("carve-outs")
+    assert (carve_outs.status, carve_outs.points, carve_outs.max_points) == ("missing", 0, 4)
+    assert carve_outs.note == (
+        "Carve-outs weaken the protection: criminal convictions, a reimbursement condition."
+    )
+    assert card.score == card.max_score - 6  # 2 of detainers' 4, all 4 of carve-outs
+
+
+def test_scorecard_one_carve_out_costs_a_substantial_share_not_one_point():
+    card = scorecard(model(options={"carve_outs": ["serious-felony"]}))
+    assert card.criterion("carve-outs").status == "partial"
+    assert card.max_score - card.score == 4
 
 
 def test_scorecard_notification_exception_makes_notifications_partial():
@@ -39,6 +51,9 @@ def test_scorecard_notification_exception_makes_notifications_partial():
 def test_scorecard_empty_text_misses_everything():
     card = scorecard(doc("It is hereby affirmed that the City welcomes all residents."))
     assert set(_statuses(card).values()) == {"missing"}
+    assert (
+        card.criterion("carve-outs").note == "Nothing refuses holds, so there is no protection yet."
+    )
     assert card.score == 0
     assert card.criterion("ncic").section == ""
 
@@ -68,8 +83,9 @@ def test_scorecard_partial_criteria_on_weaker_text():
 
 def test_scorecard_to_dict():
     data = scorecard(model()).to_dict()
-    assert (data["score"], data["max_score"]) == (26, 26)
+    assert (data["score"], data["max_score"]) == (32, 32)
     assert list(data["criteria"][0]) == [
-        "id", "label", "status", "points", "note", "source", "section", "clause", "sentence",
-        "start", "end",
+        "id", "label", "status", "points", "max_points", "weight", "note", "source", "section",
+        "clause", "sentence", "start", "end",
     ]  # fmt: skip
+    assert (data["criteria"][0]["points"], data["criteria"][0]["max_points"]) == (4, 4)

@@ -1,0 +1,237 @@
+"""The reading a lawyer does: lists, definitions, exceptions, savings clauses, general directives.
+
+Real provisions come from the dev half of real_corpus/ (never the held-out half,
+which measures the lint); short texts isolate one rule each.
+"""
+
+from __future__ import annotations
+
+from drafting.lint import lint, verdict
+from drafting.parse.text import parse_text
+from tests.drafting.lint.support import doc, real_case
+
+
+def _real(name: str):
+    return lint(parse_text(real_case(name).text))
+
+
+def _only(findings, rule: str):
+    [finding] = [f for f in findings if f.rule == rule]
+    return finding
+
+
+# -- status named in a list of data items ----------------------------------------
+
+
+def test_status_named_inside_a_list_of_data_items_is_an_error():
+    findings = lint(
+        doc(
+            "No employee shall disclose a person's name, home address, telephone number, social "
+            "security number, place of birth, citizenship, or date of birth to any agency."
+        )
+    )
+    assert verdict(findings) == "error"
+    finding = _only(findings, "1373-status-restriction")
+    assert finding.limb == "§ 1373(a), (b)(1): sending or receiving"
+
+
+def test_a_collection_ban_naming_status_in_a_list_passes():
+    assert verdict(_real("colorado-2021-crs-24-74-104-collection")) == "compliant"
+
+
+# -- definitions followed -----------------------------------------------------------
+
+
+def test_a_restricted_term_defined_to_include_status_is_an_error():
+    findings = lint(
+        doc(
+            """
+            Sec. 1. Definitions.
+            "Protected information" means a person's religion or immigration status.
+
+            Sec. 2. Confidentiality.
+            No employee shall disclose protected information to any federal agency.
+            """
+        )
+    )
+    finding = _only(findings, "1373-status-restriction")
+    assert finding.section == "Sec. 2. Confidentiality."
+    assert "“protected information” is defined in “Sec. 1. Definitions.”" in finding.message
+
+
+def test_an_exclusion_in_a_separate_definition_cures():
+    findings = lint(
+        doc(
+            """
+            Sec. 1. Definitions.
+            "Personal information" includes any information about an individual.
+            "Personal information" does not include citizenship or immigration status.
+
+            Sec. 2. Confidentiality.
+            No employee shall disclose personal information to any federal agency.
+            """
+        )
+    )
+    assert verdict(findings) == "compliant"
+    note = _only(findings, "1373-definition-excludes")
+    assert "excludes citizenship and immigration status" in note.message
+
+
+def test_a_definition_that_excludes_status_keeps_the_restriction_compliant():
+    assert verdict(_real("oregon-2021-ors-180-805-definition-excludes")) == "compliant"
+
+
+def test_a_definition_of_a_forbidden_policy_restricts_nothing():
+    """Tennessee defines a 'sanctuary policy' (one that limits reporting status) to ban it."""
+    findings = _real("tennessee-2018-tca-7-68-103-sanctuary-ban")
+    assert verdict(findings) == "compliant"
+
+
+# -- exceptions for what the law "requires" -----------------------------------------
+
+
+def test_an_exception_for_what_law_requires_does_not_cure_even_naming_1373():
+    findings = _real("denver-2017-drmc-28-250-disseminating")
+    assert verdict(findings) == "error"
+    finding = _only(findings, "1373-status-restriction")
+    assert finding.sentence.startswith("Disseminating information about the national origin")
+    assert "require no one to share anything" in finding.message
+    assert finding.limb == "§ 1373(a), (b)(1): sending or receiving"
+    assert finding.section == "§ 28-250. Use of city funds and resources limited; exceptions."
+
+
+def test_an_exception_that_leaves_1373_channels_open_cures():
+    findings = lint(
+        doc(
+            "No employee shall disclose information regarding the immigration status of any "
+            "person, except as permitted by 8 U.S.C. § 1373."
+        )
+    )
+    assert verdict(findings) == "compliant"
+
+
+# -- savings clauses cure only what they name --------------------------------------
+
+
+def test_a_wide_savings_clause_cures_a_restriction_on_maintaining():
+    assert verdict(_real("king-county-2025-kcc-2-15-020-savings")) == "compliant"
+
+
+def test_a_savings_clause_for_sending_only_does_not_cure_maintaining_status():
+    findings = lint(
+        doc(
+            """
+            Section 1. Records.
+            No agency shall maintain records of any person's immigration status.
+
+            Section 2. Federal law.
+            Nothing in this ordinance prohibits any official from sending to, or receiving from,
+            federal immigration authorities information regarding the immigration status of an
+            individual.
+            """
+        )
+    )
+    finding = _only(findings, "1373-status-restriction")
+    assert finding.limb == "§ 1373(b)(2): maintaining"
+    assert "keeps open only § 1373(a), (b)(1): sending or receiving" in finding.message
+
+
+def test_saving_compliance_with_1373_covers_every_limb():
+    assert verdict(_real("hyattsville-2017-ho-2017-02-1373-proviso")) == "compliant"
+
+
+# -- general non-disclosure directives and permissions to withhold --------------------
+
+
+def test_a_general_directive_on_information_collected_is_a_warning():
+    findings = _real("berwyn-2017-code-620-24-confidentiality-policies")
+    assert verdict(findings) == "warning"
+    finding = _only(findings, "1373-broad-restriction")
+    assert "“information collected”" in finding.message
+    assert finding.limb.endswith("(potential)")
+
+
+def test_providing_information_including_but_not_limited_to_is_a_warning():
+    """The list after 'including but not limited to' is open, so 'information' reaches status."""
+    findings = _real("oregon-2021-ors-181a-826-providing-information")
+    assert verdict(findings) == "warning"
+    assert _only(findings, "1373-broad-restriction").sentence.startswith("Providing information")
+
+
+def test_letting_an_agency_decline_to_disclose_status_is_a_warning():
+    findings = _real("oregon-2017-ors-180-805-decline-disclose")
+    assert verdict(findings) == "warning"
+    assert "may decline to disclose" in _only(findings, "1373-permits-withholding").message
+
+
+def test_an_officers_own_discretion_to_decline_is_not_a_restriction():
+    findings = lint(doc("Officers may decline to share immigration status information with ICE."))
+    assert verdict(findings) == "compliant"
+
+
+# -- ejusdem generis ----------------------------------------------------------------------
+
+
+def test_other_such_information_after_release_dates_reads_as_their_kind():
+    findings = lint(
+        doc(
+            "Officers shall not disclose an inmate's release date, home address, or other such "
+            "information to immigration authorities."
+        )
+    )
+    assert verdict(findings) == "compliant"
+    assert "1373-limited-info" in {f.rule for f in findings}
+
+
+def test_other_such_information_defined_elsewhere_stays_a_warning():
+    findings = lint(
+        doc(
+            "Officers shall not disclose an inmate's release date, home address, or any other "
+            "such personal information as defined in Chapter 12I."
+        )
+    )
+    assert verdict(findings) == "warning"
+
+
+# -- what passes, with the reason ------------------------------------------------------------
+
+
+def test_a_persons_refusal_to_provide_status_is_not_a_restriction_on_officials():
+    assert verdict(_real("mountain-view-whisman-sd-2025-bp-5145-13-revised")) == "compliant"
+
+
+def test_dont_ask_release_dates_and_detainers_pass_with_their_reasons():
+    findings = _real("illinois-2021-trust-act-sec-15-detainers-inquiry")
+    assert verdict(findings) == "compliant"
+    assert {"1373-dont-ask", "1373-detainer-refusal"} <= {f.rule for f in findings}
+
+
+def test_amending_markup_deleted_words_are_not_read():
+    """King County's "((not))" is struck text: the savings clause reads "is not prohibited"."""
+    findings = _real("king-county-2025-kcc-2-15-020-savings")
+    assert "1373-savings-clause" in {f.rule for f in findings}
+
+
+def test_such_status_refers_back_to_the_status_named_before():
+    findings = lint(
+        doc(
+            "No agent shall inquire into the immigration status of any person, and no agent "
+            "shall maintain records of such status."
+        )
+    )
+    finding = _only(findings, "1373-status-restriction")
+    assert finding.limb == "§ 1373(b)(2): maintaining"
+
+
+def test_a_passive_savings_sentence_cures_the_restriction_before_it():
+    findings = lint(
+        doc(
+            "No officer shall disclose personal information about any person to federal "
+            "immigration authorities. However, an officer is not prohibited from sending to, or "
+            "receiving from, federal immigration authorities information regarding the "
+            "citizenship or immigration status of a person, or from maintaining or exchanging it "
+            "with other government agencies."
+        )
+    )
+    assert verdict(findings) == "compliant"
+    assert {"1373-savings-clause", "1373-cured"} <= {f.rule for f in findings}
