@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
+from drafting.budget import tick
 from drafting.document import Block, Document
 from drafting.lint import patterns as p
 from drafting.lint.definitions import Definitions, defined_term, find_definitions, normalise
@@ -641,6 +642,7 @@ def analyse(document: Document) -> Analysis:
     labels: dict[str, Block] = {}
     section_index = -1
     for sentence in sentences:
+        tick()
         if sentence.section_index != section_index:
             section_index, labels = sentence.section_index, {}
         if sentence.block.label:

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, Protocol
 
+from drafting.budget import tick
 from drafting.document import Document
 
 Severity = Literal["error", "warning", "info"]
@@ -121,7 +122,10 @@ def run(document: Document, rules: Sequence[Rule]) -> list[Finding]:
     order = {}
     for position, (_section, block) in enumerate(document.blocks()):
         order.setdefault(block.key, position)
-    findings = [finding for rule in rules for finding in rule.check(document)]
+    findings = []
+    for each in rules:
+        tick()
+        findings += each.check(document)
     return sorted(
         findings,
         key=lambda f: (

@@ -13,6 +13,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from drafting.budget import tick
 from drafting.document import Block, Document, Section
 
 # Words that end in a full stop without ending a sentence (compared lowercased,
@@ -88,12 +89,19 @@ def _stems(section: Section) -> list[Block | None]:
     text) are passed over on the way back.
     """
     stems: list[Block | None] = []
-    for index, block in enumerate(section.blocks):
+    # The walk back only ever looks at the three nearest shallower blocks, and each
+    # of those is among the last three of its own level: keep just those, so a
+    # long list costs linear time (a walk over every earlier block was quadratic).
+    recent: dict[int, list[int]] = {}  # level -> indices of its last three blocks
+    blocks = section.blocks
+    for index, block in enumerate(blocks):
         stem = None
         skipped = 0
-        for earlier in reversed(section.blocks[:index] if block.level > 0 else ()):
-            if earlier.level >= block.level:
-                continue
+        shallower = sorted(
+            (i for level, last in recent.items() if level < block.level for i in last),
+            reverse=True,
+        )
+        for earlier in (blocks[i] for i in shallower[:3]):
             if earlier.text.rstrip().endswith((":", "—", "following")):
                 stem = earlier
                 break
@@ -101,6 +109,9 @@ def _stems(section: Section) -> list[Block | None]:
                 break
             skipped += 1
         stems.append(stem)
+        last = recent.setdefault(block.level, [])
+        last.append(index)
+        del last[:-3]
     return stems
 
 
@@ -111,6 +122,7 @@ def document_sentences(document: Document) -> list[Sentence]:
         for block_index, (block, stem) in enumerate(
             zip(section.blocks, _stems(section), strict=True)
         ):
+            tick()
             text = block.text
             for number, (start, end) in enumerate(split_sentences(text)):
                 out.append(

@@ -13,6 +13,7 @@ import re
 import zipfile
 import zlib
 
+from drafting.budget import tick
 from drafting.document import Document
 from drafting.numbering import roman
 from drafting.parse.text import UNWRITABLE, Paragraph, build_document
@@ -21,6 +22,10 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 40 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
 MAX_ZIP_MEMBERS = 2000
+# Word list numbers: no real list goes past this; a crafted `w:start` of 260,000,000
+# would otherwise make a Roman numeral of 260,000 letters for every paragraph.
+MAX_LIST_NUMBER = 9999
+MAX_LABEL_CHARS = 32  # a list label ("(iv)", "12.3.a"), and its pattern in lvlText
 
 
 class UploadError(ValueError):
@@ -176,8 +181,8 @@ class _Numbering:
                 start = lvl.find(f"{_W}start")
                 levels[_int(lvl.get(f"{_W}ilvl"))] = (
                     fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
-                    text.get(f"{_W}val", "") if text is not None else "",
-                    _int(start.get(f"{_W}val")) if start is not None else 1,
+                    text.get(f"{_W}val", "")[:MAX_LABEL_CHARS] if text is not None else "",
+                    _list_number(start.get(f"{_W}val")) if start is not None else 1,
                 )
             abstract[node.get(f"{_W}abstractNumId")] = levels
         for num in root.iter(f"{_W}num"):
@@ -191,7 +196,7 @@ class _Numbering:
             return ""
         counters = self.counters.setdefault(num_id, {})
         fmt, text, start = levels[ilvl]
-        counters[ilvl] = counters.get(ilvl, start - 1) + 1
+        counters[ilvl] = min(counters.get(ilvl, start - 1) + 1, MAX_LIST_NUMBER)
         for deeper in [k for k in counters if k > ilvl]:
             del counters[deeper]
         if fmt == "bullet":
@@ -205,7 +210,12 @@ class _Numbering:
             value = counters.get(level, lstart)
             return _FORMATS.get(lfmt, str)(value)
 
-        return re.sub(r"%([1-9])", number, text).strip()
+        return re.sub(r"%([1-9])", number, text).strip()[:MAX_LABEL_CHARS]
+
+
+def _list_number(value: str | None) -> int:
+    """A list's start value, within 0..MAX_LIST_NUMBER whatever the file says."""
+    return max(0, min(_int(value), MAX_LIST_NUMBER))
 
 
 def _int(value: str | None) -> int:
@@ -226,6 +236,7 @@ def _num_pr(num) -> tuple[str, int]:
 
 def _docx_paragraphs(body, numbering: _Numbering):
     for paragraph in body.iter(f"{_W}p"):
+        tick()
         text = _paragraph_text(paragraph)
         label = ""
         heading = False

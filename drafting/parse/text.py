@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from drafting.budget import tick
 from drafting.document import Block, Document, Run, Section
 from drafting.numbering import roman
 
@@ -54,6 +55,11 @@ _ITEM = re.compile(
 _BULLET = re.compile(r"^(?P<label>[-–•▪■●◦*★✚]+)(?=\s)")
 _ROMANS = {roman(value).lower(): value for value in range(1, 400)}
 _TERMINAL = (".", ":", ";", "!", "?", ")", "”", '"', "’")
+# Heading lines join into one heading (or the title) up to this length; past it a new
+# section starts, so a run of capital lines costs linear time, not quadratic.
+MAX_HEADING_CHARS = 500
+# List nesting deeper than this is kept at this level (it is never meaningful).
+MAX_LEVEL = 12
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to"}
 
 
@@ -121,21 +127,25 @@ class _Levels:
         open_styles = {style for style, _ in stack}
         for style, ordinal in label.candidates:  # start a nested list
             if ordinal == 1 and style not in open_styles:
-                stack.append((style, 1))
-                return len(stack)
+                return self._push(style, 1)
         for depth in range(len(stack) - 1, -1, -1):  # an open list, out of sequence
             for style, ordinal in label.candidates:
                 if stack[depth][0] == style:
                     return self._set(depth, style, ordinal)
-        stack.append(label.candidates[0])
-        return len(stack)
+        return self._push(*label.candidates[0])
 
     def bullet(self, mark: str) -> int:
         style = f"bullet-{mark}"
         for depth in range(len(self.stack) - 1, -1, -1):
             if self.stack[depth][0] == style:
                 return self._set(depth, style, 0)
-        self.stack.append((style, 0))
+        return self._push(style, 0)
+
+    def _push(self, style: str, ordinal: int) -> int:
+        """Open a nested list; at MAX_LEVEL the deepest list is replaced instead."""
+        if len(self.stack) >= MAX_LEVEL:
+            return self._set(MAX_LEVEL - 1, style, ordinal)
+        self.stack.append((style, ordinal))
         return len(self.stack)
 
     def _set(self, depth: int, style: str, ordinal: int) -> int:
@@ -235,6 +245,7 @@ def _paragraphs(lines: list[str]) -> list[Paragraph]:
         adjacent = next_adjacent
 
     for raw in lines:
+        tick()
         line = raw.strip()
         if not line:
             flush(False)
@@ -283,7 +294,7 @@ class _Builder:
         self.levels = _Levels()
         self.pending: str = ""  # a label alone on its line, for the next paragraph
         self.last_section_roman = 0
-        self.keys: set[str] = set()
+        self.keys: dict[str, int] = {}  # key -> how many blocks have used it
         self.paths: list[str] = []
 
     @property
@@ -401,11 +412,21 @@ class _Builder:
         if not self.sections and not self.title:
             self.title = text
             return
-        if not self.sections and adjacent and _capitals(text) == _capitals(self.title):
+        if (
+            not self.sections
+            and adjacent
+            and len(self.title) < MAX_HEADING_CHARS
+            and _capitals(text) == _capitals(self.title)
+        ):
             self.title = f"{self.title} {text}"
             return
         section = self.sections[-1] if self.sections else None
-        if section is not None and not section.blocks and (not section.heading or adjacent):
+        if (
+            section is not None
+            and not section.blocks
+            and (not section.heading or adjacent)
+            and len(section.heading) < MAX_HEADING_CHARS
+        ):
             section.heading = f"{section.heading} {text}".strip()
             return
         self.sections.append(_SectionDraft(heading=text))
@@ -437,11 +458,20 @@ class _Builder:
             key = "/".join([prefix, *self.paths])
         else:
             key = f"{prefix}/p{len(section.blocks) + 1}"
-        while key in self.keys:
-            key += "~"
-        self.keys.add(key)
+        key = self._unique(key)
         runs = (Run(text),) if text else ()
         section.blocks.append(Block(kind, runs, level=level, label=label, key=key))  # type: ignore[arg-type]
+
+    def _unique(self, key: str) -> str:
+        """`key`, or `key~2`, `key~3` ... when it is taken: constant time per block.
+
+        (Appending "~" until the key was free made repeated labels cubic.)
+        """
+        while key in self.keys:
+            count = self.keys[key] = self.keys[key] + 1
+            key = f"{key}~{count}"
+        self.keys[key] = 1
+        return key
 
     def document(self) -> Document:
         if self.pending:
@@ -483,6 +513,7 @@ def _ends_body(text: str) -> bool:
 def build_document(paras: list[Paragraph]) -> Document:
     builder = _Builder()
     for para in paras:
+        tick()
         builder.add(para)
     document = builder.document()
     return replace(document, kind=document_kind(document))
