@@ -30,9 +30,12 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 
 from bench import corpus  # noqa: E402
+from bench.hostile import HOSTILE  # noqa: E402
 from drafting.assembly import assemble  # noqa: E402
+from drafting.budget import BudgetExceeded, time_budget  # noqa: E402
 from drafting.diff import changes, diff_documents  # noqa: E402
-from drafting.lint import lint  # noqa: E402
+from drafting.lint import lint, scorecard  # noqa: E402
+from drafting.parse import parse_text  # noqa: E402
 from drafting.render.docx import ExportMeta, render_docx  # noqa: E402
 from drafting.render.html import render_html  # noqa: E402
 from drafting.render.pdf import render_pdf  # noqa: E402
@@ -250,6 +253,46 @@ def bench_document(name: str, clauses, spec, *, fast: int, slow: int) -> list[Ro
     return rows
 
 
+HOSTILE_CHARS = 200_000
+CHECK_BUDGET_SECONDS = 10.0  # as ordinances/check_views.py
+
+
+def _check(text: str) -> int:
+    """What "Check an ordinance" computes for a pasted text: parse, lint, score, render."""
+    document = parse_text(text)
+    findings = lint(document)
+    scorecard(document)
+    render_html(document)
+    return len(findings)
+
+
+def bench_hostile() -> list[Row]:
+    """Checking 200 KB of hostile text: time and peak Python memory, within the budget."""
+    import tracemalloc
+
+    rows = []
+    for name, make in HOSTILE.items():
+        text = make(HOSTILE_CHARS)
+        start = time.perf_counter()
+        try:
+            with time_budget(CHECK_BUDGET_SECONDS):
+                note = f"{_check(text):,} findings"
+        except BudgetExceeded:
+            note = "refused: too large to check (budget spent)"
+        seconds = time.perf_counter() - start
+        tracemalloc.start()  # a second run for memory: tracing slows the first one down
+        try:
+            _check(text)
+        finally:
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+        rows.append(
+            Row(name, "check 200 KB (parse, lint, score, HTML)", [seconds],
+                f"{note}; peak {peak / 1048576:,.1f} MB", extra={"peak_mb": peak / 1048576})
+        )  # fmt: skip
+    return rows
+
+
 def print_table(rows: list[Row]) -> None:
     by_key = {(r.document, r.operation): r for r in rows}
     print(f"{'document':<28} {'operation':<44} {'median ms':>10} {'p95 ms':>10} {'runs':>5}  note")
@@ -286,6 +329,7 @@ def main() -> None:
     long_clauses = corpus.ten_times_clauses(document)
     long_spec = parse_spec({"locality": corpus.LOCALITY})
     rows += bench_document("ten times longer", long_clauses, long_spec, fast=5, slow=2)
+    rows += bench_hostile()
     print_table(rows)
     print("\nLoad test (loopback, bounded):")
     try:

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from drafting.budget import tick
 from drafting.document import Document
 from drafting.lint import strength
 from drafting.lint.analysis import Analysis, Facts, analyse
@@ -425,6 +426,7 @@ def scorecard(document: Document) -> Scorecard:
     analysis = analyse(document)
     results = []
     for criterion_id, label, source, check in CRITERIA:
+        tick()
         status, facts, note = check(analysis)
         where: dict[str, Any] = {}
         if facts is not None and facts.sentence is not None:

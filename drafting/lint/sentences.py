@@ -96,18 +96,16 @@ def _stems(section: Section) -> list[Block | None]:
     blocks = section.blocks
     for index, block in enumerate(blocks):
         stem = None
-        skipped = 0
         shallower = sorted(
             (i for level, last in recent.items() if level < block.level for i in last),
             reverse=True,
         )
-        for earlier in (blocks[i] for i in shallower[:3]):
+        for skipped, earlier in enumerate(blocks[i] for i in shallower[:3]):
             if earlier.text.rstrip().endswith((":", "—", "following")):
                 stem = earlier
                 break
             if earlier.kind != "paragraph" or earlier.label or skipped == 2:
                 break
-            skipped += 1
         stems.append(stem)
         last = recent.setdefault(block.level, [])
         last.append(index)
