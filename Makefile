@@ -14,13 +14,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+# Development settings: DEBUG=true (settings default to production, DEBUG=false).
+DEV := DEBUG=true
+
 setup: $(STAMP)
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_library
-	$(BIN)/python manage.py setup_demo
+	$(DEV) $(BIN)/python manage.py migrate --noinput
+	$(DEV) $(BIN)/python manage.py load_library
+	$(DEV) $(BIN)/python manage.py setup_demo
 
 run: setup
-	$(BIN)/python manage.py runserver $(HOST)
+	$(DEV) $(BIN)/python manage.py runserver $(HOST)
 
 debian-packages:
 	bash scripts/debian-packages.sh
@@ -33,7 +36,7 @@ $(NODE_STAMP): package.json package-lock.json
 test: $(STAMP) debian-packages $(NODE_STAMP) test-only
 
 test-only: lint
-	$(BIN)/python -m pytest
+	$(DEV) $(BIN)/python -m pytest
 
 lint:
 	$(BIN)/ruff check .

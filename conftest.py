@@ -4,6 +4,10 @@ import pytest
 from _pytest.doctest import DoctestItem
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# Settings default to production (DEBUG=false), which needs a secret key, hosts and a
+# shared cache; the tests run the development configuration unless a test sets its own
+# environment (tests/config/test_production.py starts gunicorn in production mode).
+os.environ.setdefault("DEBUG", "true")
 
 
 def pytest_collection_modifyitems(config, items):

@@ -57,6 +57,7 @@ def _env() -> dict[str, str]:
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": DATABASE_URL,
         "CACHE_URL": "db",
+        "SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto",
         "STATIC_ROOT": str(ROOT / "staticfiles"),
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
+from django.utils.cache import add_never_cache_headers
 
 from common.errors import NotFound
 from drafting.parse import MAX_UPLOAD_BYTES
@@ -63,6 +64,24 @@ class RequestSizeLimitMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
+
+
+class NoStoreWhenSignedInMiddleware:
+    """`Cache-Control: no-store` on every response to a signed-in user.
+
+    Drafts, downloads and the library editor are an office's confidential work:
+    no browser cache on a shared office computer and no proxy may keep a copy.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            add_never_cache_headers(response)
+        return response
 
 
 class DomainErrorsMiddleware:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -27,7 +28,8 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+# Production unless said otherwise: `make run` and the tests set DEBUG=true.
+DEBUG = env_bool("DEBUG", False)
 _INSECURE_KEY = "dev-only-insecure-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", _INSECURE_KEY if DEBUG else "")
 if not DEBUG and (not SECRET_KEY or SECRET_KEY == _INSECURE_KEY or len(SECRET_KEY) < 32):
@@ -63,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.middleware.NoStoreWhenSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -134,6 +137,13 @@ if _CACHE == "db":
             "LOCATION": "export_cache",
         }
     }
+elif _CACHE.startswith(("redis://", "rediss://")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",  # needs the redis package
+            "LOCATION": _CACHE,
+        }
+    }
 elif _CACHE.startswith("file://"):
     CACHES = {
         "default": {
@@ -142,7 +152,7 @@ elif _CACHE.startswith("file://"):
         }
     }
 elif _CACHE:
-    raise ImproperlyConfigured("CACHE_URL must be empty, 'db' or 'file:///path'.")
+    raise ImproperlyConfigured("CACHE_URL must be empty, 'db', 'redis://...' or 'file:///path'.")
 else:
     CACHES = {
         "default": {
@@ -150,6 +160,18 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 500},
         }
     }
+# Sign-in throttling counts failures in this cache: one per process (memory) or per
+# machine (files) would let each process of a production server count apart.
+_SHARED_CACHES = (
+    "django.core.cache.backends.db.DatabaseCache",
+    "django.core.cache.backends.redis.RedisCache",
+)
+if not DEBUG and CACHES["default"]["BACKEND"] not in _SHARED_CACHES:
+    raise ImproperlyConfigured(
+        "Production (DEBUG=false) needs a shared cache, so that sign-in throttling counts "
+        "failures across every server process: set CACHE_URL=db (then run "
+        "`manage.py createcachetable`) or CACHE_URL=redis://host:6379/0."
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "login"
@@ -177,4 +199,29 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Trust a proxy's header for "this request came over HTTPS" only when told which header
+# the proxy sets (e.g. SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto): without a proxy that
+# overwrites it, any client could send it.
+_PROXY_HEADER = os.environ.get("SECURE_PROXY_SSL_HEADER", "").strip()
+if _PROXY_HEADER:
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9-]*", _PROXY_HEADER):
+        raise ImproperlyConfigured(
+            f"SECURE_PROXY_SSL_HEADER must be a header name such as X-Forwarded-Proto, "
+            f"not {_PROXY_HEADER!r}."
+        )
+    SECURE_PROXY_SSL_HEADER = (f"HTTP_{_PROXY_HEADER.upper().replace('-', '_')}", "https")
+
+# Request errors, refused requests (django.security) and failed sign-ins (config.auth)
+# go to stderr, where the process manager collects them.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {
+        name: {"handlers": ["stderr"], "level": "INFO", "propagate": False}
+        for name in ("django.request", "django.security", "config.auth")
+    },
+    "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}

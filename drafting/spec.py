@@ -223,9 +223,43 @@ def parse_spec(data: Any) -> DraftSpec:
     )
 
 
+MAX_JSON_DEPTH = 64
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+class JSONTooDeep(ValueError):
+    """JSON nested deeper than any file of ours (Python's parser would recurse and fail)."""
+
+
+def json_loads(text: str | bytes, *, max_depth: int = MAX_JSON_DEPTH) -> Any:
+    """`json.loads`, refusing nesting deeper than `max_depth` first, in linear time.
+
+    `json.loads` recurses once per level: 100,000 nested "[" raise RecursionError,
+    which no caller expects. Raises JSONTooDeep, json.JSONDecodeError or
+    UnicodeDecodeError.
+
+        >>> json_loads("[[1]]")
+        [[1]]
+    """
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")
+    depth = 0
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > max_depth:
+                raise JSONTooDeep(f"nested more than {max_depth} levels deep")
+        elif token in "]}":
+            depth -= 1
+    return json.loads(text)
+
+
 def load_spec(text: str) -> DraftSpec:
     try:
-        data = json.loads(text)
+        data = json_loads(text)
     except json.JSONDecodeError as exc:
         raise SpecError({"spec": f"not valid JSON (line {exc.lineno}): {exc.msg}"}) from None
+    except JSONTooDeep as exc:
+        raise SpecError({"spec": f"not a draft spec: {exc}"}) from None
     return parse_spec(data)

@@ -4,7 +4,7 @@ import json
 
 from django import forms
 
-from drafting.spec import DraftSpec, SpecError, parse_spec
+from drafting.spec import DraftSpec, JSONTooDeep, SpecError, json_loads, parse_spec
 
 MAX_SPEC_BYTES = 256 * 1024
 
@@ -38,9 +38,11 @@ class SpecUploadForm(forms.Form):
             )
         raw = upload.read(MAX_SPEC_BYTES + 1)
         try:
-            data = json.loads(raw.decode("utf-8"))
+            data = json_loads(raw)
         except (UnicodeDecodeError, json.JSONDecodeError):
             raise forms.ValidationError("The file is not a JSON draft spec.") from None
+        except JSONTooDeep as exc:
+            raise forms.ValidationError(f"The file is not a draft spec: it is {exc}.") from None
         try:
             return parse_spec(data)
         except SpecError as exc:

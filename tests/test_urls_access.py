@@ -121,6 +121,7 @@ SPECIAL: dict[str, Expect] = {
         anonymous=200, outsider=200, member=200, editor=200, superuser=OK, anonymous_post=200
     ),
 }
+SPECIAL["admin_login"] = SPECIAL["admin:login"]  # the same page, throttled (config/auth.py)
 POST_DATA: dict[str, dict] = {"clauses:clause_recommend": {"version": "1"}}
 
 

@@ -223,3 +223,78 @@ def test_request_over_the_size_limit_gets_413_before_csrf_or_sign_in(client):
     big.name = "big.docx"
     response = Client(enforce_csrf_checks=True).post(reverse("ordinances:check"), {"upload": big})
     assert (response.status_code, response["Content-Type"]) == (413, "text/plain; charset=utf-8")
+
+
+# -- throttling that holds (issue 14, item 6) -------------------------------------
+
+
+@pytest.mark.django_db
+def test_login_throttle_counts_look_alike_usernames_together(client, drafter):
+    for name in ["Dana", "ＤＡＮＡ", "dana ", "DANA", "ｄａｎａ"]:
+        _sign_in(Client(), "wrong", username=name)
+    response = _sign_in(client, PASSWORD)
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_login_throttle_holds_when_every_attempt_comes_from_another_address(client, drafter):
+    for index in range(auth.MAX_FAILURES_ANY_ADDRESS):
+        _sign_in(Client(), "wrong", address=f"10.1.0.{index}")
+    assert _sign_in(client, PASSWORD, address="10.2.0.1").status_code == 429
+
+
+@pytest.mark.django_db
+def test_admin_sign_in_is_throttled_like_the_site(world):
+    client = Client()
+    admin_login = reverse("admin:login")
+    for _ in range(auth.MAX_FAILURES):
+        client.post(admin_login, {"username": "ROOT", "password": "wrong"}, REMOTE_ADDR="10.0.0.9")
+    right = {"username": "root", "password": "a-long-admin-password-42"}
+    response = client.post(admin_login, right, REMOTE_ADDR="10.0.0.9")
+    assert response.status_code == 429
+    assert 0 < int(response["Retry-After"]) <= auth.WINDOW_SECONDS
+    assert "Too many failed sign-in attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    site = _sign_in(Client(), "a-long-admin-password-42", username="root", address="10.0.0.9")
+    assert site.status_code == 429
+
+
+@pytest.mark.django_db
+def test_admin_sign_in_succeeds_and_forgets_failures(world):
+    client = Client()
+    admin_login = reverse("admin:login")
+    client.post(admin_login, {"username": "root", "password": "wrong"}, REMOTE_ADDR="10.0.0.9")
+    right = {"username": "root", "password": "a-long-admin-password-42"}
+    assert client.post(admin_login, right, REMOTE_ADDR="10.0.0.9").status_code == 302
+    assert auth.wait_seconds("root", "10.0.0.9") == 0
+
+
+@pytest.mark.django_db
+def test_failed_sign_in_is_logged_with_the_normalised_name(client, drafter, caplog):
+    with caplog.at_level("WARNING", logger="config.auth"):
+        _sign_in(client, "wrong", username="ＤＡＮＡ")
+    assert caplog.messages == ["Failed sign-in for 'dana' from 10.0.0.1"]
+
+
+# -- pages that must not be stored (issue 14, item 9) -----------------------------
+
+
+@pytest.mark.django_db
+def test_signed_in_pages_and_downloads_are_not_stored(world):
+    client = world.client("member")
+    draft = world.draft
+    urls = [
+        reverse("ordinances:draft_list"),
+        reverse("ordinances:draft_detail", args=[draft.pk]),
+        reverse("ordinances:revision_spec", args=[draft.pk, 1]),
+        reverse("exports:download", args=[draft.pk, 1, "docx"]),
+        reverse("clauses:index"),
+    ]
+    headers = {url: client.get(url).get("Cache-Control", "") for url in urls}
+    assert {url: "no-store" in value for url, value in headers.items()} == dict.fromkeys(urls, True)
+
+
+@pytest.mark.django_db
+def test_static_and_sign_in_pages_for_anonymous_visitors_are_cacheable_as_before(client):
+    assert "no-store" not in client.get("/health/").get("Cache-Control", "")

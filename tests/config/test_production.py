@@ -33,6 +33,8 @@ def _production_env(tmp_path: Path) -> dict[str, str]:
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        CACHE_URL="db",
+        SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto",
         STATIC_ROOT=str(tmp_path / "static"),
         DJANGO_SETTINGS_MODULE="config.settings",
     )
@@ -72,7 +74,8 @@ _CREATE_USER = (
 def server(tmp_path_factory):
     tmp_path = tmp_path_factory.mktemp("production")
     env = _production_env(tmp_path)
-    for args in (("migrate", "--noinput"), ("collectstatic", "--noinput"), _CREATE_USER):
+    setup = (("migrate", "--noinput"), ("createcachetable",), ("collectstatic", "--noinput"))
+    for args in (*setup, _CREATE_USER):
         result = _manage(env, *args)
         assert result.returncode == 0, result.stderr
     port = _free_port()
@@ -184,3 +187,53 @@ def test_session_cookie_after_sign_in_is_secure_and_ends_with_the_browser(server
     session = [part.strip() for part in _cookies(response)["sessionid"].split(";")]
     assert {"Secure", "HttpOnly", "SameSite=Lax"} <= set(session)
     assert [p for p in session if p.lower().startswith(("expires", "max-age"))] == []
+
+
+# -- issue 14: production defaults ------------------------------------------------
+
+
+def _setting(env, expression: str):
+    result = _manage(env, "shell", "-c", f"from django.conf import settings; print({expression})")
+    result.stdout = result.stdout.strip().splitlines()[-1] if result.stdout.strip() else ""
+    return result
+
+
+def test_debug_is_off_unless_set(tmp_path):
+    env = {k: v for k, v in _production_env(tmp_path).items() if k != "DEBUG"}
+    assert _setting(env, "settings.DEBUG").stdout.strip() == "False"
+    result = _manage({**env, "SECRET_KEY": ""}, "check")
+    assert "needs SECRET_KEY of at least 32 characters" in result.stderr
+
+
+@pytest.mark.parametrize("cache_url", ["", "file:///tmp/od-cache"])
+def test_production_refuses_a_cache_of_its_own_for_throttling(tmp_path, cache_url):
+    result = _manage({**_production_env(tmp_path), "CACHE_URL": cache_url}, "check")
+    assert result.returncode != 0
+    assert "Production (DEBUG=false) needs a shared cache" in result.stderr
+
+
+def test_forwarded_proto_is_trusted_only_when_configured(tmp_path):
+    env = {k: v for k, v in _production_env(tmp_path).items() if k != "SECURE_PROXY_SSL_HEADER"}
+    assert _setting(env, "settings.SECURE_PROXY_SSL_HEADER").stdout.strip() == "None"
+    configured = {**env, "SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto"}
+    assert _setting(configured, "settings.SECURE_PROXY_SSL_HEADER").stdout.strip() == (
+        "('HTTP_X_FORWARDED_PROTO', 'https')"
+    )
+
+
+def test_production_logs_request_errors_to_stderr(tmp_path):
+    result = _manage(
+        _production_env(tmp_path),
+        "shell",
+        "-c",
+        "import logging; logging.getLogger('django.request').error('Internal Server Error: /x/')",
+    )
+    assert "ERROR django.request: Internal Server Error: /x/" in result.stderr
+
+
+def test_make_run_and_setup_use_development_settings():
+    makefile = (ROOT / "Makefile").read_text()
+    for command in ("migrate --noinput", "load_library", "setup_demo", "runserver"):
+        line = next(line for line in makefile.splitlines() if command in line)
+        assert line.strip().startswith("$(DEV) "), line
+    assert "DEV := DEBUG=true" in makefile

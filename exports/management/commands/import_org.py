@@ -8,6 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from common.commands import MIGRATE_FIRST, setup_errors
+from drafting.spec import JSONTooDeep, json_loads
 from exports.backup import BackupError, organisation_import
 
 
@@ -23,10 +24,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         path = Path(options["file"])
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json_loads(path.read_text(encoding="utf-8"))
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}") from error
-        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        except (UnicodeDecodeError, json.JSONDecodeError, JSONTooDeep) as error:
             raise CommandError(f"{path} is not a JSON file: {error}") from error
         try:
             with setup_errors(MIGRATE_FIRST):
