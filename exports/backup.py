@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
@@ -176,12 +177,20 @@ def _library_used(drafts: list[Draft]) -> dict[str, Any]:
 # -- import -----------------------------------------------------------------------
 
 
-def organisation_import(*, data: dict[str, Any]) -> Organisation:
+def organisation_import(
+    *, data: dict[str, Any], allow_existing_users: bool = False
+) -> Organisation:
     """Restore an exported organisation into this database, all or nothing.
 
+    Nothing in the file is trusted: every edition and clause version a revision
+    or unsaved input names must be one the restored organisation may use (the
+    library's; another office's house text is refused as if it did not exist);
+    a user who belongs to another organisation here is refused whatever the file
+    says; a user who exists here already joins only with `allow_existing_users`.
+
     Raises BackupError when the file is not an organisation export, the
-    organisation exists here already, a pinned clause version is missing or
-    differs, or a user in the file belongs to another organisation here.
+    organisation exists here already, a pinned clause version is missing, differs
+    or is not the library's, or a user cannot be restored as the file says.
     """
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BackupError(f"This is not an organisation export (format {FORMAT!r}).")
@@ -203,7 +212,7 @@ def organisation_import(*, data: dict[str, Any]) -> Organisation:
             slug=slug,
             created_at=_parse_time(data["organisation"]["created_at"]),
         )
-        users = _users(data["users"], organisation)
+        users = _users(data["users"], organisation, allow_existing=allow_existing_users)
         drafts, revisions = {}, {}
         for item in data["drafts"]:
             drafts[item["key"]] = _import_draft(item, organisation, users, revisions)
@@ -230,11 +239,16 @@ def organisation_import(*, data: dict[str, Any]) -> Organisation:
 
 
 def _check_library(library: dict[str, Any]) -> None:
-    missing = [s for s in library["editions"] if not Edition.objects.filter(slug=s).exists()]
+    """The library the file says it needs is here. Only the library's own editions and
+    versions count: the organisation is new here, so no house text is its own."""
+    editions = Edition.objects.visible_to(None)
+    missing = [s for s in library["editions"] if not editions.filter(slug=s).exists()]
     for pin in library["versions"]:
-        version = ClauseVersion.objects.filter(
-            clause__slug=pin["clause"], number=pin["number"]
-        ).first()
+        version = (
+            ClauseVersion.objects.visible_to(None)
+            .filter(clause__slug=pin["clause"], number=pin["number"])
+            .first()
+        )
         if version is None:
             missing.append(f"{pin['clause']} v{pin['number']}")
         elif version.fingerprint != pin["fingerprint"]:
@@ -247,33 +261,89 @@ def _check_library(library: dict[str, Any]) -> None:
         )
 
 
-def _users(entries: list[dict[str, Any]], organisation: Organisation) -> dict[str, Any]:
-    """Users by username: existing ones matched, missing ones created without a password."""
+def _users(
+    entries: list[dict[str, Any]], organisation: Organisation, *, allow_existing: bool
+) -> dict[str, Any]:
+    """Users by username: missing ones created without a password; existing ones matched
+    only when allowed, and never one who belongs to another organisation."""
     model = get_user_model()
     users = {}
     for entry in entries:
         user = model.objects.filter(username=entry["username"]).first()
         if user is None:
-            user = model(
-                username=entry["username"],
-                first_name=entry["first_name"],
-                last_name=entry["last_name"],
-                email=entry["email"],
-            )
-            user.set_unusable_password()
-            user.save()
-        if entry["member_since"]:
+            user = _new_user(model, entry)
+        else:
             other = Membership.objects.filter(user=user).exclude(organisation=organisation)
             if other.exists():
                 raise BackupError(
                     f"User {user.username!r} belongs to {other.get().organisation} here; "
                     "a user belongs to one organisation."
                 )
+            if not allow_existing:
+                raise BackupError(
+                    f"User {user.username!r} exists here already. If it is the same person, "
+                    "import again with --allow-existing-users to let them join; otherwise "
+                    "rename them in the file."
+                )
+        if entry["member_since"]:
             Membership.objects.create(
                 user=user, organisation=organisation, joined_at=_parse_time(entry["member_since"])
             )
         users[entry["username"]] = user
     return users
+
+
+def _new_user(model, entry: dict[str, Any]):
+    """A user as the file names them, with no usable password and no staff rights."""
+    user = model(
+        username=entry["username"],
+        first_name=entry["first_name"],
+        last_name=entry["last_name"],
+        email=entry["email"],
+    )
+    user.set_unusable_password()
+    try:
+        user.full_clean(exclude=["password"])
+    except ValidationError as error:
+        problems = "; ".join(f"{k}: {' '.join(v)}" for k, v in error.message_dict.items())
+        raise BackupError(f"User {entry['username']!r} in the file: {problems}") from None
+    user.save()
+    return user
+
+
+def _usable_spec(spec_data: Any, organisation: Organisation, where: str) -> None:
+    """Refuse a spec that does not assemble from what `organisation` may use."""
+    try:
+        document_for_spec(parse_spec(spec_data), organisation=organisation)
+    except SpecError as error:
+        raise BackupError(f"{where}: {error}") from None
+
+
+def _check_pins(clause_versions: Any, organisation: Organisation, where: str) -> None:
+    """A revision's recorded pins name versions the organisation may use."""
+    if not isinstance(clause_versions, dict):
+        raise BackupError(f"{where}: clause_versions is not a mapping.")
+    visible = ClauseVersion.objects.visible_to(organisation)
+    for slug, number in clause_versions.items():
+        if (
+            not isinstance(number, int)
+            or not visible.filter(clause__slug=slug, number=number).exists()
+        ):
+            raise BackupError(f"{where}: no version {number!r} of clause {slug!r} here.")
+
+
+def _check_library_names(spec_data: Any, organisation: Organisation, where: str) -> None:
+    """Unsaved input may be incomplete, but the edition and versions it names must be
+    ones the organisation may use."""
+    if not isinstance(spec_data, dict):
+        raise BackupError(f"{where}: the spec is not a mapping.")
+    edition = spec_data.get("edition")
+    if (
+        edition is not None
+        and not Edition.objects.visible_to(organisation).filter(slug=str(edition)).exists()
+    ):
+        raise BackupError(f"{where}: no library edition {edition!r} here.")
+    _check_pins(spec_data.get("versions") or {}, organisation, where)
 
 
 def _import_draft(item: dict, organisation: Organisation, users: dict, revisions: dict) -> Draft:
@@ -285,10 +355,10 @@ def _import_draft(item: dict, organisation: Organisation, users: dict, revisions
         archived_at=_parse_time(item["archived_at"]),
     )
     for entry in item["revisions"]:
-        try:  # as when it was saved: no revision that cannot be rebuilt is stored
-            document_for_spec(parse_spec(entry["spec"]))
-        except SpecError as error:
-            raise BackupError(f"“{item['title']}” r{entry['number']}: {error}") from None
+        # as when it was saved: no revision that cannot be rebuilt is stored
+        where = f"“{item['title']}” r{entry['number']}"
+        _usable_spec(entry["spec"], organisation, where)
+        _check_pins(entry["clause_versions"], organisation, where)
         revision = Revision(
             draft=draft,
             number=entry["number"],
@@ -312,6 +382,7 @@ def _import_draft(item: dict, organisation: Organisation, users: dict, revisions
                 reason=override["reason"],
             ).save()
     for entry in item["workspaces"]:
+        _check_library_names(entry["spec"], organisation, f"“{item['title']}”, unsaved input")
         Workspace.objects.create(
             draft=draft,
             user=users[entry["user"]],

@@ -17,7 +17,7 @@ from exports.models import ExportOverride
 from ordinances import services
 from ordinances.models import AuditEvent, Draft, Workspace
 from organisations.models import Membership, Organisation
-from tests.factories import make_draft
+from tests.factories import NCIC_OLD, make_draft, make_member, ncic_edition, new_version
 
 
 def _office_with_history(office, drafter, colleague, model_spec_data, client_for) -> Draft:
@@ -108,7 +108,7 @@ def test_export_flush_import_renders_every_revision_identically(
     dana = User.objects.create_user(
         "dana", password="dana-kept-her-password", first_name="Dana", last_name="Tester"
     )  # matched by username, password kept
-    call_command("import_org", str(path))
+    call_command("import_org", str(path), "--allow-existing-users")
 
     after = _snapshot("springfield")
     assert after == before
@@ -140,10 +140,11 @@ def exported(library, office, drafter, model_spec_data, capsys) -> dict:
     return json.loads(capsys.readouterr().out)
 
 
-def _import(data, tmp_path):
+def _import(data, tmp_path, *, allow_existing: bool = False):
     path = tmp_path / "org.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    call_command("import_org", str(path))
+    flags = ["--allow-existing-users"] if allow_existing else []
+    call_command("import_org", str(path), *flags)
 
 
 @pytest.mark.django_db
@@ -193,3 +194,96 @@ def test_import_refuses_a_file_that_is_not_an_export(tmp_path):
     path.write_text("{", encoding="utf-8")
     with pytest.raises(CommandError, match="is not a JSON file"):
         call_command("import_org", str(path))
+
+
+# -- import_org trusts nothing in the file (issue 14, item 7) ---------------------
+
+
+@pytest.fixture
+def shelby_editor(other_office):
+    return make_member(other_office, "shelby-editor", editor=True)
+
+
+@pytest.fixture
+def shelbyville_house_version(library, other_office, shelby_editor):
+    """Shelbyville's own wording of NCIC: a house version no other office may read."""
+    return new_version(
+        "ncic", shelby_editor, organisation=other_office, old=NCIC_OLD, new="SHELBYVILLE TEXT."
+    )
+
+
+def _pin_house_version(exported: dict, version) -> dict:
+    exported["organisation"]["slug"] = "springfield-2"
+    exported = json.loads(json.dumps(exported).replace('"dana"', '"dana2"'))
+    revision = exported["drafts"][0]["revisions"][0]
+    revision["spec"]["versions"] = {"ncic": version.number}
+    revision["clause_versions"]["ncic"] = version.number
+    exported["library"]["versions"].append(
+        {"clause": "ncic", "number": version.number, "fingerprint": version.fingerprint}
+    )
+    return exported
+
+
+@pytest.mark.django_db
+def test_import_refuses_another_offices_house_version(
+    exported, shelbyville_house_version, tmp_path
+):
+    crafted = _pin_house_version(exported, shelbyville_house_version)
+    with pytest.raises(CommandError, match=f"ncic v{shelbyville_house_version.number}"):
+        _import(crafted, tmp_path)
+    assert not Organisation.objects.filter(slug="springfield-2").exists()
+
+
+@pytest.mark.django_db
+def test_import_refuses_a_house_version_even_when_the_library_list_omits_it(
+    exported, shelbyville_house_version, tmp_path
+):
+    crafted = _pin_house_version(exported, shelbyville_house_version)
+    crafted["library"]["versions"].pop()
+    with pytest.raises(CommandError, match="No version .* of clause 'ncic'"):
+        _import(crafted, tmp_path)
+    assert not Draft.objects.filter(organisation__slug="springfield-2").exists()
+
+
+@pytest.mark.django_db
+def test_import_refuses_another_offices_house_edition(
+    exported, other_office, shelby_editor, tmp_path
+):
+    house = ncic_edition("shelbyville-house", shelby_editor, organisation=other_office)
+    exported["organisation"]["slug"] = "springfield-2"
+    exported = json.loads(json.dumps(exported).replace('"dana"', '"dana2"'))
+    exported["drafts"][0]["workspaces"] = [
+        {
+            "user": "dana2",
+            "spec": {"edition": house.slug, "versions": {}},
+            "base_revision": 1,
+            "step": "locality",
+            "updated_at": house.created_at.isoformat(),
+        }
+    ]
+    with pytest.raises(CommandError, match="no library edition 'shelbyville-house'"):
+        _import(exported, tmp_path)
+
+
+@pytest.mark.django_db
+def test_import_refuses_a_user_of_another_organisation_without_a_membership_in_the_file(
+    exported, tmp_path
+):
+    exported["organisation"]["slug"] = "springfield-2"
+    exported["users"][0]["member_since"] = None
+    with pytest.raises(CommandError, match="User 'dana' belongs to Springfield City Council"):
+        _import(exported, tmp_path, allow_existing=True)
+    assert not Organisation.objects.filter(slug="springfield-2").exists()
+
+
+@pytest.mark.django_db
+def test_import_existing_user_joins_only_with_the_flag(exported, tmp_path):
+    exported["organisation"]["slug"] = "springfield-2"
+    exported = json.loads(json.dumps(exported).replace('"dana"', '"dana2"'))
+    dana2 = User.objects.create_user("dana2", password="her-own-password-42")
+    with pytest.raises(CommandError, match="User 'dana2' exists here already"):
+        _import(exported, tmp_path)
+    assert not Organisation.objects.filter(slug="springfield-2").exists()
+    _import(exported, tmp_path, allow_existing=True)
+    assert Membership.objects.get(user=dana2).organisation.slug == "springfield-2"
+    assert User.objects.get(pk=dana2.pk).check_password("her-own-password-42")

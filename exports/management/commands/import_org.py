@@ -15,11 +15,19 @@ from exports.backup import BackupError, organisation_import
 class Command(BaseCommand):
     help = (
         "Restore an organisation's drafts, revisions and audit trail from an export_org file. "
-        "Users are matched by username, or created without a usable password."
+        "Users are created without a usable password; a username that exists here already "
+        "is refused unless --allow-existing-users is given, and a user of another "
+        "organisation is always refused."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="a JSON file written by export_org")
+        parser.add_argument(
+            "--allow-existing-users",
+            action="store_true",
+            help="let users who exist here already (and belong to no other organisation) "
+            "join the restored organisation",
+        )
 
     def handle(self, *args, **options):
         path = Path(options["file"])
@@ -31,7 +39,9 @@ class Command(BaseCommand):
             raise CommandError(f"{path} is not a JSON file: {error}") from error
         try:
             with setup_errors(MIGRATE_FIRST):
-                organisation = organisation_import(data=data)
+                organisation = organisation_import(
+                    data=data, allow_existing_users=options["allow_existing_users"]
+                )
         except BackupError as error:
             raise CommandError(str(error)) from error
         except (KeyError, TypeError) as error:
