@@ -118,9 +118,26 @@ class LibraryEditError(Exception):
     """An editor's change cannot be saved as it is; the message says why."""
 
 
-def next_version_number(clause: Clause) -> int:
-    """House and library versions share one sequence per clause."""
-    return (clause.versions.aggregate(top=Max("number"))["top"] or 0) + 1
+# Version numbers below HOUSE_BLOCK are the library's; organisation n numbers its house
+# versions n * HOUSE_BLOCK + 1, + 2, ... So numbers never collide (a pin names one
+# version) and no number a user sees counts another office's versions.
+HOUSE_BLOCK = 1000
+
+
+def next_version_number(clause: Clause, organisation: Organisation | None = None) -> int:
+    """The number of the next library version, or of `organisation`'s next house version.
+
+    (House versions saved before house blocks existed share the library's numbers
+    below HOUSE_BLOCK; they are counted there so that no number is used twice.)
+    """
+    low = 0 if organisation is None else organisation.pk * HOUSE_BLOCK
+    mine = clause.versions.filter(number__gt=low, number__lt=low + HOUSE_BLOCK)
+    number = (mine.aggregate(top=Max("number"))["top"] or low) + 1
+    if number >= low + HOUSE_BLOCK:
+        raise LibraryEditError(
+            f"This clause has {HOUSE_BLOCK - 1} versions already; no more can be numbered."
+        )
+    return number
 
 
 def clause_version_create(
@@ -142,7 +159,7 @@ def clause_version_create(
                     f"Nothing changed from version {latest.number}: edit the text, options or "
                     "front matter first."
                 )
-            number = next_version_number(locked)
+            number = next_version_number(locked, organisation)
             version = version_create(
                 clause=locked,
                 content=replace(content, version=number),

@@ -1,14 +1,17 @@
 """Offices, members and drafts in the admin. Nothing saved is lost from here.
 
 Revisions and audit events are view-only (append-only models). A draft can be
-renamed here, but not deleted; archiving and restoring happen in the app, which audits them.
+renamed here, but not deleted, and the rename is audited as in the app; archiving and
+restoring happen in the app, which audits them.
 """
 
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db import transaction
 
 from common.admin import AppendOnlyAdmin
+from ordinances import audit
 from ordinances.models import AuditEvent, Draft, Revision
 
 
@@ -23,6 +26,20 @@ class DraftAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False  # a draft starts with the wizard or a spec, which validate it
+
+    def save_model(self, request, obj, form, change) -> None:
+        """Save, and audit a rename in the office's trail as the app does ("via admin")."""
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            if change and "title" in form.changed_data:
+                audit.record(
+                    user=request.user,
+                    action=audit.Action.RENAMED,
+                    draft=obj,
+                    old_title=form.initial.get("title", ""),
+                    new_title=obj.title,
+                    via="admin",
+                )
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False

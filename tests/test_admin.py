@@ -70,3 +70,15 @@ def test_admin_is_closed_to_members(client_for, drafter, draft):
     response = client_for(drafter).get(_url(Revision, "change", draft.latest_revision().pk))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("admin:login"))
+
+
+@pytest.mark.django_db
+def test_admin_rename_of_a_draft_is_audited(client_for, admin_user, draft):
+    old_title = draft.title
+    client_for(admin_user).post(_url(Draft, "change", draft.pk), {"title": "Renamed by admin"})
+    event = AuditEvent.objects.get(draft=draft, action=AuditEvent.Action.RENAMED)
+    assert (event.user, event.organisation, event.details) == (
+        admin_user,
+        draft.organisation,
+        {"old_title": old_title, "new_title": "Renamed by admin", "via": "admin"},
+    )

@@ -6,6 +6,7 @@ import pytest
 
 from clauses.models import Clause, ClauseVersion, Edition, EditionEntry
 from clauses.services import (
+    HOUSE_BLOCK,
     LibraryEditError,
     clause_version_create,
     edition_clauses,
@@ -183,3 +184,26 @@ def test_upgrade_offer_counts_clauses_kept_behind(library):
 
 def test_no_upgrade_offer_on_the_newest_edition(library):
     assert upgrade_offer("cpd-2026-council", {"definitions": 3}, None) is None
+
+
+# -- version numbers reveal nothing about other offices (issue 14, item 9) ---------
+
+
+def test_house_version_number_ignores_other_offices_versions(library, office, other_office):
+    shelby = make_member(other_office, "shelby", editor=True)
+    springfield = make_member(office, "spring", editor=True)
+    library_before = Clause.objects.get(slug="ncic").latest_version().number
+    for old, new in [("NCIC", "NCIC1"), ("NCIC1", "NCIC2"), ("NCIC2", "NCIC3")]:
+        new_version("ncic", shelby, organisation=other_office, old=old, new=new)
+    ours = new_version("ncic", springfield, organisation=office, old="NCIC", new="N.C.I.C.")
+    assert ours.number == office.pk * HOUSE_BLOCK + 1
+    library_version = new_version("ncic", springfield, old="NCIC", new="NCIC database")
+    assert library_version.number == library_before + 1
+
+
+def test_house_version_numbers_count_the_offices_own(library, office):
+    editor = make_member(office, "spring", editor=True)
+    first = new_version("ncic", editor, organisation=office, old="NCIC", new="N.C.I.C.")
+    second = new_version("ncic", editor, organisation=office, old="N.C.I.C.", new="(NCIC)")
+    assert second.number - first.number == 1
+    assert edition_clauses("cpd-2017", {"ncic": second.number}, organisation=office)
