@@ -29,8 +29,11 @@ from typing import Any
 
 import jinja2
 from jinja2 import meta as jinja_meta
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import nodes
+from jinja2.filters import FILTERS as JINJA_FILTERS
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
+from drafting.budget import BudgetExceeded, tick, time_budget
 from drafting.document import Block, Document, Run, Section
 from drafting.grammar import (
     Instrument,
@@ -139,9 +142,129 @@ def _after_the(value: Any) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
 
+# -- the template sandbox, with a budget -----------------------------------------
+
+RENDER_SECONDS = 2.0  # CPU time one clause text may take to fill in
+MAX_RENDER_CHARS = 1_000_000  # what one clause text may produce (or build on the way)
+MAX_TEMPLATE_NUMBER = 1_000_000  # the largest number a filter may be given
+_FORMAT_WIDTH = re.compile(r"%[-#0 +]*(\d{6,})")
+
+
+class TemplateTooCostly(SecurityError):
+    """A clause text would take too long or grow too large to fill in."""
+
+
+def _too_costly(what: str) -> TemplateTooCostly:
+    return TemplateTooCostly(
+        f"The text {what}: a loop, repetition or calculation in it is far larger than any "
+        "ordinance needs. Make it smaller."
+    )
+
+
+def _bounded_iter(iterable: Any) -> Any:
+    """A `{% for %}` loop's items, checking the budget as they go."""
+    for count, item in enumerate(iterable):
+        if not count & 255:
+            tick()
+        yield item
+
+
+def _bounded_filter(function: Any, *, numbers: bool) -> Any:
+    """`function` checking the budget and its result's size; with `numbers`, refusing
+    numbers past MAX_TEMPLATE_NUMBER (Jinja's own filters: widths, counts)."""
+
+    @functools.wraps(function)  # keeps Jinja's pass_context / pass_environment marks
+    def bounded(*args: Any, **kwargs: Any) -> Any:
+        tick()
+        for value in (*args, *kwargs.values()) if numbers else ():
+            if isinstance(value, int) and abs(value) > MAX_TEMPLATE_NUMBER:
+                raise _too_costly(f"gives a filter the number {value}")
+        result = function(*args, **kwargs)
+        if isinstance(result, str) and len(result) > MAX_RENDER_CHARS:
+            raise _too_costly("makes a value too long")
+        return result
+
+    return bounded
+
+
+class _BoundedEnvironment(SandboxedEnvironment):
+    """The sandbox, plus bounds on time (every loop ticks the budget), on repetition
+    ("x" * n, 9 ** 9 ** 9, "%0999999d") and on filters' sizes. Pure."""
+
+    intercepted_binops = frozenset({"*", "**", "%", "+"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        tick()
+        problem = _binop_problem(operator, left, right)
+        if problem:
+            raise _too_costly(problem)
+        result = super().call_binop(context, operator, left, right)
+        if hasattr(result, "__len__") and len(result) > MAX_RENDER_CHARS:
+            raise _too_costly("makes a value too long")
+        return result
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+        tick()
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
+        """Parse, then route every `{% for %}` loop's items through `_bounded_iter`."""
+        tree = super()._parse(source, name, filename)
+        for loop in tree.find_all(nodes.For):
+            loop.iter = nodes.Call(nodes.Name("_bounded_iter", "load"), [loop.iter], [], None, None)
+        return tree
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _binop_problem(operator: str, left: Any, right: Any) -> str:
+    """Why `left operator right` would be too costly to compute ("" if it would not)."""
+    if operator == "**" and _number(left) and _number(right) and abs(left) > 1 and abs(right) > 64:
+        return f"raises {left} to the power {right}"
+    if operator == "*":
+        for seq, times in ((left, right), (right, left)):
+            if (
+                hasattr(seq, "__len__")
+                and isinstance(times, int)
+                and len(seq) * times > MAX_RENDER_CHARS
+            ):
+                return "repeats something too many times"
+    if operator == "%" and isinstance(left, str):
+        widths = _FORMAT_WIDTH.findall(left)
+        if any(int(width) > MAX_RENDER_CHARS for width in widths):
+            return "pads a value too wide"
+    return ""
+
+
+def render_bounded(template: jinja2.Template, context: dict[str, Any]) -> str:
+    """Fill in a clause text within RENDER_SECONDS of CPU and MAX_RENDER_CHARS of output.
+
+    Raises TemplateTooCostly (a jinja2 SecurityError) with a message for the editor.
+    """
+    out: list[str] = []
+    size = 0
+    try:
+        with time_budget(RENDER_SECONDS):
+            for chunk in template.generate(context):
+                size += len(chunk)
+                if size > MAX_RENDER_CHARS:
+                    raise _too_costly(f"fills in to more than {MAX_RENDER_CHARS:,} characters")
+                tick()
+                out.append(chunk)
+    except BudgetExceeded:
+        raise _too_costly(f"takes more than {RENDER_SECONDS:g} s to fill in") from None
+    except RecursionError:
+        raise _too_costly("calls itself without end") from None
+    except OverflowError:
+        raise _too_costly("computes a number too large") from None
+    return "".join(out)
+
+
 @functools.cache
 def _environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
+    env = _BoundedEnvironment(
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -164,6 +287,11 @@ def _environment() -> SandboxedEnvironment:
         most_spoken=most_spoken,
         unstop=unstop,
     )
+    env.filters = {
+        name: _bounded_filter(f, numbers=f is JINJA_FILTERS.get(name))
+        for name, f in env.filters.items()
+    }
+    env.globals["_bounded_iter"] = _bounded_iter
     return env
 
 
@@ -176,7 +304,7 @@ def _template(source: str) -> jinja2.Template:
 def template_names(source: str) -> frozenset[str]:
     """The variable names a clause text (or choice text) uses."""
     env = _environment()
-    return frozenset(jinja_meta.find_undeclared_variables(env.parse(source)))
+    return frozenset(jinja_meta.find_undeclared_variables(env.parse(source))) - {"_bounded_iter"}
 
 
 # -- options ------------------------------------------------------------------
@@ -258,7 +386,7 @@ def _option_context(
 def _render_inline(source: str, context: dict[str, Any]) -> str:
     if "{" not in source:
         return source
-    return _template(source).render(context).strip()
+    return render_bounded(_template(source), context).strip()
 
 
 # -- inclusion and the section skeleton ---------------------------------------
@@ -486,7 +614,7 @@ def assemble(clauses: Sequence[ClauseText], spec: DraftSpec) -> Document:
     helpers = {"refs": refs, "subsections": subsections}
 
     def render(clause: ClauseText) -> list[_RawBlock]:
-        return split_blocks(_template(clause.body).render({**context, **helpers}))
+        return split_blocks(render_bounded(_template(clause.body), {**context, **helpers}))
 
     title = ""
     sections: list[_SectionDraft] = []
@@ -494,7 +622,7 @@ def assemble(clauses: Sequence[ClauseText], spec: DraftSpec) -> Document:
     number = 0
     for clause in included:
         if clause.kind == "title":
-            title = " ".join(_template(clause.body).render(context).split())
+            title = " ".join(render_bounded(_template(clause.body), context).split())
             continue
         if clause.kind == "subsection":
             by_parent[clause.parent].parts.append((clause, render(clause)))

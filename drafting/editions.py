@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import jinja2
 
-from drafting.assembly import assemble, template_names
+from drafting.assembly import TemplateTooCostly, assemble, template_names
 from drafting.document import Document
 from drafting.library import ClauseText, Option
 from drafting.spec import DraftSpec, SpecError, parse_spec
@@ -224,6 +224,8 @@ def check_version(
         for key, message in exc.problems.items():
             field = "options" if key.startswith("options.") else "text"
             problems.setdefault(field, f"{key}: {message}" if field == "options" else message)
+    except TemplateTooCostly as exc:
+        problems["text"] = str(exc)
     except (jinja2.TemplateError, TypeError, ValueError, KeyError) as exc:
         problems["text"] = f"The text cannot be assembled: {exc}"
     return problems

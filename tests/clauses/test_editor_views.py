@@ -213,3 +213,15 @@ def test_recommend_with_a_malformed_version_is_404_not_500(client, library):
     client.force_login(editor)
     response = client.post("/library/clauses/ncic/recommend/", {"version": "abc"})
     assert response.status_code == 404
+
+
+def test_text_that_would_loop_for_seconds_is_refused_at_save(client_for, editor, library):
+    loop = "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}"
+    text = _form()["text"] + loop
+    response = client_for(editor).post(_edit_url(), _form(text=text))
+    assert response.status_code == 400
+    assert response.context["form"].errors["text"] == [
+        "The text takes more than 2 s to fill in: a loop, repetition or calculation in it is "
+        "far larger than any ordinance needs. Make it smaller."
+    ]
+    assert Clause.objects.get(slug="ncic").versions.count() == 1
