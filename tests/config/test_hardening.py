@@ -293,8 +293,3 @@ def test_signed_in_pages_and_downloads_are_not_stored(world):
     ]
     headers = {url: client.get(url).get("Cache-Control", "") for url in urls}
     assert {url: "no-store" in value for url, value in headers.items()} == dict.fromkeys(urls, True)
-
-
-@pytest.mark.django_db
-def test_static_and_sign_in_pages_for_anonymous_visitors_are_cacheable_as_before(client):
-    assert "no-store" not in client.get("/health/").get("Cache-Control", "")
