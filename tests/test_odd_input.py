@@ -14,20 +14,7 @@ from tests.urlwalk import World, build_world, project_routes, urls_for
 # The wizard is another engineer's (issue 14 items 1-4); its 500s are listed, not fixed here.
 WIZARD = {"ordinances:wizard", "ordinances:wizard_preview", "ordinances:wizard_discard"}
 
-ODD_VALUES = [
-    "",
-    "\x00",
-    "-1",
-    "1.2.3",
-    "model.x",
-    "9" * 5000,
-    "99999999999999999999999",
-    "[" * 2000,
-    "%",
-    "é\u202e",
-    "1e309",
-    "NaN",
-]
+ODD_VALUES = ["", "\x00", "-1", "9" * 5000, "99999999999999999999.1", "[" * 2000, "é\u202e"]
 FIELDS = [
     "old", "new", "draft", "page", "q", "o", "p", "step", "blueline", "line_numbers", "base",
     "nav", "apply_fix", "checked", "state", "text", "title", "reason", "kind", "edition",
