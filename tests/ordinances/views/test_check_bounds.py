@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.urls import reverse
 
 from bench.hostile import many_findings
-from ordinances import check_views
+from ordinances.views import check as check_views
 
 SAN_FRANCISCO = (
     "Sec. 12H.2. Use of City Funds Prohibited.\n"
