@@ -35,6 +35,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
 from drafting.budget import BudgetExceeded, tick, time_budget
 from drafting.document import Block, Document, Run, Section
+from drafting.edits import apply_words, section_key_problems
 from drafting.grammar import (
     Instrument,
     LocalityName,
@@ -657,7 +658,7 @@ def assemble(clauses: Sequence[ClauseText], spec: DraftSpec) -> Document:
     enacting = enacting_clause(locality)
     if _place_after_recitals(sections, enacting):
         enacting = ""
-    return Document(
+    document = Document(
         title=title,
         sections=tuple(_finish(draft, spec.numbering) for draft in sections),
         locality=base["locality"].formal,
@@ -667,6 +668,16 @@ def assemble(clauses: Sequence[ClauseText], spec: DraftSpec) -> Document:
         numbering=spec.numbering,
         clause_versions={c.slug: c.version for c in included},
     )
+    return with_own_words(document, spec)
+
+
+def with_own_words(document: Document, spec: DraftSpec) -> Document:
+    """The draft's own edits and sections over the library text (drafting.edits); an
+    edit that no longer matches leaves its clause as the library has it."""
+    problems = section_key_problems(document, spec.words)
+    if problems:
+        raise AssemblyError(problems)
+    return apply_words(document, spec.words).document
 
 
 def _names_items(body: str) -> bool:

@@ -8,7 +8,9 @@
                    "legislative_body": "City Council", ...},
       "options": {"warrant_standard": "judicial", "reporting_cadence": "semiannual"},
       "clauses": ["title", "purpose", ...],   # optional: default is the edition's model set
-      "versions": {"detainers": 1, ...}       # optional: pinned clause versions
+      "versions": {"detainers": 1, ...},      # optional: pinned clause versions
+      "edits": [...], "sections": [...],      # optional: the draft's own words
+      "headings": {...}, "order": [...]       #   (ordinance-spec/2: see drafting.words)
     }
 
 Pure: parsing and validation only. Anything wrong raises SpecError with every
@@ -19,12 +21,14 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from drafting.grammar import INSTRUMENTS
+from drafting.words import Words, parse_words
 
-SPEC_FORMAT = "ordinance-spec/1"
+SPEC_FORMAT = "ordinance-spec/2"
+READ_FORMATS = ("ordinance-spec/1", SPEC_FORMAT)  # /1 is /2 without the draft's own words
 NUMBERING_STYLES = ("cpd", "section")
 LOCALITY_TYPES = ("city", "county", "town", "village", "borough", "parish", "city and county")
 # The edition new drafts, and specs that name none, are drafted against: the
@@ -99,6 +103,11 @@ class DraftSpec:
     options: dict[str, Any] = field(default_factory=dict)
     clauses: tuple[str, ...] | None = None
     versions: dict[str, int] = field(default_factory=dict)
+    words: Words = field(default_factory=Words)
+
+    def library_spec(self) -> DraftSpec:
+        """This spec without the draft's own words: the library text it edits."""
+        return replace(self, words=Words())
 
     def as_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -112,6 +121,7 @@ class DraftSpec:
             data["clauses"] = list(self.clauses)
         if self.versions:
             data["versions"] = dict(sorted(self.versions.items()))
+        data.update(self.words.as_dict())
         return data
 
     def to_json(self) -> str:
@@ -180,7 +190,7 @@ def parse_spec(data: Any) -> DraftSpec:
     if not isinstance(data, dict):
         raise SpecError({"spec": "must be a JSON object."})
     problems: dict[str, str] = {}
-    if data.get("format", SPEC_FORMAT) != SPEC_FORMAT:
+    if data.get("format", SPEC_FORMAT) not in READ_FORMATS:
         problems["format"] = (
             f"Unsupported spec format {data.get('format')!r}; expected {SPEC_FORMAT}."
         )
@@ -206,6 +216,8 @@ def parse_spec(data: Any) -> DraftSpec:
     ):
         problems["versions"] = "Versions must map clause slugs to version numbers."
         versions = {}
+    words, word_problems = parse_words(data)
+    problems.update(word_problems)
     try:
         locality = parse_locality(data.get("locality"))
     except SpecError as exc:
@@ -220,6 +232,7 @@ def parse_spec(data: Any) -> DraftSpec:
         options=dict(options),
         clauses=tuple(clauses) if clauses is not None else None,
         versions=dict(versions),
+        words=words,
     )
 
 

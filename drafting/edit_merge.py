@@ -1,0 +1,135 @@
+"""From a drafter's changed text to edits, and edits onto a changed library text. Pure.
+
+`derive_edits(clause, old, new)`: the smallest find/replace pairs that turn the
+clause's assembled text into what the drafter typed, each `find` unique where
+it applies (so the edits apply in order and give exactly `new`):
+
+    >>> old = "The City shall not ask. The City shall not keep records."
+    >>> [(e.find, e.replace) for e in derive_edits("x", old, old.replace("keep", "retain"))]
+    [('keep', 'retain')]
+    >>> [(e.find, e.replace) for e in derive_edits("x", old, old.replace("not ask", "never ask"))]
+    [('not ask', 'never ask')]
+
+`rebase_edits(clause, old_library, new_library, edits)`: the three-way merge of
+an upgrade or option change. An edit whose text is still there applies as is;
+otherwise the drafter's change is carried over from the old library text to
+the new (a clean merge gives new edits); what cannot be carried is a conflict.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from diff_match_patch import diff_match_patch
+
+from drafting.edits import apply_edits_to_text, count_matches, normalise_text
+from drafting.words import Edit
+
+_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def derive_edits(clause: str, old: str, new: str) -> list[Edit]:
+    """The smallest unique find/replace pairs from `old` to `new` (both normalised)."""
+    old, new = normalise_text(old), normalise_text(new)
+    a, b = _tokens(old), _tokens(new)
+    edits: list[Edit] = []
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        current = b[:j1] + a[i1:]  # earlier changes applied, later ones not yet
+        lo, hi = j1, j1 + (i2 - i1)
+        text = "".join(current)
+        grow_right = True
+        while True:
+            find = "".join(current[lo:hi])
+            if find.strip() and count_matches(text, find) == 1:
+                break
+            if lo == 0 and hi >= len(current):
+                break  # the whole text (an empty clause cannot be edited by find)
+            if (grow_right and hi < len(current)) or lo == 0:
+                hi += 1
+                while hi < len(current) and current[hi - 1].isspace():
+                    hi += 1  # whole words: a space and the word after it
+            else:
+                lo -= 1
+                while lo > 0 and current[lo].isspace():
+                    lo -= 1
+            grow_right = not grow_right
+        if not find.strip():
+            continue
+        suffix = "".join(current[j1 + (i2 - i1) : hi])
+        replacement = "".join(b[lo:j2]) + suffix
+        edits.append(Edit(clause, find, replacement))
+    return edits
+
+
+@dataclass(frozen=True)
+class Rebased:
+    """The edits of one clause carried onto a new library text."""
+
+    clause: str
+    edits: tuple[Edit, ...]
+    conflict: bool
+    old_text: str = ""  # the old library text
+    new_text: str = ""  # the new library text
+    mine: str = ""  # the old library text as the drafter edited it
+
+
+def rebase_edits(clause: str, old: str, new: str, edits: list[Edit]) -> Rebased:
+    """Three-way merge of one clause's edits (see the module docstring)."""
+    numbered = list(enumerate(edits))
+    mine, conflict = apply_edits_to_text(old, numbered)
+    if conflict is not None:
+        # the edits did not even apply to the old text: nothing to carry over
+        return Rebased(clause, tuple(edits), True, old, new, old)
+    if old == new:
+        return Rebased(clause, tuple(edits), False, old, new, mine)
+    _, still = apply_edits_to_text(new, numbered)
+    if still is None:
+        return Rebased(clause, tuple(edits), False, old, new, mine)
+    merged = three_way(old, mine, new)
+    if merged is None:
+        return Rebased(clause, tuple(edits), True, old, new, mine)
+    return Rebased(clause, tuple(derive_edits(clause, new, merged)), False, old, new, mine)
+
+
+def three_way(base: str, mine: str, theirs: str) -> str | None:
+    """`mine`'s changes from `base` applied to `theirs`, or None if any does not fit
+    (a change made where the library's text changed too)."""
+    dmp = diff_match_patch()
+    dmp.Match_Threshold = 0.0  # exact context only: a fuzzy merge could misplace words
+    dmp.Patch_DeleteThreshold = 0.0
+    patches = dmp.patch_make(base, mine)
+    merged, results = dmp.patch_apply(patches, theirs)
+    if not all(results):
+        return None
+    # a change of mine inside text the library also changed is no clean merge
+    if _overlaps(base, mine, theirs):
+        return None
+    return normalise_text(merged)
+
+
+def _overlaps(base: str, mine: str, theirs: str) -> bool:
+    """Whether the two sides changed overlapping (or touching) stretches of `base`."""
+    changed_mine = _changed_ranges(base, mine)
+    changed_theirs = _changed_ranges(base, theirs)
+    return any(a1 <= b2 and b1 <= a2 for a1, a2 in changed_mine for b1, b2 in changed_theirs)
+
+
+def _changed_ranges(base: str, other: str) -> list[tuple[int, int]]:
+    a, b = _tokens(base), _tokens(other)
+    starts = [0]
+    for token in a:
+        starts.append(starts[-1] + len(token))
+    return [
+        (starts[i1], starts[i2])
+        for tag, i1, i2, _j1, _j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+        if tag != "equal"
+    ]
