@@ -22,8 +22,6 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from diff_match_patch import diff_match_patch
-
 from drafting.edits import apply_edits_to_text, count_matches, normalise_text
 from drafting.words import Edit
 
@@ -101,35 +99,29 @@ def rebase_edits(clause: str, old: str, new: str, edits: list[Edit]) -> Rebased:
 
 
 def three_way(base: str, mine: str, theirs: str) -> str | None:
-    """`mine`'s changes from `base` applied to `theirs`, or None if any does not fit
-    (a change made where the library's text changed too)."""
-    dmp = diff_match_patch()
-    dmp.Match_Threshold = 0.0  # exact context only: a fuzzy merge could misplace words
-    dmp.Patch_DeleteThreshold = 0.0
-    patches = dmp.patch_make(base, mine)
-    merged, results = dmp.patch_apply(patches, theirs)
-    if not all(results):
-        return None
-    # a change of mine inside text the library also changed is no clean merge
-    if _overlaps(base, mine, theirs):
-        return None
-    return normalise_text(merged)
+    """`mine`'s changes from `base` applied to `theirs`, word by word, or None where
+    the two changed the same (or touching) words of `base`.
 
-
-def _overlaps(base: str, mine: str, theirs: str) -> bool:
-    """Whether the two sides changed overlapping (or touching) stretches of `base`."""
-    changed_mine = _changed_ranges(base, mine)
-    changed_theirs = _changed_ranges(base, theirs)
-    return any(a1 <= b2 and b1 <= a2 for a1, a2 in changed_mine for b1, b2 in changed_theirs)
-
-
-def _changed_ranges(base: str, other: str) -> list[tuple[int, int]]:
-    a, b = _tokens(base), _tokens(other)
-    starts = [0]
-    for token in a:
-        starts.append(starts[-1] + len(token))
-    return [
-        (starts[i1], starts[i2])
-        for tag, i1, i2, _j1, _j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-        if tag != "equal"
-    ]
+    >>> three_way("a b c d", "a B c d", "a b c D")
+    'a B c D'
+    >>> three_way("a b c d", "a B c d", "a x c d") is None
+    True
+    """
+    a = _tokens(base)
+    changes = []
+    for side, other in (("mine", mine), ("theirs", theirs)):
+        b = _tokens(other)
+        for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+            if tag != "equal":
+                changes.append((i1, i2, "".join(b[j1:j2]), side))
+    changes.sort()
+    for (_a1, a2, _t, s1), (b1, _b2, _u, s2) in zip(changes, changes[1:], strict=False):
+        if s1 != s2 and b1 <= a2:  # the same or touching words of base
+            return None
+    out, at = [], 0
+    for i1, i2, text, _side in changes:
+        out.append("".join(a[at:i1]))
+        out.append(text)
+        at = i2
+    out.append("".join(a[at:]))
+    return normalise_text("".join(out))

@@ -116,7 +116,9 @@ def _short(text: str, limit: int = 80) -> str:
 # -- applying edits ---------------------------------------------------------------
 
 
-def apply_edits_to_text(text: str, edits: list[tuple[int, Edit]]) -> tuple[str, EditConflict | None]:
+def apply_edits_to_text(
+    text: str, edits: list[tuple[int, Edit]]
+) -> tuple[str, EditConflict | None]:
     """Apply edits in order; stop at the first that does not match exactly once."""
     for index, edit in edits:
         problem = match_problem(text, edit)
@@ -158,7 +160,8 @@ def _restyle(runs: tuple[Run, ...], text: str) -> tuple[Run, ...]:
 
 def _rebuild(old: list[Block], new_text: str, clause: str) -> list[Block]:
     """The clause's blocks for its edited text: unchanged paragraphs keep their block;
-    a changed one keeps its kind, level and key; an added one takes its neighbour's."""
+    a changed one keeps its kind, level and key; an added one takes its neighbour's
+    kind and level and a key of its own."""
     paragraphs = new_text.split("\n\n") if new_text else []
     matcher = SequenceMatcher(None, [b.text for b in old], paragraphs, autojunk=False)
     blocks: list[Block] = []
@@ -172,7 +175,10 @@ def _rebuild(old: list[Block], new_text: str, clause: str) -> list[Block]:
             block = old[i1 + offset]
             blocks.append(replace(block, runs=_restyle(block.runs, paragraphs[j1 + offset])))
         for text in paragraphs[j1 + paired : j2]:
-            model = blocks[-1] if blocks else (old[i1] if i1 < len(old) else None)
+            # an added paragraph is of the kind that follows it (an item before an
+            # item), else of the kind before it
+            following = old[i1 + paired] if i1 + paired < len(old) else None
+            model = following or (blocks[-1] if blocks else None)
             added += 1
             blocks.append(
                 Block(

@@ -17,8 +17,18 @@ conflict; a field we both changed differently is a conflict for me to settle.
 
 A spec is flattened to fields first: `locality.<key>`, `numbering`, `edition`,
 `options.<key>`, `versions.<clause>`, `include.<clause>` (whether a clause is
-in the draft), and any other top-level key whole (so text edits and sections
-of a draft's own merge as units too).
+in the draft), the draft's own words per clause and section (`edits.<clause>`:
+that clause's edits as a list, `sections.<key>`, `headings.<key>`), and any
+other top-level key whole (`order`).
+
+    >>> edits = [{"clause": "privacy", "find": "a", "replace": "b"}]
+    >>> base = {"edits": edits}
+    >>> mine = {"edits": [*edits, {"clause": "u-visa", "find": "45", "replace": "30"}]}
+    >>> theirs = {"edits": [*edits, {"clause": "privacy", "find": "c", "replace": "d"}]}
+    >>> merge_specs(base, theirs, mine).spec()["edits"]  # doctest: +NORMALIZE_WHITESPACE
+    [{'clause': 'privacy', 'find': 'a', 'replace': 'b'},
+     {'clause': 'privacy', 'find': 'c', 'replace': 'd'},
+     {'clause': 'u-visa', 'find': '45', 'replace': '30'}]
 """
 
 from __future__ import annotations
@@ -27,7 +37,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-_NESTED = ("locality", "options", "versions")
+_NESTED = ("locality", "options", "versions", "headings")
 
 Side = Literal["mine", "theirs"]
 
@@ -101,6 +111,14 @@ def spec_fields(spec: Mapping[str, Any], included: Collection[str] | None = None
                 fields[f"{key}.{inner}"] = item
         elif key == "clauses" and included is not None:
             continue
+        elif key == "edits" and isinstance(value, Sequence) and not isinstance(value, str):
+            for edit in value:
+                pair = {"find": edit.get("find"), "replace": edit.get("replace", "")}
+                fields.setdefault(f"edits.{edit.get('clause')}", []).append(pair)
+        elif key == "sections" and isinstance(value, Sequence) and not isinstance(value, str):
+            for section in value:
+                rest = {k: v for k, v in section.items() if k != "key"}
+                fields[f"sections.{section.get('key')}"] = rest
         elif key != "format":
             fields[key] = value
     if included is not None:
@@ -118,6 +136,11 @@ def spec_from_fields(
         prefix, _, inner = key.partition(".")
         if prefix in _NESTED and inner:
             spec.setdefault(prefix, {})[inner] = value
+        elif prefix == "edits" and inner:
+            edits = spec.setdefault("edits", [])
+            edits.extend({"clause": inner, **pair} for pair in value)
+        elif prefix == "sections" and inner:
+            spec.setdefault("sections", []).append({"key": inner, **value})
         elif prefix != "include":
             spec[key] = value
     if explicit_clauses and any(key.startswith("include.") for key in fields):

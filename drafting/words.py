@@ -15,8 +15,9 @@ field, e.g. ``edits[2].find``); `drafting.edits` applies them to a document.
     ...                                           "replace": "b"}]})
     >>> words.edits[0], problems
     (Edit(clause='privacy', find='a', replace='b'), {})
-    >>> parse_words({"sections": [{"key": "x", "heading": "X", "text": "{{ locality }}"}]})[1]
-    {'sections[0].text': 'Text of your own cannot hold markup or template code ({{, {%, {# or <tags>).'}
+    >>> problems = parse_words({"sections": [{"key": "x", "heading": "X", "text": "{{ a }}"}]})[1]
+    >>> problems["sections[0].text"]
+    'Text of your own cannot hold markup or template code ({{, {%, {# or <tags>).'
 """
 
 from __future__ import annotations
@@ -130,7 +131,9 @@ def _parse_edits(raw: Any, problems: dict[str, str]) -> list[Edit]:
         found = {
             "clause": _slug_problem(item.get("clause"), "Clause"),
             "find": own_text_problem(item.get("find"), "Find", MAX_FIND),
-            "replace": own_text_problem(item.get("replace", ""), "Replace", MAX_TEXT, required=False),
+            "replace": own_text_problem(
+                item.get("replace", ""), "Replace", MAX_TEXT, required=False
+            ),
         }
         if not found["replace"] and _MARKUP.search(item.get("replace", "")):
             found["replace"] = MARKUP_PROBLEM
