@@ -12,8 +12,10 @@ import re
 from dataclasses import dataclass
 
 from common.errors import NotFound
+from drafting.departures import Departure, departures
 from drafting.diff import DocumentDiff, diff_documents
 from drafting.document import Document
+from drafting.edits import edit_problems
 from drafting.library import ClauseText
 from drafting.option_summary import SummaryLine, option_summary
 from drafting.spec import DraftSpec, SpecError, parse_spec
@@ -47,6 +49,14 @@ class Comparison:
     new: Side
     diff: DocumentDiff
     summary: list[SummaryLine]
+
+    def departures(self) -> list[Departure]:
+        """Where the draft departs from the model, when one side is the model."""
+        if self.old.reference == MODEL:
+            return departures(self.new.clauses, self.new.spec)
+        if self.new.reference == MODEL:
+            return departures(self.old.clauses, self.old.spec)
+        return []
 
 
 def revision_by_reference(reference: str, organisation: Organisation | None) -> Revision:
@@ -86,6 +96,10 @@ def revision_side(revision: Revision) -> Side:
 def spec_side(reference: str, label: str, spec: DraftSpec) -> Side:
     """A spec that is not saved (the command line's spec files); SpecError if it fails."""
     clauses = clauses_for_spec(spec)
+    if spec.words:
+        problems = edit_problems(assembled(clauses, spec.library_spec()), spec.words)
+        if problems:
+            raise SpecError(problems)
     return Side(reference, label, spec, clauses, assembled(clauses, spec))
 
 

@@ -37,6 +37,7 @@ from clauses.services import edition_clauses, latest_edition
 from common.errors import SETUP_HINT, SetupNeeded
 from drafting.assembly import assemble
 from drafting.document import Document
+from drafting.edits import EditConflict, apply_edits, edit_problems
 from drafting.library import (
     ClauseSourceError,
     ClauseText,
@@ -54,7 +55,9 @@ __all__ = [
     "clauses_for_spec",
     "document_for",
     "document_for_spec",
+    "edit_conflicts",
     "revision_key",
+    "words_problems",
 ]
 
 _CACHE_SIZE = 256
@@ -118,13 +121,44 @@ def clauses_for_spec(
     return _clauses_from_files(spec)
 
 
-def document_for_spec(spec: DraftSpec, *, organisation: Organisation | None = None) -> Document:
+def document_for_spec(
+    spec: DraftSpec, *, organisation: Organisation | None = None, strict: bool = False
+) -> Document:
     """Assemble a spec against its edition and pinned versions (cached).
 
     Raises SpecError (AssemblyError) for a spec that does not assemble, and
-    SetupNeeded as `clauses_for_spec` does.
+    SetupNeeded as `clauses_for_spec` does. An edit that does not apply leaves its
+    clause as the library has it (a conflict the wizard shows); with `strict` (a
+    spec given whole: a file, an upload) it is refused, naming the field.
     """
-    return assembled(clauses_for_spec(spec, organisation=organisation), spec)
+    clauses = clauses_for_spec(spec, organisation=organisation)
+    if strict and spec.words:
+        problems = edit_problems(assembled(clauses, spec.library_spec()), spec.words)
+        if problems:
+            raise SpecError(problems)
+    return assembled(clauses, spec)
+
+
+def library_document(spec: DraftSpec, *, organisation: Organisation | None = None) -> Document:
+    """The spec's document without its own words: the library text its edits change."""
+    return document_for_spec(spec.library_spec(), organisation=organisation)
+
+
+def words_problems(spec: DraftSpec, *, organisation: Organisation | None = None) -> dict[str, str]:
+    """Every edit, section, heading or order entry of the spec that cannot apply, by field."""
+    if not spec.words:
+        return {}
+    return edit_problems(library_document(spec, organisation=organisation), spec.words)
+
+
+def edit_conflicts(
+    spec: DraftSpec, *, organisation: Organisation | None = None
+) -> tuple[EditConflict, ...]:
+    """The spec's edits that no longer apply (their clauses show the library text)."""
+    if not spec.words.edits:
+        return ()
+    library = library_document(spec, organisation=organisation)
+    return apply_edits(library, spec.words.edits).conflicts
 
 
 def assembled(clauses: Sequence[ClauseText], spec: DraftSpec) -> Document:

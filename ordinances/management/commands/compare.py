@@ -1,3 +1,4 @@
+import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -5,6 +6,7 @@ from django.utils import timezone
 
 from common.commands import setup_errors, tables_exist
 from common.errors import SETUP_HINT, NotFound
+from drafting.departures import departures
 from drafting.diff import diff_documents
 from drafting.option_summary import option_summary
 from drafting.render.compare_html import compare_html
@@ -26,14 +28,15 @@ from ordinances.models import Draft
 class Command(BaseCommand):
     help = (
         "Compare two drafts: OLD and NEW are spec JSON files, revision references "
-        '("12.3" = draft 12, revision 3) or "model". Writes a redline.'
+        '("12.3" = draft 12, revision 3) or "model". Writes a redline; with --format json, '
+        "the departures from the model (one side must be the model) as a JSON list."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("old")
         parser.add_argument("new")
-        parser.add_argument("--format", choices=["docx", "pdf", "html"], default="html")
-        parser.add_argument("-o", "--output", required=True, help="the file to write")
+        parser.add_argument("--format", choices=["docx", "pdf", "html", "json"], default="html")
+        parser.add_argument("-o", "--output", help="the file to write (json: stdout if none)")
         parser.add_argument("--author", default="Ordinance Drafter", help="tracked-change author")
         parser.add_argument("--blueline", action="store_true", help="blueline style (pdf)")
 
@@ -63,6 +66,18 @@ class Command(BaseCommand):
                 f"{reference!r} is neither a spec file nor a revision (e.g. 12.3)."
             ) from None
 
+    def _departures(self, old: Side, new: Side, output: str | None) -> None:
+        if MODEL not in (old.reference, new.reference):
+            raise CommandError("--format json lists departures from the model: compare with model.")
+        side = new if old.reference == MODEL else old
+        listed = [d.as_dict() for d in departures(side.clauses, side.spec)]
+        text = json.dumps(listed, indent=2, ensure_ascii=False) + "\n"
+        if output:
+            Path(output).write_text(text, encoding="utf-8")
+            self.stdout.write(f"Wrote {output}: {len(listed)} departure(s) from the model")
+        else:
+            self.stdout.write(text, ending="")
+
     def handle(self, *args, **options):
         try:
             with setup_errors():
@@ -71,6 +86,10 @@ class Command(BaseCommand):
                 new = new or self._side(options["new"], old)
         except NotFound as exc:
             raise CommandError(str(exc)) from exc
+        if options["format"] == "json":
+            return self._departures(old, new, options["output"])
+        if not options["output"]:
+            raise CommandError(f"--format {options['format']} writes a file: give it with -o FILE.")
         diff = diff_documents(old.document, new.document)
         summary = option_summary(old.clauses, old.spec, new.clauses, new.spec)
         target = Path(options["output"])

@@ -29,7 +29,7 @@ class Command(BaseCommand):
             if path.suffix.lower() == ".json":
                 spec = load_spec(path.read_text(encoding="utf-8"))
                 with setup_errors():
-                    document = document_for_spec(spec)
+                    document = document_for_spec(spec, strict=True)
                 state = state or spec.locality.state
             elif path.suffix.lower() == ".docx":
                 document = parse_docx(path.read_bytes())

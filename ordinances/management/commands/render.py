@@ -35,7 +35,7 @@ class Command(BaseCommand):
         try:
             spec = load_spec(path.read_text(encoding="utf-8"))
             with setup_errors():
-                document = document_for_spec(spec)
+                document = document_for_spec(spec, strict=True)
         except OSError as exc:
             raise CommandError(f"Cannot read {path}: {exc.strerror}") from exc
         except SpecError as exc:
