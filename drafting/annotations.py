@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from drafting.library import ClauseText, Option
+from drafting.words import Words
 
 NO_CHOICE = "None selected"
 
@@ -96,3 +97,45 @@ def option_annotations(clauses: Sequence[ClauseText], options: dict[str, Any]) -
         for option in clause.options
         if option.applies(values)
     ]
+
+
+def _quoted(text: str, limit: int = 300) -> str:
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= limit else text[: limit - 1] + '…'}”"
+
+
+def edit_annotations(clauses: Sequence[ClauseText], words: Words) -> list[Annotation]:
+    """One annotation per local edit and per section of the draft's own, so the
+    reviewer sees every place the text departs from the library.
+
+    >>> from drafting.words import Edit
+    >>> clause = ClauseText("privacy", "Privacy", "information", 1, "section", "Keep it.")
+    >>> note = edit_annotations([clause], Words(edits=(Edit("privacy", "Keep", "Guard"),)))[0]
+    >>> note.option_label, note.choice_label
+    ('Local edit', '“Keep” → “Guard”')
+    """
+    kinds = {c.slug: c.kind for c in clauses}
+    notes = [
+        Annotation(
+            clause=edit.clause,
+            option_label="Local edit",
+            choice_label=f"{_quoted(edit.find)} → {_quoted(edit.replace)}"
+            if edit.replace
+            else f"deleted {_quoted(edit.find)}",
+            guidance="The drafter changed the library's text here; the model reads otherwise.",
+            source="",
+            kind=kinds.get(edit.clause, ""),
+        )
+        for edit in words.edits
+    ]
+    notes.extend(
+        Annotation(
+            clause=section.key,
+            option_label="Section of the draft’s own",
+            choice_label=section.heading,
+            guidance="Not from the library: written for this draft.",
+            source="",
+        )
+        for section in words.sections
+    )
+    return notes

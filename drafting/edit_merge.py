@@ -37,10 +37,7 @@ def derive_edits(clause: str, old: str, new: str) -> list[Edit]:
     old, new = normalise_text(old), normalise_text(new)
     a, b = _tokens(old), _tokens(new)
     edits: list[Edit] = []
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
+    for i1, i2, j1, j2 in _changes(a, b):
         current = b[:j1] + a[i1:]  # earlier changes applied, later ones not yet
         lo, hi = j1, j1 + (i2 - i1)
         text = "".join(current)
@@ -66,6 +63,24 @@ def derive_edits(clause: str, old: str, new: str) -> list[Edit]:
         replacement = "".join(b[lo:j2]) + suffix
         edits.append(Edit(clause, find, replacement))
     return edits
+
+
+def _changes(a: list[str], b: list[str]) -> list[tuple[int, int, int, int]]:
+    """The changed stretches (i1, i2, j1, j2), two changes with at most one word
+    between them taken as one ("on a quarterly basis" -> "every month" is one edit,
+    not "on" -> "every" and "a quarterly basis" -> "month")."""
+    changes: list[list[int]] = []
+    gap = 0
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if tag == "equal":
+            gap = sum(1 for token in a[i1:i2] if not token.isspace())
+        elif changes and gap <= 1:
+            changes[-1][1], changes[-1][3] = i2, j2
+        else:
+            changes.append([i1, i2, j1, j2])
+        if tag != "equal":
+            gap = 0
+    return [tuple(change) for change in changes]  # type: ignore[misc]
 
 
 @dataclass(frozen=True)

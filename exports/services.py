@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.utils.text import slugify
 
-from drafting.annotations import option_annotations
+from drafting.annotations import edit_annotations, option_annotations
 from drafting.document import Document
 from drafting.render.docx import ExportMeta, render_docx
 from drafting.render.pdf import render_pdf
@@ -85,7 +85,11 @@ def _render(revision: Revision, kind: ExportKind, *, line_numbers: bool) -> byte
         return render_pdf(document, meta)
     annotations: Sequence = ()
     if kind.slug == "annotated":
-        annotations = option_annotations(clauses_for(revision), revision.draft_spec().options)
+        clauses, spec = clauses_for(revision), revision.draft_spec()
+        annotations = [
+            *option_annotations(clauses, spec.options),
+            *edit_annotations(clauses, spec.words),
+        ]
     return render_docx(document, meta, annotations=annotations)
 
 

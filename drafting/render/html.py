@@ -54,10 +54,18 @@ def _marked_text(text: str, marks: Sequence[Mark]) -> str:
     return "".join(out)
 
 
-def block_html(block: Block, *, highlight: Collection[str] = (), marks: Sequence[Mark] = ()) -> str:
+def block_html(
+    block: Block,
+    *,
+    highlight: Collection[str] = (),
+    marks: Sequence[Mark] = (),
+    edited: Collection[str] = (),
+) -> str:
     classes = ["block", f"block-{block.kind}", f"level-{block.level}"]
     if block.clause in highlight:
         classes.append("highlight")
+    if block.clause in edited:
+        classes.append("edited")
     label = f'<span class="label">{escape(block.label)}</span> ' if block.label else ""
     if marks:
         body = _marked_text(block.text, marks)
@@ -74,19 +82,26 @@ def section_html(
     *,
     highlight: Collection[str] = (),
     marks: Mapping[str, Sequence[Mark]] | None = None,
+    edited: Collection[str] = (),
 ) -> str:
     clauses = {section.clause} | {block.clause for block in section.blocks}
     classes = "ordinance-section highlight" if section.clause in highlight else "ordinance-section"
     label = f'<span class="section-label">{escape(section.label)}</span> ' if section.label else ""
     marks = marks or {}
     blocks = "\n".join(
-        block_html(block, highlight=highlight, marks=marks.get(block.key, ()))
+        block_html(block, highlight=highlight, marks=marks.get(block.key, ()), edited=edited)
         for block in section.blocks
+    )
+    note = (
+        ' <span class="badge text-bg-info edited-locally">edited locally</span>'
+        if clauses & set(edited)
+        else ""
     )
     return (
         f'<section class="{classes}" id="s-{anchor(section.clause)}" '
         f'data-clauses="{escape(" ".join(sorted(clauses)))}">\n'
-        f'<h2 class="section-heading">{label}{escape(section.heading)}</h2>\n{blocks}\n</section>'
+        f'<h2 class="section-heading">{label}{escape(section.heading)}{note}</h2>\n'
+        f"{blocks}\n</section>"
     )
 
 
@@ -109,15 +124,18 @@ def render_html(
     *,
     highlight: Collection[str] = (),
     marks: Mapping[str, Sequence[Mark]] | None = None,
+    edited: Collection[str] = (),
 ) -> str:
     """The ordinance as an HTML fragment (an <article>), blocks tagged by clause.
 
     `highlight` names clause slugs whose blocks get the "highlight" class: the
     wizard marks the clauses the current question affects. `marks` maps a block
-    key to spans of its text to mark (lint findings).
+    key to spans of its text to mark (lint findings). `edited` names clauses the
+    draft's own words changed (and its own sections): marked "edited locally".
     """
     sections = "\n".join(
-        section_html(s, highlight=highlight, marks=marks) for s in document.sections
+        section_html(s, highlight=highlight, marks=marks, edited=edited)
+        for s in document.sections
     )
     head = heading_html(document)
     return f'<article class="ordinance" lang="en">\n{head}\n{sections}\n</article>'

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from drafting.edits import clause_text
 from drafting.lint import lint, scorecard
 from drafting.lint.engine import most_severe_first
 from drafting.merge import spec_fields
@@ -23,6 +24,7 @@ from ordinances.wizard import STEPS, neighbours, step_by_slug
 from ordinances.wizard.flow import Flow, field_label, field_value
 from ordinances.wizard.forms import included
 from ordinances.wizard.steps import Step
+from ordinances.wizard.text import edited_clauses
 
 
 @login_required
@@ -55,6 +57,9 @@ def _post(request, flow: Flow, current: Step):
     if not valid:
         messages.error(request, "Please correct the fields marked below; your input is kept.")
         return _page(request, flow, current, form, save_form, status=400)
+    if action.startswith("stay:"):
+        url = reverse("ordinances:wizard", args=[flow.draft.pk, current.slug])
+        return redirect(url + current.return_query(request.POST))
     if action == "save":
         return _save(request, flow, current, form, save_form)
     if following:
@@ -105,11 +110,56 @@ def _page(request, flow: Flow, current: Step, form, save_form, status: int = 200
         "previous": previous,
         "following": following,
         "field_clauses": _field_clauses(form, flow),
-        **_preview_context(document, problems, highlight),
+        **_preview_context(document, problems, highlight, edited_clauses(flow.spec)),
     }
     if current.slug == "review":
         context["review"] = _review(flow, document, problems)
+    if current.slug == "text":
+        context["text"] = _text(request, flow, form)
     return render(request, "ordinances/wizard.html", context, status=status)
+
+
+def _text(request, flow: Flow, form) -> dict:
+    """What the Text step shows: each included clause, edited or not; the open clause's
+    text, its library text and any edit that no longer fits; the sections of one's own."""
+    context = form.context
+    if context.document is None:
+        return {"ready": False}
+    edited = edited_clauses(flow.spec)
+    conflicts = {c.edit.clause: c for c in context.conflicts}
+    titles = {c.slug: c.title for c in flow.clauses}
+    chosen = included(flow.spec, flow.clauses)
+    rows = [
+        {
+            "slug": c.slug,
+            "title": c.title,
+            "edited": c.slug in edited,
+            "conflict": conflicts.get(c.slug),
+        }
+        for c in flow.clauses
+        if c.slug in chosen and clause_text(context.library, c.slug) is not None
+    ]
+    open_slug = request.GET.get("clause") or request.POST.get("clause") or ""
+    opened = None
+    if any(row["slug"] == open_slug for row in rows):
+        current = clause_text(context.document, open_slug) or ""
+        typed = form.data.get("text") if form.is_bound and form.data.get("clause") else None
+        opened = {
+            "slug": open_slug,
+            "title": titles.get(open_slug, open_slug),
+            "text": current if typed is None else typed,
+            "library": clause_text(context.library, open_slug),
+            "edited": open_slug in edited,
+            "conflict": conflicts.get(open_slug),
+            "edits": [e for e in flow.spec.get("edits") or [] if e.get("clause") == open_slug],
+        }
+    return {
+        "ready": True,
+        "rows": rows,
+        "opened": opened,
+        "sections": list(flow.spec.get("sections") or []),
+        "conflicts": [(titles.get(c.edit.clause, c.edit.clause), c) for c in context.conflicts],
+    }
 
 
 def _stale(flow: Flow) -> dict | None:
@@ -134,11 +184,11 @@ def _field_clauses(form, flow: Flow) -> dict[str, str]:
     }
 
 
-def _preview_context(document, problems: dict, highlight) -> dict:
+def _preview_context(document, problems: dict, highlight, edited=()) -> dict:
     if document is None:
         return {"preview_html": "", "preview_problems": problems, "document": None}
     return {
-        "preview_html": render_html(document, highlight=highlight),
+        "preview_html": render_html(document, highlight=highlight, edited=edited),
         "preview_problems": {},
         "document": document,
     }
@@ -179,8 +229,13 @@ def _review(flow: Flow, document, problems: dict) -> dict:
         (finding, anchor(finding.block) if finding.block else "")
         for finding in most_severe_first(findings)
     ]
+    titles = {c.slug: c.title for c in flow.clauses}
+    conflicts = [
+        (titles.get(c.edit.clause, c.edit.clause), c) for c in flow.text_context().conflicts
+    ]
     return {
         "rows": rows,
+        "conflicts": conflicts,
         "findings": findings,
         "scorecard": score,
         "blocked": _blocked(problems) if document is None else [],
@@ -203,7 +258,8 @@ def wizard_preview(request, pk: int):
     focus = request.POST.get("_focus", "")
     highlight = {focus} if focus else {c.slug for c in current.clauses(flow.clauses)}
     document, problems = flow.document()
-    context = {"draft": flow.draft, **_preview_context(document, problems, highlight)}
+    edited = edited_clauses(flow.spec)
+    context = {"draft": flow.draft, **_preview_context(document, problems, highlight, edited)}
     if form is not None and not form.is_valid():
         context["form_errors"] = {
             form.fields[name].label or name: errors

@@ -21,9 +21,11 @@ from drafting.library import ClauseText
 from drafting.merge import SpecMerge, merge_specs, spec_fields
 from drafting.spec import LOCALITY_FIELDS, SpecError, parse_spec
 from ordinances import services
+from ordinances.documents import edit_conflicts, library_document
 from ordinances.models import Draft, Revision, Workspace
 from ordinances.wizard.forms import included
 from ordinances.wizard.steps import Step
+from ordinances.wizard.text import TextContext
 
 
 def starting_spec() -> dict:
@@ -110,6 +112,20 @@ class Flow:
             return services.document_for_spec(spec, organisation=self.draft.organisation), {}
         except SpecError as exc:
             return None, exc.problems
+
+    def text_context(self) -> TextContext:
+        """The library text and the draft's text the Text step works on (None when the
+        answers do not assemble yet), and the edits that no longer fit."""
+        try:
+            spec = parse_spec(self.spec)
+            organisation = self.draft.organisation
+            return TextContext(
+                library=library_document(spec, organisation=organisation),
+                document=services.document_for_spec(spec, organisation=organisation),
+                conflicts=edit_conflicts(spec, organisation=organisation),
+            )
+        except SpecError:
+            return TextContext(None, None)
 
     def base_spec(self) -> dict:
         """The spec of the revision these answers started from."""
@@ -213,6 +229,12 @@ def field_label(key: str, clauses: Sequence[ClauseText]) -> str:
         return f"Include: {titles.get(inner, inner)}"
     if prefix == "versions":
         return f"Version of “{titles.get(inner, inner)}”"
+    if prefix == "edits" and inner:
+        return f"Text edits: {titles.get(inner, inner)}"
+    if prefix == "sections" and inner:
+        return f"Section of your own: {inner}"
+    if prefix == "headings" and inner:
+        return f"Heading of “{titles.get(inner, inner)}”"
     return {
         "numbering": "Numbering style",
         "edition": "Library edition",
@@ -230,6 +252,11 @@ def field_value(key: str, value: Any, clauses: Sequence[ClauseText]) -> str:
         option = next((c.option(inner) for c in clauses if c.option(inner)), None)
         if option is not None:
             return option.label_of(option.effective(value))
+    if prefix == "edits":
+        pairs = value or []
+        return "; ".join(f"“{p.get('find')}” → “{p.get('replace')}”" for p in pairs) or "(none)"
+    if prefix == "sections" and isinstance(value, Mapping):
+        return f"{value.get('heading')}: {value.get('text')}"
     if value in (None, "", []):
         return "(blank)"
     if isinstance(value, list):

@@ -16,6 +16,7 @@ from drafting.assembly import locality_needs, resolve_options
 from drafting.library import ClauseText
 from drafting.spec import SpecError
 from ordinances.wizard.forms import LocalityForm, TopicForm, included
+from ordinances.wizard.text import TextForm
 
 if TYPE_CHECKING:
     from ordinances.wizard.flow import Flow
@@ -46,6 +47,10 @@ class Step:
     def done(self, flow: Flow) -> bool:
         """Nothing of this step still needs correcting."""
         return self.slug not in flow.unsaved
+
+    def return_query(self, data: Any) -> str:
+        """The query an in-step action ("stay:...") returns to the step with."""
+        return ""
 
 
 class TopicStep(Step):
@@ -82,6 +87,27 @@ class LocalityStep(TopicStep):
             needed=needed_locality(flow.spec, flow.clauses),
             prefix=None,
         )
+
+
+class TextStep(Step):
+    """The drafter's own words: edit any included clause, add sections of one's own."""
+
+    slug, title = "text", "Text"
+    intro = (
+        "Change the words of any clause, or add a section of your own. Your edits stay "
+        "on top of the library text and are kept through option changes and upgrades."
+    )
+
+    def form(self, flow: Flow, data: Any = None) -> forms.Form | None:
+        return TextForm(data, spec=flow.spec, context=flow.text_context())
+
+    def apply(self, flow: Flow, form: forms.Form) -> dict:
+        return form.cleaned_data["spec"]
+
+    def return_query(self, data: Any) -> str:
+        """Where an in-step action returns: the clause it was about stays open."""
+        clause = (data or {}).get("clause") or ""
+        return f"?clause={clause}#text-editor" if clause else ""
 
 
 class ReviewStep(Step):
@@ -141,6 +167,7 @@ STEPS: tuple[Step, ...] = (
         "reporting",
         "Public reports, the commission, complaints, severability and effective date.",
     ),
+    TextStep(),
     ReviewStep(),
 )
 STEP_SLUGS = [step.slug for step in STEPS]
