@@ -134,8 +134,7 @@ def render_html(
     draft's own words changed (and its own sections): marked "edited locally".
     """
     sections = "\n".join(
-        section_html(s, highlight=highlight, marks=marks, edited=edited)
-        for s in document.sections
+        section_html(s, highlight=highlight, marks=marks, edited=edited) for s in document.sections
     )
     head = heading_html(document)
     return f'<article class="ordinance" lang="en">\n{head}\n{sections}\n</article>'

@@ -75,9 +75,7 @@ class TextForm(forms.Form):
         self.spec, self.context = spec, context
         self.action = action_of(data or {})
         choices = [("", "At the end"), *self.context.sections()]
-        self.fields["after"].widget = forms.Select(
-            choices=choices, attrs={"class": "form-select"}
-        )
+        self.fields["after"].widget = forms.Select(choices=choices, attrs={"class": "form-select"})
 
     # -- validation -------------------------------------------------------------
 
