@@ -19,11 +19,12 @@ the new (a clean merge gives new edits); what cannot be carried is a conflict.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 
-from drafting.edits import apply_edits_to_text, count_matches, normalise_text
-from drafting.words import Edit
+from drafting.document import Document
+from drafting.edits import apply_edits_to_text, clause_text, count_matches, normalise_text
+from drafting.words import Edit, Words
 
 _TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
 
@@ -140,3 +141,30 @@ def three_way(base: str, mine: str, theirs: str) -> str | None:
         at = i2
     out.append("".join(a[at:]))
     return normalise_text("".join(out))
+
+
+def rebase_words(old: Document, new: Document, words: Words) -> tuple[Words, list[Rebased]]:
+    """Every edited clause whose library text changed between `old` and `new` (both
+    without the draft's own words), merged three ways. Returns the words with clean
+    merges applied, conflicting clauses keeping their edits, and each clause's result.
+    """
+    edits: list[Edit] = []
+    results: list[Rebased] = []
+    for clause in words.edited_clauses():
+        mine = words.edits_of(clause)
+        before, after = clause_text(old, clause), clause_text(new, clause)
+        if before is None or after is None or before == after:
+            edits.extend(mine)
+            continue
+        rebased = rebase_edits(clause, before, after, mine)
+        results.append(rebased)
+        edits.extend(rebased.edits)
+    return replace(words, edits=tuple(edits)), results
+
+
+def settle(words: Words, clause: str, library_text: str, text: str | None) -> Words:
+    """The words with `clause`'s edits replaced by those that turn `library_text` into
+    `text` (None: no edits, the library's text)."""
+    kept = tuple(e for e in words.edits if e.clause != clause)
+    mine = derive_edits(clause, library_text, text) if text is not None else []
+    return replace(words, edits=kept + tuple(mine))

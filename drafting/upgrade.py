@@ -254,6 +254,7 @@ def plan_upgrade(
             options=options,
             clauses=_included(spec, clauses, changes, accepted),
             versions={c.slug: c.version for c in clauses},
+            words=spec.words,  # re-applied per clause by drafting.edit_merge.rebase_words
         ),
         clauses=clauses,
         options=mappings,

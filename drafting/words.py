@@ -96,6 +96,11 @@ class Words:
         return list(dict.fromkeys(edit.clause for edit in self.edits))
 
 
+def has_markup(text: str) -> bool:
+    """Whether text holds template syntax or a tag (refused in the draft's own words)."""
+    return bool(_MARKUP.search(text))
+
+
 def own_text_problem(value: Any, label: str, limit: int, *, required: bool = True) -> str | None:
     """Why `value` cannot be text of the drafter's own, or None."""
     if not isinstance(value, str):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 from django.db import IntegrityError, OperationalError, connection, transaction
 from django.utils import timezone
@@ -33,14 +34,7 @@ def pin_versions(spec: DraftSpec, *, organisation: Organisation | None = None) -
     """The spec with every clause version it assembles from pinned."""
     clauses = clauses_for_spec(spec, organisation=organisation)
     pins = {c.slug: c.version for c in clauses}
-    return DraftSpec(
-        locality=spec.locality,
-        edition=spec.edition,
-        numbering=spec.numbering,
-        options=dict(spec.options),
-        clauses=spec.clauses,
-        versions=pins,
-    )
+    return replace(spec, options=dict(spec.options), versions=pins)
 
 
 def lint_counts(document: Document) -> tuple[int, int]:

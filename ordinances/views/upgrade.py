@@ -9,7 +9,7 @@ kept at the versions the draft had. Nothing changes until the drafter saves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -26,10 +26,12 @@ from clauses.services import (
 )
 from drafting.diff import diff_documents
 from drafting.document import Document
+from drafting.edit_merge import Rebased, rebase_words, settle
 from drafting.library import ClauseText
 from drafting.render.clause_redline import clause_redline_html
 from drafting.spec import DraftSpec, SpecError
 from drafting.upgrade import ClauseChange, OptionMapping, clause_changes, plan_upgrade
+from drafting.words import MARKUP_PROBLEM, MAX_TEXT, has_markup, own_text_problem
 from ordinances import services
 from ordinances.access import get_draft_for_member
 from ordinances.documents import assembled, clauses_for, document_for
@@ -119,11 +121,17 @@ def _save(request, sides: _Sides, changes: list[ClauseChange]):
     plan = plan_upgrade(
         sides.spec, sides.old_clauses, sides.target.slug, sides.new_clauses, accepted
     )
+    try:
+        spec = _settled_spec(request, sides, plan)
+    except SpecError as exc:
+        for problem in exc.problems.values():
+            messages.error(request, problem)
+        return _render(request, sides, changes, accepted=accepted, status=400)
     message = request.POST.get("message", "").strip() or _message(sides, changes, accepted)
     try:
         revision = services.revision_create(
             draft=sides.draft,
-            spec=plan.spec,
+            spec=spec,
             author=request.user,
             base=int(request.POST.get("base") or 0),
             message=message[:500],
@@ -146,6 +154,49 @@ def _save(request, sides: _Sides, changes: list[ClauseChange]):
     return redirect(sides.draft)
 
 
+def _edit_merges(sides: _Sides, plan) -> tuple[DraftSpec, list[Rebased]]:
+    """The draft's own edits carried onto the upgraded clauses: clean three-way merges
+    applied; the conflicts, each to settle on this page."""
+    if not sides.spec.words.edits:
+        return plan.spec, []
+    old = assembled(sides.old_clauses, sides.spec.library_spec())
+    try:
+        new = assembled(plan.clauses, plan.spec.library_spec())
+    except SpecError:
+        return plan.spec, []
+    words, results = rebase_words(old, new, sides.spec.words)
+    return replace(plan.spec, words=words), results
+
+
+def _settled_spec(request, sides: _Sides, plan) -> DraftSpec:
+    """The upgraded spec with every edit conflict settled as the drafter chose: the new
+    library text, or their own text for the clause. SpecError names what is missing."""
+    spec, results = _edit_merges(sides, plan)
+    problems: dict[str, str] = {}
+    words = spec.words
+    for result in (r for r in results if r.conflict):
+        choice = request.POST.get(f"resolve__{result.clause}")
+        text = request.POST.get(f"text__{result.clause}", "")
+        if choice == "library":
+            words = settle(words, result.clause, result.new_text, None)
+        elif choice == "mine":
+            problem = own_text_problem(text, "Your text", MAX_TEXT)
+            if problem is None and has_markup(text):
+                problem = MARKUP_PROBLEM
+            if problem:
+                problems[f"text__{result.clause}"] = f"{result.clause}: {problem}"
+            else:
+                words = settle(words, result.clause, result.new_text, text)
+        else:
+            problems[f"resolve__{result.clause}"] = (
+                f"Your edit of “{result.clause}” conflicts with the new library text: choose "
+                "the new library text or your own text for it."
+            )
+    if problems:
+        raise SpecError(problems)
+    return replace(spec, words=words)
+
+
 def _message(sides: _Sides, changes: list[ClauseChange], accepted: set[str]) -> str:
     names = ", ".join(c.title for c in changes if c.slug in accepted) or "no clause"
     return f"Upgraded to {sides.target.name}: accepted {names}."
@@ -163,6 +214,7 @@ def _render(request, sides: _Sides, changes, *, accepted: set[str], status: int 
     except SpecError as exc:
         problems, new_document = exc.problems, old_document
     reviews = _reviews(sides, changes, plan.options, old_document, new_document)
+    _spec, merges = _edit_merges(sides, plan)
     unchanged = sum(1 for m in plan.options if m.status == "same")
     return render(
         request,
@@ -181,6 +233,9 @@ def _render(request, sides: _Sides, changes, *, accepted: set[str], status: int 
             "new_options": [m for m in plan.options if m.status == "new"],
             "unchanged_options": unchanged,
             "problems": problems,
+            "edit_conflicts": [m for m in merges if m.conflict],
+            "edit_merges": [m for m in merges if not m.conflict],
+            "posted": request.POST,
         },
         status=status,
     )

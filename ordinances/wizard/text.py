@@ -10,7 +10,6 @@ does, and only when the whole spec still parses (nothing half-way).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -22,9 +21,7 @@ from drafting.document import Document
 from drafting.edit_merge import derive_edits
 from drafting.edits import EditConflict, clause_text, normalise_text
 from drafting.spec import SpecError, parse_spec
-from drafting.words import MARKUP_PROBLEM, MAX_HEADING, MAX_TEXT, own_text_problem
-
-_MARKUP = re.compile(r"\{\{|\{%|\{#|<\s*[A-Za-z/!?]")
+from drafting.words import MARKUP_PROBLEM, MAX_HEADING, MAX_TEXT, has_markup, own_text_problem
 
 
 @dataclass(frozen=True)
@@ -108,7 +105,7 @@ class TextForm(forms.Form):
             return spec
         typed = data.get("text") or ""
         problem = own_text_problem(typed, "The clause text", MAX_TEXT, required=False)
-        if problem is None and _MARKUP.search(typed) and not _MARKUP.search(old):
+        if problem is None and has_markup(typed) and not has_markup(old):
             problem = MARKUP_PROBLEM
         if problem:
             self.add_error("text", problem)
@@ -123,7 +120,7 @@ class TextForm(forms.Form):
             ("section_text", text, "Text", MAX_TEXT),
         ):
             problem = own_text_problem(value, label, limit)
-            if problem is None and _MARKUP.search(value):
+            if problem is None and has_markup(value):
                 problem = MARKUP_PROBLEM
             if problem:
                 self.add_error(name, problem)

@@ -178,3 +178,73 @@ def test_another_organisations_edition_is_not_an_upgrade_target(
 @pytest.fixture
 def editor_in_office(office):
     return make_member(office, "eli", editor=True)
+
+
+# -- the draft's own edits on upgrade: three-way merge per clause ----------------------------
+
+RELEASE = "Notification of Release.”"
+LATER = "Notification of Release, or any later form.”"
+
+
+def _edited_draft(office, drafter, model_spec_data, find, replace):
+    data = {
+        **model_spec_data,
+        "edits": [{"clause": "definitions", "find": find, "replace": replace}],
+    }
+    return services.draft_create(organisation=office, author=drafter, spec=parse_spec(data))
+
+
+def test_upgrade_keeps_an_edit_whose_words_the_new_text_still_has(
+    client_for, drafter, office, library, model_spec_data
+):
+    draft = _edited_draft(office, drafter, model_spec_data, "sections 236 or 287", "§§ 236, 287")
+    client = client_for(drafter)
+    page = client.get(_upgrade(draft))
+    assert [m.clause for m in page.context["edit_merges"]] == ["definitions"]
+    assert page.context["edit_conflicts"] == []
+    client.post(_upgrade(draft), {"to": "cpd-2026-forms", "base": 1, "accept": ["definitions"]})
+    latest = draft.latest_revision()
+    assert latest.spec["edits"] == [
+        {"clause": "definitions", "find": "sections 236 or 287", "replace": "§§ 236, 287"}
+    ]
+    assert "§§ 236, 287" in _text(latest) and SUCCESSOR_FORMS in _text(latest)
+
+
+def test_upgrade_edit_conflict_must_be_settled_on_the_page(
+    client_for, drafter, office, library, model_spec_data
+):
+    draft = _edited_draft(office, drafter, model_spec_data, RELEASE, LATER)
+    client = client_for(drafter)
+    page = client.get(_upgrade(draft))
+    (conflict,) = page.context["edit_conflicts"]
+    assert conflict.clause == "definitions" and LATER in conflict.mine
+    assert SUCCESSOR_FORMS in conflict.new_text
+    assert 'name="resolve__definitions"' in page.content.decode()
+
+    post = {"to": "cpd-2026-forms", "base": 1, "accept": ["definitions"]}
+    refused = client.post(_upgrade(draft), post)
+    assert refused.status_code == 400
+    assert [str(m) for m in refused.context["messages"]] == [
+        "Your edit of “definitions” conflicts with the new library text: choose the new "
+        "library text or your own text for it."
+    ]
+    assert draft.revisions.count() == 1
+
+    mine = conflict.new_text.replace("Notification of Release”", "Notification”")
+    client.post(
+        _upgrade(draft), {**post, "resolve__definitions": "mine", "text__definitions": mine}
+    )
+    latest = draft.latest_revision()
+    assert latest.number == 2
+    assert "Request for Voluntary Notification”; or any form" in _text(latest)
+
+
+def test_upgrade_edit_conflict_settled_with_the_library_text_drops_the_edit(
+    client_for, drafter, office, library, model_spec_data
+):
+    draft = _edited_draft(office, drafter, model_spec_data, RELEASE, LATER)
+    post = {"to": "cpd-2026-forms", "base": 1, "accept": ["definitions"]}
+    client_for(drafter).post(_upgrade(draft), {**post, "resolve__definitions": "library"})
+    latest = draft.latest_revision()
+    assert "edits" not in latest.spec
+    assert SUCCESSOR_FORMS in _text(latest)
