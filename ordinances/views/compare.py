@@ -63,6 +63,7 @@ def compare_page(request):
                 new_label=comparison.new.label,
                 summary=comparison.summary,
             ),
+            departures=comparison.departures(),
             before=_checks(comparison.old),
             after=_checks(comparison.new),
         )
