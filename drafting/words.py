@@ -181,7 +181,8 @@ def _parse_sections(raw: Any, problems: dict[str, str]) -> list[OwnSection]:
         if not any(found.values()):
             keys.add(item["key"])
             heading = " ".join(item["heading"].split())
-            sections.append(OwnSection(item["key"], heading, item["text"].strip(), after))
+            text = item["text"].replace("\r\n", "\n").replace("\r", "\n").strip()
+            sections.append(OwnSection(item["key"], heading, text, after))
     return sections
 
 

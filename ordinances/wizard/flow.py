@@ -78,7 +78,10 @@ class Flow:
     def keep_answers(self, step: Step, form) -> None:
         """Write a valid form's answers into the spec; the step has nothing left to correct."""
         unsaved = {slug: data for slug, data in self.unsaved.items() if slug != step.slug}
-        self._store(spec=step.apply(self, form), unsaved=unsaved, step=step.slug)
+        spec = step.apply(self, form)
+        if spec == self.spec and unsaved == self.unsaved and self.workspace.step == step.slug:
+            return  # nothing to write: a stale copy must not overwrite a concurrent change
+        self._store(spec=spec, unsaved=unsaved, step=step.slug)
 
     def keep_typed(self, step: Step, form) -> None:
         """Keep an invalid form's input exactly as typed, so Back and Next never lose it."""

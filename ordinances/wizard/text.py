@@ -128,6 +128,7 @@ class TextForm(forms.Form):
             return spec
         sections = list(spec.get("sections") or [])
         key = self._new_key(heading, sections)
+        text = text.replace("\r\n", "\n").strip()
         sections.append({"key": key, "heading": heading, "text": text, "after": data["after"]})
         return {**spec, "sections": sections}
 

@@ -74,7 +74,7 @@ def test_wizard_completed_saved_and_exported_with_the_keyboard_alone(page, live_
     page.keyboard.press("ArrowDown")  # the next choice: a judicial warrant
     assert page.evaluate(ACTIVE)["value"] == "judicial"
     expect(page.locator("#preview-body")).to_contain_text("properly issued judicial warrant.")
-    for step in ("jail", "information", "policing", "victims", "reporting", "review"):
+    for step in ("jail", "information", "policing", "victims", "reporting", "text", "review"):
         tab_to(page, by_text("Next"))
         page.keyboard.press("Enter")
         page.wait_for_url(f"**/edit/{step}/")

@@ -43,6 +43,9 @@ def test_new_user_drafts_saves_and_revises(signed_in):
     expect(preview).to_contain_text("every six months")
     page.get_by_role("button", name="Next").click()
 
+    expect(page.get_by_role("heading", name="Text", level=1)).to_be_visible()
+    page.get_by_role("button", name="Next").click()
+
     expect(page.get_by_role("heading", name="Review and save", level=1)).to_be_visible()
     page.get_by_label("What changed (optional)").fill("First draft for the committee")
     page.get_by_role("button", name="Save revision").last.click()
