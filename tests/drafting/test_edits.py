@@ -331,3 +331,30 @@ def test_render_then_diff_yields_exactly_the_edits(model_document, data):
         ]
         old = clause_text(model_document, clause)
         assert "".join(deleted) in old and "".join(inserted) in text
+
+
+def test_rebase_words_carries_clean_merges_and_keeps_conflicting_edits(library_texts):
+    from drafting.edit_merge import rebase_words
+
+    old = assemble(library_texts, _spec(options={"reporting_cadence": "quarterly"}))
+    new = assemble(library_texts, _spec(options={"reporting_cadence": "annual"}))
+    words = Words(
+        edits=(
+            Edit("privacy", PRIVACY_FIND, PRIVACY_REPLACE),
+            Edit("reporting", "on a quarterly basis", "every month"),
+        )
+    )
+    rebased, results = rebase_words(old, new, words)
+    assert rebased.edits == words.edits
+    assert [(r.clause, r.conflict) for r in results] == [("reporting", True)]
+
+
+def test_both_sides_editing_one_clause_differently_is_one_conflict():
+    from drafting.merge import merge_specs
+
+    base = {"edits": []}
+    theirs = {"edits": [_edit("privacy", "a", "b")]}
+    mine = {"edits": [_edit("privacy", "a", "c")]}
+    merged = merge_specs(base, theirs, mine)
+    assert [c.key for c in merged.conflicts] == ["edits.privacy"]
+    assert merged.resolve({"edits.privacy": "mine"}).spec()["edits"] == mine["edits"]
