@@ -1,7 +1,7 @@
 """The draft spec: the JSON document that fully determines a draft.
 
     {
-      "format": "ordinance-spec/1",
+      "format": "ordinance-spec/2",        # /1 (without the words below) is still read
       "edition": "cpd-2026-council",       # optional: default is CURRENT_EDITION
       "numbering": "cpd",                  # or "section"
       "locality": {"name": "City of Springfield", "type": "city", "state": "Illinois",
