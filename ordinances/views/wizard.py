@@ -110,7 +110,7 @@ def _page(request, flow: Flow, current: Step, form, save_form, status: int = 200
         "previous": previous,
         "following": following,
         "field_clauses": _field_clauses(form, flow),
-        **_preview_context(document, problems, highlight, edited_clauses(flow.spec)),
+        **_preview_context(document, problems, highlight, _edited(flow)),
     }
     if current.slug == "review":
         context["review"] = _review(flow, document, problems)
@@ -182,6 +182,15 @@ def _field_clauses(form, flow: Flow) -> dict[str, str]:
         else by_option.get(name, "")
         for name in form.fields
     }
+
+
+def _edited(flow: Flow) -> set[str]:
+    """Clauses the preview marks "edited locally": edited, and the edit applied (a clause
+    whose edit no longer fits shows the library text)."""
+    edited = edited_clauses(flow.spec)
+    if not edited:
+        return edited
+    return edited - {c.edit.clause for c in flow.text_context().conflicts}
 
 
 def _preview_context(document, problems: dict, highlight, edited=()) -> dict:
@@ -258,8 +267,10 @@ def wizard_preview(request, pk: int):
     focus = request.POST.get("_focus", "")
     highlight = {focus} if focus else {c.slug for c in current.clauses(flow.clauses)}
     document, problems = flow.document()
-    edited = edited_clauses(flow.spec)
-    context = {"draft": flow.draft, **_preview_context(document, problems, highlight, edited)}
+    context = {
+        "draft": flow.draft,
+        **_preview_context(document, problems, highlight, _edited(flow)),
+    }
     if form is not None and not form.is_valid():
         context["form_errors"] = {
             form.fields[name].label or name: errors

@@ -144,5 +144,7 @@ def test_option_change_that_breaks_an_edit_is_a_conflict_shown_and_kept(client_f
     assert "no longer fit" in page.content.decode()
     review = client.get(reverse("ordinances:wizard", args=[draft.pk, "review"]))
     assert "Some of your edits no longer fit the library text." in review.content.decode()
+    assert 'data-clauses="reporting"' in page.context["preview_html"]
+    assert "edited locally" not in page.context["preview_html"]  # the library text shows
     library_text = page.context["text"]["opened"]["library"]
     assert page.context["text"]["opened"]["text"] == library_text
