@@ -69,9 +69,8 @@ def test_fast_writer_writes_the_same_bytes_as_python_docx(model_document, meta, 
         if document is None:
             document = assemble(library_texts, meta_or_spec)
             meta_or_spec = ExportMeta.for_document(document, author="Clerk", revision=2)
-        assert render_docx(document, meta_or_spec) == python_docx_export(
-            document, meta_or_spec
-        ), name
+        expected = python_docx_export(document, meta_or_spec)
+        assert render_docx(document, meta_or_spec) == expected, name
 
 
 def test_same_document_twice_gives_the_same_bytes(model_document, meta):
