@@ -150,8 +150,9 @@ def _p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def main() -> list[dict]:
+def main(*, quick: bool = False) -> list[dict]:
     env = _env()
+    per_level = 48 if quick else REQUESTS_PER_LEVEL
     database = urllib.parse.urlparse(DATABASE_URL).path.lstrip("/")
     subprocess.run(
         ["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"DROP DATABASE IF EXISTS {database}"],
@@ -191,12 +192,12 @@ def main() -> list[dict]:
                 "GET", f"/drafts/{draft}/r/1/export/docx/"
             ),
         }
-        print(f"gunicorn, {WORKERS} workers, PostgreSQL; {REQUESTS_PER_LEVEL} requests per level")
+        print(f"gunicorn, {WORKERS} workers, PostgreSQL; {per_level} requests per level")
         print(f"{'endpoint':<42} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8}")
         for name, request in endpoints.items():
             request(clients[0])  # warm: workers import, the export cache fills
             for level in CONCURRENCY:
-                elapsed, latencies = _run_level(clients[:level], request, REQUESTS_PER_LEVEL)
+                elapsed, latencies = _run_level(clients[:level], request, per_level)
                 row = {
                     "endpoint": name,
                     "clients": level,
@@ -208,12 +209,22 @@ def main() -> list[dict]:
                 rows.append(row)
                 print(
                     f"{name:<42} {level:>7} {row['throughput']:>8} "
-                    f"{row['p50_ms']:>8} {row['p95_ms']:>8}"
+                    f"{row['p50_ms']:>8} {row['p95_ms']:>8}",
+                    flush=True,
                 )
     finally:
         server.terminate()
         server.wait(timeout=20)
     return rows
+
+
+def print_summary(rows: list[dict]) -> None:
+    print("\nLoad (req/s, p50 / p95 ms):")
+    for row in rows:
+        print(
+            f"  {row['endpoint']:<42} {row['clients']:>3} clients  {row['throughput']:>7} req/s  "
+            f"{row['p50_ms']:>7} / {row['p95_ms']:>7} ms"
+        )
 
 
 if __name__ == "__main__":

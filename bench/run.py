@@ -1,12 +1,20 @@
 """`make bench`: how fast the core is on the full model and on an ordinance ten times
 longer, with the tools a user might pick instead measured side by side in the same run.
 
-Prints a table and writes it as JSON under bench/results/. Pure core only (no
-database, no HTTP); the peers run as the user would run them.
+Prints a progress line per measurement, then the table and the ratio of ours to
+each peer (at or below 1.0: ours is as fast or faster), and writes it all as JSON
+to bench/results/<date>.json (`--quick`: <date>-quick.json). Pure core only (no
+database, no HTTP), then the load test (bench/load.py); the peers run as the user
+would run them.
+
+    python bench/run.py            # the full run: many minutes
+    python bench/run.py --quick    # fewer repetitions, a short load test: under two minutes
+    python bench/run.py --no-load  # the core and its peers only
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import difflib
 import io
@@ -45,6 +53,8 @@ from drafting.spec import parse_spec  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 DIFFLIB_LIMIT = 120.0  # seconds: difflib is quadratic; past this it is reported as "> limit"
+QUICK_DIFFLIB_LIMIT = 3.0
+STARTED = time.perf_counter()
 TARGETS_MS = {
     "assemble + HTML (live preview)": 50,
     "render .docx": 300,
@@ -73,6 +83,17 @@ class Row:
         return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1000
 
 
+def progress(document: str, operation: str, seconds: list[float], note: str = "") -> None:
+    """One line per measurement as it finishes, so a long run says where it is."""
+    elapsed = time.perf_counter() - STARTED
+    median = statistics.median(seconds) * 1000
+    print(
+        f"[{int(elapsed) // 60:02d}:{int(elapsed) % 60:02d}] {document:<28} {operation:<44} "
+        f"{median:>10,.1f} ms  ({len(seconds)} runs) {note}",
+        flush=True,
+    )
+
+
 def measure(function: Callable[[], object], runs: int, *, warmup: int = 1) -> list[float]:
     for _ in range(warmup):
         function()
@@ -95,7 +116,7 @@ def lines_of(document) -> list[str]:
 # -- peers ----------------------------------------------------------------------
 
 
-def libreoffice_pdf(docx_bytes: bytes, runs: int) -> list[float]:
+def libreoffice_pdf(docx_bytes: bytes, runs: int, warmup: int = 1) -> list[float]:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "ordinance.docx"
         source.write_bytes(docx_bytes)
@@ -108,7 +129,7 @@ def libreoffice_pdf(docx_bytes: bytes, runs: int) -> list[float]:
                 check=True, capture_output=True, timeout=600,
             )  # fmt: skip
 
-        return measure(convert, runs)
+        return measure(convert, runs, warmup=warmup)
 
 
 def _difflib_worker(old: list[str], new: list[str], queue) -> None:
@@ -118,7 +139,7 @@ def _difflib_worker(old: list[str], new: list[str], queue) -> None:
     queue.put((time.perf_counter() - start, len(opcodes)))
 
 
-def difflib_whole_text(old_doc, new_doc) -> tuple[list[float], str]:
+def difflib_whole_text(old_doc, new_doc, limit: float = DIFFLIB_LIMIT) -> tuple[list[float], str]:
     """Python's difflib over the whole text, word tokens, as a user of difflib would."""
     tokens = re.compile(r"\S+|\s+")
     old = tokens.findall("\n".join(lines_of(old_doc)))
@@ -128,11 +149,11 @@ def difflib_whole_text(old_doc, new_doc) -> tuple[list[float], str]:
         target=_difflib_worker, args=(old, new, queue)
     )
     process.start()
-    process.join(DIFFLIB_LIMIT)
+    process.join(limit)
     if process.is_alive():
         process.terminate()
         process.join()
-        return [DIFFLIB_LIMIT], f"stopped after {DIFFLIB_LIMIT:.0f} s (quadratic)"
+        return [limit], f"stopped after {limit:.0f} s (quadratic)"
     seconds, changes = queue.get()
     return [seconds], f"{changes} changed runs"
 
@@ -191,25 +212,40 @@ def revision_marks(docx_bytes: bytes) -> int:
 # -- the run ----------------------------------------------------------------------
 
 
-def bench_document(name: str, clauses, spec, *, fast: int, slow: int) -> list[Row]:
+def bench_document(
+    name: str, clauses, spec, *, fast: int, slow: int, peer_runs: int = 2,
+    difflib_limit: float = DIFFLIB_LIMIT, slow_warmup: int = 1,
+) -> list[Row]:  # fmt: skip
     document = assemble(clauses, spec)
     edited = corpus.edited(document)
     meta = ExportMeta.for_document(document, author="Benchmark", revision=1)
     words = corpus.word_count(document)
     label = f"{name} ({words:,} words)"
-    rows = [
-        Row(label, "assemble", measure(lambda: assemble(clauses, spec), fast)),
+    rows: list[Row] = []
+
+    def add(row: Row) -> None:
+        rows.append(row)
+        progress(row.document, row.operation, row.seconds, row.note)
+
+    add(Row(label, "assemble", measure(lambda: assemble(clauses, spec), fast)))
+    add(
         Row(
             label,
             "assemble + HTML (live preview)",
             measure(lambda: render_html(assemble(clauses, spec)), fast),
-        ),
-        Row(label, "render HTML", measure(lambda: render_html(document), fast)),
-        Row(label, "render .docx", measure(lambda: render_docx(document, meta), fast)),
-        Row(label, "render PDF", measure(lambda: render_pdf(document, meta), slow)),
-        Row(label, "lint", measure(lambda: lint(document), fast)),
-        Row(label, "diff (5% edited)", measure(lambda: diff_documents(document, edited), fast)),
-    ]
+        )
+    )
+    add(Row(label, "render HTML", measure(lambda: render_html(document), fast)))
+    add(Row(label, "render .docx", measure(lambda: render_docx(document, meta), fast)))
+    add(
+        Row(
+            label,
+            "render PDF",
+            measure(lambda: render_pdf(document, meta), slow, warmup=slow_warmup),
+        )
+    )
+    add(Row(label, "lint", measure(lambda: lint(document), fast)))
+    add(Row(label, "diff (5% edited)", measure(lambda: diff_documents(document, edited), fast)))
     redline_meta = ExportMeta.for_document(edited, author="Benchmark", revision=2)
     now = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
 
@@ -218,33 +254,33 @@ def bench_document(name: str, clauses, spec, *, fast: int, slow: int) -> list[Ro
             diff_documents(document, edited), redline_meta, author="Benchmark", date=now
         )
 
-    rows.append(Row(label, "diff + redline .docx", measure(redline, fast)))
+    add(Row(label, "diff + redline .docx", measure(redline, fast)))
 
     clean_docx = render_docx(document, meta)
     edited_docx = render_docx(edited, redline_meta)
     ours = redline()
     diff = diff_documents(document, edited)
 
-    rows.append(
+    add(
         Row(
             label,
             "PDF via LibreOffice (.docx → pdf)",
-            libreoffice_pdf(clean_docx, 2),
+            libreoffice_pdf(clean_docx, peer_runs, slow_warmup),
             "",
             "render PDF",
         )  # fmt: skip
     )
-    seconds, note = difflib_whole_text(document, edited)
-    rows.append(Row(label, "difflib, whole text", seconds, note, "diff (5% edited)"))
-    rows.append(Row(label, "docxtpl template", docxtpl_render(document, fast), "", "render .docx"))
+    seconds, note = difflib_whole_text(document, edited, difflib_limit)
+    add(Row(label, "difflib, whole text", seconds, note, "diff (5% edited)"))
+    add(Row(label, "docxtpl template", docxtpl_render(document, fast), "", "render .docx"))
     our_marks = revision_marks(ours)
     try:
-        lo_seconds, lo_changes = libreoffice_compare(clean_docx, edited_docx, 2)
+        lo_seconds, lo_changes = libreoffice_compare(clean_docx, edited_docx, peer_runs)
         note = f"{lo_changes} changes listed; ours {our_marks}"
     except (RuntimeError, subprocess.TimeoutExpired, ValueError) as exc:
         lo_seconds, lo_changes = [float("nan")], None
         note = f"LibreOffice failed: {str(exc).strip().splitlines()[-1][:80]}; ours {our_marks}"
-    rows.append(
+    add(
         Row(label, "LibreOffice compare (.uno:CompareDocuments)", lo_seconds, note,
             "diff + redline .docx",
             {"libreoffice_changes": lo_changes, "our_changes": our_marks,
@@ -253,44 +289,42 @@ def bench_document(name: str, clauses, spec, *, fast: int, slow: int) -> list[Ro
     return rows
 
 
-HOSTILE_CHARS = 200_000
-CHECK_BUDGET_SECONDS = 10.0  # as ordinances/views/check.py
+def ratios(rows: list[Row]) -> list[dict]:
+    """Ours over each peer, by median time: at or below 1.0, ours is as fast or faster."""
+    by_key = {(r.document, r.operation): r for r in rows}
+    out = []
+    for row in rows:
+        if not row.peer_of:
+            continue
+        ours = by_key[(row.document, row.peer_of)]
+        peer_ms = row.median_ms
+        ratio = ours.median_ms / peer_ms if peer_ms == peer_ms and peer_ms > 0 else None
+        out.append(
+            {
+                "document": row.document,
+                "ours": row.peer_of,
+                "peer": row.operation,
+                "ours_ms": round(ours.median_ms, 1),
+                "peer_ms": round(peer_ms, 1) if peer_ms == peer_ms else None,
+                "ratio": round(ratio, 3) if ratio is not None else None,
+                "note": row.note,
+            }
+        )
+    return out
 
 
-def _check(text: str) -> int:
-    """What "Check an ordinance" computes for a pasted text: parse, lint, score, render."""
-    document = parse_text(text)
-    findings = lint(document)
-    scorecard(document)
-    render_html(document)
-    return len(findings)
-
-
-def bench_hostile() -> list[Row]:
-    """Checking 200 KB of hostile text: time and peak Python memory, within the budget."""
-    import tracemalloc
-
-    rows = []
-    for name, make in HOSTILE.items():
-        text = make(HOSTILE_CHARS)
-        start = time.perf_counter()
-        try:
-            with time_budget(CHECK_BUDGET_SECONDS):
-                note = f"{_check(text):,} findings"
-        except BudgetExceeded:
-            note = "refused: too large to check (budget spent)"
-        seconds = time.perf_counter() - start
-        tracemalloc.start()  # a second run for memory: tracing slows the first one down
-        try:
-            _check(text)
-        finally:
-            peak = tracemalloc.get_traced_memory()[1]
-            tracemalloc.stop()
-        rows.append(
-            Row(name, "check 200 KB (parse, lint, score, HTML)", [seconds],
-                f"{note}; peak {peak / 1048576:,.1f} MB", extra={"peak_mb": peak / 1048576})
-        )  # fmt: skip
-    return rows
+def print_ratios(table: list[dict]) -> None:
+    print("\nOurs against the peers (ratio = our median / the peer's; at or below 1.0 wins):")
+    print(f"{'document':<28} {'ours':<22} {'peer':<44} {'ours ms':>9} {'peer ms':>9} {'ratio':>6}")
+    print("-" * 124)
+    for item in table:
+        ratio = "n/a" if item["ratio"] is None else f"{item['ratio']:.2f}"
+        verdict = "" if item["ratio"] is None or item["ratio"] <= 1.0 else "  LOSES"
+        peer_ms = "n/a" if item["peer_ms"] is None else f"{item['peer_ms']:,.1f}"
+        print(
+            f"{item['document']:<28} {item['ours']:<22} {item['peer']:<44} "
+            f"{item['ours_ms']:>9,.1f} {peer_ms:>9} {ratio:>6}{verdict}"
+        )
 
 
 def print_table(rows: list[Row]) -> None:
@@ -323,30 +357,53 @@ def machine() -> dict:
     }
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> Path:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs; under two minutes")
+    parser.add_argument("--no-load", action="store_true", help="skip the load test")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    mode = "quick" if quick else "full"
+    print(f"make bench ({mode}): one line per measurement as it finishes", flush=True)
     clauses, spec, document = corpus.model()
-    rows = bench_document("full model", clauses, spec, fast=30, slow=5)
+    limit = QUICK_DIFFLIB_LIMIT if quick else DIFFLIB_LIMIT
+    rows = bench_document(
+        "full model", clauses, spec, fast=8 if quick else 30, slow=2 if quick else 5,
+        peer_runs=1 if quick else 2, difflib_limit=limit,
+    )  # fmt: skip
     long_clauses = corpus.ten_times_clauses(document)
     long_spec = parse_spec({"locality": corpus.LOCALITY})
-    rows += bench_document("ten times longer", long_clauses, long_spec, fast=5, slow=2)
-    rows += bench_hostile()
+    rows += bench_document(
+        "ten times longer", long_clauses, long_spec, fast=3 if quick else 5,
+        slow=1 if quick else 2, peer_runs=1 if quick else 2, difflib_limit=limit,
+        slow_warmup=0 if quick else 1,
+    )  # fmt: skip
+    print()
     print_table(rows)
-    print("\nLoad test (loopback, bounded):")
-    try:
-        from bench import load
+    table = ratios(rows)
+    load_rows: list[dict] = []
+    if not args.no_load:
+        print("\nLoad test (loopback, bounded):", flush=True)
+        try:
+            from bench import load
 
-        load_rows = load.main()
-    except (OSError, subprocess.CalledProcessError, SystemExit) as exc:
-        print(f"  skipped: PostgreSQL or gunicorn not available ({exc})")
-        load_rows = []
+            load_rows = load.main(quick=quick)
+        except (OSError, subprocess.CalledProcessError, SystemExit) as exc:
+            print(f"  skipped: PostgreSQL, Redis or gunicorn not available ({exc})")
+    print_ratios(table)
+    if load_rows:
+        load.print_summary(load_rows)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    path = RESULTS / f"bench-{stamp}.json"
+    now = dt.datetime.now(dt.UTC)
+    stamp = now.strftime("%Y%m%dT%H%M%SZ")
+    path = RESULTS / (now.strftime("%Y-%m-%d") + ("-quick" if quick else "") + ".json")
     path.write_text(
         json.dumps(
             {
                 "when": stamp,
+                "mode": mode,
                 "machine": machine(),
+                "ratios": table,
                 "rows": [
                     {
                         "document": r.document,
@@ -366,7 +423,8 @@ def main() -> None:
         )
         + "\n"
     )
-    print(f"\nWrote {path.relative_to(ROOT)}")
+    print(f"\nWrote {path.relative_to(ROOT)} ({time.perf_counter() - STARTED:.0f} s)")
+    return path
 
 
 if __name__ == "__main__":
