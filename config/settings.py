@@ -152,7 +152,15 @@ elif _CACHE.startswith("file://"):
         }
     }
 elif _CACHE:
-    raise ImproperlyConfigured("CACHE_URL must be empty, 'db', 'redis://...' or 'file:///path'.")
+    raise ImproperlyConfigured("CACHE_URL must be empty, 'db' or 'file:///path'.")
+elif os.environ.get("REDIS_URL"):
+    # Redis: shared by every web process and Celery worker (exports, previews).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
 else:
     CACHES = {
         "default": {
@@ -160,18 +168,23 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 500},
         }
     }
-# Sign-in throttling counts failures in this cache: one per process (memory) or per
-# machine (files) would let each process of a production server count apart.
-_SHARED_CACHES = (
-    "django.core.cache.backends.db.DatabaseCache",
-    "django.core.cache.backends.redis.RedisCache",
-)
-if not DEBUG and CACHES["default"]["BACKEND"] not in _SHARED_CACHES:
+
+# Export jobs: with a broker (Redis), an export not yet cached is rendered by a
+# Celery worker (`celery -A config worker`) and the browser polls for it; the
+# worker puts the file in the shared cache above, so that cache must be shared.
+# With no broker, exports render in the web process.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", CELERY_BROKER_URL) or None
+CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_TRACK_STARTED = True
+CELERY_RESULT_EXPIRES = 3600
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+if CELERY_BROKER_URL and CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     raise ImproperlyConfigured(
-        "Production (DEBUG=false) needs a shared cache, so that sign-in throttling counts "
-        "failures across every server process: set CACHE_URL=db (then run "
-        "`manage.py createcachetable`) or CACHE_URL=redis://host:6379/0."
+        "CELERY_BROKER_URL needs a cache the worker shares: set REDIS_URL (or CACHE_URL=db)."
     )
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "login"
