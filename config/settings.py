@@ -154,13 +154,15 @@ elif _CACHE.startswith("file://"):
 elif _CACHE:
     raise ImproperlyConfigured("CACHE_URL must be empty, 'db' or 'file:///path'.")
 elif os.environ.get("REDIS_URL"):
-    # Redis: shared by every web process and Celery worker (exports, previews).
+    # Redis: shared by every web process and Celery worker (exports, sessions).
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
+    # Sessions read from Redis, written through to the database (survive a flush).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {

@@ -608,6 +608,15 @@ def _skeleton(meta: ExportMeta, date: dt.date) -> _Skeleton:
 _DOCUMENT_PART = "word/document.xml"
 
 
+def package_with_body(meta: ExportMeta, body: str) -> bytes:
+    """The export's package (styles, page, header, footer, properties: `new_document`)
+    with `body` (paragraphs as word/document.xml carries them) as its body."""
+    skeleton = _skeleton(meta, meta.date)
+    document_xml = skeleton.before_body + body.encode() + skeleton.after_body
+    written = _zip_entry(_DOCUMENT_PART, document_xml)
+    return _join_entries([written if entry is None else entry for entry in skeleton.entries])
+
+
 def _write_package(parts: Sequence[tuple[str, bytes]]) -> bytes:
     """A zip of `parts` in order, every entry with a fixed timestamp (the same
     bytes for the same document, so a revision's export can be cached and
@@ -647,10 +656,7 @@ def render_docx(
     parts). Both give the same bytes for the same document.
     """
     if not annotations:
-        skeleton = _skeleton(meta, meta.date)
-        body = skeleton.before_body + body_xml(document).encode() + skeleton.after_body
-        written = _zip_entry(_DOCUMENT_PART, body)
-        return _join_entries([written if entry is None else entry for entry in skeleton.entries])
+        return package_with_body(meta, body_xml(document))
     doc = new_document(meta)
     heading = add_heading_block(doc, document)
     anchors: dict[str, Paragraph] = {}
@@ -726,6 +732,7 @@ __all__ = [
     "body_xml",
     "enable_line_numbers",
     "new_document",
+    "package_with_body",
     "render_docx",
     "shorten",
     "start_block_paragraph",
