@@ -105,6 +105,23 @@ def measure(function: Callable[[], object], runs: int, *, warmup: int = 1) -> li
     return times
 
 
+def measure_pair(
+    ours: Callable[[], object], peer: Callable[[], object], runs: int, *, warmup: int = 1
+) -> tuple[list[float], list[float]]:
+    """Ours and the peer timed in turn, run after run, so that both meet the same load
+    on a shared machine (the medians are compared)."""
+    for _ in range(warmup):
+        ours()
+        peer()
+    ours_times, peer_times = [], []
+    for _ in range(runs):
+        for function, times in ((ours, ours_times), (peer, peer_times)):
+            start = time.perf_counter()
+            function()
+            times.append(time.perf_counter() - start)
+    return ours_times, peer_times
+
+
 def lines_of(document) -> list[str]:
     out = [document.title]
     for section in document.sections:
@@ -116,20 +133,20 @@ def lines_of(document) -> list[str]:
 # -- peers ----------------------------------------------------------------------
 
 
-def libreoffice_pdf(docx_bytes: bytes, runs: int, warmup: int = 1) -> list[float]:
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "ordinance.docx"
-        source.write_bytes(docx_bytes)
-        profile = f"-env:UserInstallation=file://{tmp}/profile"
+def libreoffice_pdf(docx_bytes: bytes, tmp: str) -> Callable[[], object]:
+    """LibreOffice converting our .docx to PDF, as a user would from the command line."""
+    source = Path(tmp) / "ordinance.docx"
+    source.write_bytes(docx_bytes)
+    profile = f"-env:UserInstallation=file://{tmp}/profile"
 
-        def convert():
-            subprocess.run(
-                ["libreoffice", profile, "--headless", "--convert-to", "pdf", "--outdir", tmp,
-                 str(source)],
-                check=True, capture_output=True, timeout=600,
-            )  # fmt: skip
+    def convert():
+        subprocess.run(
+            ["libreoffice", profile, "--headless", "--convert-to", "pdf", "--outdir", tmp,
+             str(source)],
+            check=True, capture_output=True, timeout=600,
+        )  # fmt: skip
 
-        return measure(convert, runs, warmup=warmup)
+    return convert
 
 
 def _difflib_worker(old: list[str], new: list[str], queue) -> None:
@@ -158,7 +175,7 @@ def difflib_whole_text(old_doc, new_doc, limit: float = DIFFLIB_LIMIT) -> tuple[
     return [seconds], f"{changes} changed runs"
 
 
-def docxtpl_render(document, runs: int) -> list[float]:
+def docxtpl_render(document) -> Callable[[], object]:
     """The same text through a docxtpl template, as a template-based tool would do it."""
     import docx
     from docxtpl import DocxTemplate
@@ -177,7 +194,7 @@ def docxtpl_render(document, runs: int) -> list[float]:
         out.render({"title": document.title, "lines": lines[1:]})
         out.save(io.BytesIO())
 
-    return measure(render, runs)
+    return render
 
 
 def libreoffice_compare(old_docx: bytes, new_docx: bytes, runs: int) -> tuple[list[float], int]:
@@ -244,14 +261,17 @@ def bench_document(
         return render_html(document)
 
     add(Row(label, "render HTML", measure(render_html_cold, fast), "section cache cleared"))
-    add(Row(label, "render .docx", measure(lambda: render_docx(document, meta), fast)))
-    add(
-        Row(
-            label,
-            "render PDF",
-            measure(lambda: render_pdf(document, meta), slow, warmup=slow_warmup),
-        )
+    ours_docx, peer_docx = measure_pair(
+        lambda: render_docx(document, meta), docxtpl_render(document), fast
     )
+    add(Row(label, "render .docx", ours_docx, "interleaved with docxtpl"))
+    clean_docx = render_docx(document, meta)
+    with tempfile.TemporaryDirectory() as tmp:
+        ours_pdf, peer_pdf = measure_pair(
+            lambda: render_pdf(document, meta), libreoffice_pdf(clean_docx, tmp), slow,
+            warmup=slow_warmup,
+        )  # fmt: skip
+    add(Row(label, "render PDF", ours_pdf, "interleaved with LibreOffice"))
     add(Row(label, "lint", measure(lambda: lint(document), fast)))
     add(Row(label, "diff (5% edited)", measure(lambda: diff_documents(document, edited), fast)))
     redline_meta = ExportMeta.for_document(edited, author="Benchmark", revision=2)
@@ -264,23 +284,14 @@ def bench_document(
 
     add(Row(label, "diff + redline .docx", measure(redline, fast)))
 
-    clean_docx = render_docx(document, meta)
     edited_docx = render_docx(edited, redline_meta)
     ours = redline()
     diff = diff_documents(document, edited)
 
-    add(
-        Row(
-            label,
-            "PDF via LibreOffice (.docx → pdf)",
-            libreoffice_pdf(clean_docx, peer_runs, slow_warmup),
-            "",
-            "render PDF",
-        )  # fmt: skip
-    )
+    add(Row(label, "PDF via LibreOffice (.docx → pdf)", peer_pdf, "", "render PDF"))
     seconds, note = difflib_whole_text(document, edited, difflib_limit)
     add(Row(label, "difflib, whole text", seconds, note, "diff (5% edited)"))
-    add(Row(label, "docxtpl template", docxtpl_render(document, fast), "", "render .docx"))
+    add(Row(label, "docxtpl template", peer_docx, "", "render .docx"))
     our_marks = revision_marks(ours)
     try:
         lo_seconds, lo_changes = libreoffice_compare(clean_docx, edited_docx, peer_runs)
