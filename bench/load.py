@@ -75,6 +75,7 @@ def _env(database: str, *, redis: bool) -> dict[str, str]:
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": f"{POSTGRES}/{database}",
         "DB_CONN_MAX_AGE": "60" if redis else "0",
+        "SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto",
         "STATIC_ROOT": str(ROOT / "staticfiles"),
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }

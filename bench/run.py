@@ -42,7 +42,8 @@ from bench.hostile import HOSTILE  # noqa: E402
 from drafting.assembly import assemble  # noqa: E402
 from drafting.budget import BudgetExceeded, time_budget  # noqa: E402
 from drafting.diff import changes, diff_documents  # noqa: E402
-from drafting.lint import lint  # noqa: E402
+from drafting.lint import lint, scorecard  # noqa: E402
+from drafting.parse import parse_text  # noqa: E402
 from drafting.render import html as html_renderer  # noqa: E402
 from drafting.render.docx import ExportMeta, render_docx  # noqa: E402
 from drafting.render.html import render_html  # noqa: E402
@@ -308,6 +309,46 @@ def bench_document(
     return rows
 
 
+HOSTILE_CHARS = 200_000
+CHECK_BUDGET_SECONDS = 10.0  # as ordinances/views/check.py
+
+
+def _check(text: str) -> int:
+    """What "Check an ordinance" computes for a pasted text: parse, lint, score, render."""
+    document = parse_text(text)
+    findings = lint(document)
+    scorecard(document)
+    render_html(document)
+    return len(findings)
+
+
+def bench_hostile() -> list[Row]:
+    """Checking 200 KB of hostile text: time and peak Python memory, within the budget."""
+    import tracemalloc
+
+    rows = []
+    for name, make in HOSTILE.items():
+        text = make(HOSTILE_CHARS)
+        start = time.perf_counter()
+        try:
+            with time_budget(CHECK_BUDGET_SECONDS):
+                note = f"{_check(text):,} findings"
+        except BudgetExceeded:
+            note = "refused: too large to check (budget spent)"
+        seconds = time.perf_counter() - start
+        tracemalloc.start()  # a second run for memory: tracing slows the first one down
+        try:
+            _check(text)
+        finally:
+            peak = tracemalloc.get_traced_memory()[1]
+            tracemalloc.stop()
+        rows.append(
+            Row(name, "check 200 KB (parse, lint, score, HTML)", [seconds],
+                f"{note}; peak {peak / 1048576:,.1f} MB", extra={"peak_mb": peak / 1048576})
+        )  # fmt: skip
+    return rows
+
+
 def ratios(rows: list[Row]) -> list[dict]:
     """Ours over each peer, by median time: at or below 1.0, ours is as fast or faster."""
     by_key = {(r.document, r.operation): r for r in rows}
@@ -397,6 +438,9 @@ def main(argv: list[str] | None = None) -> Path:
         slow=1 if quick else 2, peer_runs=1 if quick else 2, difflib_limit=limit,
         slow_warmup=0 if quick else 1,
     )  # fmt: skip
+    rows += bench_hostile()
+    for row in rows[-len(HOSTILE) :]:
+        progress(row.document, row.operation, row.seconds, row.note)
     print()
     print_table(rows)
     table = ratios(rows)
