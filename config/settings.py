@@ -152,7 +152,7 @@ elif _CACHE.startswith("file://"):
         }
     }
 elif _CACHE:
-    raise ImproperlyConfigured("CACHE_URL must be empty, 'db' or 'file:///path'.")
+    raise ImproperlyConfigured("CACHE_URL must be empty, 'db', 'redis://...' or 'file:///path'.")
 elif os.environ.get("REDIS_URL"):
     # Redis: shared by every web process and Celery worker (exports, sessions).
     CACHES = {
@@ -170,6 +170,18 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 500},
         }
     }
+# Sign-in throttling counts failures in this cache: one per process (memory) or per
+# machine (files) would let each process of a production server count apart.
+_SHARED_CACHES = (
+    "django.core.cache.backends.db.DatabaseCache",
+    "django.core.cache.backends.redis.RedisCache",
+)
+if not DEBUG and CACHES["default"]["BACKEND"] not in _SHARED_CACHES:
+    raise ImproperlyConfigured(
+        "Production (DEBUG=false) needs a shared cache, so that sign-in throttling counts "
+        "failures across every server process: set CACHE_URL=db (then run "
+        "`manage.py createcachetable`), CACHE_URL=redis://host:6379/0 or REDIS_URL."
+    )
 
 # Export jobs: with a broker (Redis), an export not yet cached is rendered by a
 # Celery worker (`celery -A config worker`) and the browser polls for it; the
@@ -182,7 +194,7 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TASK_TRACK_STARTED = True
 CELERY_RESULT_EXPIRES = 3600
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-if CELERY_BROKER_URL and CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+if CELERY_BROKER_URL and CACHES["default"]["BACKEND"] not in _SHARED_CACHES:
     raise ImproperlyConfigured(
         "CELERY_BROKER_URL needs a cache the worker shares: set REDIS_URL (or CACHE_URL=db)."
     )

@@ -526,7 +526,7 @@ def body_xml(document: Document) -> str:
     """
     number = xml_safe(document.ordinance_number) or "____"
     parts = [
-        _paragraph_xml(STYLE_NUMBER, f"ORDINANCE NO. {number}"),
+        _paragraph_xml(STYLE_NUMBER, f"{document.number_label} {number}"),
         _paragraph_xml(STYLE_TITLE, document.title),
     ]
     if document.enacting_clause:
