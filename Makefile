@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 NODE_STAMP := node_modules/.installed
 
-.PHONY: run test test-only lint format bench setup debian-packages clean
+.PHONY: run test test-only lint format bench bench-quick setup debian-packages clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -46,9 +46,14 @@ format:
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# `make bench` (many minutes) or `make bench-quick` (under two minutes); both print a
+# line per measurement and write bench/results/<date>[-quick].json. ARGS=--no-load etc.
 bench: $(STAMP) debian-packages
 	$(BIN)/python -m pip install --quiet -e ".[test,bench]"
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(ARGS)
+
+bench-quick:
+	$(MAKE) bench ARGS="--quick $(ARGS)"
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,8 +1,19 @@
-"""A bounded load test: gunicorn in production mode, the app on PostgreSQL, loopback only.
+"""A bounded load test: gunicorn in production mode, the app on PostgreSQL and Redis,
+loopback only.
 
-Signs in N clients, then each sends a fixed number of requests to the wizard's
-live-preview endpoint and to the .docx export endpoint, at 1, 4 and 16
-concurrent clients. Stops by itself. Prints throughput and p50/p95 latency.
+Signs in clients, then each sends a fixed number of requests to the wizard's
+live-preview endpoint and to the .docx export endpoint, at 1, 4, 16 and 64
+concurrent clients, against three set-ups in the same run:
+
+- "main": the `main` branch as it stands (git archive), one gunicorn instance,
+  its own database, the database cache: today's app, for the ratio;
+- "ours, 1 instance": this tree, one gunicorn instance, Redis as the shared cache
+  and session cache;
+- "ours, 2 instances": two gunicorn instances on two ports, the clients split
+  between them, one PostgreSQL and one Redis (the deployment topology, on one
+  machine).
+
+Stops by itself. Prints throughput and p50/p95 latency per level.
 
     python bench/load.py            # DATABASE_URL defaults to the local PostgreSQL
 """
@@ -16,21 +27,26 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DATABASE_URL = os.environ.get(
-    "LOAD_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/ordinance_drafter_load"
-)
-CONCURRENCY = (1, 4, 16)
+POSTGRES = os.environ.get("LOAD_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+REDIS_URL = os.environ.get("LOAD_REDIS_URL", "redis://127.0.0.1:6379/10")
+CONCURRENCY = (1, 4, 16, 64)
+QUICK_CONCURRENCY = (1, 16)
 REQUESTS_PER_LEVEL = 160
+QUICK_REQUESTS_PER_LEVEL = 48
 WORKERS = 2 * (os.cpu_count() or 1) + 1
+SIGNED_IN = 16  # sessions; 64 clients share them four to one
 PASSWORD = "load-test-password-2026"
+SECRET_KEY = secrets.token_urlsafe(50)
 PREVIEW_FORM = {
     "_step": "detainers",
     "_focus": "detainers",
@@ -49,27 +65,89 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _env() -> dict[str, str]:
-    return {
+def _env(database: str, *, redis: bool) -> dict[str, str]:
+    """main's set-up as its own load test ran it (database cache, a connection per
+    request), or ours (Redis cache and sessions, persistent database connections)."""
+    env = {
         **os.environ,
         "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(50),
+        "SECRET_KEY": SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": DATABASE_URL,
-        "CACHE_URL": "db",
+        "DATABASE_URL": f"{POSTGRES}/{database}",
+        "DB_CONN_MAX_AGE": "60" if redis else "0",
         "SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto",
         "STATIC_ROOT": str(ROOT / "staticfiles"),
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }
+    for name in ("CACHE_URL", "REDIS_URL", "CELERY_BROKER_URL", "CELERY_RESULT_BACKEND"):
+        env.pop(name, None)
+    if redis:
+        env["REDIS_URL"] = REDIS_URL
+    else:
+        env["CACHE_URL"] = "db"
+    return env
 
 
-def _manage(env, *args: str) -> str:
+def _manage(root: Path, env, *args: str) -> str:
     result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True
+        [sys.executable, "manage.py", *args], cwd=root, env=env, capture_output=True, text=True
     )
     if result.returncode != 0:
         raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-2000:]}")
     return result.stdout
+
+
+def _psql(command: str) -> None:
+    subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", command],
+        check=True, capture_output=True,
+    )  # fmt: skip
+
+
+def prepare(root: Path, env: dict[str, str]) -> int:
+    """A fresh database for `root`'s code with the library and the load-test office;
+    returns the draft's id."""
+    database = urllib.parse.urlparse(env["DATABASE_URL"]).path.lstrip("/")
+    _psql(f"DROP DATABASE IF EXISTS {database}")
+    _psql(f"CREATE DATABASE {database}")
+    _manage(root, env, "migrate", "--noinput")
+    if env.get("CACHE_URL") == "db":
+        _manage(root, env, "createcachetable")
+    _manage(root, env, "collectstatic", "--noinput")
+    _manage(root, env, "load_library")
+    setup = f"from bench.load_setup import setup; print(setup({PASSWORD!r}))"
+    if not (root / "bench" / "load_setup.py").exists():
+        raise SystemExit(f"{root} has no bench/load_setup.py")
+    return int(_manage(root, env, "shell", "-c", setup).strip().splitlines()[-1])
+
+
+@contextmanager
+def servers(root: Path, env: dict[str, str], count: int):
+    """`count` gunicorn instances of `root`'s code; yields their base URLs."""
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    running = []
+    try:
+        for _ in range(count):
+            port = _free_port()
+            process = subprocess.Popen(
+                [str(gunicorn), "config.wsgi", "--bind", f"127.0.0.1:{port}",
+                 "--workers", str(WORKERS)],
+                cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+            running.append((process, f"http://127.0.0.1:{port}"))
+        for _process, base in running:
+            for _ in range(200):
+                try:
+                    urllib.request.urlopen(f"{base}/health/", timeout=2)
+                    break
+                except OSError:
+                    time.sleep(0.1)
+        yield [base for _process, base in running]
+    finally:
+        for process, _base in running:
+            process.terminate()
+        for process, _base in running:
+            process.wait(timeout=30)
 
 
 class Client:
@@ -79,11 +157,13 @@ class Client:
     sent, so this client sends them over loopback HTTP itself (urllib would not).
     """
 
-    def __init__(self, base: str, username: str):
+    def __init__(self, base: str, username: str | None):
         self.base = base
         self.cookies: dict[str, str] = {}
         opener = urllib.request.build_opener(_NoRedirect)
         self.opener = opener
+        if username is None:
+            return
         page = self._open("GET", "/accounts/login/").decode()
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
         self._open(
@@ -116,6 +196,12 @@ class Client:
             self.cookies[name.strip()] = rest.split(";", 1)[0]
         with response:
             return response.read()
+
+    def on(self, base: str) -> Client:
+        """Another client with this one's session, talking to `base` (the same database)."""
+        other = Client(base, None)
+        other.cookies = dict(self.cookies)
+        return other
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -150,70 +236,113 @@ def _p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def main() -> list[dict]:
-    env = _env()
-    database = urllib.parse.urlparse(DATABASE_URL).path.lstrip("/")
-    subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"DROP DATABASE IF EXISTS {database}"],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-c", f"CREATE DATABASE {database}"],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    _manage(env, "migrate", "--noinput")
-    _manage(env, "createcachetable")
-    _manage(env, "collectstatic", "--noinput")
-    _manage(env, "load_library")
-    setup = f"from bench.load_setup import setup; print(setup({PASSWORD!r}))"
-    draft = int(_manage(env, "shell", "-c", setup).strip().splitlines()[-1])
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    gunicorn = Path(sys.executable).with_name("gunicorn")
-    server = subprocess.Popen(
-        [str(gunicorn), "config.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+def _endpoints(draft: int) -> dict:
+    return {
+        "live preview (POST)": lambda c: c._open("POST", f"/drafts/{draft}/preview/", PREVIEW_FORM),
+        ".docx export (GET, cached after first)": lambda c: c._open(
+            "GET", f"/drafts/{draft}/r/1/export/docx/"
+        ),
+    }
+
+
+def _measure(
+    setup: str, bases: list[str], signed_in: list[Client], draft: int, *,
+    levels: tuple[int, ...], per_level: int, endpoints: tuple[str, ...],
+) -> list[dict]:  # fmt: skip
     rows = []
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(f"{base}/health/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.1)
-        clients = [Client(base, f"load{n}") for n in range(max(CONCURRENCY))]
-        endpoints = {
-            "live preview (POST)": lambda c: c._open(
-                "POST", f"/drafts/{draft}/preview/", PREVIEW_FORM
-            ),
-            ".docx export (GET, cached after first)": lambda c: c._open(
-                "GET", f"/drafts/{draft}/r/1/export/docx/"
-            ),
-        }
-        print(f"gunicorn, {WORKERS} workers, PostgreSQL; {REQUESTS_PER_LEVEL} requests per level")
-        print(f"{'endpoint':<42} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8}")
-        for name, request in endpoints.items():
-            request(clients[0])  # warm: workers import, the export cache fills
-            for level in CONCURRENCY:
-                elapsed, latencies = _run_level(clients[:level], request, REQUESTS_PER_LEVEL)
-                row = {
-                    "endpoint": name,
-                    "clients": level,
-                    "requests": len(latencies),
-                    "throughput": round(len(latencies) / elapsed, 1),
-                    "p50_ms": round(statistics.median(latencies) * 1000, 1),
-                    "p95_ms": round(_p95(latencies) * 1000, 1),
-                }
-                rows.append(row)
-                print(
-                    f"{name:<42} {level:>7} {row['throughput']:>8} "
-                    f"{row['p50_ms']:>8} {row['p95_ms']:>8}"
-                )
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
+    for name, request in _endpoints(draft).items():
+        if name not in endpoints:
+            continue
+        for base in bases:
+            request(signed_in[0].on(base))  # warm: workers import, caches fill
+        for level in levels:
+            # Clients split evenly between the instances; sessions shared four to one.
+            clients = [
+                signed_in[n % len(signed_in)].on(bases[n % len(bases)]) for n in range(level)
+            ]
+            total = max(per_level, 4 * level)
+            elapsed, latencies = _run_level(clients, request, total)
+            row = {
+                "setup": setup,
+                "instances": len(bases),
+                "endpoint": name,
+                "clients": level,
+                "requests": len(latencies),
+                "throughput": round(len(latencies) / elapsed, 1),
+                "p50_ms": round(statistics.median(latencies) * 1000, 1),
+                "p95_ms": round(_p95(latencies) * 1000, 1),
+            }
+            rows.append(row)
+            print(
+                f"  {setup:<20} {name:<40} {level:>4} clients {row['throughput']:>7} req/s "
+                f"p50 {row['p50_ms']:>7} ms  p95 {row['p95_ms']:>7} ms",
+                flush=True,
+            )
     return rows
+
+
+def _flush_redis() -> None:
+    import redis
+
+    redis.Redis.from_url(REDIS_URL).flushdb()
+
+
+def main(*, quick: bool = False) -> list[dict]:
+    levels = QUICK_CONCURRENCY if quick else CONCURRENCY
+    per_level = QUICK_REQUESTS_PER_LEVEL if quick else REQUESTS_PER_LEVEL
+    both = ("live preview (POST)", ".docx export (GET, cached after first)")
+    preview = both[:1]
+    print(
+        f"gunicorn ({WORKERS} workers per instance), PostgreSQL; "
+        f"{per_level} requests per level (at least 4 per client)",
+        flush=True,
+    )
+    rows: list[dict] = []
+    if not quick:
+        with tempfile.TemporaryDirectory(prefix="od-main-") as tmp:
+            main_root = Path(tmp)
+            archive = subprocess.run(
+                ["git", "-C", str(ROOT), "archive", "main"], check=True, capture_output=True
+            ).stdout
+            subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+            env = _env("od_speed_load_main", redis=False)
+            draft = prepare(main_root, env)
+            with servers(main_root, env, 1) as bases:
+                signed_in = [Client(bases[0], f"load{n}") for n in range(SIGNED_IN)]
+                rows += _measure("main", bases, signed_in, draft, levels=levels,
+                                 per_level=per_level, endpoints=both)  # fmt: skip
+    _flush_redis()
+    env = _env("od_speed_load", redis=True)
+    draft = prepare(ROOT, env)
+    with servers(ROOT, env, 1) as bases:
+        signed_in = [Client(bases[0], f"load{n}") for n in range(SIGNED_IN)]
+        rows += _measure("ours, 1 instance", bases, signed_in, draft, levels=levels,
+                         per_level=per_level, endpoints=both)  # fmt: skip
+    if not quick:
+        with servers(ROOT, env, 2) as bases:
+            signed_in = [Client(bases[0], f"load{n}") for n in range(SIGNED_IN)]
+            rows += _measure("ours, 2 instances", bases, signed_in, draft, levels=levels,
+                             per_level=per_level, endpoints=preview)  # fmt: skip
+    _flush_redis()
+    return rows
+
+
+def print_summary(rows: list[dict]) -> None:
+    print("\nLoad (req/s, p50 / p95 ms):")
+    for row in rows:
+        print(
+            f"  {row['setup']:<20} {row['endpoint']:<40} {row['clients']:>3} clients  "
+            f"{row['throughput']:>7} req/s  {row['p50_ms']:>7} / {row['p95_ms']:>7} ms"
+        )
+    main = {(r["endpoint"], r["clients"]): r for r in rows if r["setup"] == "main"}
+    for row in rows:
+        base = main.get((row["endpoint"], row["clients"]))
+        if row["setup"] != "main" and base and row["clients"] == 16:
+            ratio = row["throughput"] / base["throughput"]
+            print(
+                f"  {row['setup']}: {row['endpoint']} at 16 clients: {ratio:.1f}× main's "
+                f"throughput; p95 {row['p95_ms']} ms (main {base['p95_ms']} ms)"
+            )
 
 
 if __name__ == "__main__":

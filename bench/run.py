@@ -1,12 +1,20 @@
 """`make bench`: how fast the core is on the full model and on an ordinance ten times
 longer, with the tools a user might pick instead measured side by side in the same run.
 
-Prints a table and writes it as JSON under bench/results/. Pure core only (no
-database, no HTTP); the peers run as the user would run them.
+Prints a progress line per measurement, then the table and the ratio of ours to
+each peer (at or below 1.0: ours is as fast or faster), and writes it all as JSON
+to bench/results/<date>.json (`--quick`: <date>-quick.json). Pure core only (no
+database, no HTTP), then the load test (bench/load.py); the peers run as the user
+would run them.
+
+    python bench/run.py            # the full run: many minutes
+    python bench/run.py --quick    # fewer repetitions, a short load test: under two minutes
+    python bench/run.py --no-load  # the core and its peers only
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import difflib
 import io
@@ -36,6 +44,7 @@ from drafting.budget import BudgetExceeded, time_budget  # noqa: E402
 from drafting.diff import changes, diff_documents  # noqa: E402
 from drafting.lint import lint, scorecard  # noqa: E402
 from drafting.parse import parse_text  # noqa: E402
+from drafting.render import html as html_renderer  # noqa: E402
 from drafting.render.docx import ExportMeta, render_docx  # noqa: E402
 from drafting.render.html import render_html  # noqa: E402
 from drafting.render.pdf import render_pdf  # noqa: E402
@@ -45,6 +54,8 @@ from drafting.spec import parse_spec  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 DIFFLIB_LIMIT = 120.0  # seconds: difflib is quadratic; past this it is reported as "> limit"
+QUICK_DIFFLIB_LIMIT = 3.0
+STARTED = time.perf_counter()
 TARGETS_MS = {
     "assemble + HTML (live preview)": 50,
     "render .docx": 300,
@@ -73,6 +84,17 @@ class Row:
         return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))] * 1000
 
 
+def progress(document: str, operation: str, seconds: list[float], note: str = "") -> None:
+    """One line per measurement as it finishes, so a long run says where it is."""
+    elapsed = time.perf_counter() - STARTED
+    median = statistics.median(seconds) * 1000
+    print(
+        f"[{int(elapsed) // 60:02d}:{int(elapsed) % 60:02d}] {document:<28} {operation:<44} "
+        f"{median:>10,.1f} ms  ({len(seconds)} runs) {note}",
+        flush=True,
+    )
+
+
 def measure(function: Callable[[], object], runs: int, *, warmup: int = 1) -> list[float]:
     for _ in range(warmup):
         function()
@@ -82,6 +104,23 @@ def measure(function: Callable[[], object], runs: int, *, warmup: int = 1) -> li
         function()
         times.append(time.perf_counter() - start)
     return times
+
+
+def measure_pair(
+    ours: Callable[[], object], peer: Callable[[], object], runs: int, *, warmup: int = 1
+) -> tuple[list[float], list[float]]:
+    """Ours and the peer timed in turn, run after run, so that both meet the same load
+    on a shared machine (the medians are compared)."""
+    for _ in range(warmup):
+        ours()
+        peer()
+    ours_times, peer_times = [], []
+    for _ in range(runs):
+        for function, times in ((ours, ours_times), (peer, peer_times)):
+            start = time.perf_counter()
+            function()
+            times.append(time.perf_counter() - start)
+    return ours_times, peer_times
 
 
 def lines_of(document) -> list[str]:
@@ -95,20 +134,20 @@ def lines_of(document) -> list[str]:
 # -- peers ----------------------------------------------------------------------
 
 
-def libreoffice_pdf(docx_bytes: bytes, runs: int) -> list[float]:
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "ordinance.docx"
-        source.write_bytes(docx_bytes)
-        profile = f"-env:UserInstallation=file://{tmp}/profile"
+def libreoffice_pdf(docx_bytes: bytes, tmp: str) -> Callable[[], object]:
+    """LibreOffice converting our .docx to PDF, as a user would from the command line."""
+    source = Path(tmp) / "ordinance.docx"
+    source.write_bytes(docx_bytes)
+    profile = f"-env:UserInstallation=file://{tmp}/profile"
 
-        def convert():
-            subprocess.run(
-                ["libreoffice", profile, "--headless", "--convert-to", "pdf", "--outdir", tmp,
-                 str(source)],
-                check=True, capture_output=True, timeout=600,
-            )  # fmt: skip
+    def convert():
+        subprocess.run(
+            ["libreoffice", profile, "--headless", "--convert-to", "pdf", "--outdir", tmp,
+             str(source)],
+            check=True, capture_output=True, timeout=600,
+        )  # fmt: skip
 
-        return measure(convert, runs)
+    return convert
 
 
 def _difflib_worker(old: list[str], new: list[str], queue) -> None:
@@ -118,7 +157,7 @@ def _difflib_worker(old: list[str], new: list[str], queue) -> None:
     queue.put((time.perf_counter() - start, len(opcodes)))
 
 
-def difflib_whole_text(old_doc, new_doc) -> tuple[list[float], str]:
+def difflib_whole_text(old_doc, new_doc, limit: float = DIFFLIB_LIMIT) -> tuple[list[float], str]:
     """Python's difflib over the whole text, word tokens, as a user of difflib would."""
     tokens = re.compile(r"\S+|\s+")
     old = tokens.findall("\n".join(lines_of(old_doc)))
@@ -128,16 +167,16 @@ def difflib_whole_text(old_doc, new_doc) -> tuple[list[float], str]:
         target=_difflib_worker, args=(old, new, queue)
     )
     process.start()
-    process.join(DIFFLIB_LIMIT)
+    process.join(limit)
     if process.is_alive():
         process.terminate()
         process.join()
-        return [DIFFLIB_LIMIT], f"stopped after {DIFFLIB_LIMIT:.0f} s (quadratic)"
+        return [limit], f"stopped after {limit:.0f} s (quadratic)"
     seconds, changes = queue.get()
     return [seconds], f"{changes} changed runs"
 
 
-def docxtpl_render(document, runs: int) -> list[float]:
+def docxtpl_render(document) -> Callable[[], object]:
     """The same text through a docxtpl template, as a template-based tool would do it."""
     import docx
     from docxtpl import DocxTemplate
@@ -156,7 +195,7 @@ def docxtpl_render(document, runs: int) -> list[float]:
         out.render({"title": document.title, "lines": lines[1:]})
         out.save(io.BytesIO())
 
-    return measure(render, runs)
+    return render
 
 
 def libreoffice_compare(old_docx: bytes, new_docx: bytes, runs: int) -> tuple[list[float], int]:
@@ -191,25 +230,51 @@ def revision_marks(docx_bytes: bytes) -> int:
 # -- the run ----------------------------------------------------------------------
 
 
-def bench_document(name: str, clauses, spec, *, fast: int, slow: int) -> list[Row]:
+def bench_document(
+    name: str, clauses, spec, *, fast: int, slow: int, peer_runs: int = 2,
+    difflib_limit: float = DIFFLIB_LIMIT, slow_warmup: int = 1,
+) -> list[Row]:  # fmt: skip
     document = assemble(clauses, spec)
     edited = corpus.edited(document)
     meta = ExportMeta.for_document(document, author="Benchmark", revision=1)
     words = corpus.word_count(document)
     label = f"{name} ({words:,} words)"
-    rows = [
-        Row(label, "assemble", measure(lambda: assemble(clauses, spec), fast)),
+    rows: list[Row] = []
+
+    def add(row: Row) -> None:
+        rows.append(row)
+        progress(row.document, row.operation, row.seconds, row.note)
+
+    add(Row(label, "assemble", measure(lambda: assemble(clauses, spec), fast)))
+    add(
         Row(
             label,
             "assemble + HTML (live preview)",
             measure(lambda: render_html(assemble(clauses, spec)), fast),
-        ),
-        Row(label, "render HTML", measure(lambda: render_html(document), fast)),
-        Row(label, "render .docx", measure(lambda: render_docx(document, meta), fast)),
-        Row(label, "render PDF", measure(lambda: render_pdf(document, meta), slow)),
-        Row(label, "lint", measure(lambda: lint(document), fast)),
-        Row(label, "diff (5% edited)", measure(lambda: diff_documents(document, edited), fast)),
-    ]
+        )
+    )
+
+    # The HTML renderer remembers sections by content (the preview re-renders mostly
+    # unchanged ones): "render HTML" starts cold each time; the preview row above
+    # runs warm, as a user's keystrokes do.
+    def render_html_cold() -> str:
+        html_renderer._section_html_cached.cache_clear()
+        return render_html(document)
+
+    add(Row(label, "render HTML", measure(render_html_cold, fast), "section cache cleared"))
+    ours_docx, peer_docx = measure_pair(
+        lambda: render_docx(document, meta), docxtpl_render(document), fast
+    )
+    add(Row(label, "render .docx", ours_docx, "interleaved with docxtpl"))
+    clean_docx = render_docx(document, meta)
+    with tempfile.TemporaryDirectory() as tmp:
+        ours_pdf, peer_pdf = measure_pair(
+            lambda: render_pdf(document, meta), libreoffice_pdf(clean_docx, tmp), slow,
+            warmup=slow_warmup,
+        )  # fmt: skip
+    add(Row(label, "render PDF", ours_pdf, "interleaved with LibreOffice"))
+    add(Row(label, "lint", measure(lambda: lint(document), fast)))
+    add(Row(label, "diff (5% edited)", measure(lambda: diff_documents(document, edited), fast)))
     redline_meta = ExportMeta.for_document(edited, author="Benchmark", revision=2)
     now = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
 
@@ -218,33 +283,24 @@ def bench_document(name: str, clauses, spec, *, fast: int, slow: int) -> list[Ro
             diff_documents(document, edited), redline_meta, author="Benchmark", date=now
         )
 
-    rows.append(Row(label, "diff + redline .docx", measure(redline, fast)))
+    add(Row(label, "diff + redline .docx", measure(redline, fast)))
 
-    clean_docx = render_docx(document, meta)
     edited_docx = render_docx(edited, redline_meta)
     ours = redline()
     diff = diff_documents(document, edited)
 
-    rows.append(
-        Row(
-            label,
-            "PDF via LibreOffice (.docx → pdf)",
-            libreoffice_pdf(clean_docx, 2),
-            "",
-            "render PDF",
-        )  # fmt: skip
-    )
-    seconds, note = difflib_whole_text(document, edited)
-    rows.append(Row(label, "difflib, whole text", seconds, note, "diff (5% edited)"))
-    rows.append(Row(label, "docxtpl template", docxtpl_render(document, fast), "", "render .docx"))
+    add(Row(label, "PDF via LibreOffice (.docx → pdf)", peer_pdf, "", "render PDF"))
+    seconds, note = difflib_whole_text(document, edited, difflib_limit)
+    add(Row(label, "difflib, whole text", seconds, note, "diff (5% edited)"))
+    add(Row(label, "docxtpl template", peer_docx, "", "render .docx"))
     our_marks = revision_marks(ours)
     try:
-        lo_seconds, lo_changes = libreoffice_compare(clean_docx, edited_docx, 2)
+        lo_seconds, lo_changes = libreoffice_compare(clean_docx, edited_docx, peer_runs)
         note = f"{lo_changes} changes listed; ours {our_marks}"
     except (RuntimeError, subprocess.TimeoutExpired, ValueError) as exc:
         lo_seconds, lo_changes = [float("nan")], None
         note = f"LibreOffice failed: {str(exc).strip().splitlines()[-1][:80]}; ours {our_marks}"
-    rows.append(
+    add(
         Row(label, "LibreOffice compare (.uno:CompareDocuments)", lo_seconds, note,
             "diff + redline .docx",
             {"libreoffice_changes": lo_changes, "our_changes": our_marks,
@@ -293,6 +349,44 @@ def bench_hostile() -> list[Row]:
     return rows
 
 
+def ratios(rows: list[Row]) -> list[dict]:
+    """Ours over each peer, by median time: at or below 1.0, ours is as fast or faster."""
+    by_key = {(r.document, r.operation): r for r in rows}
+    out = []
+    for row in rows:
+        if not row.peer_of:
+            continue
+        ours = by_key[(row.document, row.peer_of)]
+        peer_ms = row.median_ms
+        ratio = ours.median_ms / peer_ms if peer_ms == peer_ms and peer_ms > 0 else None
+        out.append(
+            {
+                "document": row.document,
+                "ours": row.peer_of,
+                "peer": row.operation,
+                "ours_ms": round(ours.median_ms, 1),
+                "peer_ms": round(peer_ms, 1) if peer_ms == peer_ms else None,
+                "ratio": round(ratio, 3) if ratio is not None else None,
+                "note": row.note,
+            }
+        )
+    return out
+
+
+def print_ratios(table: list[dict]) -> None:
+    print("\nOurs against the peers (ratio = our median / the peer's; at or below 1.0 wins):")
+    print(f"{'document':<28} {'ours':<22} {'peer':<44} {'ours ms':>9} {'peer ms':>9} {'ratio':>6}")
+    print("-" * 124)
+    for item in table:
+        ratio = "n/a" if item["ratio"] is None else f"{item['ratio']:.2f}"
+        verdict = "" if item["ratio"] is None or item["ratio"] <= 1.0 else "  LOSES"
+        peer_ms = "n/a" if item["peer_ms"] is None else f"{item['peer_ms']:,.1f}"
+        print(
+            f"{item['document']:<28} {item['ours']:<22} {item['peer']:<44} "
+            f"{item['ours_ms']:>9,.1f} {peer_ms:>9} {ratio:>6}{verdict}"
+        )
+
+
 def print_table(rows: list[Row]) -> None:
     by_key = {(r.document, r.operation): r for r in rows}
     print(f"{'document':<28} {'operation':<44} {'median ms':>10} {'p95 ms':>10} {'runs':>5}  note")
@@ -323,30 +417,56 @@ def machine() -> dict:
     }
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> Path:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs; under two minutes")
+    parser.add_argument("--no-load", action="store_true", help="skip the load test")
+    args = parser.parse_args(argv)
+    quick = args.quick
+    mode = "quick" if quick else "full"
+    print(f"make bench ({mode}): one line per measurement as it finishes", flush=True)
     clauses, spec, document = corpus.model()
-    rows = bench_document("full model", clauses, spec, fast=30, slow=5)
+    limit = QUICK_DIFFLIB_LIMIT if quick else DIFFLIB_LIMIT
+    rows = bench_document(
+        "full model", clauses, spec, fast=8 if quick else 30, slow=2 if quick else 5,
+        peer_runs=1 if quick else 2, difflib_limit=limit,
+    )  # fmt: skip
     long_clauses = corpus.ten_times_clauses(document)
     long_spec = parse_spec({"locality": corpus.LOCALITY})
-    rows += bench_document("ten times longer", long_clauses, long_spec, fast=5, slow=2)
+    rows += bench_document(
+        "ten times longer", long_clauses, long_spec, fast=3 if quick else 5,
+        slow=1 if quick else 2, peer_runs=1 if quick else 2, difflib_limit=limit,
+        slow_warmup=0 if quick else 1,
+    )  # fmt: skip
     rows += bench_hostile()
+    for row in rows[-len(HOSTILE) :]:
+        progress(row.document, row.operation, row.seconds, row.note)
+    print()
     print_table(rows)
-    print("\nLoad test (loopback, bounded):")
-    try:
-        from bench import load
+    table = ratios(rows)
+    load_rows: list[dict] = []
+    if not args.no_load:
+        print("\nLoad test (loopback, bounded):", flush=True)
+        try:
+            from bench import load
 
-        load_rows = load.main()
-    except (OSError, subprocess.CalledProcessError, SystemExit) as exc:
-        print(f"  skipped: PostgreSQL or gunicorn not available ({exc})")
-        load_rows = []
+            load_rows = load.main(quick=quick)
+        except (OSError, subprocess.CalledProcessError, SystemExit) as exc:
+            print(f"  skipped: PostgreSQL, Redis or gunicorn not available ({exc})")
+    print_ratios(table)
+    if load_rows:
+        load.print_summary(load_rows)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    path = RESULTS / f"bench-{stamp}.json"
+    now = dt.datetime.now(dt.UTC)
+    stamp = now.strftime("%Y%m%dT%H%M%SZ")
+    path = RESULTS / (now.strftime("%Y-%m-%d") + ("-quick" if quick else "") + ".json")
     path.write_text(
         json.dumps(
             {
                 "when": stamp,
+                "mode": mode,
                 "machine": machine(),
+                "ratios": table,
                 "rows": [
                     {
                         "document": r.document,
@@ -366,7 +486,8 @@ def main() -> None:
         )
         + "\n"
     )
-    print(f"\nWrote {path.relative_to(ROOT)}")
+    print(f"\nWrote {path.relative_to(ROOT)} ({time.perf_counter() - STARTED:.0f} s)")
+    return path
 
 
 if __name__ == "__main__":

@@ -153,6 +153,16 @@ elif _CACHE.startswith("file://"):
     }
 elif _CACHE:
     raise ImproperlyConfigured("CACHE_URL must be empty, 'db', 'redis://...' or 'file:///path'.")
+elif os.environ.get("REDIS_URL"):
+    # Redis: shared by every web process and Celery worker (exports, sessions).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+    # Sessions read from Redis, written through to the database (survive a flush).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
@@ -170,8 +180,25 @@ if not DEBUG and CACHES["default"]["BACKEND"] not in _SHARED_CACHES:
     raise ImproperlyConfigured(
         "Production (DEBUG=false) needs a shared cache, so that sign-in throttling counts "
         "failures across every server process: set CACHE_URL=db (then run "
-        "`manage.py createcachetable`) or CACHE_URL=redis://host:6379/0."
+        "`manage.py createcachetable`), CACHE_URL=redis://host:6379/0 or REDIS_URL."
     )
+
+# Export jobs: with a broker (Redis), an export not yet cached is rendered by a
+# Celery worker (`celery -A config worker`) and the browser polls for it; the
+# worker puts the file in the shared cache above, so that cache must be shared.
+# With no broker, exports render in the web process.
+CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
+CELERY_RESULT_BACKEND = os.environ.get("CELERY_RESULT_BACKEND", CELERY_BROKER_URL) or None
+CELERY_TASK_SERIALIZER = CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TASK_TRACK_STARTED = True
+CELERY_RESULT_EXPIRES = 3600
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+if CELERY_BROKER_URL and CACHES["default"]["BACKEND"] not in _SHARED_CACHES:
+    raise ImproperlyConfigured(
+        "CELERY_BROKER_URL needs a cache the worker shares: set REDIS_URL (or CACHE_URL=db)."
+    )
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGIN_URL = "login"

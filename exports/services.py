@@ -4,20 +4,29 @@ The revision's document comes from `ordinances.documents.document_for` (the one
 place that builds it, cached). A revision never changes, so each export of it is
 cached by (revision, kind, line numbers); the .docx renderer also writes
 byte-identical files for the same revision.
+
+With a Celery broker configured (settings.CELERY_BROKER_URL), an export that is
+not cached yet (every kind but the clean .docx, which renders in milliseconds)
+is a background job: `export_job` queues it once and reports its state; the
+worker puts the file in the shared cache, where `cached_export` finds it.
+Without a broker, `export_bytes` renders it in the web process as before.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from celery.result import AsyncResult
+from django.conf import settings
 from django.core.cache import cache
 from django.utils.text import slugify
 
 from drafting.annotations import edit_annotations, option_annotations
 from drafting.document import Document
-from drafting.render.docx import ExportMeta, render_docx
-from drafting.render.pdf import render_pdf
+from drafting.render.docx import ExportMeta
+from exports import jobs
 from ordinances.documents import clauses_for, document_for, revision_key
 from ordinances.models import Revision
 
@@ -69,20 +78,29 @@ def export_filename(revision: Revision, kind: ExportKind, *, line_numbers: bool 
     return f"{stem}-r{revision.number}{kind.suffix}{lines}.{kind.extension}"
 
 
+def export_key(revision: Revision, kind: ExportKind, *, line_numbers: bool = False) -> str:
+    return f"export:v1:{revision_key(revision)}:{kind.slug}:{int(line_numbers)}"
+
+
+def cached_export(
+    revision: Revision, kind: ExportKind, *, line_numbers: bool = False
+) -> bytes | None:
+    return cache.get(export_key(revision, kind, line_numbers=line_numbers))
+
+
 def export_bytes(revision: Revision, kind: ExportKind, *, line_numbers: bool = False) -> bytes:
-    key = f"export:v1:{revision_key(revision)}:{kind.slug}:{int(line_numbers)}"
+    """The export's bytes, rendered here (in this process) unless cached."""
+    key = export_key(revision, kind, line_numbers=line_numbers)
     data = cache.get(key)
     if data is None:
-        data = _render(revision, kind, line_numbers=line_numbers)
+        data = jobs.render_kind(kind.slug, *_inputs(revision, kind, line_numbers=line_numbers))
         cache.set(key, data, timeout=None)
     return data
 
 
-def _render(revision: Revision, kind: ExportKind, *, line_numbers: bool) -> bytes:
+def _inputs(revision: Revision, kind: ExportKind, *, line_numbers: bool) -> tuple:
     document = document_for(revision)
     meta = export_meta(revision, line_numbers=line_numbers)
-    if kind.slug == "pdf":
-        return render_pdf(document, meta)
     annotations: Sequence = ()
     if kind.slug == "annotated":
         clauses, spec = clauses_for(revision), revision.draft_spec()
@@ -90,7 +108,43 @@ def _render(revision: Revision, kind: ExportKind, *, line_numbers: bool) -> byte
             *option_annotations(clauses, spec.options),
             *edit_annotations(clauses, spec.words),
         ]
-    return render_docx(document, meta, annotations=annotations)
+    return document, meta, annotations
+
+
+# -- background jobs ----------------------------------------------------------
+
+JOB_TIMEOUT = 15 * 60  # seconds a queued job is waited for before it is queued again
+
+
+def in_background(kind: ExportKind) -> bool:
+    """Whether an uncached export of `kind` is a Celery job (a broker is configured)."""
+    return bool(getattr(settings, "CELERY_BROKER_URL", "")) and kind.slug != "docx"
+
+
+def export_job(revision: Revision, kind: ExportKind, *, line_numbers: bool = False) -> str:
+    """Queue the export unless it is cached or queued already; its state:
+    "ready", "queued", "rendering" or "failed" (a failed job is forgotten, so
+    asking again queues it again)."""
+    from exports.tasks import render_export
+
+    key = export_key(revision, kind, line_numbers=line_numbers)
+    if cache.has_key(key):
+        return "ready"
+    job_key = f"job:{key}"
+    task_id = cache.get(job_key)
+    if task_id:
+        state = AsyncResult(task_id).state
+        if state == "FAILURE":
+            cache.delete(job_key)
+            return "failed"
+        if state != "SUCCESS":  # SUCCESS with no file: evicted, queue it again
+            return "rendering" if state == "STARTED" else "queued"
+        cache.delete(job_key)
+    task_id = f"export-{uuid.uuid4()}"
+    if cache.add(job_key, task_id, timeout=JOB_TIMEOUT):
+        data = jobs.payload(*_inputs(revision, kind, line_numbers=line_numbers))
+        render_export.apply_async(args=(key, kind.slug, data), task_id=task_id)
+    return "queued"
 
 
 def _default_lint(document: Document) -> list:

@@ -6,6 +6,11 @@ app_name = "exports"
 urlpatterns = [
     path("drafts/<int:pk>/r/<int:number>/export/<slug:kind>/", views.download, name="download"),
     path(
+        "drafts/<int:pk>/r/<int:number>/export/<slug:kind>/status/",
+        views.export_status,
+        name="status",
+    ),
+    path(
         "drafts/<int:pk>/r/<int:number>/export/<slug:kind>/anyway/",
         views.export_anyway,
         name="export_anyway",

@@ -44,7 +44,18 @@ def download(request, pk: int, number: int, kind: str):
             },
             status=409,
         )
-    data = services.export_bytes(revision, export, line_numbers=line_numbers)
+    data = services.cached_export(revision, export, line_numbers=line_numbers)
+    if data is None and services.in_background(export):
+        state = services.export_job(revision, export, line_numbers=line_numbers)
+        if state != "ready":
+            return render(
+                request,
+                "exports/job.html",
+                _job_context(revision, export, line_numbers, state),
+                status=202,
+            )
+    if data is None:
+        data = services.export_bytes(revision, export, line_numbers=line_numbers)
     audit.record(
         user=request.user,
         action=audit.Action.EXPORTED,
@@ -57,6 +68,34 @@ def download(request, pk: int, number: int, kind: str):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Content-Length"] = str(len(data))
     return response
+
+
+def _job_context(revision, export, line_numbers: bool, state: str) -> dict:
+    query = "?line_numbers=1" if line_numbers else ""
+    args = [revision.draft.pk, revision.number, export.slug]
+    return {
+        "revision": revision,
+        "draft": revision.draft,
+        "kind": export,
+        "line_numbers": line_numbers,
+        "state": state,
+        "download_url": reverse("exports:download", args=args) + query,
+        "status_url": reverse("exports:status", args=args) + query,
+    }
+
+
+@login_required
+def export_status(request, pk: int, number: int, kind: str):
+    """The export job's state, polled by HTMX until the file is ready to download."""
+    revision = get_revision_for_member(request, pk, number)
+    export = _kind(kind)
+    line_numbers = request.GET.get("line_numbers") == "1"
+    if services.in_background(export):
+        state = services.export_job(revision, export, line_numbers=line_numbers)
+    else:
+        state = "ready"
+    context = _job_context(revision, export, line_numbers, state)
+    return render(request, "exports/_job.html", context)
 
 
 @login_required

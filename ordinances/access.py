@@ -16,7 +16,10 @@ def organisation_for(request) -> Organisation:
 
 
 def get_draft_for_member(request, pk: int) -> Draft:
-    return get_object_or_404(Draft, pk=pk, organisation=organisation_for(request))
+    organisation = organisation_for(request)
+    draft = get_object_or_404(Draft, pk=pk, organisation=organisation)
+    draft.organisation = organisation  # the same row: no second query for it
+    return draft
 
 
 def get_revision_for_member(request, pk: int, number: int) -> Revision:

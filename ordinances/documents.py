@@ -88,12 +88,30 @@ class _LRU:
 
 _BY_CONTENT = _LRU(_CACHE_SIZE)  # (spec JSON, clause identities) -> Document
 _BY_REVISION = _LRU(_CACHE_SIZE)  # (revision key, spec JSON) -> (clauses, Document)
+# id(clause text) -> (the clause text, its fingerprint). A published edition's
+# texts are the same objects on every request (clauses.services caches them), so
+# their content hash is computed once; the entry holds the object, so its id
+# cannot be reused while the entry lives.
+_FINGERPRINTS: dict[int, tuple[ClauseText, str]] = {}
+_FINGERPRINTS_SIZE = 4096
 
 
 def clear_caches() -> None:
     """Forget every cached document (tests that swap the library in place)."""
     _BY_CONTENT.clear()
     _BY_REVISION.clear()
+    _FINGERPRINTS.clear()
+
+
+def fingerprint(clause: ClauseText) -> str:
+    """`clause.fingerprint()`, remembered for the clause text object."""
+    entry = _FINGERPRINTS.get(id(clause))
+    if entry is None or entry[0] is not clause:
+        if len(_FINGERPRINTS) >= _FINGERPRINTS_SIZE:
+            _FINGERPRINTS.clear()
+        entry = (clause, clause.fingerprint())
+        _FINGERPRINTS[id(clause)] = entry
+    return entry[1]
 
 
 def revision_key(revision: Revision) -> str:
@@ -163,7 +181,7 @@ def edit_conflicts(
 
 def assembled(clauses: Sequence[ClauseText], spec: DraftSpec) -> Document:
     """`assemble(clauses, spec)`, cached by the spec and the clauses' content."""
-    key = (_spec_json(spec), tuple((c.slug, c.version, c.fingerprint()) for c in clauses))
+    key = (_spec_json(spec), tuple((c.slug, c.version, fingerprint(c)) for c in clauses))
     document = _BY_CONTENT.get(key)
     if document is None:
         document = assemble(clauses, spec)

@@ -35,10 +35,12 @@ document on the same styles and page layout with them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
+import struct
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -453,19 +455,187 @@ def add_block_paragraph(doc: DocxDocument, block: Block) -> Paragraph:
     return paragraph
 
 
+# -- the fast writer ---------------------------------------------------------
+#
+# The clean export writes word/document.xml's body as text, one precompiled
+# fragment per block kind, into a skeleton package (styles, page, header,
+# footer, properties) that python-docx builds once per ExportMeta. The bytes are
+# exactly what the python-docx objects would serialize to (tests compare them).
+
+_CONTENT = re.compile(r"([^\t\r\n]+)|(\t)|([\r\n])")
+_RUN_OPEN = {"term": "<w:r><w:rPr><w:b/></w:rPr>", "emphasis": "<w:r><w:rPr><w:i/></w:rPr>"}
+_PARAGRAPH_OPEN = {
+    name: f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>'
+    for name, style_id in STYLE_IDS.items()
+}
+
+
+def _t(text: str) -> str:
+    if "&" in text or "<" in text or ">" in text:
+        text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if len(text.strip()) < len(text):
+        return f'<w:t xml:space="preserve">{text}</w:t>'
+    return f"<w:t>{text}</w:t>"
+
+
+def _run_xml(text: str, style: str = "") -> str:
+    """One `w:r` as python-docx's `add_run(text)` writes it: tabs as `w:tab`, line
+    breaks as `w:br`, `xml:space="preserve"` on text with outer whitespace; terms
+    bold, emphasis italic."""
+    opening = _RUN_OPEN.get(style, "<w:r>")
+    if "\t" in text or "\n" in text or "\r" in text:
+        content = "".join(
+            _t(chunk) if chunk else ("<w:tab/>" if tab else "<w:br/>")
+            for chunk, tab, _newline in _CONTENT.findall(text)
+        )
+    elif text:
+        content = _t(text)
+    elif opening == "<w:r>":
+        return "<w:r/>"
+    else:
+        content = ""
+    return f"{opening}{content}</w:r>"
+
+
+def _paragraph_xml(style: str, text: str = "") -> str:
+    return _PARAGRAPH_OPEN[style] + (_run_xml(xml_safe(text)) if text else "") + "</w:p>"
+
+
+def _block_xml(block: Block, safe: Callable[[str], str]) -> str:
+    level = block.level
+    style = STYLE_BODY if level <= 0 else ITEM_STYLES[min(level, MAX_ITEM_LEVEL) - 1]
+    parts = [_PARAGRAPH_OPEN[style]]
+    if block.label:
+        parts.append(_run_xml(f"{safe(block.label)}\t"))
+    parts.extend(_run_xml(safe(run.text), run.style) for run in block.runs)
+    parts.append("</w:p>")
+    return "".join(parts)
+
+
+def _unchanged(text: str) -> str:
+    return text
+
+
+def body_xml(document: Document) -> str:
+    """The body's paragraphs (no `w:sectPr`) as word/document.xml carries them.
+
+    >>> from drafting.document import Block, Document, Run, Section
+    >>> body_xml(Document("T", (Section("H", (Block("item", (Run("a&b", "term"),),
+    ...     level=1, label="A."),)),)))[-88:]
+    '<w:r><w:t>A.</w:t><w:tab/></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>a&amp;b</w:t></w:r></w:p>'
+    """
+    number = xml_safe(document.ordinance_number) or "____"
+    parts = [
+        _paragraph_xml(STYLE_NUMBER, f"{document.number_label} {number}"),
+        _paragraph_xml(STYLE_TITLE, document.title),
+    ]
+    if document.enacting_clause:
+        parts.append(_paragraph_xml(STYLE_ENACTING, document.enacting_clause))
+    for section in document.sections:
+        parts.append(_paragraph_xml(STYLE_SECTION, section.title))
+        # xml_safe per run only when some run needs it (most documents: none).
+        safe = _unchanged
+        if any(
+            _UNSAFE.search(block.label) or any(_UNSAFE.search(run.text) for run in block.runs)
+            for block in section.blocks
+        ):
+            safe = xml_safe
+        parts.extend(_block_xml(block, safe) for block in section.blocks)
+    return "".join(parts)
+
+
+# A zip entry written once by zipfile: its local header and data, and its
+# central-directory record (whose header offset is patched where it lands).
+_Entry = tuple[bytes, bytes]
+_CENTRAL_OFFSET_AT = 42  # byte offset of "relative offset of local header"
+_END_RECORD_SIZE = 22  # the end-of-central-directory record, no comment
+
+
+def _zip_entry(name: str, data: bytes) -> _Entry:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        target.writestr(info, data)
+        local_end = target.start_dir  # where the central directory begins
+    raw = out.getvalue()
+    return raw[:local_end], raw[local_end:-_END_RECORD_SIZE]
+
+
+def _join_entries(entries: Sequence[_Entry]) -> bytes:
+    """A zip of pre-written entries, byte for byte what zipfile writes for them."""
+    local, central = [], []
+    offset = 0
+    for data, record in entries:
+        patched = bytearray(record)
+        struct.pack_into("<L", patched, _CENTRAL_OFFSET_AT, offset)
+        local.append(data)
+        central.append(bytes(patched))
+        offset += len(data)
+    directory = b"".join(central)
+    end = struct.pack(
+        "<4s4H2LH", b"PK\x05\x06", 0, 0, len(entries), len(entries), len(directory), offset, 0
+    )
+    return b"".join(local) + directory + end
+
+
+@dataclass(frozen=True)
+class _Skeleton:
+    """The package of an empty export, every part already compressed, and its
+    document.xml cut where the body's paragraphs go."""
+
+    entries: tuple[_Entry | None, ...]  # None: where word/document.xml goes
+    before_body: bytes
+    after_body: bytes
+
+
+@functools.lru_cache(maxsize=64)
+def _skeleton(meta: ExportMeta, date: dt.date) -> _Skeleton:
+    saved = io.BytesIO()
+    new_document(meta).save(saved)
+    with zipfile.ZipFile(saved) as package:
+        parts = [(name, package.read(name)) for name in package.namelist()]
+    document_xml = dict(parts)[_DOCUMENT_PART]
+    cut = document_xml.index(b"<w:sectPr")
+    if b"<w:p>" in document_xml[:cut] or b"<w:p " in document_xml[:cut]:
+        raise ValueError("the skeleton's body is not empty")
+    entries = tuple(
+        None if name == _DOCUMENT_PART else _zip_entry(name, data) for name, data in parts
+    )
+    return _Skeleton(entries, document_xml[:cut], document_xml[cut:])
+
+
+_DOCUMENT_PART = "word/document.xml"
+
+
+def package_with_body(meta: ExportMeta, body: str) -> bytes:
+    """The export's package (styles, page, header, footer, properties: `new_document`)
+    with `body` (paragraphs as word/document.xml carries them) as its body."""
+    skeleton = _skeleton(meta, meta.date)
+    document_xml = skeleton.before_body + body.encode() + skeleton.after_body
+    written = _zip_entry(_DOCUMENT_PART, document_xml)
+    return _join_entries([written if entry is None else entry for entry in skeleton.entries])
+
+
+def _write_package(parts: Sequence[tuple[str, bytes]]) -> bytes:
+    """A zip of `parts` in order, every entry with a fixed timestamp (the same
+    bytes for the same document, so a revision's export can be cached and
+    compared byte for byte)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name, data in parts:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, data)
+    return out.getvalue()
+
+
 def to_bytes(doc: DocxDocument) -> bytes:
-    """The file's bytes, the same for the same document: zip entries carry a fixed
-    timestamp instead of the time of saving (so a revision's export can be cached
-    and compared byte for byte)."""
+    """The file's bytes, the same for the same document (fixed zip timestamps)."""
     saved = io.BytesIO()
     doc.save(saved)
-    out = io.BytesIO()
-    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(out, "w") as target:
-        for entry in source.infolist():
-            info = zipfile.ZipInfo(entry.filename, date_time=_ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            target.writestr(info, source.read(entry.filename))
-    return out.getvalue()
+    with zipfile.ZipFile(saved) as source:
+        return _write_package([(name, source.read(name)) for name in source.namelist()])
 
 
 # -- the whole export ---------------------------------------------------------
@@ -480,7 +650,13 @@ def render_docx(
     section heading for a section's own clause, the clause's first block for
     a subsection, the title for the title clause. Annotations naming clauses
     the document leaves out are skipped.
+
+    Without annotations the body is written as XML text into a cached
+    skeleton (`body_xml`); with them, through python-docx (comments need its
+    parts). Both give the same bytes for the same document.
     """
+    if not annotations:
+        return package_with_body(meta, body_xml(document))
     doc = new_document(meta)
     heading = add_heading_block(doc, document)
     anchors: dict[str, Paragraph] = {}
@@ -553,8 +729,10 @@ __all__ = [
     "add_section_heading",
     "add_styled_paragraph",
     "add_text_run",
+    "body_xml",
     "enable_line_numbers",
     "new_document",
+    "package_with_body",
     "render_docx",
     "shorten",
     "start_block_paragraph",

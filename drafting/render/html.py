@@ -4,6 +4,7 @@ source of the PDF. Pure; every piece of text is escaped here, once.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -83,6 +84,25 @@ def section_html(
     highlight: Collection[str] = (),
     marks: Mapping[str, Sequence[Mark]] | None = None,
     edited: Collection[str] = (),
+) -> str:
+    if not marks:
+        # The live preview re-renders mostly unchanged sections: remember each
+        # by its content and which of its clauses are highlighted.
+        clauses = {section.clause} | {block.clause for block in section.blocks}
+        return _section_html_cached(section, frozenset(clauses & set(highlight)))
+    return _section_html(section, highlight=highlight, marks=marks)
+
+
+@functools.lru_cache(maxsize=2048)
+def _section_html_cached(section: Section, highlight: frozenset[str]) -> str:
+    return _section_html(section, highlight=highlight, marks=None)
+
+
+def _section_html(
+    section: Section,
+    *,
+    highlight: Collection[str] = (),
+    marks: Mapping[str, Sequence[Mark]] | None = None,
 ) -> str:
     clauses = {section.clause} | {block.clause for block in section.blocks}
     classes = "ordinance-section highlight" if section.clause in highlight else "ordinance-section"

@@ -45,11 +45,13 @@ from drafting.document import Section
 from drafting.render.docx import (
     APPLICATION,
     STYLE_ENACTING,
+    STYLE_IDS,
     STYLE_NUMBER,
     STYLE_SECTION,
     STYLE_TITLE,
     ExportMeta,
     new_document,
+    package_with_body,
     style_for_block,
     to_bytes,
     xml_safe,
@@ -89,6 +91,25 @@ class _Revisions:
         element.set(qn("w:date"), self.date)
         self.ids.append(self.next_id)
         self.next_id += 1
+
+    def attributes(self) -> str:
+        """The next revision's id, author and date, as XML attributes."""
+        text = f' w:id="{self.next_id}" w:author="{_attribute(self.author)}" w:date="{self.date}"'
+        self.ids.append(self.next_id)
+        self.next_id += 1
+        return text
+
+
+def _attribute(value: str) -> str:
+    """An attribute value escaped as lxml writes it."""
+    return value.translate(_ATTRIBUTE_ESCAPES)
+
+
+_ATTRIBUTE_ESCAPES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "\t": "&#9;", "\n": "&#10;",
+     "\r": "&#13;"}
+)  # fmt: skip
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
 
 
 def _word_date(date: dt.datetime) -> str:
@@ -272,14 +293,79 @@ def _write(doc: DocxDocument, paras: list[_Para], revisions: _Revisions) -> None
             wrapper.append(run)
 
 
+def _run_xml(text: str, style: str, *, deleted: bool) -> str:
+    """`_run` as text: the same XML, without building elements."""
+    properties = (
+        "<w:rPr><w:b/></w:rPr>"
+        if style == "term"
+        else "<w:rPr><w:i/></w:rPr>"
+        if style == "emphasis"
+        else ""
+    )
+    if style == "tab":
+        return f"<w:r>{properties}<w:tab/></w:r>"
+    tag = "w:delText" if deleted else "w:t"
+    text = xml_safe(text).translate(_TEXT_ESCAPES)
+    if not text:
+        return f'<w:r>{properties}<{tag} xml:space="preserve"/></w:r>'
+    return f'<w:r>{properties}<{tag} xml:space="preserve">{text}</{tag}></w:r>'
+
+
+def _para_xml(para: _Para, revisions: _Revisions) -> str:
+    """One planned paragraph as word/document.xml carries it (what `_write` builds)."""
+    out = [f'<w:p><w:pPr><w:pStyle w:val="{STYLE_IDS[para.style]}"/>']
+    if para.mark:
+        tag = "w:ins" if para.mark == "insert" else "w:del"
+        out.append(f"<w:rPr><{tag}{revisions.attributes()}/></w:rPr>")
+    if para.old_style:
+        out.append(
+            f"<w:pPrChange{revisions.attributes()}><w:pPr>"
+            f'<w:pStyle w:val="{STYLE_IDS[para.old_style]}"/></w:pPr></w:pPrChange>'
+        )
+    out.append("</w:pPr>")
+    wrapper_kind = ""
+    for kind, text, style in para.pieces:
+        if not text:
+            continue
+        run = _run_xml(text, style, deleted=kind == "delete")
+        if kind == "equal":
+            if wrapper_kind:
+                out.append(f"</{wrapper_kind}>")
+            out.append(run)
+            wrapper_kind = ""
+            continue
+        tag = "w:ins" if kind == "insert" else "w:del"
+        if tag != wrapper_kind:
+            if wrapper_kind:
+                out.append(f"</{wrapper_kind}>")
+            out.append(f"<{tag}{revisions.attributes()}>")
+            wrapper_kind = tag
+        out.append(run)
+    if wrapper_kind:
+        out.append(f"</{wrapper_kind}>")
+    out.append("</w:p>")
+    return "".join(out)
+
+
 def render_redline_docx(
     diff: DocumentDiff, meta: ExportMeta, *, author: str, date: dt.datetime
 ) -> bytes:
     """The comparison as .docx bytes with real Word revisions by `author` at `date`.
 
     `meta` is the clean export's (header, footer, properties, line numbers),
-    normally made for the new document.
+    normally made for the new document. The body is written as XML text into
+    the clean export's package (`package_with_body`): the same bytes as
+    building it with python-docx (`_write`, kept for the tests that say so).
     """
+    revisions = _Revisions(xml_safe(author) or APPLICATION, _word_date(date))
+    body = "".join(_para_xml(para, revisions) for para in plan(diff))
+    return package_with_body(meta, body)
+
+
+def render_redline_docx_python_docx(
+    diff: DocumentDiff, meta: ExportMeta, *, author: str, date: dt.datetime
+) -> bytes:
+    """The same file built through python-docx objects (the reference for the tests)."""
     doc = new_document(meta)
     revisions = _Revisions(xml_safe(author) or APPLICATION, _word_date(date))
     _write(doc, plan(diff), revisions)

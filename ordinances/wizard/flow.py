@@ -21,7 +21,7 @@ from drafting.library import ClauseText
 from drafting.merge import SpecMerge, merge_specs, spec_fields
 from drafting.spec import LOCALITY_FIELDS, SpecError, parse_spec
 from ordinances import services
-from ordinances.documents import edit_conflicts, library_document
+from ordinances.documents import assembled, edit_conflicts, library_document
 from ordinances.models import Draft, Revision, Workspace
 from ordinances.wizard.forms import included
 from ordinances.wizard.steps import Step
@@ -45,6 +45,8 @@ class Flow:
     user: Any
     workspace: Workspace
     clauses: list[ClauseText]
+    # The (edition, pinned versions) `clauses` were loaded for.
+    loaded: tuple[str, dict[str, int]] | None = None
 
     @classmethod
     def start(cls, draft: Draft, user) -> Flow:
@@ -58,7 +60,9 @@ class Flow:
                 spec=dict(latest.spec) if latest else starting_spec(),
                 base_revision=latest.number if latest else 0,
             )
-        return cls(draft, user, workspace, clauses_for(workspace.spec, draft))
+        spec = workspace.spec
+        loaded = (spec.get("edition", DEFAULT_EDITION), dict(spec.get("versions") or {}))
+        return cls(draft, user, workspace, clauses_for(spec, draft), loaded)
 
     # -- state ------------------------------------------------------------------
 
@@ -71,9 +75,14 @@ class Flow:
         return self.workspace.unsaved or {}
 
     def _store(self, **fields) -> None:
-        for name, value in fields.items():
+        changed = {
+            name: value for name, value in fields.items() if getattr(self.workspace, name) != value
+        }
+        if not changed:  # the live preview posts the same answers again and again
+            return
+        for name, value in changed.items():
             setattr(self.workspace, name, value)
-        Workspace.objects.filter(pk=self.workspace.pk).update(**fields)
+        Workspace.objects.filter(pk=self.workspace.pk).update(**changed)
 
     def keep_answers(self, step: Step, form) -> None:
         """Write a valid form's answers into the spec; the step has nothing left to correct."""
@@ -112,6 +121,9 @@ class Flow:
         """The working spec assembled, or the problems that stop it."""
         try:
             spec = parse_spec(self.spec)
+            if (spec.edition, dict(spec.versions)) == self.loaded:
+                # The clause texts `start` loaded for this edition: no second lookup.
+                return assembled(self.clauses, spec), {}
             return services.document_for_spec(spec, organisation=self.draft.organisation), {}
         except SpecError as exc:
             return None, exc.problems

@@ -1,0 +1,80 @@
+"""What an export job carries to a Celery worker, and how the worker renders it.
+
+The web process builds the document (ordinances.documents, cached) and sends it
+with the export's metadata as plain JSON data; the worker renders it with the
+same pure renderers and never touches the database. `render_kind` is the one
+function both the web process (no broker) and the worker call, so both give
+the same bytes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from drafting.annotations import Annotation
+from drafting.document import Block, Document, Run, Section
+from drafting.render.docx import ExportMeta, render_docx
+from drafting.render.pdf import render_pdf
+
+
+def render_kind(
+    kind: str, document: Document, meta: ExportMeta, annotations: Sequence[Annotation] = ()
+) -> bytes:
+    """The bytes of one export kind ("docx", "pdf", "annotated")."""
+    if kind == "pdf":
+        return render_pdf(document, meta)
+    return render_docx(document, meta, annotations=annotations)
+
+
+def document_data(document: Document) -> dict[str, Any]:
+    return dataclasses.asdict(document)
+
+
+def document_from_data(data: dict[str, Any]) -> Document:
+    sections = tuple(
+        Section(
+            **{
+                **section,
+                "blocks": tuple(
+                    Block(**{**block, "runs": tuple(Run(**run) for run in block["runs"])})
+                    for block in section["blocks"]
+                ),
+            }
+        )
+        for section in data["sections"]
+    )
+    return Document(**{**data, "sections": sections})
+
+
+def meta_data(meta: ExportMeta) -> dict[str, Any]:
+    data = dataclasses.asdict(meta)
+    data["revision_date"] = meta.revision_date.isoformat() if meta.revision_date else None
+    return data
+
+
+def meta_from_data(data: dict[str, Any]) -> ExportMeta:
+    date = data["revision_date"]
+    return ExportMeta(**{**data, "revision_date": dt.date.fromisoformat(date) if date else None})
+
+
+def payload(
+    document: Document, meta: ExportMeta, annotations: Sequence[Annotation] = ()
+) -> dict[str, Any]:
+    """JSON-ready data for a worker: the document, the metadata, any annotations."""
+    return {
+        "document": document_data(document),
+        "meta": meta_data(meta),
+        "annotations": [dataclasses.asdict(a) for a in annotations],
+    }
+
+
+def render_payload(kind: str, data: dict[str, Any]) -> bytes:
+    return render_kind(
+        kind,
+        document_from_data(data["document"]),
+        meta_from_data(data["meta"]),
+        [Annotation(**a) for a in data["annotations"]],
+    )

@@ -1,0 +1,16 @@
+"""Celery tasks: an export rendered by a worker into the shared cache."""
+
+from __future__ import annotations
+
+from celery import shared_task
+from django.core.cache import cache
+
+from exports import jobs
+
+
+@shared_task(name="exports.render_export")
+def render_export(key: str, kind: str, data: dict) -> int:
+    """Render `data` (exports.jobs.payload) as `kind` and cache it under `key`."""
+    rendered = jobs.render_payload(kind, data)
+    cache.set(key, rendered, timeout=None)
+    return len(rendered)

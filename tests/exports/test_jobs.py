@@ -1,0 +1,178 @@
+"""Exports as background jobs: a real Celery worker on a real Redis (database 9),
+against the same export made in the web process with no broker: the same bytes.
+
+Redis must run at 127.0.0.1:6379 (.ci/run starts it); the worker is started by
+a fixture (`celery -A config worker --pool=solo`) and stopped by its PID.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+from exports import jobs, services
+from ordinances.documents import document_for
+from tests.factories import make_draft
+
+ROOT = Path(__file__).resolve().parents[2]
+REDIS = "redis://127.0.0.1:6379/9"
+REDIS_CACHE = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS}
+}
+
+
+def _redis_running() -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(16).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
+def _flush_redis() -> None:
+    import redis
+
+    redis.Redis.from_url(REDIS).flushdb()
+
+
+@pytest.fixture
+def celery_worker_process():
+    """A real worker on Redis database 9, started here and stopped by its PID."""
+    if not _redis_running():
+        pytest.fail(
+            "Redis is not running at 127.0.0.1:6379: start it with "
+            "`redis-server --daemonize yes --bind 127.0.0.1 -::1 --port 6379 "
+            '--save "" --appendonly no` (.ci/run does)'
+        )
+    _flush_redis()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "CELERY_BROKER_URL": REDIS,
+        "REDIS_URL": REDIS,
+        "CACHE_URL": "",
+    }
+    celery = Path(sys.executable).with_name("celery")
+    worker = subprocess.Popen(
+        [str(celery), "-A", "config", "worker", "--pool=solo", "--concurrency=1",
+         "-l", "warning", "--without-gossip", "--without-mingle", "--without-heartbeat"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    try:
+        yield worker
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        try:
+            worker.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            worker.kill()
+            worker.wait()
+        _flush_redis()
+
+
+@pytest.fixture
+def broker(settings, celery_worker_process):
+    """This process configured as a web process with a broker and the Redis cache."""
+    from config.celery import app
+
+    settings.CELERY_BROKER_URL = REDIS
+    settings.CACHES = REDIS_CACHE
+    previous = app.conf.broker_url, app.conf.result_backend
+    app.conf.broker_url = app.conf.result_backend = REDIS
+    try:
+        yield celery_worker_process
+    finally:
+        app.conf.broker_url, app.conf.result_backend = previous
+
+
+@pytest.fixture
+def revision(library, office, drafter, model_spec_data):
+    return make_draft(organisation=office, author=drafter).latest_revision()
+
+
+def _urls(revision, kind: str, line_numbers: bool) -> tuple[str, str]:
+    args = [revision.draft_id, revision.number, kind]
+    query = "?line_numbers=1" if line_numbers else ""
+    return (
+        reverse("exports:download", args=args) + query,
+        reverse("exports:status", args=args) + query,
+    )
+
+
+def _download_through_the_queue(client, revision, kind: str, line_numbers: bool) -> bytes:
+    download, status = _urls(revision, kind, line_numbers)
+    first = client.get(download)
+    assert first.status_code == 202, first.content[:300]
+    page = first.content.decode()
+    assert f'hx-get="{status}"'.replace("&", "&amp;") in page  # HTMX polls, no script
+    assert "<script>" not in page.split("</head>", 1)[1]
+    deadline = time.monotonic() + 90
+    states = []
+    while time.monotonic() < deadline:
+        fragment = client.get(status, HTTP_HX_REQUEST="true").content.decode()
+        states.append(re.search(r"(ready|Queued|Rendering|could not)", fragment).group(1))
+        if "Your file is ready" in fragment:
+            assert download.replace("&", "&amp;") in fragment
+            assert "hx-get" not in fragment  # polling stops
+            break
+        assert "could not be made" not in fragment
+        time.sleep(0.3)
+    else:
+        pytest.fail(f"the worker did not finish the export in 90 s: {states}")
+    response = client.get(download)
+    assert response.status_code == 200
+    return response.content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("kind", "line_numbers"), [("pdf", True), ("annotated", False)])
+def test_an_export_through_a_real_worker_matches_the_one_made_without_a_broker(
+    broker, client_for, drafter, revision, kind, line_numbers
+):
+    through_queue = _download_through_the_queue(client_for(drafter), revision, kind, line_numbers)
+    assert services.cached_export(revision, services.KINDS[kind], line_numbers=line_numbers)
+    # The same export with no broker, rendered in this process.
+    cache.clear()
+    inputs = services._inputs(revision, services.KINDS[kind], line_numbers=line_numbers)
+    assert jobs.render_kind(kind, *inputs) == through_queue
+
+
+@pytest.mark.django_db
+def test_without_a_broker_the_export_is_made_in_the_request(
+    client_for, drafter, revision, settings
+):
+    settings.CELERY_BROKER_URL = ""
+    download, _status = _urls(revision, "pdf", False)
+    response = client_for(drafter).get(download)
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF")
+    inputs = services._inputs(revision, services.KINDS["pdf"], line_numbers=False)
+    assert jobs.render_kind("pdf", *inputs) == response.content
+
+
+@pytest.mark.django_db
+def test_the_clean_docx_is_never_queued(settings, client_for, drafter, revision):
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"  # never contacted
+    response = client_for(drafter).get(_urls(revision, "docx", False)[0])
+    assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_job_payload_round_trips_through_json(revision):
+    import json
+
+    document, meta, _ = services._inputs(revision, services.KINDS["pdf"], line_numbers=True)
+    data = json.loads(json.dumps(jobs.payload(document, meta)))
+    assert jobs.document_from_data(data["document"]) == document_for(revision)
+    assert jobs.meta_from_data(data["meta"]) == meta
