@@ -87,15 +87,19 @@ def section_html(
 ) -> str:
     if not marks:
         # The live preview re-renders mostly unchanged sections: remember each
-        # by its content and which of its clauses are highlighted.
+        # by its content and which of its clauses are highlighted or edited.
         clauses = {section.clause} | {block.clause for block in section.blocks}
-        return _section_html_cached(section, frozenset(clauses & set(highlight)))
-    return _section_html(section, highlight=highlight, marks=marks)
+        return _section_html_cached(
+            section, frozenset(clauses & set(highlight)), frozenset(clauses & set(edited))
+        )
+    return _section_html(section, highlight=highlight, marks=marks, edited=edited)
 
 
 @functools.lru_cache(maxsize=2048)
-def _section_html_cached(section: Section, highlight: frozenset[str]) -> str:
-    return _section_html(section, highlight=highlight, marks=None)
+def _section_html_cached(
+    section: Section, highlight: frozenset[str], edited: frozenset[str]
+) -> str:
+    return _section_html(section, highlight=highlight, marks=None, edited=edited)
 
 
 def _section_html(
@@ -103,6 +107,7 @@ def _section_html(
     *,
     highlight: Collection[str] = (),
     marks: Mapping[str, Sequence[Mark]] | None = None,
+    edited: Collection[str] = (),
 ) -> str:
     clauses = {section.clause} | {block.clause for block in section.blocks}
     classes = "ordinance-section highlight" if section.clause in highlight else "ordinance-section"
