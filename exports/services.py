@@ -16,6 +16,7 @@ from django.utils.text import slugify
 
 from drafting.annotations import option_annotations
 from drafting.document import Document
+from drafting.render.akn import AknMeta, render_akn
 from drafting.render.docx import ExportMeta, render_docx
 from drafting.render.pdf import render_pdf
 from ordinances.documents import clauses_for, document_for, revision_key
@@ -23,6 +24,7 @@ from ordinances.models import Revision
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF_TYPE = "application/pdf"
+AKN_TYPE = "application/akn+xml"
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ KINDS = {
     "annotated": ExportKind(
         "annotated", "Annotated Word (.docx) for legal review", "docx", DOCX_TYPE, "-annotated"
     ),
+    "akn": ExportKind("akn", "Akoma Ntoso 3.0 (.xml)", "xml", AKN_TYPE, "-akn"),
 }
 
 
@@ -51,6 +54,15 @@ def export_meta(revision: Revision, *, line_numbers: bool = False) -> ExportMeta
         revision=revision.number,
         revision_date=revision.created_at.date(),
         line_numbers=line_numbers,
+    )
+
+
+def akn_meta(revision: Revision) -> AknMeta:
+    """The FRBR identification of a revision: its locality's state, save date and office."""
+    return AknMeta(
+        date=revision.created_at.date(),
+        state=revision.draft_spec().locality.state,
+        author=revision.draft.organisation.name,
     )
 
 
@@ -80,6 +92,8 @@ def export_bytes(revision: Revision, kind: ExportKind, *, line_numbers: bool = F
 
 def _render(revision: Revision, kind: ExportKind, *, line_numbers: bool) -> bytes:
     document = document_for(revision)
+    if kind.slug == "akn":
+        return render_akn(document, akn_meta(revision))
     meta = export_meta(revision, line_numbers=line_numbers)
     if kind.slug == "pdf":
         return render_pdf(document, meta)
