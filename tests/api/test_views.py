@@ -213,3 +213,17 @@ def test_docs_page_runs_under_the_strict_csp():
     script = Client().get("/api/docs/?script=")
     assert script.status_code == 200
     assert "SwaggerUIBundle" in script.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_session_post_without_csrf_token_is_refused_but_a_token_post_is_not(drafter):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(drafter)
+    refused = client.post("/api/lint/", {"text": "x"}, content_type="application/json")
+    assert refused.status_code == 403 and "CSRF" in refused.json()["detail"]
+    token = Token.objects.create(user=drafter)
+    with_token = Client(enforce_csrf_checks=True).post(
+        "/api/lint/", {"text": "x"}, content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {token.key}",
+    )  # fmt: skip
+    assert with_token.status_code == 200
