@@ -25,6 +25,5 @@ def revision(library, office, drafter, model_spec_data):
 
 
 @pytest.fixture(autouse=True)
-def generous_rates(settings):
+def fresh_throttles():
     cache.clear()  # the throttles count in the cache
-    settings.API_RATES = {"user": "10000/minute", "anon": "10000/minute", "render": "10000/minute"}
