@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.utils.cache import add_never_cache_headers
 
 from common.errors import NotFound
@@ -55,6 +55,14 @@ class RequestSizeLimitMiddleware:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
+        if length > self.limit and request.path.startswith("/api/"):
+            return JsonResponse(
+                {
+                    "detail": f"The request is {length / 1048576:.1f} MB; the API accepts at most "
+                    f"{self.limit // 1048576} MB."
+                },
+                status=413,
+            )
         if length > self.limit:
             return HttpResponse(
                 f"The request is {length / 1048576:.1f} MB; the limit is "

@@ -54,6 +54,11 @@ INSTALLED_APPS = [
     "clauses",
     "ordinances",
     "exports",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -251,4 +256,41 @@ LOGGING = {
         for name in ("django.request", "django.security", "config.auth")
     },
     "root": {"handlers": ["stderr"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+
+# -- the REST API (api/) --------------------------------------------------------------------
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "api.throttles.UserRate",
+        "api.throttles.AnonRate",
+        "api.throttles.RenderRate",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+API_RATES = {
+    "user": os.environ.get("API_RATE_USER", "120/minute"),
+    "anon": os.environ.get("API_RATE_ANON", "20/minute"),
+    "render": os.environ.get("API_RATE_RENDER", "30/minute"),
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Ordinance Drafter API",
+    "DESCRIPTION": (
+        "Drafts and revisions of your office; render, lint and compare. Authenticate with "
+        "'Authorization: Token KEY' (manage.py api_token USERNAME)."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
 }

@@ -8,6 +8,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("config.auth")),
     path("library/", include("clauses.urls")),
+    path("api/", include("api.urls")),
     path("", include("exports.urls")),
     path("", include("ordinances.urls")),
 ]

@@ -25,6 +25,7 @@ from django.utils.text import slugify
 
 from drafting.annotations import edit_annotations, option_annotations
 from drafting.document import Document
+from drafting.render.akn import AknMeta, render_akn
 from drafting.render.docx import ExportMeta
 from exports import jobs
 from ordinances.documents import clauses_for, document_for, revision_key
@@ -32,6 +33,7 @@ from ordinances.models import Revision
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF_TYPE = "application/pdf"
+AKN_TYPE = "application/akn+xml"
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ KINDS = {
     "annotated": ExportKind(
         "annotated", "Annotated Word (.docx) for legal review", "docx", DOCX_TYPE, "-annotated"
     ),
+    "akn": ExportKind("akn", "Akoma Ntoso 3.0 (.xml)", "xml", AKN_TYPE, "-akn"),
 }
 
 
@@ -60,6 +63,15 @@ def export_meta(revision: Revision, *, line_numbers: bool = False) -> ExportMeta
         revision=revision.number,
         revision_date=revision.created_at.date(),
         line_numbers=line_numbers,
+    )
+
+
+def akn_meta(revision: Revision) -> AknMeta:
+    """The FRBR identification of a revision: its locality's state, save date and office."""
+    return AknMeta(
+        date=revision.created_at.date(),
+        state=revision.draft_spec().locality.state,
+        author=revision.draft.organisation.name,
     )
 
 
@@ -92,6 +104,9 @@ def export_bytes(revision: Revision, kind: ExportKind, *, line_numbers: bool = F
     """The export's bytes, rendered here (in this process) unless cached."""
     key = export_key(revision, kind, line_numbers=line_numbers)
     data = cache.get(key)
+    if data is None and kind.slug == "akn":
+        data = render_akn(document_for(revision), akn_meta(revision))
+        cache.set(key, data, timeout=None)
     if data is None:
         data = jobs.render_kind(kind.slug, *_inputs(revision, kind, line_numbers=line_numbers))
         cache.set(key, data, timeout=None)
@@ -118,7 +133,7 @@ JOB_TIMEOUT = 15 * 60  # seconds a queued job is waited for before it is queued 
 
 def in_background(kind: ExportKind) -> bool:
     """Whether an uncached export of `kind` is a Celery job (a broker is configured)."""
-    return bool(getattr(settings, "CELERY_BROKER_URL", "")) and kind.slug != "docx"
+    return bool(getattr(settings, "CELERY_BROKER_URL", "")) and kind.slug not in ("docx", "akn")
 
 
 def export_job(revision: Revision, kind: ExportKind, *, line_numbers: bool = False) -> str:

@@ -65,7 +65,7 @@ class CheckForm(forms.Form):
         help_text="Section labels such as “Sec. 46-37”, “II)”, “A.”, “(1)” are recognised.",
     )
     upload = forms.FileField(
-        label="…or upload a Word file (.docx)",
+        label="…or upload a Word file (.docx) or an Akoma Ntoso act (.xml)",
         required=False,
         help_text="At most 5 MB. The text is read; nothing is stored.",
     )
@@ -79,5 +79,7 @@ class CheckForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         if not cleaned.get("text", "").strip() and not cleaned.get("upload"):
-            raise forms.ValidationError("Paste the ordinance text or upload a .docx file.")
+            raise forms.ValidationError(
+                "Paste the ordinance text or upload a .docx or Akoma Ntoso (.xml) file."
+            )
         return cleaned

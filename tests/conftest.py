@@ -59,3 +59,14 @@ def client_for():
 @pytest.fixture
 def model_spec_data() -> dict:
     return spec_data()
+
+
+@pytest.fixture(autouse=True)
+def generous_api_rates(settings):
+    """The API's rate limits have their own tests (tests/api); elsewhere, walking every
+    URL as every visitor must not run into them."""
+    settings.API_RATES = {
+        "user": "100000/minute",
+        "anon": "100000/minute",
+        "render": "100000/minute",
+    }

@@ -32,7 +32,15 @@ from clauses.models import (
 )
 from exports.models import ExportOverride
 from ordinances.models import AuditEvent, Draft, Revision, Workspace
-from tests.urlwalk import Route, World, admin_model, build_world, project_routes, urls_for
+from tests.urlwalk import (
+    API_CATCH_ALL,
+    Route,
+    World,
+    admin_model,
+    build_world,
+    project_routes,
+    urls_for,
+)
 
 SIGN_IN = "redirect to sign-in"
 ADMIN_SIGN_IN = "redirect to admin sign-in"
@@ -122,6 +130,23 @@ SPECIAL: dict[str, Expect] = {
     ),
 }
 SPECIAL["admin_login"] = SPECIAL["admin:login"]  # the same page, throttled (config/auth.py)
+
+# The REST API (api/): token or session; another office's draft is a 404; no sign-in
+# redirect, a JSON 401. Its schema and docs are public; its unsaved-spec endpoints take
+# JSON only (a form post is a 415); anything else under /api/ is a JSON 404.
+API = Expect(anonymous=401, outsider=PER_DRAFT, member=OK)
+API_PUBLIC = Expect(anonymous=200, outsider=200, member=200, anonymous_post=405)
+API_UNSAVED = Expect(anonymous=401, outsider=415, member=415)
+SPECIAL.update(
+    {
+        "api:schema": API_PUBLIC,
+        "api:docs": API_PUBLIC,
+        "api:render": API_UNSAVED,
+        "api:lint": API_UNSAVED,
+        API_CATCH_ALL: Expect(anonymous=404, outsider=404, member=404),
+    }
+)
+
 POST_DATA: dict[str, dict] = {"clauses:clause_recommend": {"version": "1"}}
 
 
@@ -134,6 +159,8 @@ def expectation(route: Route) -> Expect:
         return DRAFTS
     if route.namespace == "clauses":
         return LIBRARY_READ if route.name in LIBRARY_READ_NAMES else LIBRARY_EDIT
+    if route.namespace == "api":
+        return API
     pytest.fail(
         f"No access expectation for URL pattern {route.key!r} ({route.route}): "
         "add one to SPECIAL in tests/test_urls_access.py."

@@ -21,6 +21,7 @@ from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
+from rest_framework.authtoken.models import Token
 
 from drafting.spec import parse_spec
 from exports.models import ExportOverride
@@ -110,6 +111,7 @@ def build_world(office, other_office, model_spec_data) -> World:
         draft=draft, spec=parse_spec(changed), author=member, base=1, message="Annual reports"
     )
     ExportOverride(revision=second, user=member, rules=["1373-status-sharing"]).save()
+    Token.objects.create(user=member)  # an API token, for the admin's token pages
     Group.objects.create(name="Clerks")
     return World(office, member, editor, outsider, superuser, draft)
 
@@ -125,7 +127,11 @@ QUERIES: dict[str, list[str]] = {
 }
 
 # Unnamed patterns that no substitution can fill.
-UNNAMED_URLS = {"admin/(?P<url>.*)$": "/admin/no-such-page/"}
+API_CATCH_ALL = "api/^[\\s\\S]*$"
+UNNAMED_URLS = {
+    "admin/(?P<url>.*)$": "/admin/no-such-page/",
+    API_CATCH_ALL: "/api/no-such-endpoint/",
+}
 
 
 def admin_model(route: Route):
@@ -152,6 +158,9 @@ def _values(route: Route, param: str, world: World) -> list:
         }
     elif namespace == "clauses":
         table = {"slug": ["detainers"], "number": [1]}
+    elif namespace == "api":
+        formats = ["docx", "pdf"] if route.name == "api:revision_redline" else ["txt", "akn"]
+        table = {"pk": [world.draft.pk], "number": [1, 2], "fmt": formats}
     elif namespace == "admin":
         model = admin_model(route)
         first = model._default_manager.order_by("pk").first() if model else None

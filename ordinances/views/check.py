@@ -22,6 +22,7 @@ from drafting.budget import BudgetExceeded, time_budget
 from drafting.lint import lint, scorecard, verdict
 from drafting.lint.engine import SEVERITY_RANK
 from drafting.parse import MAX_UPLOAD_BYTES, UploadError, parse_docx, parse_text
+from drafting.parse.akn import looks_like_akn, parse_akn
 from drafting.render.html import Mark, render_html
 from drafting.render.text import section_text
 from ordinances.forms import CheckForm
@@ -99,7 +100,8 @@ def _read(form: CheckForm) -> tuple[object, str]:
                 f"The file is {upload.size / 1048576:.1f} MB; the limit is "
                 f"{MAX_UPLOAD_BYTES // 1048576} MB."
             )
-        document = parse_docx(upload.read(MAX_UPLOAD_BYTES + 1))
+        data = upload.read(MAX_UPLOAD_BYTES + 1)
+        document = parse_akn(data) if looks_like_akn(data) else parse_docx(data)
         return document, document_text(document)
     text = form.cleaned_data.get("text", "")
     return parse_text(text), text

@@ -41,6 +41,8 @@ def test_csrf_every_post_without_a_token_is_refused(world, persona):
     client = world.client(persona, enforce_csrf_checks=True)
     refused, accepted = 0, []
     for route in project_routes():
+        if route.route.startswith("api/"):
+            continue  # token-authenticated JSON; tests/api checks the API's own CSRF rule
         for url, _names_draft in urls_for(route, world):
             response = client.post(url, {"title": "x", "username": "dana", "password": PASSWORD})
             if response.status_code == 403 and b"CSRF" in response.content:

@@ -84,7 +84,10 @@ def test_zip_bomb_is_refused(client_for, drafter):
 @pytest.mark.django_db
 def test_empty_check_asks_for_text(client_for, drafter):
     response = client_for(drafter).post(reverse("ordinances:check"), {"text": "  "})
-    assert "Paste the ordinance text or upload a .docx file." in response.content.decode()
+    assert (
+        "Paste the ordinance text or upload a .docx or Akoma Ntoso (.xml) file."
+        in response.content.decode()
+    )
 
 
 @pytest.mark.django_db

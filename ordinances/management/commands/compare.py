@@ -9,6 +9,8 @@ from common.errors import SETUP_HINT, NotFound
 from drafting.departures import departures
 from drafting.diff import diff_documents
 from drafting.option_summary import option_summary
+from drafting.parse import UploadError, parse_docx
+from drafting.parse.akn import parse_akn
 from drafting.render.compare_html import compare_html
 from drafting.render.docx import ExportMeta
 from drafting.render.redline_docx import render_redline_docx
@@ -24,12 +26,16 @@ from ordinances.comparison import (
 )
 from ordinances.models import Draft
 
+# Outside documents compare by their text alone (they have no spec, so no option summary).
+OUTSIDE = {".xml": parse_akn, ".akn": parse_akn, ".docx": parse_docx}
+
 
 class Command(BaseCommand):
     help = (
         "Compare two drafts: OLD and NEW are spec JSON files, revision references "
-        '("12.3" = draft 12, revision 3) or "model". Writes a redline; with --format json, '
-        "the departures from the model (one side must be the model) as a JSON list."
+        '("12.3" = draft 12, revision 3), "model", or an outside ordinance (.docx, or an '
+        "Akoma Ntoso act .xml). Writes a redline; with --format json, the departures from "
+        "the model (one side must be the model) as a JSON list."
     )
 
     def add_arguments(self, parser):
@@ -42,10 +48,18 @@ class Command(BaseCommand):
 
     def _side(self, reference: str, other: Side | None = None) -> Side:
         if reference == MODEL:
-            if other is None:
+            if other is None or other.spec is None:
                 raise CommandError("Compare the model with a spec or a revision.")
             return model_side(other.spec)
         path = Path(reference)
+        if path.suffix.lower() in OUTSIDE:
+            try:
+                document = OUTSIDE[path.suffix.lower()](path.read_bytes())
+            except OSError as exc:
+                raise CommandError(f"Cannot read {path}: {exc.strerror}") from exc
+            except UploadError as exc:
+                raise CommandError(f"{path}: {exc}") from exc
+            return Side(reference, path.stem, None, [], document)  # type: ignore[arg-type]
         if path.suffix == ".json" or path.exists():
             try:
                 spec = load_spec(path.read_text(encoding="utf-8"))
@@ -91,7 +105,11 @@ class Command(BaseCommand):
         if not options["output"]:
             raise CommandError(f"--format {options['format']} writes a file: give it with -o FILE.")
         diff = diff_documents(old.document, new.document)
-        summary = option_summary(old.clauses, old.spec, new.clauses, new.spec)
+        summary = (
+            option_summary(old.clauses, old.spec, new.clauses, new.spec)
+            if old.spec is not None and new.spec is not None
+            else []
+        )
         target = Path(options["output"])
         if options["format"] == "docx":
             meta = ExportMeta.for_document(new.document, author=options["author"])

@@ -7,18 +7,21 @@ from django.core.management.base import BaseCommand, CommandError
 from common.commands import setup_errors
 from drafting.lint import lint
 from drafting.parse import UploadError, parse_docx, parse_text
+from drafting.parse.akn import parse_akn
 from drafting.spec import SpecError, load_spec
 from ordinances.documents import document_for_spec
 
 
 class Command(BaseCommand):
     help = (
-        "Check an ordinance (a spec JSON, a .docx or a text file) for 8 U.S.C. § 1373 and "
-        "strength. Exits 1 when there is any error, 0 otherwise."
+        "Check an ordinance (a spec JSON, a .docx, an Akoma Ntoso .xml or a text file) for "
+        "8 U.S.C. § 1373 and strength. Exits 1 when there is any error, 0 otherwise."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("path", help="SPEC.json, ordinance.docx or ordinance.txt")
+        parser.add_argument(
+            "path", help="SPEC.json, ordinance.docx, an Akoma Ntoso act (.xml) or ordinance.txt"
+        )
         parser.add_argument("--format", choices=["text", "json"], default="text")
         parser.add_argument("--state", help="the state, for state-law notes")
 
@@ -33,6 +36,8 @@ class Command(BaseCommand):
                 state = state or spec.locality.state
             elif path.suffix.lower() == ".docx":
                 document = parse_docx(path.read_bytes())
+            elif path.suffix.lower() in (".xml", ".akn"):
+                document = parse_akn(path.read_bytes())
             else:
                 document = parse_text(path.read_text(encoding="utf-8", errors="replace"))
         except OSError as exc:

@@ -1,8 +1,10 @@
+import datetime as dt
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from common.commands import setup_errors
+from drafting.render.akn import AknMeta, render_akn
 from drafting.render.docx import ExportMeta, render_docx
 from drafting.render.html import render_html
 from drafting.render.pdf import render_pdf
@@ -20,7 +22,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("spec", help="path to a draft spec JSON file (see examples/)")
         parser.add_argument(
-            "--format", choices=sorted([*TEXT_FORMATS, *BINARY_FORMATS]), default="txt"
+            "--format", choices=sorted([*TEXT_FORMATS, *BINARY_FORMATS, "akn"]), default="txt"
         )
         parser.add_argument("-o", "--output", help="write to this file instead of stdout")
         parser.add_argument(
@@ -41,12 +43,16 @@ class Command(BaseCommand):
         except SpecError as exc:
             lines = "\n".join(f"  {field}: {message}" for field, message in exc.problems.items())
             raise CommandError(f"{path} cannot be assembled:\n{lines}") from exc
-        if fmt in BINARY_FORMATS:
+        if fmt == "akn":
+            meta = AknMeta(date=dt.date.today(), state=spec.locality.state)
+            output = render_akn(document, meta).decode("utf-8")
+        elif fmt in BINARY_FORMATS:
             meta = ExportMeta.for_document(document, line_numbers=options["line_numbers"])
             Path(options["output"]).write_bytes(BINARY_FORMATS[fmt](document, meta))
             self.stdout.write(f"Wrote {options['output']}")
             return
-        output = TEXT_FORMATS[fmt](document)
+        else:
+            output = TEXT_FORMATS[fmt](document)
         if options["output"]:
             Path(options["output"]).write_text(output, encoding="utf-8")
             self.stdout.write(f"Wrote {options['output']}")
