@@ -189,15 +189,16 @@ def touched(document: Document) -> list[tuple[str, Facts]]:
 def _areas(facts: Facts, slug: str) -> list[str]:
     if slug:
         return [area for area in AREAS if slug in AREA_CLAUSES[area]]
+    return [area for area in AREAS if _reads_as(area, facts)]
+
+
+def _reads_as(area: str, facts: Facts) -> bool:
+    """Whether outside text limits something in `area`: the lint's own reading first."""
+    if area == "detainers" and getattr(facts, "refuses_detainers", False):
+        return True
+    if area == "information_sharing" and (
+        getattr(facts, "status", None) or getattr(facts, "dont_ask", None)
+    ):
+        return True
     low = facts.low or facts.text.lower()
-    areas = []
-    for area in AREAS:
-        if area == "detainers" and getattr(facts, "refuses_detainers", False):
-            areas.append(area)
-        elif area == "information_sharing" and (
-            getattr(facts, "status", None) or getattr(facts, "dont_ask", None)
-        ):
-            areas.append(area)
-        elif _KEYWORDS[area].search(low) and _LIMITING.search(low):
-            areas.append(area)
-    return areas
+    return bool(_KEYWORDS[area].search(low) and _LIMITING.search(low))
