@@ -20,7 +20,9 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", help="SPEC.json, ordinance.docx or ordinance.txt")
         parser.add_argument("--format", choices=["text", "json"], default="text")
-        parser.add_argument("--state", help="the state, for state-law notes")
+        parser.add_argument(
+            "--state", help="the state (name, postal code or abbreviation), for state-law findings"
+        )
 
     def handle(self, *args, **options):
         path = Path(options["path"])
