@@ -86,6 +86,14 @@ def test_an_unknown_state_asks_for_its_name(client_for, office, drafter, library
 
 
 @pytest.mark.django_db
+def test_a_typed_state_is_shown_as_text(client_for, office, drafter, library):
+    draft = _draft(office, drafter, "Illinois")
+    response = _preview(client_for(drafter), draft, "<script>alert(1)</script>")
+    assert b"<script>alert(1)" not in response.content
+    assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in response.content
+
+
+@pytest.mark.django_db
 def test_other_steps_do_not_repeat_the_notice(client_for, office, drafter, library):
     draft = _draft(office, drafter, "Texas")
     page = client_for(drafter).get(reverse("ordinances:wizard", args=[draft.pk, "detainers"]))
