@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from clauses.state_law_models import FederalContextVersion, StateLaw, StateLawVersion
 from drafting.federal_context import FederalContext, read_federal_context
-from drafting.state_law import StateLawEntry, find_entry, read_state_law
+from drafting.state_law import StateLawEntry, find_entry, postal_code, read_state_law
 
 
 @dataclass(frozen=True)
@@ -86,8 +86,15 @@ def state_law_entries() -> tuple[StateLawEntry, ...]:
 
 
 def state_law_for(state: str | None) -> StateLawEntry | None:
-    """The entry for a state's name, postal code or abbreviation (None: no match)."""
-    return find_entry(state_law_entries(), state) if state else None
+    """The entry for a state's name, postal code or abbreviation (None: no match).
+
+    One query for that state's newest version (the live preview asks on every change).
+    """
+    postal = postal_code(state)
+    if postal is None:
+        return None
+    version = StateLawVersion.objects.filter(entry__postal=postal).order_by("-number").first()
+    return version.content() if version is not None else find_entry(read_state_law(), postal)
 
 
 def lint_state(state: str | None) -> StateLawEntry | str | None:

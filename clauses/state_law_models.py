@@ -49,7 +49,15 @@ class StateLawVersion(WriteOnceModel):
         return f"{self.entry.postal} v{self.number}"
 
     def content(self) -> StateLawEntry:
-        return parse_entry(self.data, f"{self.entry.postal} v{self.number}")
+        """The entry as the pure core's data (cached: versions never change)."""
+        key = (self.pk, self.fingerprint, self.created_at)
+        cached = _ENTRY_CACHE.get(key)
+        if cached is None:
+            cached = _ENTRY_CACHE[key] = parse_entry(self.data, f"state-law version {self.pk}")
+        return cached
+
+
+_ENTRY_CACHE: dict[tuple, StateLawEntry] = {}
 
 
 class FederalContextVersion(WriteOnceModel):
