@@ -13,6 +13,7 @@ from clauses.access import editor_scopes, editors_only, scope_organisation
 from clauses.forms import EditionForm
 from clauses.models import Clause, ClauseVersion, Edition
 from clauses.services import LibraryEditError, edition_publish, latest_edition
+from clauses.state_law import stale_notes
 from drafting.editions import edition_problems
 from organisations.access import organisation_of
 
@@ -28,7 +29,11 @@ def edition_list(request):
     return render(
         request,
         "clauses/edition_list.html",
-        {"editions": editions, "can_publish": bool(editor_scopes(request.user))},
+        {
+            "editions": editions,
+            "can_publish": bool(editor_scopes(request.user)),
+            "stale_notes": stale_notes() if request.user.has_perm("clauses.edit_library") else [],
+        },
     )
 
 

@@ -18,6 +18,7 @@ from itertools import groupby
 from django.db import transaction
 
 from clauses.models import Clause, ClauseVersion, Edition, EditionEntry, OptionChoice, VersionOption
+from clauses.state_law import load_state_law
 from drafting.editions import release_notes
 from drafting.library import (
     ClauseText,
@@ -37,18 +38,21 @@ class LoadReport:
     created_versions: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     created_editions: list[str] = field(default_factory=list)
+    created_law: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         """One line per version and edition created, for the commands to print."""
-        return [f"  new version: {v}" for v in self.created_versions] + [
-            f"  new edition: {e}" for e in self.created_editions
-        ]
+        return (
+            [f"  new version: {v}" for v in self.created_versions]
+            + [f"  new edition: {e}" for e in self.created_editions]
+            + [f"  new version: {v}" for v in self.created_law]
+        )
 
     def summary(self) -> str:
         return (
             f"{len(self.created_versions)} new clause version(s), "
             f"{len(self.unchanged)} unchanged, {len(self.created_editions)} new edition(s)"
-        )
+        ) + (f", {len(self.created_law)} new state-law version(s)" if self.created_law else "")
 
 
 def version_create(
@@ -272,11 +276,14 @@ def load_library(
     editions: Sequence[EditionManifest] | None = None,
     *,
     organisation=None,
+    state_law: bool | None = None,
 ) -> LoadReport:
     """Load clause versions and edition manifests (defaults: the repo's library).
 
     `clauses` may hold several versions of a clause. With `organisation`, new
     versions and editions are that organisation's house versions and edition.
+    `state_law` (default: when loading the repo's library) also loads the
+    state-law entries and the federal context (clauses/state_law.py).
     """
     report = LoadReport()
     contents = sorted(
@@ -286,4 +293,6 @@ def load_library(
         _load_clause(list(group), report, organisation)
     for manifest in editions if editions is not None else read_editions():
         _load_edition(manifest, report, organisation)
+    if state_law or (state_law is None and clauses is None and organisation is None):
+        report.created_law = load_state_law()
     return report

@@ -331,3 +331,7 @@ class EditionEntry(models.Model):
         if Edition.objects.filter(pk=self.edition_id, published=True).exists():
             raise ImmutableError(f"Edition {self.edition.slug} is published and cannot change.")
         return super().delete(*args, **kwargs)
+
+
+# State law and federal context live in their own module; imported here so Django sees them.
+from clauses.state_law_models import FederalContextVersion, StateLaw, StateLawVersion  # noqa: E402, F401

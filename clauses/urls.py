@@ -1,6 +1,6 @@
 from django.urls import path
 
-from clauses import edition_views, editor_views, views
+from clauses import edition_views, editor_views, state_law_views, views
 
 app_name = "clauses"
 urlpatterns = [
@@ -9,6 +9,8 @@ urlpatterns = [
     path("editions/", edition_views.edition_list, name="edition_list"),
     path("editions/new/", edition_views.edition_new, name="edition_new"),
     path("editions/<slug:slug>/", edition_views.edition_detail, name="edition_detail"),
+    path("state-law/", state_law_views.state_law_list, name="state_law_list"),
+    path("state-law/<str:postal>/", state_law_views.state_law_detail, name="state_law_detail"),
     path("clauses/<slug:slug>/", views.clause_detail, name="clause_detail"),
     path("clauses/<slug:slug>/compare/", views.clause_compare, name="clause_compare"),
     path("clauses/<slug:slug>/edit/", editor_views.clause_edit, name="clause_edit"),

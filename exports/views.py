@@ -11,7 +11,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from clauses.state_law import lint_state
 from exports import services
+from exports.context_notes import report_context_notes
 from exports.models import ExportOverride
 from ordinances import audit
 from ordinances.access import get_revision_for_member
@@ -135,11 +137,13 @@ def _report_context(revision):
     from drafting.lint import lint, scorecard
 
     document = document_for(revision)
+    state = revision.draft_spec().locality.state
     return {
         "revision": revision,
         "draft": revision.draft,
         "document": document,
-        "findings": lint(document, state=revision.draft_spec().locality.state),
+        "findings": lint(document, state=lint_state(state)),
+        **report_context_notes(state),
         "scorecard": scorecard(document),
         "overrides": revision.export_overrides.select_related("user"),
     }

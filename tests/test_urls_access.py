@@ -111,6 +111,8 @@ LIBRARY_READ_NAMES = {
     "clauses:clause_compare",
     "clauses:edition_list",
     "clauses:edition_detail",
+    "clauses:state_law_list",
+    "clauses:state_law_detail",
 }
 SPECIAL: dict[str, Expect] = {
     "ordinances:health": Expect(anonymous=200, outsider=200, member=200),

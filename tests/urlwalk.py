@@ -146,6 +146,7 @@ def _values(route: Route, param: str, world: World) -> list:
     namespace = route.namespace or ("admin" if route.route.startswith("admin/") else "")
     by_route = {
         ("clauses:edition_detail", "slug"): ["cpd-2017"],
+        ("clauses:state_law_detail", "postal"): ["tx"],
     }
     if (route.name, param) in by_route:
         return by_route[route.name, param]

@@ -12,7 +12,7 @@
     >>> card.score < card.max_score
     True
 
-See engine.py (findings, rules), rules_1373.py, strength.py, state_notes.py and
+See engine.py (findings, rules), rules_1373.py, strength.py, state_law.py and
 scorecard.py.
 """
 
@@ -25,8 +25,9 @@ from drafting.lint.analysis import forget
 from drafting.lint.engine import Finding, Fix, Rule, Severity, rule, run, verdict
 from drafting.lint.rules_1373 import RULES_1373
 from drafting.lint.scorecard import Criterion, Scorecard, scorecard
-from drafting.lint.state_notes import StateNotes
+from drafting.lint.state_law import StateLaw
 from drafting.lint.strength import STRENGTH_RULES
+from drafting.state_law import StateLawEntry
 
 __all__ = [
     "Criterion",
@@ -43,17 +44,21 @@ __all__ = [
 ]
 
 
-def default_rules(state: str | None = None) -> list[Rule]:
-    """The § 1373 rules, the strength advisories and (given a state) its state notes."""
-    return [*RULES_1373, *STRENGTH_RULES, StateNotes(state)]
+def default_rules(state: str | StateLawEntry | None = None) -> list[Rule]:
+    """The § 1373 rules, the strength advisories and (given a state) its state-law findings."""
+    return [*RULES_1373, *STRENGTH_RULES, StateLaw(state)]
 
 
 def lint(
-    document: Document, *, state: str | None = None, rules: Sequence[Rule] | None = None
+    document: Document,
+    *,
+    state: str | StateLawEntry | None = None,
+    rules: Sequence[Rule] | None = None,
 ) -> list[Finding]:
     """Findings for `document`, in document order.
 
-    `state` selects the state-law notes (the IR has no state field); `rules`
+    `state` selects the state's law (the IR has no state field): a name, postal
+    code or abbreviation, or an entry the caller looked up; `rules`
     replaces the default rule set entirely (then `state` is not used). The
     rules share one analysis of the document, computed afresh on each call (a
     `scorecard` of the same document right after reuses it).

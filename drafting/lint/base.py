@@ -18,8 +18,9 @@ SAVINGS_TEXT = (
     "state, or local government entity, pursuant to 8 U.S.C. §§ 1373 and 1644."
 )
 # Every channel § 1373(a) and (b) protect, in the words of Cal. Gov. Code § 7284.6(e) as
-# chaptered: a savings clause cures only the verbs it names. (The library's clause,
-# SB 54 § 7284.6(f) as amended in January 2017, names only sending and receiving.)
+# chaptered: a savings clause cures only the verbs it names. (The library's clause up to
+# version 2, SB 54 § 7284.6(f) as amended in January 2017, names only sending and receiving;
+# version 3, in the current edition, uses these words.)
 
 
 class SentenceRule:

@@ -18,6 +18,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from clauses.state_law import lint_state
 from drafting.budget import BudgetExceeded, time_budget
 from drafting.lint import lint, scorecard, verdict
 from drafting.lint.engine import SEVERITY_RANK
@@ -109,7 +110,7 @@ def _read(form: CheckForm) -> tuple[object, str]:
 
 def _checked(request: HttpRequest, document, text: str, state: str | None) -> dict:
     """Lint, apply a requested fix, score and render: everything the result shows."""
-    findings = lint(document, state=state)
+    findings = lint(document, state=lint_state(state))
     context: dict = {}
     fix_index = request.POST.get("apply_fix", "")
     if fix_index.isdigit() and int(fix_index) < len(findings):
@@ -117,7 +118,7 @@ def _checked(request: HttpRequest, document, text: str, state: str | None) -> di
         if finding.fix is not None:
             text = apply_fix(text, finding)
             document = parse_text(text)
-            findings = lint(document, state=state)
+            findings = lint(document, state=lint_state(state))
             context["fixed"] = finding.fix.description
     ordered = sorted(enumerate(findings), key=lambda p: SEVERITY_RANK[p[1].severity])
     shown = ordered[:MAX_FINDINGS_SHOWN]

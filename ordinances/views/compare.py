@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from clauses.state_law import lint_state
 from drafting.lint import lint, scorecard
 from drafting.render.compare_html import compare_html
 from ordinances import audit
@@ -39,7 +40,7 @@ def _choices(organisation) -> list[tuple[str, str]]:
 
 
 def _checks(side) -> dict:
-    findings = lint(side.document, state=side.spec.locality.state)
+    findings = lint(side.document, state=lint_state(side.spec.locality.state))
     return {
         "errors": sum(f.severity == "error" for f in findings),
         "warnings": sum(f.severity == "warning" for f in findings),

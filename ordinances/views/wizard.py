@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from clauses.state_law import lint_state
 from drafting.edits import clause_text
 from drafting.lint import lint, scorecard
 from drafting.lint.engine import most_severe_first
@@ -23,6 +24,7 @@ from ordinances.models import Workspace
 from ordinances.wizard import STEPS, neighbours, step_by_slug
 from ordinances.wizard.flow import Flow, field_label, field_value
 from ordinances.wizard.forms import included
+from ordinances.wizard.state_notice import state_notice, typed_state
 from ordinances.wizard.steps import Step
 from ordinances.wizard.text import edited_clauses
 
@@ -111,6 +113,7 @@ def _page(request, flow: Flow, current: Step, form, save_form, status: int = 200
         "following": following,
         "field_clauses": _field_clauses(form, flow),
         **_preview_context(document, problems, highlight, _edited(flow)),
+        **_state_context(current, form, flow),
     }
     if current.slug == "review":
         context["review"] = _review(flow, document, problems)
@@ -203,6 +206,13 @@ def _preview_context(document, problems: dict, highlight, edited=()) -> dict:
     }
 
 
+def _state_context(current: Step, form, flow: Flow) -> dict:
+    """The state's law, on the locality step, as soon as a state is typed."""
+    if current.slug != "locality":
+        return {}
+    return {"state_notice": state_notice(typed_state(form, flow.spec))}
+
+
 def _blocked(problems: dict[str, str]) -> list[str]:
     """Why the draft cannot be checked yet, in words: "Cannot check until ..."."""
     reasons = []
@@ -232,7 +242,7 @@ def _review(flow: Flow, document, problems: dict) -> dict:
     findings, score = [], None
     if document is not None:
         state = (flow.spec.get("locality") or {}).get("state") or None
-        findings = lint(document, state=state)
+        findings = lint(document, state=lint_state(state))
         score = scorecard(document)
     findings = [
         (finding, anchor(finding.block) if finding.block else "")
@@ -270,6 +280,7 @@ def wizard_preview(request, pk: int):
     context = {
         "draft": flow.draft,
         **_preview_context(document, problems, highlight, _edited(flow)),
+        **_state_context(current, form, flow),
     }
     if form is not None and not form.is_valid():
         context["form_errors"] = {

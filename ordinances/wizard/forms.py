@@ -18,6 +18,7 @@ from django import forms
 from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, format_html
 
+from drafting.federal_context import FederalContext
 from drafting.library import ClauseText, Option, included_slugs
 from drafting.spec import (
     INSTRUMENTS,
@@ -28,6 +29,7 @@ from drafting.spec import (
     REQUIRED_LOCALITY,
     clean_text,
 )
+from ordinances.wizard.federal_notes import FederalNotes
 
 LOCALITY_HELP = {
     "name": "As it should read in the text, e.g. “the City of Springfield” or “Cook County”.",
@@ -107,6 +109,7 @@ class TopicForm(forms.Form):
         topic_clauses: Sequence[ClauseText],
         clauses: Sequence[ClauseText],
         spec: Mapping[str, Any],
+        federal: FederalContext | None = None,
         **kwargs,
     ):
         self.topic_clauses = list(topic_clauses)
@@ -130,6 +133,8 @@ class TopicForm(forms.Form):
                 )
                 self.initial[name] = clause.slug in chosen
                 members.append(Div(name, data_clause=clause.slug))
+            if federal is not None and federal.for_clause(clause.slug):
+                members.append(FederalNotes(clause.slug, federal.for_clause(clause.slug)))
             for option in clause.options:
                 self.fields[option.key] = option_field(option)
                 self.initial[option.key] = options.get(option.key, option.default)

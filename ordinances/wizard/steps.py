@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from django import forms
 
+from clauses.state_law import federal_context
 from drafting.assembly import locality_needs, resolve_options
 from drafting.library import ClauseText
 from drafting.spec import SpecError
@@ -68,6 +69,7 @@ class TopicStep(Step):
             topic_clauses=self.clauses(flow.clauses),
             clauses=flow.clauses,
             spec=flow.spec,
+            federal=federal_context(),
             prefix=None,
         )
 
@@ -84,6 +86,7 @@ class LocalityStep(TopicStep):
             topic_clauses=self.clauses(flow.clauses),
             clauses=flow.clauses,
             spec=flow.spec,
+            federal=federal_context(),
             needed=needed_locality(flow.spec, flow.clauses),
             prefix=None,
         )

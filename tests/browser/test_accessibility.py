@@ -81,6 +81,8 @@ def test_every_drafter_page_has_no_serious_violations(signed_in, drafts, axe):
         "library": "/library/",
         "library clause": "/library/clauses/detainers/",
         "library model": "/library/model/",
+        "state law": "/library/state-law/",
+        "state law: Texas": "/library/state-law/tx/",
         **{f"wizard: {step}": f"/drafts/{draft}/edit/{step}/" for step in STEPS},
         "wizard: review with lint findings": f"/drafts/{draft}/edit/review/",
     }

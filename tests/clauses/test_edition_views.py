@@ -49,7 +49,7 @@ def test_publish_form_defaults_to_the_recommended_then_the_newest_version(
     version_recommend(clause=Clause.objects.get(slug="ncic"), version=newest)
     form = client_for(editor).get(reverse("clauses:edition_new")).context["form"]
     assert form.fields["version__ncic"].initial == newest.number
-    assert form.fields["version__definitions"].initial == 3
+    assert form.fields["version__definitions"].initial == 4
 
 
 def test_editor_publishes_an_edition_with_release_notes(client_for, editor, library):

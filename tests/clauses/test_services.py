@@ -183,7 +183,7 @@ def test_upgrade_offer_counts_clauses_kept_behind(library):
 
 
 def test_no_upgrade_offer_on_the_newest_edition(library):
-    assert upgrade_offer("cpd-2026-council", {"definitions": 3}, None) is None
+    assert upgrade_offer("cpd-2026-council", {"definitions": 4}, None) is None
 
 
 # -- version numbers reveal nothing about other offices (issue 14, item 9) ---------

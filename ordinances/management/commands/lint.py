@@ -23,7 +23,9 @@ class Command(BaseCommand):
             "path", help="SPEC.json, ordinance.docx, an Akoma Ntoso act (.xml) or ordinance.txt"
         )
         parser.add_argument("--format", choices=["text", "json"], default="text")
-        parser.add_argument("--state", help="the state, for state-law notes")
+        parser.add_argument(
+            "--state", help="the state (name, postal code or abbreviation), for state-law findings"
+        )
 
     def handle(self, *args, **options):
         path = Path(options["path"])
