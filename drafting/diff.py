@@ -556,21 +556,25 @@ def document_texts(document: Document) -> list[str]:
 
 def accept_all(diff: DocumentDiff) -> list[str]:
     """The texts after accepting every change: `document_texts(diff.new)`."""
-    texts = [new_text(diff.title), new_text(diff.enacting_clause)]
-    for section in diff.sections:
-        if section.in_new:
-            texts.append(new_text(section.heading))
-            texts.extend(op.new_text for op in section.blocks if op.new is not None)
-    return texts
+    return _one_side(diff, "new")
 
 
 def reject_all(diff: DocumentDiff) -> list[str]:
     """The texts after rejecting every change: `document_texts(diff.old)`."""
-    texts = [old_text(diff.title), old_text(diff.enacting_clause)]
+    return _one_side(diff, "old")
+
+
+def _one_side(diff: DocumentDiff, side: str) -> list[str]:
+    text = new_text if side == "new" else old_text
+    texts = [text(diff.title), text(diff.enacting_clause)]
     for section in diff.sections:
-        if section.in_old:
-            texts.append(old_text(section.heading))
-            texts.extend(op.old_text for op in section.blocks if op.old is not None)
+        if section.in_new if side == "new" else section.in_old:
+            texts.append(text(section.heading))
+            texts.extend(
+                getattr(op, f"{side}_text")
+                for op in section.blocks
+                if getattr(op, side) is not None
+            )
     return texts
 
 

@@ -304,35 +304,39 @@ class LimitedInformation(SentenceRule):
         return message, None
 
 
-class DontAsk(SentenceRule):
+class _PassRule(SentenceRule):
+    """An info note that a sentence passes § 1373 because of one fact about it (`fact`),
+    unless another rule already flagged it."""
+
+    severity = "info"
+    fact = ""
+    message = ""
+
+    def inspect(self, facts: Facts, analysis: Analysis):
+        if not getattr(facts, self.fact) or facts.flagged:
+            return None
+        return self.message, None
+
+
+class DontAsk(_PassRule):
     id = "1373-dont-ask"
-    severity = "info"
     authority = AUTHORITY_DONT_ASK
-
-    def inspect(self, facts: Facts, analysis: Analysis):
-        if not facts.dont_ask or facts.flagged:
-            return None
-        message = (
-            "Compliant: this limits asking about or collecting immigration status, not sharing "
-            "it. § 1373 does not require anyone to gather status information, so a “don’t ask” "
-            "rule does not violate it."
-        )
-        return message, None
+    fact = "dont_ask"
+    message = (
+        "Compliant: this limits asking about or collecting immigration status, not sharing "
+        "it. § 1373 does not require anyone to gather status information, so a “don’t ask” "
+        "rule does not violate it."
+    )
 
 
-class DetainerRefusal(SentenceRule):
+class DetainerRefusal(_PassRule):
     id = "1373-detainer-refusal"
-    severity = "info"
     authority = AUTHORITY_DETAINER
-
-    def inspect(self, facts: Facts, analysis: Analysis):
-        if not facts.refuses_detainers or facts.flagged:
-            return None
-        message = (
-            "Compliant: declining detainers (holds) restricts no exchange of information, so "
-            "§ 1373 does not reach it."
-        )
-        return message, None
+    fact = "refuses_detainers"
+    message = (
+        "Compliant: declining detainers (holds) restricts no exchange of information, so "
+        "§ 1373 does not reach it."
+    )
 
 
 RULES_1373 = (
