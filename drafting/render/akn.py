@@ -340,8 +340,13 @@ def _defined_terms(document: Document) -> dict[str, str]:
     found: dict[str, str] = {}
     for _section, block in document.blocks():
         for run in block.runs:
-            if run.style == "term" and _term_text(run):
-                found.setdefault(_term_text(run), term_id(_term_text(run)))
+            term = _term_text(run)
+            if run.style == "term" and term and term not in found:
+                ident, used, n = term_id(term), set(found.values()), 1
+                while ident in used:  # two terms that differ only in case or punctuation
+                    n += 1
+                    ident = f"{term_id(term)}-{n}"
+                found[term] = ident
     return dict(sorted(found.items(), key=lambda item: -len(item[0])))
 
 
