@@ -11,7 +11,12 @@ it, and the polarity at those verbs says whether the text restricts them:
     ['citizenship or immigration status']
 
 A list item's first sentence continues its lead-in ("shall not do any of the
-following:"), so it inherits the lead-in's polarity. Everything is computed
+following:", "The prohibition ... shall include:"), so it inherits the lead-in's
+polarity; the items of a savings lead-in ("RCW 2.28.300 through 2.28.330 do not
+limit or prohibit any officer from:") are savings clauses when they name the
+channels. A recital restricts nothing, but one that reports a rule in force
+("pursuant to Executive Order No. 170, it is the policy of the State that ...")
+keeps what it reports apart (`reported`), for a warning. Everything is computed
 once per document (`analyse`), and the rules share it.
 """
 
