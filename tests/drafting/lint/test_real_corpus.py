@@ -54,8 +54,74 @@ KNOWN_SEEN_MISSES: dict[str, str] = {
     ),
 }
 
-# heldout-2 documents the lint gets wrong on its one run, and why (read after the run).
-KNOWN_HELDOUT_2_MISSES: dict[str, str] = {}
+# heldout-2 documents the lint got wrong on its one run (2026-11-30), and why: causes read
+# after the run, not fixed (fixing them would make heldout-2 one more development set).
+KNOWN_HELDOUT_2_MISSES: dict[str, str] = {
+    "ames-2017-resolution-1373-clause": (
+        "a newspaper's quotation mark splits the negated operator (it does not “prohibit, or "
+        "in any way restrict ...”): 'does not' alone is read as a restriction, so the § 1373 "
+        "clause itself is read as restricting sending status (error for compliant)"
+    ),
+    "arizona-2025-sb-1362-municipal-databases": (
+        "'make municipal databases available ... for the purpose of immigration enforcement': "
+        "a database is not among the broad categories of information (information, data, "
+        "records), so the item is not read as reaching status (compliant for warning)"
+    ),
+    "east-chicago-2017-code-39-055-enforcement-requests": (
+        "'requests to provide information on persons': 'information on' a plural noun with no "
+        "article is not among the broad categories ('information about any person' is), so "
+        "nothing is flagged (compliant for warning)"
+    ),
+    "fairfax-county-2021-trust-policy-purpose": (
+        "the restriction is stated with 'restrict' as the main verb ('will otherwise restrict "
+        "sharing of ... information'), not with a negative ('shall not share'), and 'personal "
+        "identifiable information' is not among the broad categories ('personally "
+        "identifiable' is): nothing is read as restricted (compliant for warning)"
+    ),
+    "howard-county-2022-question-a-county-resources": (
+        "'The law prohibits using County resources for the following actions ...: ... (4) "
+        "sharing a person's status' — 'prohibits' followed by a gerund and an inline list is "
+        "not read as a restricting operator, and 'a person's status' referring back to the "
+        "citizenship or immigration status of item (3) is not read as status "
+        "(compliant for error)"
+    ),
+    "humboldt-county-2018-code-9121-5-personal-information": (
+        "'release status of individuals or any other such personal information' is read by "
+        "ejusdem generis (issue 16, reading 6) as personal information of the kind listed "
+        "(release status, outside § 1373), with no definition elsewhere to widen it; the "
+        "verdict, written before the run, reads undefined 'personal information' as able to "
+        "reach status. The two readings disagree, and either is defensible (compliant for "
+        "warning)"
+    ),
+    "new-york-2023-s2061-domestic-violence-status-reporting": (
+        "the bill prints new matter in capitals: each all-capitals line is taken for a "
+        "heading, so the sentences that bar reporting status are split into headings the lint "
+        "does not read (compliant for error)"
+    ),
+    "new-york-2023-s987-ny-for-all-article-145": (
+        "all-capitals bill text taken line by line for headings, as in S2061, so § 145.35's bar "
+        "on entering status into a database is never read (compliant for error)"
+    ),
+    "takoma-park-2008-code-9-04-third-person-inquiry": (
+        "'inquire about any person's citizenship or immigration status with any third person' "
+        "is read as a don't-ask rule; the lint has no reading that inquiring of third persons "
+        "(which include federal immigration authorities) restricts requesting status under "
+        "§ 1373(b)(1) (compliant for error)"
+    ),
+    "us-congress-2025-hr-2056-dc-immigration-compliance": (
+        "a double negative: 'may not have in effect a ... policy ... that prohibits or "
+        "restricts any entity ... from— sending, receiving, maintaining, or exchanging ... "
+        "status'; the inner 'prohibits or restricts' is taken as the operator of the verbs "
+        "after it, so the prohibition on restricting reads as a restriction (error for "
+        "compliant)"
+    ),
+    "vermont-2024-20-vsa-2366-a-communications-ceiling": (
+        "the statute authorizes 'additional restrictions on ... communications regarding "
+        "citizenship or immigration status' and caps communication at the model policy's "
+        "level; a restriction named as a noun ('restrictions on communications') and a cap "
+        "written as a negated permission are not read (compliant for warning)"
+    ),
+}
 
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
