@@ -11,7 +11,12 @@ it, and the polarity at those verbs says whether the text restricts them:
     ['citizenship or immigration status']
 
 A list item's first sentence continues its lead-in ("shall not do any of the
-following:"), so it inherits the lead-in's polarity. Everything is computed
+following:", "The prohibition ... shall include:"), so it inherits the lead-in's
+polarity; the items of a savings lead-in ("RCW 2.28.300 through 2.28.330 do not
+limit or prohibit any officer from:") are savings clauses when they name the
+channels. A recital restricts nothing, but one that reports a rule in force
+("pursuant to Executive Order No. 170, it is the policy of the State that ...")
+keeps what it reports apart (`reported`), for a warning. Everything is computed
 once per document (`analyse`), and the rules share it.
 """
 
@@ -150,6 +155,9 @@ class Facts:
     self_cured: bool = False
     savings_scope: str = ""  # "document" or "section" when this sentence is a savings clause
     savings_limbs: frozenset[str] = frozenset()  # the § 1373 limbs a savings clause keeps open
+    savings_lead: str = ""  # "document"/"section": a savings lead-in whose items name the channels
+    verbs: list[Span] = field(default_factory=list)  # every verb of moving or gathering information
+    reported: list[Restriction] = field(default_factory=list)  # restrictions a recital reports
     refuses_detainers: bool = False
     may_withhold: list[Span] = field(default_factory=list)  # "may decline to disclose" status
     cleared: list[Restriction] = field(default_factory=list)  # defined terms that exclude status
@@ -233,11 +241,21 @@ def _clusters(low: str, verbs: list[Span], breaks: list[int]) -> list[list[Span]
     return clusters
 
 
-def _effective(cluster: list[Span], gap: str, mention: Span) -> tuple[Span, ...]:
-    """The cluster's verbs that can take this object: weak verbs ("provide") need an info noun."""
+def _effective(low: str, cluster: list[Span], gap: str, mention: Span) -> tuple[Span, ...]:
+    """The cluster's verbs that can take this object: weak verbs ("provide") need an info noun.
+
+    Verbs share one object: in "request or maintain information about, or otherwise
+    investigate, the ... status", "maintain" has its own "information about", which
+    points to the status after the last verb of the cluster.
+    """
     info = mention.kind != "status" or bool(p.INFO_NOUN.search(gap))
     return tuple(
-        v for v in cluster if v.kind == "collect" or info or v.text.lower().startswith(_STRONG_SEND)
+        v
+        for v in cluster
+        if v.kind == "collect"
+        or info
+        or v.text.lower().startswith(_STRONG_SEND)
+        or p.INFO_OBJECT_AFTER.match(low, v.end)
     )
 
 
@@ -267,7 +285,7 @@ def _associate(low: str, mentions: list[Span], verbs: list[Span], clusters: list
             continue
         previous = (mention, cluster)
         gap = low[cluster[-1].end : mention.start] if cluster[-1].end <= mention.start else ""
-        acting = _effective(cluster, gap, mention)
+        acting = _effective(low, cluster, gap, mention)
         if acting:
             yield mention, acting
 
@@ -308,7 +326,11 @@ def _excluded(low: str, mention: Span) -> bool:
 
 
 def _basis(low: str, mention: Span) -> bool:
-    return bool(p.BASIS_BEFORE.search(low, max(0, mention.start - 60), mention.start))
+    """Status is the ground of a decision ("based on", "conditioning services upon")."""
+    return bool(
+        p.BASIS_BEFORE.search(low, max(0, mention.start - 60), mention.start)
+        or p.CONDITION_BEFORE.search(low, max(0, mention.start - 200), mention.start)
+    )
 
 
 _COMPLIES_1373 = re.compile(
@@ -323,16 +345,43 @@ def _savings_limbs(facts: Facts, verbs: list[Span]) -> frozenset[str]:
     return frozenset(limb for v in verbs if (limb := verb_limb(v)))
 
 
+def _scope(low: str) -> str:
+    """What a savings clause covers: "section" if it says "this section", else the document.
+
+    A clause whose subject is a citation ("RCW 2.28.300 through 2.28.330 do not
+    limit ...") is read as covering the document: the excerpt is what it cites.
+    """
+    scope = p.SCOPE.search(low)
+    noun = (scope.group("a") or scope.group("b") or "") if scope else ""
+    return "section" if noun in p.NARROW_SCOPES else "document"
+
+
+def _names_channels(facts: Facts, verbs: list[Span]) -> bool:
+    """Cites § 1373, or names status with a verb of sending, receiving or keeping it."""
+    moves = any(v.kind in ("send", "receive", "keep") for v in verbs)
+    return bool(p.CITES_1373.search(facts.low) or (facts.search(p.STATUS) and moves))
+
+
 def _savings_scope(facts: Facts, verbs: list[Span]) -> str:
     low = facts.low
     if not ("1373" in low or "status" in low) or not p.SAVINGS_OPENER.search(low):
         return ""
-    moves = any(v.kind in ("send", "receive", "keep") for v in verbs)
-    if not (p.CITES_1373.search(low) or (facts.search(p.STATUS) and moves)):
+    return _scope(low) if _names_channels(facts, verbs) else ""
+
+
+def _savings_lead(facts: Facts) -> str:
+    """A savings lead-in whose list names the channels ("... do not limit or prohibit any
+    officer from:" then "(a) Sending to, or receiving from, ... status ...")."""
+    if not facts.text.rstrip().endswith((":", "—")) or not p.SAVINGS_OPENER.search(facts.low):
         return ""
-    scope = p.SCOPE.search(low)
-    noun = (scope.group("a") or scope.group("b") or "") if scope else ""
-    return "section" if noun in p.NARROW_SCOPES else "document"
+    return _scope(facts.low)
+
+
+def continue_savings(facts: Facts, lead: Facts) -> None:
+    """An item of a savings lead-in's list is a savings clause when it names the channels."""
+    if lead.savings_lead and not facts.savings_scope and _names_channels(facts, facts.verbs):
+        facts.savings_scope = lead.savings_lead
+        facts.savings_limbs = _savings_limbs(facts, facts.verbs)
 
 
 def _defined_mentions(text: str, low: str, mentions: list[Span], definitions: Definitions):
@@ -380,8 +429,8 @@ def sentence_facts(
     facts = Facts(text=text, low=low, words=p.words(low), inherited=inherited)
     facts.recital = bool(p.RECITAL.match(low))
     facts.definition = in_definition or bool(p.DEFINITION.match(low) or defined_term(text))
-    if facts.recital:
-        return facts
+    if facts.recital and not p.REPORTED_RULE.search(low):
+        return facts  # a recital gives reasons; it restricts nothing
     operators, verb_matches, status, broad, limited, detainers = p.CORE.scan(low, facts.words)
     facts.operators = _operators(text, operators)
     mentions = _mentions(text, status, broad, limited)
@@ -394,9 +443,11 @@ def sentence_facts(
         for v in _spans(text, verb_matches)
         if not any(m.start <= v.start < m.end for m in mentions)
     ]
+    facts.verbs = verbs
     facts.savings_scope = _savings_scope(facts, verbs)
     if facts.savings_scope:
         facts.savings_limbs = _savings_limbs(facts, verbs)
+    facts.savings_lead = _savings_lead(facts)
     verbs = [v for v in verbs if not _PERSONS_REFUSAL.search(low, max(0, v.start - 40), v.start)]
     mentions = _ejusdem_generis(low, mentions)
     breaks = [m.start for m in mentions] + [o.start for o in facts.operators]
@@ -426,6 +477,10 @@ def sentence_facts(
     facts.refuses_detainers = bool(detainers) and _refuses_detainers(facts)
     if facts.definition:  # a definition describes; it restricts nothing itself
         facts.status, facts.broad, facts.hedges, facts.may_withhold = [], [], [], []
+    if facts.recital:  # it reports a rule in force elsewhere; it enacts none
+        facts.reported = facts.status + ([] if facts.excludes_status else facts.broad)
+        facts.status, facts.broad, facts.hedges, facts.may_withhold = [], [], [], []
+        facts.dont_ask, facts.limited, facts.savings_scope = [], [], ""
     return facts
 
 
@@ -661,6 +716,8 @@ def analyse(document: Document) -> Analysis:
             in_definition=in_definition,
         )
         facts.sentence = sentence
+        if sentence.stem is not None and id(sentence.stem) in last:
+            continue_savings(facts, last[id(sentence.stem)])
         if facts.definition and (in_definition or sentence.text.rstrip().endswith(":")):
             defining.add(id(sentence.block))
         last[id(sentence.block)] = facts

@@ -299,6 +299,13 @@ BASIS_BEFORE = _compile(
     |without\s+regard\s+to|irrespective\s+of|on\s+account\s+of|by\s+reason\s+of|conditioning\s+\w+\s+on)
     \b[^;]{0,40}$"""
 )
+# "conditioning the provision of services or benefits by the City upon immigration
+# status": the ground of a decision, however long the thing conditioned.
+CONDITION_BEFORE = _compile(
+    r"""\b(?:condition(?:s|ed|ing)?|contingent|dependent)\b[^;:]{0,160}?\b(?:up)?on\s+
+    (?:(?:a|an|the|any|his|her|their|one['’]s|an\s+individual['’]s|a\s+person['’]s)\s+)?
+    (?:(?:actual|perceived|suspected|or)\s+){0,3}$""",
+)
 BASIS = _compile(
     r"\b(?:based\s+(?:up)?on|on\s+the\s+basis\s+of|because\s+of|regardless\s+of|without\s+regard\s+to)\b"
 )
@@ -319,6 +326,10 @@ BROAD = Scanner(
   # "records or information", "information, including but not limited to ..."
   | \b(?:information|data|records)\s+(?:collected|obtained|gathered|received|acquired)\b
   | \brecords\s+(?:or|and)\s+information\b
+  # "disclose information to federal immigration authorities": bare information, to them
+  | \b(?:information|data|records)\b(?=\s+(?:to|with)\s+(?:any\s+|the\s+)?(?:federal\s+)?
+      (?:immigration\s+(?:authorit|agenc|officer|official|enforcement)|ice\b|cbp\b
+      |u\.s\.\s+immigration|united\s+states\s+immigration|(?:the\s+)?department\s+of\s+homeland))
   | \binformation\b(?=,?\s+including(?:,?\s+but\s+not\s+limited\s+to|\s+without\s+limitation)?\s*,?
       \s+(?:an?\s+|the\s+)?(?:individual|person)['’]s\b)
     """,
@@ -411,6 +422,13 @@ STATUS_ANAPHOR = _compile(
     r"\bsuch\s+(?:status|information|records?|data)\b|\b(?:that|this)\s+(?:status\s+)?information\b"
 )
 INFO_NOUN = _compile(r"\b(?:information|data|records?|details|files?|database|lists?)\b")
+# A verb whose own object is "information about ..." ("request or maintain information
+# about, or otherwise investigate, the ... status"): the object after the last verb is
+# the one "information about" points to, so every such verb takes it.
+INFO_OBJECT_AFTER = _compile(
+    r"""\s+(?:any\s+|the\s+|such\s+|all\s+)?(?:information|data|records?)\s+
+    (?:about|regarding|concerning|on|of|as\s+to|relating\s+to|related\s+to|pertaining\s+to)\b"""
+)
 PASSIVE_BEFORE = _compile(
     r"\b(?:be|been|being|is|are|was|were)\s+(?:not\s+)?(?:\w+\s+(?:or|and|nor)\s+)?(?:\w+\s+)?$"
 )
@@ -430,6 +448,18 @@ HEDGE = Scanner(
 )
 CITES_1373 = _compile(r"\b1373\b")
 
+# A citation of provisions, as the subject of a sentence ("RCW 2.28.300 through 2.28.330",
+# "Sections 4 and 5", "§§ 12-1 to 12-4", "This article").
+_CITATION_NUMBER = r"(?:§+\s*)?[0-9][0-9a-z]*(?:[.\-–:][0-9a-z]+)*(?:\([0-9a-z]{1,4}\))*"
+_CITATION = (
+    r"(?:^|(?<=[\s(]))(?:(?:[a-z]{2,5}\.?|u\.s\.c\.|c\.r\.s\.|(?:sub)?sections?|secs?\.|"
+    r"chapters?|articles?|titles?|parts?)\s+)?§*\s*"
+    + _CITATION_NUMBER
+    + r"(?:\s*(?:,|through|to|and|-|–)\s*"
+    + _CITATION_NUMBER
+    + r")*"
+)
+
 # A savings clause: "nothing in this ordinance prohibits or restricts ...".
 SAVINGS_OPENER = _compile(
     rf"""
@@ -438,6 +468,10 @@ SAVINGS_OPENER = _compile(
       |code|title|part|subdivision|paragraph)\s+(?:does|shall|will)\s+not\s+
       (?:be\s+(?:construed|interpreted)\s+(?:to|as)\s+(?:\w+\s+)?)?{_RESTRICT_WORDS}
   | \bno\s+provision\s+of\s+this\b[^;]{{0,80}}?\b(?:{_RESTRICT_WORDS}|construed)
+  # a citation as the subject: "RCW 2.28.300 through 2.28.330 do not limit or prohibit",
+  # "Sections 3 to 5 shall not be construed to restrict"
+  | {_CITATION}\s+(?:does|do|shall|will)\s+not\s+
+      (?:be\s+(?:construed|interpreted)\s+(?:to|as)\s+(?:\w+\s+)?)?{_RESTRICT_WORDS}
   | \b(?:is|are)\s+not\s+(?:prohibited|restricted|prevented|barred|precluded)\s+from\b
   | \bshall\s+not\s+be\s+(?:construed|interpreted)\s+(?:to|as)\b[^;]{{0,60}}?\b{_RESTRICT_WORDS}
     """
@@ -479,6 +513,14 @@ NOTIFICATION = _compile(
 )
 
 RECITAL = _compile(r"^\s*(?:whereas|now,?\s+therefore)\b")
+# A recital that reports a rule in force ("WHEREAS, pursuant to Executive Order No. 170,
+# it is the policy of the State that officers shall not disclose ..."): it enacts nothing,
+# but it tells the reader an operative restriction exists elsewhere.
+REPORTED_RULE = _compile(
+    r"""\b(?:it\s+is|is|was|has\s+been|remains)\s+the\s+(?:\w+\s+)?policy\s+of\b
+    |\bpursuant\s+to\b
+    |\b(?:provides|provided|requires|required|directs|directed|prohibits|prohibited|mandates)\s+that\b"""
+)
 DEFINITION = _compile(
     r"""^\s*[“"‘'][^”"’']{1,80}[”"’']\s*(?:,\s*)?(?:\(or\s+[^)]*\)\s*)?
     (?:means|shall\s+mean|shall\s+refer|refers|includes?|has|have|is|are)\b"""

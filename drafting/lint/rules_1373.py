@@ -170,6 +170,38 @@ class BroadRestriction(SentenceRule):
         return _limb(facts, analysis, potential=True)
 
 
+class RecitalReportsRestriction(SentenceRule):
+    """A WHEREAS clause that reports a restriction in force ("pursuant to Executive Order
+    No. 170, it is the policy of the State that officers shall not disclose information
+    ..."). A recital enacts nothing, so it is never an error; but it tells the reader that
+    an operative text restricts information, and that text needs reading."""
+
+    id = "1373-recital-reports-restriction"
+    severity = "warning"
+    authority = AUTHORITY_BROAD
+
+    def inspect(self, facts: Facts, analysis: Analysis):
+        if not facts.reported or analysis.cure_for(facts):
+            return None
+        restriction = facts.reported[0]
+        what = (
+            "citizenship or immigration status"
+            if restriction.mention.kind == "status"
+            else f"“{restriction.mention.text}”"
+        )
+        message = (
+            f"This recital reports a rule in force that restricts sharing {what} "
+            f"(“{_quoted(facts, restriction)}”). A recital enacts nothing itself, so it is not "
+            "an error; but the rule it reports can conflict with 8 U.S.C. § 1373. Read the "
+            "operative text it names, and add a savings clause if that text is yours to amend."
+        )
+        return message, None
+
+    def limb(self, facts: Facts, analysis: Analysis) -> str:
+        limbs = {limb for r in facts.reported for limb in r.limbs} or {"a"}
+        return describe_limbs(limbs) + " (potential)"
+
+
 class Hedge(SentenceRule):
     id = "1373-hedge"
     severity = "warning"
@@ -342,6 +374,7 @@ class DetainerRefusal(_PassRule):
 RULES_1373 = (
     StatusRestriction(),
     BroadRestriction(),
+    RecitalReportsRestriction(),
     Hedge(),
     PermitsWithholding(),
     DefinitionExcludesStatus(),

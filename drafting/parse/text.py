@@ -14,9 +14,16 @@ or a Word heading style). Item levels follow the label styles as they nest
 ("(a)" then "(1)" then "(A)"), and a label that could be a letter or a Roman
 numeral ("I.", "(i)") is read as whichever continues the list it is in.
 
-Nothing is lost: `flatten(parse_text(text))` holds every non-space character of
-`text`, in order, except characters no XML document can carry (C0 controls,
-U+FFFE/U+FFFF, bidi overrides), which are dropped. Arbitrary text never raises.
+Bill text printed with line numbers ("3.15 shall not:", "12 (2025 Replacement
+Volume)") has them set aside first (`strip_line_numbers`): they number the
+printed page, not the law, and left in place they split sentences ("shall 3.15
+not"). Only text where most lines carry a line number that counts up by one
+is treated so; a list of numbered paragraphs or a table of sections is not.
+
+Nothing else is lost: `flatten(parse_text(text))` holds every non-space
+character of `strip_line_numbers(text)`, in order, except characters no XML
+document can carry (C0 controls, U+FFFE/U+FFFF, bidi overrides), which are
+dropped. Arbitrary text never raises.
 """
 
 from __future__ import annotations
@@ -257,6 +264,68 @@ def _paragraphs(lines: list[str]) -> list[Paragraph]:
             flush(True)
     flush(False)
     return paras
+
+
+# -- bill line numbers --------------------------------------------------------
+
+# A printed line number: "3.15" (page.line, Minnesota) or "15" (Maryland), then the line.
+_LINE_NUMBER = re.compile(r"^(?P<indent>[ \t]*)(?P<num>[0-9]{1,3}(?:\.[0-9]{1,3})?)(?:[ \t]+|$)")
+# How much of a text must look like numbered lines before the numbers are set aside.
+_MIN_NUMBERED_LINES = 5
+_MIN_NUMBERED_SHARE = 0.5
+_MIN_COUNTING_SHARE = 0.8
+_MIN_MEAN_LINE = 30  # printed bill lines are long; a table of sections is not
+
+
+def _line_numbers(lines: list[str]) -> list[re.Match[str] | None]:
+    return [_LINE_NUMBER.match(line) for line in lines]
+
+
+def _counts_up(numbers: list[str]) -> bool:
+    """Most neighbours go up by one (a new page may start again at 1)."""
+    steps = 0
+    for before, after in zip(numbers, numbers[1:], strict=False):
+        last, first = int(before.rsplit(".", 1)[-1]), int(after.rsplit(".", 1)[-1])
+        steps += first in (last + 1, 1)
+    return steps >= _MIN_COUNTING_SHARE * max(1, len(numbers) - 1)
+
+
+def numbered_lines(lines: list[str]) -> bool:
+    """Is this bill text printed with a line number at the start of (most) lines?
+
+    >>> numbered_lines(["3.14 Subd. 3. Government restrictions. (a) A government unit,",
+    ...                 "3.15 and the unit's personnel, shall not:", "3.16 (1) disclose, "
+    ...                 "distribute, or disseminate data on any individual", "3.17 to any "
+    ...                 "federal immigration authority if the data will be used for",
+    ...                 "3.18 civil immigration enforcement, except as required by law;"])
+    True
+    >>> numbered_lines(["1. Purpose.", "2. Definitions.", "3. Policy.", "4. Training.",
+    ...                 "5. Reports."])
+    False
+    """
+    matches = _line_numbers(lines)
+    filled = [line for line in lines if line.strip()]
+    numbered = [(m, line) for m, line in zip(matches, lines, strict=True) if m]
+    if len(numbered) < _MIN_NUMBERED_LINES or len(numbered) < _MIN_NUMBERED_SHARE * len(filled):
+        return False
+    rest = [len(line) - m.end() for m, line in numbered if line[m.end() :].strip()]
+    if not rest or sum(rest) / len(rest) < _MIN_MEAN_LINE:
+        return False
+    return _counts_up([m["num"] for m, _ in numbered])
+
+
+def strip_line_numbers(lines: list[str]) -> list[str]:
+    """`lines` without the bill line numbers at their starts, when the text has them.
+
+    >>> strip_line_numbers(["14 (A) A PERSON SHALL NOT DISCLOSE", "15 THE INFORMATION."])
+    ['14 (A) A PERSON SHALL NOT DISCLOSE', '15 THE INFORMATION.']
+    """
+    if not numbered_lines(lines):
+        return lines
+    out = []
+    for line, match in zip(lines, _line_numbers(lines), strict=True):
+        out.append(match["indent"] + line[match.end() :] if match else line)
+    return out
 
 
 # -- paragraphs to sections ---------------------------------------------------
@@ -577,7 +646,7 @@ def document_kind(document: Document) -> str:
 def parse_text(text: str) -> Document:
     """Pasted text into the IR (see the module docstring)."""
     text = UNWRITABLE.sub("", text)
-    return build_document(_paragraphs(text.splitlines()))
+    return build_document(_paragraphs(strip_line_numbers(text.splitlines())))
 
 
 def flatten(document: Document) -> str:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from drafting.lint import lint
 from drafting.parse import UploadError, flatten, parse_docx, parse_text
+from drafting.parse.text import numbered_lines, strip_line_numbers
 from tests.model_seed import appendix_one
 
 
@@ -244,7 +245,8 @@ def _visible(text: str) -> str:
 @given(_TEXT)
 def test_parse_text_keeps_every_visible_character_in_order(text):
     document = parse_text(text)
-    assert _visible(flatten(document)) == _visible(text)
+    kept = "\n".join(strip_line_numbers(text.splitlines()))
+    assert _visible(flatten(document)) == _visible(kept)
 
 
 @settings(max_examples=150, deadline=None)
@@ -391,3 +393,39 @@ def test_parse_docx_refuses_entity_expansion():
 def test_parse_docx_refuses_broken_xml():
     with pytest.raises(UploadError, match="XML cannot be read"):
         parse_docx(_zip({"word/document.xml": "<w:document><w:body>"}))
+
+
+# -- bill line numbers ----------------------------------------------------------
+
+_BILL = """\
+3.14 Subd. 3. Government restrictions. (a) A government unit, and the unit's personnel,
+3.15 shall not:
+3.16 (1) disclose, distribute, or disseminate data or information on any individual to any
+3.17 federal immigration authority if the data or information will be used for civil immigration
+3.18 enforcement, except as required by state or federal law; or
+3.19 (2) inquire about the immigration status of any person, unless required by state law."""
+
+
+def test_bill_line_numbers_are_set_aside_and_the_sentence_is_whole():
+    document = parse_text(_BILL)
+    text = flatten(document)
+    assert "3.15" not in text and "3.17" not in text
+    assert "personnel, shall not:" in text
+    assert [b.label for s in document.sections for b in s.blocks if b.label] == ["(1)", "(2)"]
+
+
+def test_line_numbers_that_restart_on_each_page_are_set_aside():
+    lines = [f"{n} line {n} of a printed bill that wraps at a fixed width, more or less" for n in
+             (*range(1, 8), *range(1, 6))]  # fmt: skip
+    assert (
+        strip_line_numbers(lines)[0]
+        == "line 1 of a printed bill that wraps at a fixed width, more or less"
+    )
+
+
+def test_numbered_paragraphs_and_tables_of_sections_keep_their_numbers():
+    table = ["2.1 Definitions", "2.2 Scope", "2.3 Policy", "2.4 Procedure", "2.5 Training"]
+    assert not numbered_lines(table)
+    numbered = ["1 Officers shall not ask.", "3 Officers shall not share.", "7 Done."] * 2
+    assert not numbered_lines(numbered)
+    assert strip_line_numbers(table) == table
