@@ -1,0 +1,137 @@
+"""Reviewed Word files back onto the draft: each change on its clause, accept-all gives
+the reviewer's text exactly (files edited in Word's XML by hand: see
+tests/fixtures/review/word_style.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafting.edits import apply_words, clause_text
+from drafting.parse.review import read_reviewed
+from drafting.render.docx import ExportMeta, render_docx
+from drafting.review import accept, review
+from drafting.words import Words
+from tests.fixtures.review.word_style import WordFile
+
+ATTORNEY, CHIEF = "City Attorney", "Police Chief"
+
+
+@pytest.fixture(scope="module")
+def exported(model_document) -> bytes:
+    meta = ExportMeta.for_document(model_document, author="Clerk", revision=3, draft_id=12,
+                                   office_id=4, edition="cpd-2017")  # fmt: skip
+    return render_docx(model_document, meta)
+
+
+def word_reviewed(exported: bytes) -> bytes:
+    word = WordFile(exported)
+    word.replace("on a quarterly basis", "every month", author=ATTORNEY)
+    word.delete_paragraph("The number of U visa certifications requested", author=CHIEF)
+    word.add_paragraph_after("Sheriff", "–\tDepartment of Health", author=ATTORNEY)
+    word.insert_after("National Crime Information Center", " maintained by the FBI",
+                      author=ATTORNEY)  # fmt: skip
+    word.move("hereby ", "The Commission shall meet ", author=CHIEF)
+    word.comment("within 45 days", "Can we do 30?", author=CHIEF,
+                 replies=((ATTORNEY, "30 is fine under state law."),))  # fmt: skip
+    word.header_insert(" (DRAFT FOR REVIEW)", author=ATTORNEY)
+    word.table_at_end("Fiscal note: none.", author=ATTORNEY)
+    word.bold("Office of the Mayor", author=ATTORNEY)
+    return word.save()
+
+
+def expected_texts(document) -> dict[str, str]:
+    """The reviewer's text of each clause the Word edits touch."""
+    texts = {c: clause_text(document, c) for c in
+             ("reporting", "commission", "definitions", "purpose")}  # fmt: skip
+    reporting = texts["reporting"].replace("on a quarterly basis", "every month")
+    paragraphs = reporting.split("\n\n")
+    texts["reporting"] = "\n\n".join(
+        p for p in paragraphs if not p.startswith("The number of U visa certifications requested")
+    )
+    commission = texts["commission"].replace("Sheriff", "Sheriff\n\nDepartment of Health")
+    texts["commission"] = commission.replace(
+        "The Commission shall meet ", "The Commission shall meet hereby "
+    )
+    texts["definitions"] = texts["definitions"].replace(
+        "National Crime Information Center",
+        "National Crime Information Center maintained by the FBI",
+    )
+    texts["purpose"] = texts["purpose"].replace("It is hereby affirmed", "It is affirmed")
+    return texts
+
+
+def test_word_file_reads_keys_and_comments(exported):
+    reviewed = read_reviewed(word_reviewed(exported))
+    assert reviewed.properties == {
+        "OrdinanceDrafter.Draft": "12",
+        "OrdinanceDrafter.Revision": "3",
+        "OrdinanceDrafter.Edition": "cpd-2017",
+        "OrdinanceDrafter.Office": "4",
+    }
+    assert [(c.author, c.text, c.parent) for c in reviewed.comments] == [
+        (CHIEF, "Can we do 30?", ""),
+        (ATTORNEY, "30 is fine under state law.", "0"),
+    ]
+
+
+def test_word_changes_land_on_their_clauses(model_document, exported):
+    result = review(model_document, read_reviewed(word_reviewed(exported)))
+    rows = [(c.clause, c.kind, c.part, c.old.strip(), c.new.strip(), c.author)
+            for c in result.changes]  # fmt: skip
+    deleted_item = clause_text(model_document, "reporting").split("\n\n")[7]
+    assert deleted_item.startswith("The number of U visa certifications requested")
+    assert rows == [
+        ("purpose", "delete", "text", "hereby", "", CHIEF),
+        ("definitions", "insert", "text", "", "maintained by the FBI", ATTORNEY),
+        ("reporting", "replace", "text", "on a quarterly basis", "every month", ATTORNEY),
+        ("reporting", "delete", "text", deleted_item, "", CHIEF),
+        ("commission", "insert", "text", "", "Department of Health", ATTORNEY),
+        ("commission", "insert", "text", "", "hereby", CHIEF),
+        ("", "unmapped", "table", "", "Fiscal note: none.", ATTORNEY),
+        ("", "unmapped", "header", "", "(DRAFT FOR REVIEW)", ATTORNEY),
+        ("u-visa", "comment", "text", "within 45 days", "", CHIEF),
+        ("", "unmapped", "formatting", "", "", ATTORNEY),
+    ]
+    comment = result.changes[8]
+    assert (comment.comment, comment.replies) == (
+        "Can we do 30?",
+        ((ATTORNEY, "2026-11-30T10:15:00Z", "30 is fine under state law."),),
+    )
+    assert result.changes[9].comment == (
+        "1 formatting change (bold, italic, styles): the draft's text keeps its own formatting."
+    )
+    assert result.changes[0].group == result.changes[5].group != ""
+    assert result.changes[2].date == "2026-11-30T10:15:00Z"
+
+
+def test_word_accept_all_gives_the_reviewers_text(model_document, exported):
+    result = review(model_document, read_reviewed(word_reviewed(exported)))
+    words = accept(model_document, Words(), result, [c.id for c in result.changes])
+    edited = apply_words(model_document, words)
+    assert edited.conflicts == ()
+    for clause, text in expected_texts(model_document).items():
+        assert clause_text(edited.document, clause) == text, clause
+    untouched = clause_text(model_document, "privacy")
+    assert clause_text(edited.document, "privacy") == untouched
+
+
+def test_accepting_one_half_of_a_move_takes_both(model_document, exported):
+    result = review(model_document, read_reviewed(word_reviewed(exported)))
+    purpose = next(c for c in result.changes if c.clause == "purpose")
+    words = accept(model_document, Words(), result, [purpose.id])
+    edited = apply_words(model_document, words).document
+    expected = expected_texts(model_document)
+    assert clause_text(edited, "purpose") == expected["purpose"]
+    assert clause_text(edited, "commission") == expected["commission"].replace(
+        "\n\nDepartment of Health", ""
+    )
+
+
+def test_rejecting_everything_changes_nothing(model_document, exported):
+    result = review(model_document, read_reviewed(word_reviewed(exported)))
+    assert accept(model_document, Words(), result, []) == Words()
+    for unit in result.segments:
+        assert result.accepted_text(unit, set()) in (
+            clause_text(model_document, unit),
+            None,
+        ) or unit.startswith("heading:")
