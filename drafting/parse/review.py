@@ -173,7 +173,7 @@ class _Reader:
             TrackedChange(
                 kind,  # type: ignore[arg-type]
                 element.get(f"{_W}author", ""),
-                element.get(f"{_W}date", ""),
+                word_date(element.get(f"{_W}date", "")),
                 move,
                 mark,
             )
@@ -207,7 +207,8 @@ class _Reader:
                     stack[-1]["mark"] = kind
                     stack[-1]["mark_change"] = self._change(element, kind, mark=True)
             elif tag in (f"{_W}rPrChange", f"{_W}pPrChange"):
-                author, date = element.get(f"{_W}author", ""), element.get(f"{_W}date", "")
+                author = element.get(f"{_W}author", "")
+                date = word_date(element.get(f"{_W}date", ""))
                 self.formatting.append((author, date, where))
             elif tag in _TEXT or tag in _SPACE:
                 if stack:
@@ -280,6 +281,20 @@ class _Reader:
         )
 
 
+_DATE = re.compile(r"(19|20|21)\d\d-\d\d-\d\dT\d\d:\d\d(:\d\d)?(\.\d+)?(Z|[+-]\d\d:\d\d)?")
+
+
+def word_date(value: str) -> str:
+    """A `w:date` as the file has it, or "" when it is no date (LibreOffice writes
+    "0-00-00T00:00:00Z" on comments).
+
+    >>> word_date("2026-11-30T10:15:00Z"), word_date("0-00-00T00:00:00Z")
+    ('2026-11-30T10:15:00Z', '')
+    """
+    value = value.strip()
+    return value if _DATE.fullmatch(value) else ""
+
+
 def _is_wrapper(element) -> bool:
     """A change around content (not a run's or paragraph mark's property)."""
     parent = element.getparent()
@@ -319,7 +334,8 @@ def _comments(root, extended) -> tuple[FileComment, ...]:
         if paragraphs:
             by_para[paragraphs[-1].get(f"{_W14}paraId", "")] = ident
         text = "\n".join(t for t in (_paragraph_text(p) for p in paragraphs) if t)
-        found.append((ident, comment.get(f"{_W}author", ""), comment.get(f"{_W}date", ""), text))
+        date = word_date(comment.get(f"{_W}date", ""))
+        found.append((ident, comment.get(f"{_W}author", ""), date, text))
         if len(found) > MAX_CHANGES:
             break
     parents: dict[str, str] = {}

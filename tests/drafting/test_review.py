@@ -11,7 +11,7 @@ from drafting.parse.review import read_reviewed
 from drafting.render.docx import ExportMeta, render_docx
 from drafting.review import accept, review
 from drafting.words import Words
-from tests.fixtures.review.word_style import WordFile
+from tests.fixtures.review.word_style import W, WordFile
 
 ATTORNEY, CHIEF = "City Attorney", "Police Chief"
 
@@ -135,3 +135,50 @@ def test_rejecting_everything_changes_nothing(model_document, exported):
             clause_text(model_document, unit),
             None,
         ) or unit.startswith("heading:")
+
+
+def test_an_untracked_edit_is_found_by_comparing_texts(model_document, exported):
+    word = WordFile(exported)
+    word.untracked("within 45 days", "within 30 days")
+    word.replace("on a quarterly basis", "every month", author=ATTORNEY)
+    result = review(model_document, read_reviewed(word.save()))
+    assert [(c.clause, c.kind, c.old, c.new, c.tracked) for c in result.changes] == [
+        ("u-visa", "replace", "45", "30", False),
+        ("reporting", "replace", "on a quarterly basis", "every month", True),
+    ]
+    words = accept(model_document, Words(), result, ["c1"])
+    edited = apply_words(model_document, words).document
+    expected = clause_text(model_document, "u-visa").replace("within 45 days", "within 30 days")
+    assert clause_text(edited, "u-visa") == expected
+    assert clause_text(edited, "reporting") == clause_text(model_document, "reporting")
+
+
+def test_without_bookmarks_paragraphs_align_by_text(model_document, exported):
+    """Any .docx of the same ordinance: the clause bookmarks gone, texts decide."""
+    word = WordFile(exported)
+    for mark in [*word.root.iter(f"{W}bookmarkStart"), *word.root.iter(f"{W}bookmarkEnd")]:
+        mark.getparent().remove(mark)
+    word.replace("on a quarterly basis", "every month", author=ATTORNEY)
+    word.add_paragraph_after("Sheriff", "–\tDepartment of Health", author=ATTORNEY)
+    word.delete("hereby ", author=CHIEF)
+    result = review(model_document, read_reviewed(word.save()))
+    assert [(c.clause, c.kind, c.old.strip(), c.new.strip()) for c in result.changes] == [
+        ("purpose", "delete", "hereby", ""),
+        ("reporting", "replace", "on a quarterly basis", "every month"),
+        ("commission", "insert", "", "Department of Health"),
+    ]
+
+
+def test_a_heading_change_becomes_the_drafts_heading(model_document, exported):
+    word = WordFile(exported)
+    word.replace("RECORD-KEEPING AND TRANSPARENCY", "PUBLIC REPORTS", author=ATTORNEY)
+    result = review(model_document, read_reviewed(word.save()))
+    change = result.changes[0]
+    assert (change.clause, change.part, change.old, change.new) == (
+        "reporting",
+        "heading",
+        "RECORD-KEEPING AND TRANSPARENCY",
+        "PUBLIC REPORTS",
+    )
+    words = accept(model_document, Words(), result, [change.id])
+    assert words.headings == (("reporting", "PUBLIC REPORTS"),)
