@@ -42,6 +42,7 @@ with a set of changes accepted gives the reviewer's text for those changes
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field, replace
@@ -287,6 +288,7 @@ def _similar(base, a, b, olds: range, news: range, units: list[str | None]) -> N
     start = news.start
     for i in olds:
         for j in range(start, news.stop):
+            tick()
             ratio = SequenceMatcher(None, a[i].split(), b[j].split(), autojunk=False).ratio()
             if ratio >= 0.5:
                 units[j] = base[i][0]
@@ -437,45 +439,72 @@ def _merge(stretches: list[_Stretch]) -> list[_Stretch]:
     return merged
 
 
-def _to_base(regions: list[tuple[int, int, int, int]], position: int, *, end: bool) -> int:
-    """A position in the file's old text as a position in the revision's text: the
-    first such position for a stretch's start, the last for its end."""
-    found = [
-        min(b0 + (position - f0), b1) if f1 - f0 == b1 - b0 else (b1 if position > f0 else b0)
-        for f0, f1, b0, b1 in regions
-        if f0 <= position <= f1
-    ]
-    if not found:
-        return regions[-1][3] if regions else 0
-    return max(found) if end else min(found)
+class _Map:
+    """Positions in the file's old text as positions in the revision's text, through
+    the diff's regions (f0, f1, b0, b1), which follow each other in the file's text:
+    the regions holding a position are found by bisection."""
+
+    def __init__(self, regions: list[tuple[int, int, int, int]]) -> None:
+        self.regions = regions
+        self.starts = [f0 for f0, _f1, _b0, _b1 in regions]
+        self.ends = [f1 for _f0, f1, _b0, _b1 in regions]
+
+    def to_base(self, position: int, *, end: bool) -> int:
+        """The first such position for a stretch's start, the last for its end."""
+        low = bisect.bisect_left(self.ends, position)
+        high = bisect.bisect_right(self.starts, position)
+        found = [
+            min(b0 + (position - f0), b1) if f1 - f0 == b1 - b0 else (b1 if position > f0 else b0)
+            for f0, f1, b0, b1 in self.regions[low:high]
+        ]
+        if not found:
+            return self.regions[-1][3] if self.regions else 0
+        return max(found) if end else min(found)
 
 
-def _new_text(stream: list[Piece], start: int, end: int) -> str:
-    """The reviewer's text (equal and inserted) over the file's old text [start, end]."""
-    out = []
-    at = 0
-    for piece in stream:
-        if piece.fate == "insert":
-            if start <= at <= end:
-                out.append(piece.text)
-            continue
-        stop = at + len(piece.text)
-        lo, hi = max(start, at), min(end, stop)
-        if lo < hi and piece.fate == "equal":
-            out.append(piece.text[lo - at : hi - at])
-        at = stop
-    return "".join(out)
+class _Located:
+    """A unit's stream with each piece's start in the file's old text, so that a
+    stretch finds its pieces by bisection (a file with thousands of changes in one
+    clause stays linear)."""
 
+    def __init__(self, stream: list[Piece]) -> None:
+        self.pieces = stream
+        self.starts: list[int] = []
+        at = 0
+        for piece in stream:
+            self.starts.append(at)
+            if piece.fate != "insert":
+                at += len(piece.text)
 
-def _comments_in(stream: list[Piece], start: int, end: int) -> set[str]:
-    found: set[str] = set()
-    at = 0
-    for piece in stream:
-        length = 0 if piece.fate == "insert" else len(piece.text)
-        if (at < end and at + length > start) or (start <= at <= end and length == 0):
-            found |= piece.comments
-        at += length
-    return found
+    def around(self, start: int, end: int) -> range:
+        """The indices of the pieces that may touch [start, end]."""
+        first = max(bisect.bisect_left(self.starts, start) - 1, 0)
+        last = bisect.bisect_right(self.starts, end)
+        return range(first, min(last + 1, len(self.pieces)))
+
+    def new_text(self, start: int, end: int) -> str:
+        """The reviewer's text (equal and inserted) over the file's old text [start, end]."""
+        out = []
+        for index in self.around(start, end):
+            piece, at = self.pieces[index], self.starts[index]
+            if piece.fate == "insert":
+                if start <= at <= end:
+                    out.append(piece.text)
+                continue
+            stop = at + len(piece.text)
+            lo, hi = max(start, at), min(end, stop)
+            if lo < hi and piece.fate == "equal":
+                out.append(piece.text[lo - at : hi - at])
+        return "".join(out)
+
+    def comments(self, start: int, end: int) -> set[str]:
+        found: set[str] = set()
+        for index in self.around(start, end):
+            piece, at = self.pieces[index], self.starts[index]
+            length = 0 if piece.fate == "insert" else len(piece.text)
+            if (at < end and at + length > start) or (start <= at <= end and length == 0):
+                found |= piece.comments
+        return found
 
 
 # -- the review ------------------------------------------------------------------------
@@ -547,18 +576,20 @@ def review(document: Document, reviewed: ReviewedFile) -> Review:
 
 def _unit_changes(builder: _Builder, unit: str, base: str, stream: list[Piece]) -> tuple:
     stretches, regions = _segments(base, stream)
+    located, mapping = _Located(stream), _Map(regions)
     out: list[Segment] = []
     at = 0  # in the revision's text
     clause = unit_clause(unit)
     for stretch in stretches:
-        start = _to_base(regions, stretch.start, end=False)
-        end = max(_to_base(regions, stretch.end, end=True), start)
+        tick()
+        start = mapping.to_base(stretch.start, end=False)
+        end = max(mapping.to_base(stretch.end, end=True), start)
         start = max(start, at)
-        old, new = base[start:end], _new_text(stream, stretch.start, stretch.end)
+        old, new = base[start:end], located.new_text(stretch.start, stretch.end)
         if old == new or (_normal(old) == _normal(new) and not _normal(old)):
             continue
         author, date, group = builder.who(stretch.changes, stretch.untracked)
-        comments = _comments_in(stream, stretch.start, stretch.end)
+        comments = located.comments(stretch.start, stretch.end)
         kind: Kind = "replace" if old.strip() and new.strip() else "delete" if old else "insert"
         if not clause:
             kind = "unmapped"

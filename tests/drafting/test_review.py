@@ -4,7 +4,10 @@ tests/fixtures/review/word_style.py)."""
 
 from __future__ import annotations
 
+import copy
+
 import pytest
+from lxml import etree
 
 from drafting.edits import apply_words, clause_text
 from drafting.parse.review import read_reviewed
@@ -182,3 +185,48 @@ def test_a_heading_change_becomes_the_drafts_heading(model_document, exported):
     )
     words = accept(model_document, Words(), result, [change.id])
     assert words.headings == (("reporting", "PUBLIC REPORTS"),)
+
+
+def test_thousands_of_changes_stay_within_a_budget(model_document, exported):
+    """Hostile input costs bounded time: 3,000 tracked insertions, one after every
+    few letters of the long paragraphs, each its own proposed change."""
+    from drafting.budget import time_budget
+
+    word = WordFile(exported)
+    inserted = 0
+    for text in list(word.root.iter(f"{W}t")):
+        run = text.getparent()
+        if len(text.text or "") < 200 or inserted >= 3000 or run.find(f"{W}rPr") is not None:
+            continue
+        letters, anchor = text.text, run
+        text.text = letters[:3]
+        for at in range(3, len(letters), 3):
+            insertion = word._change("ins", ATTORNEY, "2026-11-30T10:15:00Z")
+            etree.SubElement(etree.SubElement(insertion, f"{W}r"), f"{W}t").text = "#"
+            following = copy.deepcopy(run)
+            following.find(f"{W}t").text = letters[at : at + 3]
+            anchor.addnext(insertion)
+            insertion.addnext(following)
+            anchor = following
+            inserted += 1
+    with time_budget(20.0):
+        result = review(model_document, read_reviewed(word.save()))
+    assert inserted >= 3000
+    assert len(result.changes) == inserted
+    assert {c.new for c in result.changes} == {"#"}
+
+
+def test_more_tracked_changes_than_the_limit_is_refused_in_words(exported):
+    from drafting.parse import UploadError
+    from drafting.parse.review import MAX_CHANGES
+
+    word = WordFile(exported)
+    paragraph = word.paragraph("Such policy shall require the certifying entity")
+    for _index in range(MAX_CHANGES + 1):
+        paragraph.append(word._change("ins", ATTORNEY, "2026-11-30T10:15:00Z"))
+    with pytest.raises(UploadError) as refused:
+        read_reviewed(word.save())
+    assert str(refused.value) == (
+        f"The file holds more than {MAX_CHANGES} tracked changes; bring it back in parts "
+        "(accept some changes in Word first)."
+    )
