@@ -138,6 +138,8 @@ def review_save(*, imported: ReviewImport, decisions: Mapping[str, str], user) -
     """
     from ordinances.wizard.flow import Flow  # the wizard's save and merge path
 
+    if imported.revision_id:
+        raise ReviewRefused("These changes were saved already, as a revision of their own.")
     result = Review.from_dict(imported.changes)
     known = {c.id for c in result.changes}
     clean = {k: v for k, v in decisions.items() if k in known and v in (ACCEPT, REJECT)}
@@ -145,8 +147,6 @@ def review_save(*, imported: ReviewImport, decisions: Mapping[str, str], user) -
     imported.decisions = clean
     text_kinds = ("insert", "delete", "replace")
     accepted = [c.id for c in result.changes if clean.get(c.id) == ACCEPT and c.kind in text_kinds]
-    if imported.revision_id:
-        raise ReviewRefused("These changes were saved already, as a revision of their own.")
     if not accepted:
         return Saved(None)
     flow = Flow.start(imported.draft, user)
