@@ -230,3 +230,34 @@ def test_more_tracked_changes_than_the_limit_is_refused_in_words(exported):
         f"The file holds more than {MAX_CHANGES} tracked changes; bring it back in parts "
         "(accept some changes in Word first)."
     )
+
+
+def test_a_draft_with_its_own_words_takes_the_reviewers_text_on_top(model_document):
+    """The revision already edits the reporting clause and has a section of its own:
+    the reviewer's changes land on the draft's text and accepting keeps both."""
+    from drafting.words import Edit, OwnSection
+
+    mine = Words(
+        edits=(Edit("reporting", "on a quarterly basis", "every month"),),
+        sections=(OwnSection("local-hiring", "LOCAL HIRING", "- Hire locally.\n\n- Train.",
+                             "commission"),),
+    )  # fmt: skip
+    base = apply_words(model_document, mine).document
+    exported = render_docx(base, ExportMeta.for_document(base, revision=2, draft_id=1))
+    word = WordFile(exported)
+    word.replace("every month", "every week", author=ATTORNEY)
+    word.replace("Train.", "Train staff.", author=ATTORNEY)
+    result = review(base, read_reviewed(word.save()))
+    assert [(c.clause, c.old, c.new) for c in result.changes] == [
+        ("reporting", "every month", "every week"),
+        ("local-hiring", "Train.", "Train staff."),
+    ]
+    words = accept(model_document, mine, result, ["c1", "c2"])
+    assert words.sections == (
+        OwnSection("local-hiring", "LOCAL HIRING", "- Hire locally.\n\n- Train staff.",
+                   "commission"),
+    )  # fmt: skip
+    edited = apply_words(model_document, words).document
+    assert clause_text(edited, "reporting") == clause_text(model_document, "reporting").replace(
+        "on a quarterly basis", "every week"
+    )
