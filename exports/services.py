@@ -63,6 +63,9 @@ def export_meta(revision: Revision, *, line_numbers: bool = False) -> ExportMeta
         revision=revision.number,
         revision_date=revision.created_at.date(),
         line_numbers=line_numbers,
+        draft_id=revision.draft_id,
+        office_id=revision.draft.organisation_id,
+        edition=str(revision.spec.get("edition") or ""),
     )
 
 

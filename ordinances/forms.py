@@ -83,3 +83,16 @@ class CheckForm(forms.Form):
                 "Paste the ordinance text or upload a .docx or Akoma Ntoso (.xml) file."
             )
         return cleaned
+
+
+class ReviewUploadForm(forms.Form):
+    upload = forms.FileField(
+        label="Reviewed Word file (.docx)",
+        help_text="The file as the reviewer sent it back, with tracked changes and comments.",
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".docx,application/vnd.openxmlformats-officedocument."
+                "wordprocessingml.document"
+            }
+        ),
+    )

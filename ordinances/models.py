@@ -125,6 +125,8 @@ class AuditEvent(WriteOnceModel):
         RESTORED = "restored", "restored the draft"
         DUPLICATED = "duplicated", "started the draft as a duplicate"
         FIX_APPLIED = "fix_applied", "applied a lint fix"
+        REVIEW_IMPORTED = "review_imported", "brought back a reviewed file"
+        REVIEW_DECIDED = "review_decided", "accepted a reviewer's changes"
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="audit_events"
@@ -146,3 +148,34 @@ class AuditEvent(WriteOnceModel):
 
     def __str__(self) -> str:
         return f"{self.user} {self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class ReviewImport(models.Model):
+    """A reviewed Word file brought back to a draft: what was read from it and the
+    drafter's decisions on each proposed change.
+
+    `changes` is `drafting.review.Review.as_dict()` (the proposed changes and each
+    clause's text as segments), read once against `base`, the revision the file
+    came from; `decisions` maps a change's id to "accept" or "reject". Accepting
+    saves a new revision (`revision`) through the ordinary save path.
+    """
+
+    draft = models.ForeignKey(Draft, on_delete=models.PROTECT, related_name="review_imports")
+    base = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="+")
+    file_name = models.CharField(max_length=255)
+    matched_by = models.CharField(max_length=20, help_text="keys (the export's) or text")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    changes = models.JSONField()
+    decisions = models.JSONField(default=dict, blank=True)
+    revision = models.ForeignKey(
+        Revision, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} on {self.draft}"

@@ -7,6 +7,7 @@ from ordinances.views import (
     drafts,
     fixes,
     health,
+    reviews,
     revisions,
     upgrade,
     wizard,
@@ -33,4 +34,6 @@ urlpatterns = [
     path("drafts/<int:pk>/merge/", wizard.wizard_merge, name="wizard_merge"),
     path("drafts/<int:pk>/r/<int:number>/", revisions.revision_detail, name="revision_detail"),
     path("drafts/<int:pk>/r/<int:number>/spec.json", revisions.revision_spec, name="revision_spec"),
+    path("drafts/<int:pk>/reviews/", reviews.review_upload, name="review_upload"),
+    path("drafts/<int:pk>/reviews/<int:review>/", reviews.review_detail, name="review_detail"),
 ]

@@ -434,7 +434,23 @@ def hostile_world(library, office, other_office, model_spec_data) -> World:
     client.get(reverse("ordinances:wizard", args=[draft.pk, "review"]))  # unsaved workspace
     world.draft = Draft.objects.get(pk=draft.pk)
     assert world.draft.revisions.count() == 2
+    _bring_back_a_hostile_review(client, world.draft)
     return world
+
+
+def _bring_back_a_hostile_review(client, draft) -> None:
+    """A reviewed file whose author, inserted text and comments carry the payload."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from exports.services import KINDS, export_bytes
+    from tests.fixtures.review.word_style import WordFile
+
+    word = WordFile(export_bytes(draft.latest_revision(), KINDS["docx"]))
+    word.replace("on a quarterly basis", PAYLOAD, author=PAYLOAD)
+    word.comment("within 45 days", PAYLOAD, author=PAYLOAD, replies=((PAYLOAD, PAYLOAD),))
+    upload = SimpleUploadedFile("reviewed.docx", word.save())
+    response = client.post(reverse("ordinances:review_upload", args=[draft.pk]), {"upload": upload})
+    assert response.status_code == 302, response.content.decode()[:2000]
 
 
 @pytest.mark.django_db

@@ -27,7 +27,7 @@ from drafting.spec import parse_spec
 from exports.models import ExportOverride
 from exports.services import KINDS
 from ordinances import services, wizard
-from ordinances.models import Draft
+from ordinances.models import Draft, ReviewImport
 from organisations.models import Organisation
 from tests.factories import make_draft, make_member
 
@@ -111,6 +111,10 @@ def build_world(office, other_office, model_spec_data) -> World:
         draft=draft, spec=parse_spec(changed), author=member, base=1, message="Annual reports"
     )
     ExportOverride(revision=second, user=member, rules=["1373-status-sharing"]).save()
+    ReviewImport.objects.create(
+        draft=draft, base=second, file_name="reviewed.docx", matched_by="keys",
+        uploaded_by=member, changes={"changes": [], "segments": {}},
+    )  # fmt: skip
     Token.objects.create(user=member)  # an API token, for the admin's token pages
     Group.objects.create(name="Clerks")
     return World(office, member, editor, outsider, superuser, draft)
@@ -156,6 +160,9 @@ def _values(route: Route, param: str, world: World) -> list:
             "number": [1, 2],
             "step": [step.slug for step in wizard.STEPS],
             "kind": list(KINDS),
+            "review": list(
+                ReviewImport.objects.filter(draft=world.draft).values_list("pk", flat=True)
+            ),
         }
     elif namespace == "clauses":
         table = {"slug": ["detainers"], "number": [1]}

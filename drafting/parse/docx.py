@@ -12,6 +12,7 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 
 from drafting.budget import tick
 from drafting.document import Document
@@ -42,6 +43,26 @@ def parse_docx(
     max_uncompressed: int = MAX_UNCOMPRESSED_BYTES,
 ) -> Document:
     """An uploaded .docx into the IR. Raises UploadError with a plain reason."""
+    parts = docx_parts(
+        data,
+        ("word/document.xml", "word/numbering.xml", "word/styles.xml").__contains__,
+        max_bytes=max_bytes,
+        max_uncompressed=max_uncompressed,
+    )
+    numbering = _Numbering(parts.get("word/numbering.xml"), parts.get("word/styles.xml"))
+    return build_document(list(_docx_paragraphs(parts["word/document.xml"], numbering)))
+
+
+def docx_parts(
+    data: bytes,
+    wanted: Callable[[str], bool],
+    *,
+    max_bytes: int = MAX_UPLOAD_BYTES,
+    max_uncompressed: int = MAX_UNCOMPRESSED_BYTES,
+) -> dict:
+    """The XML parts of an uploaded .docx whose names `wanted` accepts, parsed safely
+    (name -> root element; word/document.xml always). Raises UploadError with a plain
+    reason: too large, not a .docx, a zip bomb, damaged, a DOCTYPE or entity."""
     if len(data) > max_bytes:
         raise UploadError(
             f"The file is {_size(len(data))}; the limit is {_size(max_bytes)}. "
@@ -61,11 +82,11 @@ def parse_docx(
         names = _check_archive(archive, max_uncompressed)
         if "word/document.xml" not in names:
             raise UploadError("This archive is not a Word document (it has no word/document.xml).")
-        document_xml = _read_member(archive, "word/document.xml", max_uncompressed)
-        numbering_xml, styles_xml = (
-            _read_member(archive, name, max_uncompressed) if name in names else None
-            for name in ("word/numbering.xml", "word/styles.xml")
-        )
+        raw = {
+            name: _read_member(archive, name, max_uncompressed)
+            for name in sorted(names)
+            if name == "word/document.xml" or wanted(name)
+        }
     except (
         zipfile.BadZipFile,
         zipfile.LargeZipFile,
@@ -79,11 +100,7 @@ def parse_docx(
         raise UploadError(
             "The .docx file uses a compression method that is not supported."
         ) from error
-    body = _xml(document_xml)
-    numbering = _Numbering(
-        _xml(numbering_xml) if numbering_xml else None, _xml(styles_xml) if styles_xml else None
-    )
-    return build_document(list(_docx_paragraphs(body, numbering)))
+    return {name: _xml(content) for name, content in raw.items()}
 
 
 def _size(count: int) -> str:

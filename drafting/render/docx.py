@@ -36,10 +36,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import io
 import re
 import struct
 import zipfile
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -48,7 +50,10 @@ import docx
 from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
@@ -89,6 +94,10 @@ STYLE_IDS = {
 # XML 1.0 cannot carry these (python-docx refuses them), and bidi overrides can
 # disguise text. The spec rejects them at input; an outside document may not.
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+PROPERTY_DRAFT = "OrdinanceDrafter.Draft"
+PROPERTY_REVISION = "OrdinanceDrafter.Revision"
+PROPERTY_EDITION = "OrdinanceDrafter.Edition"
+PROPERTY_OFFICE = "OrdinanceDrafter.Office"
 _HEADER_LIMIT = 60  # with a 30-character locality, the header fits one 10pt line
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -127,6 +136,12 @@ class ExportMeta:
     revision: int | None
     revision_date: dt.date | None
     line_numbers: bool = False
+    # Where the file came from, written into docProps/custom.xml so a reviewed copy
+    # can be brought back to its draft (`drafting.parse.review`); None/"" leaves
+    # them out (an export of a spec file or an outside document).
+    draft_id: int | None = None
+    office_id: int | None = None
+    edition: str = ""
 
     @classmethod
     def for_document(
@@ -137,6 +152,9 @@ class ExportMeta:
         revision: int | None = None,
         revision_date: dt.date | None = None,
         line_numbers: bool = False,
+        draft_id: int | None = None,
+        office_id: int | None = None,
+        edition: str = "",
     ) -> ExportMeta:
         return cls(
             title=document.title,
@@ -145,6 +163,31 @@ class ExportMeta:
             revision=revision,
             revision_date=revision_date,
             line_numbers=line_numbers,
+            draft_id=draft_id,
+            office_id=office_id,
+            edition=edition,
+        )
+
+    @property
+    def custom_properties(self) -> tuple[tuple[str, str], ...]:
+        """The keys the file carries as custom document properties (name, value).
+
+        >>> meta = ExportMeta("T", "L", "A", 3, None, draft_id=12, office_id=4,
+        ...                   edition="2026-11")
+        >>> meta.custom_properties  # doctest: +NORMALIZE_WHITESPACE
+        (('OrdinanceDrafter.Draft', '12'), ('OrdinanceDrafter.Revision', '3'),
+         ('OrdinanceDrafter.Edition', '2026-11'), ('OrdinanceDrafter.Office', '4'))
+        """
+        values = (
+            (PROPERTY_DRAFT, self.draft_id),
+            (PROPERTY_REVISION, self.revision),
+            (PROPERTY_EDITION, self.edition),
+            (PROPERTY_OFFICE, self.office_id),
+        )
+        if self.draft_id is None:
+            return ()
+        return tuple(
+            (name, xml_safe(str(value))) for name, value in values if value not in ("", None)
         )
 
     @property
@@ -361,6 +404,14 @@ def _properties(doc: DocxDocument, meta: ExportMeta) -> None:
     props.category = "Ordinance"
     props.language = "en-US"
     package = doc.part.package
+    if meta.custom_properties:
+        part = Part(
+            PackURI("/docProps/custom.xml"),
+            CT.OFC_CUSTOM_PROPERTIES,
+            custom_properties_xml(meta.custom_properties),
+            package,
+        )
+        package.relate_to(part, RT.CUSTOM_PROPERTIES)
     for rel_id, rel in list(package.rels.items()):
         if rel.reltype == RT.THUMBNAIL:  # the template's picture of a blank page
             del package.rels[rel_id]
@@ -371,6 +422,25 @@ def _properties(doc: DocxDocument, meta: ExportMeta) -> None:
                 f"<Application>{APPLICATION}</Application>".encode(),
                 part.blob,
             )
+
+
+_CUSTOM_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # every custom property's
+
+
+def custom_properties_xml(properties: Sequence[tuple[str, str]]) -> bytes:
+    """docProps/custom.xml holding `properties` as text (vt:lpwstr), ids from 2 as Word does."""
+    escape = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+    items = "".join(
+        f'<property fmtid="{_CUSTOM_FMTID}" pid="{pid}" name="{name.translate(escape)}">'
+        f"<vt:lpwstr>{value.translate(escape)}</vt:lpwstr></property>"
+        for pid, (name, value) in enumerate(properties, start=2)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'docPropsVTypes">{items}</Properties>'
+    ).encode()
 
 
 def new_document(meta: ExportMeta) -> DocxDocument:
@@ -517,7 +587,8 @@ def _unchanged(text: str) -> str:
 
 
 def body_xml(document: Document) -> str:
-    """The body's paragraphs (no `w:sectPr`) as word/document.xml carries them.
+    """The body's paragraphs (no `w:sectPr`) as word/document.xml carries them,
+    each clause's paragraphs inside its bookmark (`clause_bookmarks`).
 
     >>> from drafting.document import Block, Document, Run, Section
     >>> body_xml(Document("T", (Section("H", (Block("item", (Run("a&b", "term"),),
@@ -541,7 +612,85 @@ def body_xml(document: Document) -> str:
         ):
             safe = xml_safe
         parts.extend(_block_xml(block, safe) for block in section.blocks)
+    for ident, (first, last, name) in enumerate(clause_bookmarks(document)):
+        cut = parts[first].index("</w:pPr>") + len("</w:pPr>")
+        start = f'<w:bookmarkStart w:id="{ident}" w:name="{name}"/>'
+        parts[first] = parts[first][:cut] + start + parts[first][cut:]
+        parts[last] = parts[last][: -len("</w:p>")] + f'<w:bookmarkEnd w:id="{ident}"/></w:p>'
     return "".join(parts)
+
+
+# -- clause bookmarks ---------------------------------------------------------
+#
+# Each clause's paragraphs sit inside a bookmark named for the clause, so a
+# reviewed copy maps back onto clauses exactly (drafting.parse.review). Names
+# start with "_" (Word hides such bookmarks from the reviewer's list), use "_"
+# for the slug's "-" (Word refuses "-") and stay within Word's 40 characters.
+
+BOOKMARK_PREFIX = "_od_"
+_BOOKMARK_LIMIT = 40
+
+
+def bookmark_name(unit: str) -> str:
+    """The bookmark of one clause's text ("no-287g"), a section heading
+    ("heading:no-287g") or the title ("title").
+
+    >>> bookmark_name("no-287g"), bookmark_name("heading:reporting")
+    ('_od_no_287g', '_od_h_reporting')
+    >>> len(bookmark_name("a-very-long-clause-key-of-our-own-that-goes-on"))
+    40
+    """
+    kind, _, key = unit.rpartition(":")
+    name = BOOKMARK_PREFIX + ("h_" if kind == "heading" else "") + key.replace("-", "_")
+    if len(name) > _BOOKMARK_LIMIT:
+        digest = hashlib.sha1(unit.encode()).hexdigest()[:8]
+        name = name[: _BOOKMARK_LIMIT - 9] + "_" + digest
+    return name
+
+
+def clause_bookmarks(document: Document) -> list[tuple[int, int, str]]:
+    """(first paragraph, last paragraph, bookmark name) over the body's paragraphs in
+    order (number line, title, enacting clause, then each heading and block): the
+    title, each section heading, and each run of one clause's blocks. A clause whose
+    blocks come in several runs gets "_2", "_3" on the later ones."""
+    index = 1
+    marks = [(index, index, bookmark_name("title"))]
+    if document.enacting_clause:
+        index += 1
+    seen: Counter[str] = Counter()
+    for section in document.sections:
+        index += 1
+        if section.clause:
+            marks.append((index, index, bookmark_name(f"heading:{section.clause}")))
+        for block in section.blocks:
+            index += 1
+            if not block.clause:
+                continue
+            first, last, name = marks[-1]
+            if last == index - 1 and seen[block.clause] and name == _run_name(block.clause, seen):
+                marks[-1] = (first, index, name)
+                continue
+            seen[block.clause] += 1
+            marks.append((index, index, _run_name(block.clause, seen)))
+    return marks
+
+
+def _run_name(clause: str, seen: Counter[str]) -> str:
+    count = seen[clause]
+    return bookmark_name(clause if count <= 1 else f"{clause}_{count}")
+
+
+def add_clause_bookmarks(doc: DocxDocument, document: Document) -> None:
+    """The python-docx twin of the bookmarks `body_xml` writes (same bytes)."""
+    paragraphs = doc.element.body.findall(qn("w:p"))
+    for ident, (first, last, name) in enumerate(clause_bookmarks(document)):
+        start = OxmlElement("w:bookmarkStart")
+        start.set(qn("w:id"), str(ident))
+        start.set(qn("w:name"), name)
+        paragraphs[first].get_or_add_pPr().addnext(start)
+        end = OxmlElement("w:bookmarkEnd")
+        end.set(qn("w:id"), str(ident))
+        paragraphs[last].append(end)
 
 
 # A zip entry written once by zipfile: its local header and data, and its
@@ -668,6 +817,7 @@ def render_docx(
             paragraph = add_block_paragraph(doc, block)
             if block.clause:
                 anchors.setdefault(block.clause, paragraph)
+    add_clause_bookmarks(doc, document)
     if annotations:
         _comment_styles(doc)
     for annotation in annotations:
@@ -725,6 +875,10 @@ __all__ = [
     "STYLE_IDS",
     "STYLE_TITLE",
     "add_block_paragraph",
+    "add_clause_bookmarks",
+    "bookmark_name",
+    "clause_bookmarks",
+    "custom_properties_xml",
     "add_heading_block",
     "add_section_heading",
     "add_styled_paragraph",

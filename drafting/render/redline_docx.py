@@ -14,7 +14,7 @@
 
 Word's Review pane and LibreOffice's Manage Changes list every revision, and
 each can be accepted or rejected: accepting all gives the new document's text,
-rejecting all the old one's (labels apart, see below).
+rejecting all the old one's, labels included.
 
 - Inserted text is `w:ins` around ordinary runs, deleted text `w:del` around
   runs whose text is `w:delText`; each contiguous change is one revision with
@@ -25,9 +25,11 @@ rejecting all the old one's (labels apart, see below).
   became an item) carries a `w:pPrChange` with the old style.
 - Unchanged text keeps the clean export's styles and run formatting: the
   document is built with `drafting.render.docx` (same styles, page, header, footer).
-- Labels ("C." that became "B." because a clause was left out) are written as
-  the new label, plainly: renumbering is not a change anyone reviews. The
-  labels of wholly inserted or deleted paragraphs go with their text.
+- Labels are text like any other: "C." that became "B." because a clause was
+  left out is the old label deleted and the new one inserted (the tab between
+  label and text unchanged), so rejecting every change gives back the old
+  numbering a council's citations use. Section labels ("XI)" -> "X)") likewise.
+  The labels of wholly inserted or deleted paragraphs go with their text.
 - A moved section is deleted where it was and inserted where it is.
 """
 
@@ -132,13 +134,27 @@ def _label(kind: PieceKind, label: str, separator: str) -> list[_Piece]:
     return [(kind, label, "plain"), (kind, separator, "tab" if separator == "\t" else "plain")]
 
 
+def _relabel(old: str, new: str, separator: str) -> list[_Piece]:
+    """A label that may have changed: the old one deleted, the new one inserted, the
+    separator kept while either side has a label."""
+    if old == new:
+        return _label("equal", new, separator)
+    if old and new:
+        tab = "tab" if separator == "\t" else "plain"
+        return [("delete", old, "plain"), ("insert", new, "plain"), ("equal", separator, tab)]
+    return _label("delete", old, separator) if old else _label("insert", new, separator)
+
+
 def _whole(kind: Literal["insert", "delete"], para: _Para) -> _Para:
     """Every piece of `para` inserted (or deleted), and its mark with them."""
     return _Para(para.style, [(kind, text, style) for _k, text, style in para.pieces], kind)
 
 
-def _heading_para(section: Section, words: tuple[WordOp, ...]) -> _Para:
-    return _Para(STYLE_SECTION, _label("equal", section.label, " ") + _words(words))
+def _heading_para(
+    section: Section, words: tuple[WordOp, ...], old_label: str | None = None
+) -> _Para:
+    label = section.label if old_label is None else old_label
+    return _Para(STYLE_SECTION, _relabel(label, section.label, " ") + _words(words))
 
 
 def _block_para(op: BlockOp) -> _Para:
@@ -150,16 +166,17 @@ def _block_para(op: BlockOp) -> _Para:
     if op.op == "deleted":
         return _Para(style, _label("delete", block.label, "\t") + body, "delete")
     old_style = style_for_block(op.old) if op.old else style
+    old_label = op.old.label if op.old else block.label
     return _Para(
         style,
-        _label("equal", block.label, "\t") + body,
+        _relabel(old_label, block.label, "\t") + body,
         old_style="" if old_style == style else old_style,
     )
 
 
 def _section_paras(op: SectionOp) -> list[_Para]:
     if op.in_old and op.in_new:  # equal or changed, kept in place
-        paras = [_heading_para(op.section, op.heading)]
+        paras = [_heading_para(op.section, op.heading, op.old.label if op.old else None)]
         return paras + [_block_para(block) for block in op.blocks]
     if op.in_new:  # inserted, or moved here: all of it new
         section = op.new

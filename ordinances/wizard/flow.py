@@ -201,6 +201,12 @@ class Flow:
         )
         return merge, number
 
+    def take(self, spec: dict, base: int) -> None:
+        """Take `spec` as the answers, based on revision `base` (a reviewed file's
+        accepted changes on the revision it came from)."""
+        self._store(spec=spec, unsaved={}, base_revision=base)
+        self.clauses = clauses_for(spec, self.draft)
+
     def adopt(self, merge: SpecMerge, base: int) -> None:
         """Take a settled merge as the answers, now based on revision `base`."""
         spec = merge.spec()

@@ -158,3 +158,33 @@ def test_audit_editions_upgrade_and_editor_pages_have_no_serious_violations(sign
         assert page.goto(base + path).status == 200, label
         problems += axe(label)
     assert problems == [], "\n".join(problems)
+
+
+def test_bring_back_a_reviewed_file_pages_have_no_serious_violations(signed_in, drafts, axe):
+    from django.contrib.auth.models import User
+
+    from exports.services import KINDS, export_bytes
+    from ordinances.reviews import review_import
+    from tests.fixtures.review.word_style import WordFile
+
+    page, base = signed_in
+    word = WordFile(export_bytes(drafts.latest_revision(), KINDS["docx"]))
+    word.replace("on a quarterly basis", "every month", author="City Attorney")
+    word.comment("within 45 days", "Can we do 30?", author="Police Chief",
+                 replies=(("City Attorney", "Yes."),))  # fmt: skip
+    word.header_insert(" (DRAFT)", author="City Attorney")
+    imported = review_import(
+        draft=drafts, data=word.save(), file_name="reviewed.docx",
+        user=User.objects.get(username="newcomer"),
+    )  # fmt: skip
+    problems = []
+    for label, path in {
+        "bring back a reviewed file": f"/drafts/{drafts.pk}/reviews/",
+        "proposed changes": f"/drafts/{drafts.pk}/reviews/{imported.pk}/",
+    }.items():
+        assert page.goto(base + path).status == 200, label
+        problems += axe(label)
+    page.goto(f"{base}/drafts/{drafts.pk}/reviews/")
+    page.get_by_role("button", name="Read the file").click()
+    problems += axe("bring back a reviewed file, with an error")
+    assert problems == [], "\n".join(problems)

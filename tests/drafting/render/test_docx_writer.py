@@ -17,6 +17,7 @@ from drafting.document import Block, Document, Run, Section
 from drafting.render.docx import (
     ExportMeta,
     add_block_paragraph,
+    add_clause_bookmarks,
     add_heading_block,
     add_section_heading,
     new_document,
@@ -37,6 +38,7 @@ def python_docx_export(document: Document, meta: ExportMeta) -> bytes:
         add_section_heading(doc, section)
         for block in section.blocks:
             add_block_paragraph(doc, block)
+    add_clause_bookmarks(doc, document)
     return to_bytes(doc)
 
 

@@ -99,8 +99,8 @@ def test_redline_accepts_to_new_and_rejects_to_old(pair):
     accepted = [text for _style, text in resolve(data, accept=True)]
     rejected = [text for _style, text in resolve(data, accept=False)]
     assert accepted == lines(new)
-    # Labels are written as the new ones, untracked: rejecting keeps them.
-    assert without_labels(rejected) == without_labels(lines(old))
+    # Labels are tracked like any text: rejecting gives back the old numbering.
+    assert rejected == lines(old)
     found = revisions(data)
     ids = [element.get(f"{{{W_NS}}}id") for element in found]
     assert len(ids) == len(set(ids))
@@ -124,19 +124,21 @@ def test_redline_warrant_change_is_one_deletion_in_place():
     data = redline(model(), model({"warrant_standard": "judicial"}))
     root = body_xml(data)
     deleted = root.xpath("//w:del/w:r/w:delText/text()", namespaces=NS)
-    assert deleted == ["criminal "] * 3  # detainers, facility access twice
+    relabelled = [text for text in deleted if re.fullmatch(r"[A-Z]\.", text)]
+    assert relabelled == ["K.", "L.", "M."]  # the new definition K. pushes them down
+    assert [t for t in deleted if t not in relabelled] == ["criminal "] * 3
     # The only insertion is the definition the judicial warrant standard needs.
     inserted = root.xpath("//w:p[w:pPr/w:rPr/w:ins]", namespaces=NS)
     assert len(inserted) == 1
     assert "".join(inserted[0].xpath(".//w:t/text()", namespaces=NS)).startswith(
         "K.“Judicial warrant” means"
     )
-    paragraph = root.xpath("//w:p[w:del]", namespaces=NS)[0]
+    paragraph = root.xpath("//w:p[w:del[w:r/w:delText = 'criminal ']]", namespaces=NS)[0]
     text = "".join(paragraph.xpath("w:r/w:t/text()", namespaces=NS))
     assert text.startswith("C.Honor immigration detainer requests")
 
 
-def test_redline_removed_clause_marks_its_paragraphs_and_not_the_relabelling():
+def test_redline_removed_clause_marks_its_paragraphs_and_the_relabelling():
     data = redline(model(), model(drop=("joint-operations",)))
     root = body_xml(data)
     marked = root.xpath("//w:p[w:pPr/w:rPr/w:del]", namespaces=NS)
@@ -144,11 +146,15 @@ def test_redline_removed_clause_marks_its_paragraphs_and_not_the_relabelling():
     assert "".join(marked[0].xpath(".//w:delText/text()", namespaces=NS)).startswith(
         "D.Participate jointly in or assist with any civil immigration enforcement"
     )
-    # E. became D. and F. became E.: the new labels, with no revision around them.
-    assert len(revisions(data)) == 2  # the paragraph's text and its mark
+    # E. became D. and F. became E.: each old label deleted, the new one inserted.
     following = marked[0].xpath("following-sibling::w:p[position() <= 2]", namespaces=NS)
-    labels = [p.xpath("string(w:r[1]/w:t)", namespaces=NS) for p in following]
-    assert labels == ["D.", "E."]
+    labels = [
+        (p.xpath("string(w:del[1]//w:delText)", namespaces=NS),
+         p.xpath("string(w:ins[1]//w:t)", namespaces=NS))
+        for p in following
+    ]  # fmt: skip
+    assert labels == [("E.", "D."), ("F.", "E.")]
+    assert len(revisions(data)) == 2 + 2 * 2  # the paragraph's text and mark; two relabels
 
 
 def test_redline_added_section_marks_heading_and_blocks_inserted():
@@ -237,3 +243,52 @@ def test_redline_converts_with_libreoffice(tmp_path):
         ).stdout
         assert "Enter into any contract, agreement, or arrangement that would grant" in text
         assert "TRAINING" in text
+
+
+def _own_words(document: Document) -> Document:
+    from drafting.edits import apply_words
+    from drafting.words import Edit, OwnSection, Words
+
+    words = Words(
+        edits=(Edit("reporting", "on a quarterly basis", "every month"),),
+        sections=(OwnSection("local-hiring", "LOCAL HIRING", "- Hire locally.\n\n- Train.",
+                             "privacy"),),
+    )  # fmt: skip
+    applied = apply_words(document, words)
+    assert applied.conflicts == ()
+    return applied.document
+
+
+@pytest.mark.parametrize(
+    "old, new",
+    [
+        pytest.param(lambda: model(), lambda: model(drop=("ncic",)), id="dropped-definition"),
+        pytest.param(lambda: model(), lambda: _own_words(model()), id="own-words"),
+        pytest.param(lambda: model(drop=("ncic",)), lambda: model(), id="definition-back"),
+        pytest.param(
+            lambda: model(), lambda: model(drop=("advisory", "privacy")), id="sections-renumbered"
+        ),
+        pytest.param(
+            lambda: _own_words(model()),
+            lambda: model({"warrant_standard": "judicial"}),
+            id="own-words-to-option",
+        ),
+    ],
+)
+def test_redline_resolves_exactly_both_ways(old, new):
+    """Every difference, labels included, is a revision: accept-all is the new
+    revision's text and reject-all the old one's, paragraph for paragraph."""
+    old, new = old(), new()
+    assert lines(old) != lines(new)
+    data = redline(old, new)
+    assert [text for _style, text in resolve(data, accept=True)] == lines(new)
+    assert [text for _style, text in resolve(data, accept=False)] == lines(old)
+
+
+def test_redline_relabels_an_item_when_a_definition_is_dropped():
+    """Leaving out the NCIC clause drops its definition (L.): "M." becomes "L."."""
+    data = redline(model(), model(drop=("ncic",)))
+    root = body_xml(data)
+    paragraph = root.xpath("//w:p[.//w:t[contains(., 'Verbal abuse')]]", namespaces=NS)[0]
+    assert paragraph.xpath("string(w:del//w:delText)", namespaces=NS) == "M."
+    assert paragraph.xpath("string(w:ins//w:t)", namespaces=NS) == "L."
