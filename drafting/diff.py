@@ -205,6 +205,68 @@ def diff_words(old: str, new: str, tokens: _Tokens | None = None) -> tuple[WordO
     return _coalesce((_KIND[kind], tokens.decode(codes)) for kind, codes in raw)
 
 
+def token_opcodes(old: Sequence[str], new: Sequence[str]) -> list[tuple[str, int, int, int, int]]:
+    """SequenceMatcher-style opcodes between two token lists, in linear-ish time.
+
+    difflib with ``autojunk=False`` is quadratic on word tokens, where every space
+    matches every other; diff-match-patch on one character per token is not.
+
+    >>> token_opcodes(["a", " ", "b"], ["a", " ", "c"])
+    [('equal', 0, 2, 0, 2), ('replace', 2, 3, 2, 3)]
+    """
+    tokens = _Tokens()
+    codes = tokens.codes
+    encoded_old = "".join([codes.get(t) or tokens._add(t) for t in old])
+    encoded_new = "".join([codes.get(t) or tokens._add(t) for t in new])
+    opcodes: list[tuple[str, int, int, int, int]] = []
+    i = j = 0
+    for kind, text in _DMP.diff_main(encoded_old, encoded_new, False):
+        if kind == 0:
+            opcodes.append(("equal", i, i + len(text), j, j + len(text)))
+            i, j = i + len(text), j + len(text)
+            continue
+        di, dj = (len(text), 0) if kind == -1 else (0, len(text))
+        last = opcodes[-1] if opcodes else None
+        if last is not None and last[0] != "equal":
+            _, i1, _, j1, _ = last
+            tag = "replace" if (i + di > i1 and j + dj > j1) else last[0]
+            opcodes[-1] = (tag, i1, i + di, j1, j + dj)
+        else:
+            opcodes.append(("delete" if kind == -1 else "insert", i, i + di, j, j + dj))
+        i, j = i + di, j + dj
+    return _shift_left(opcodes, old, new)
+
+
+def _shift_left(
+    opcodes: list[tuple[str, int, int, int, int]], old: Sequence[str], new: Sequence[str]
+) -> list[tuple[str, int, int, int, int]]:
+    """Slide each lone insertion or deletion as far left as it goes ("a b b" minus
+    one "b" deletes the first), so the same texts always give the same edits."""
+    ops = [list(op) for op in opcodes]
+    k = 0
+    while (k := k + 1) < len(ops):
+        tag, i1, i2, j1, j2 = ops[k]
+        before = ops[k - 1]
+        if tag not in ("insert", "delete") or before[0] != "equal":
+            continue
+        seq, lo, hi = (old, i1, i2) if tag == "delete" else (new, j1, j2)
+        shift = 0
+        while before[2] - shift > before[1] and seq[lo - shift - 1] == seq[hi - shift - 1]:
+            shift += 1
+        if not shift:
+            continue
+        before[2] -= shift
+        before[4] -= shift
+        ops[k] = [tag, i1 - shift, i2 - shift, j1 - shift, j2 - shift]
+        after = ops[k + 1] if k + 1 < len(ops) else None
+        if after is not None and after[0] == "equal":
+            after[1] -= shift
+            after[3] -= shift
+        else:
+            ops.insert(k + 1, ["equal", i2 - shift, i2, j2 - shift, j2])
+    return [tuple(op) for op in ops if op[1] != op[2] or op[3] != op[4]]  # type: ignore[misc]
+
+
 def _coalesce(ops) -> tuple[WordOp, ...]:
     """Merge neighbours: equal runs joined, each change run as delete + insert."""
     out: list[WordOp] = []
@@ -282,6 +344,7 @@ class _Identity:
     key: Callable[[Any], str]
     text: Callable[[Any], str]
     similar: Callable[[Any, Any], bool]
+    same_place: Callable[[Any, Any], bool] = lambda a, b: False
 
     def compatible(self, a: Any, b: Any) -> bool:
         """Two different strong keys never pair, however alike their text."""
@@ -354,6 +417,15 @@ def _pair_gap(olds, news, old, new, identity) -> list[tuple[int, int]]:
 
 
 def _pair_similar(olds, news, old, new, identity) -> list[tuple[int, int]]:
+    """Pairs of alike items, in order; a lone old item and a lone new one in the
+    same place (one paragraph rewritten) pair however much the words changed."""
+    if len(olds) == len(news) == 1:
+        i, j = olds[0], news[0]
+        if identity.compatible(old[i], new[j]) and (
+            identity.similar(old[i], new[j]) or identity.same_place(old[i], new[j])
+        ):
+            return [(i, j)]
+        return []
     pairs = []
     start = 0
     for i in olds:
@@ -396,6 +468,7 @@ BLOCKS = _Identity(
     key=_block_key,
     text=lambda block: _normal(block.text),
     similar=lambda a, b: _similar_text(a.text, b.text),
+    same_place=lambda a, b: bool(a.key) and a.key == b.key,
 )
 SECTIONS = _Identity(
     key=lambda section: section.clause,

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
 
+from drafting.diff import token_opcodes
 from drafting.document import Document
 from drafting.edits import apply_edits_to_text, clause_text, count_matches, normalise_text
 from drafting.words import Edit, Words
@@ -72,7 +72,7 @@ def _changes(a: list[str], b: list[str]) -> list[tuple[int, int, int, int]]:
     not "on" -> "every" and "a quarterly basis" -> "month")."""
     changes: list[list[int]] = []
     gap = 0
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in token_opcodes(a, b):
         if tag == "equal":
             gap = sum(1 for token in a[i1:i2] if not token.isspace())
         elif changes and gap <= 1:
@@ -127,7 +127,7 @@ def three_way(base: str, mine: str, theirs: str) -> str | None:
     changes = []
     for side, other in (("mine", mine), ("theirs", theirs)):
         b = _tokens(other)
-        for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        for tag, i1, i2, j1, j2 in token_opcodes(a, b):
             if tag != "equal":
                 changes.append((i1, i2, "".join(b[j1:j2]), side))
     changes.sort()

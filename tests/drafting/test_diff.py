@@ -21,6 +21,7 @@ from drafting.diff import (
     document_texts,
     pieces,
     reject_all,
+    token_opcodes,
 )
 from drafting.document import Block, Document, Run, Section
 from drafting.spec import parse_spec
@@ -157,6 +158,27 @@ def test_diff_reporting_cadence_is_one_replacement():
     assert [(k, t) for k, t in changed[0].words if k != "equal"] == [
         ("delete", "a quarterly"),
         ("insert", "an annual"),
+    ]
+
+
+def test_diff_a_paragraph_rewritten_past_half_its_words_is_still_one_change():
+    old = document(section("reporting", "Reporting", "The City shall publish on its website:"))
+    new = document(section("reporting", "Reporting", "The ZZTOP website:"))
+    (op,) = [op for _s, op in diff_documents(old, new).block_ops()]
+    assert op.op == "changed"
+    assert [(k, t) for k, t in op.words if k != "equal"] == [
+        ("delete", "City shall publish on its"),
+        ("insert", "ZZTOP"),
+    ]
+
+
+def test_token_opcodes_slide_a_lone_deletion_left_as_difflib_does():
+    old = ["keep", " ", "maintain", " ", "and", " ", "keep"]
+    new = ["keep", " ", "and", " ", "keep"]
+    assert token_opcodes(old, new) == [
+        ("equal", 0, 1, 0, 1),
+        ("delete", 1, 3, 1, 1),
+        ("equal", 3, 7, 1, 5),
     ]
 
 
