@@ -34,6 +34,7 @@ document on the same styles and page layout with them.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import io
@@ -62,6 +63,7 @@ if TYPE_CHECKING:
     from docx.text.run import Run as DocxRun
 
     from drafting.annotations import Annotation
+    from drafting.threads import AnchoredThread
 
 FONT = "Times New Roman"
 FONT_SIZE = Pt(12)
@@ -642,9 +644,15 @@ def to_bytes(doc: DocxDocument) -> bytes:
 
 
 def render_docx(
-    document: Document, meta: ExportMeta, *, annotations: Sequence[Annotation] = ()
+    document: Document,
+    meta: ExportMeta,
+    *,
+    annotations: Sequence[Annotation] = (),
+    threads: Sequence[AnchoredThread] = (),
 ) -> bytes:
-    """The ordinance as .docx bytes; with `annotations`, one Word comment each.
+    """The ordinance as .docx bytes; with `annotations`, one Word comment each; with
+    `threads` (open comment threads), one Word comment each on its quoted span
+    (`add_thread_comments`).
 
     An annotation is anchored on the first paragraph of its clause: the
     section heading for a section's own clause, the clause's first block for
@@ -655,11 +663,12 @@ def render_docx(
     skeleton (`body_xml`); with them, through python-docx (comments need its
     parts). Both give the same bytes for the same document.
     """
-    if not annotations:
+    if not annotations and not threads:
         return package_with_body(meta, body_xml(document))
     doc = new_document(meta)
     heading = add_heading_block(doc, document)
     anchors: dict[str, Paragraph] = {}
+    texts: dict[str, list[tuple[Paragraph, bool]]] = {"title": [(heading[1], False)]}
     for section in document.sections:
         paragraph = add_section_heading(doc, section)
         if section.clause:
@@ -668,12 +677,13 @@ def render_docx(
             paragraph = add_block_paragraph(doc, block)
             if block.clause:
                 anchors.setdefault(block.clause, paragraph)
-    if annotations:
-        _comment_styles(doc)
+                texts.setdefault(block.clause, []).append((paragraph, bool(block.label)))
+    _comment_styles(doc)
     for annotation in annotations:
         anchor = heading[1] if annotation.kind == "title" else anchors.get(annotation.clause)
         if anchor is not None and anchor.runs:
             _add_comment(doc, anchor, annotation, meta)
+    add_thread_comments(doc, texts, threads)
     return to_bytes(doc)
 
 
@@ -714,7 +724,114 @@ def _add_comment(
         comment.add_paragraph(f"Source: {xml_safe(annotation.source)}")
 
 
+# -- comment threads on a quoted span ---------------------------------------------
+
+
+def _split_run(run: DocxRun, at: int) -> DocxRun:
+    """Cut `run` after `at` characters; the new run (same formatting) holds the rest."""
+    from docx.text.run import Run as DocxRun
+
+    text = run.text
+    rest = copy.deepcopy(run._r)
+    run._r.addnext(rest)
+    run.text = text[:at]
+    tail = DocxRun(rest, run._parent)
+    tail.text = text[at:]
+    return tail
+
+
+def _text_runs(paragraph: Paragraph, labelled: bool) -> list[DocxRun]:
+    return paragraph.runs[1:] if labelled else paragraph.runs
+
+
+def _run_at(paragraph: Paragraph, labelled: bool, offset: int, *, end: bool) -> DocxRun | None:
+    """The run that starts (or, with `end`, ends) exactly at `offset` of the paragraph's
+    text, cutting a run there if need be."""
+    position = 0
+    for run in _text_runs(paragraph, labelled):
+        length = len(run.text)
+        if not end and position == offset and length:
+            return run
+        if end and position + length == offset and length:
+            return run
+        if position < offset < position + length:
+            tail = _split_run(run, offset - position)
+            return run if end else tail
+        position += length
+    return None
+
+
+def _quoted_runs(
+    paragraphs: Sequence[tuple[Paragraph, bool]], quote: str
+) -> tuple[DocxRun, DocxRun] | None:
+    """The first and last run of `quote` in the clause's paragraphs (whose text is the
+    clause text: paragraphs joined by a blank line), cut to its exact span; the
+    clause's first and last run for an empty quote; None when it is not there."""
+    from drafting.threads import quote_span
+
+    texts = ["".join(run.text for run in _text_runs(p, labelled)) for p, labelled in paragraphs]
+    span = quote_span("\n\n".join(texts), quote)
+    if span is None:
+        return None
+    if span == (0, 0):
+        span = (0, len("\n\n".join(texts)))
+
+    def locate(offset: int, end: bool) -> tuple[int, int]:
+        for index, text in enumerate(texts):
+            if offset <= len(text) and (end or offset < len(text)):
+                return index, offset
+            offset -= len(text) + 2
+        return len(texts) - 1, len(texts[-1])
+
+    (first_index, start), (last_index, stop) = locate(span[0], False), locate(span[1], True)
+    # The start first: cutting at the end keeps the left part in the start's run.
+    first = _run_at(*paragraphs[first_index], start, end=False)
+    last = _run_at(*paragraphs[last_index], stop, end=True)
+    return (first, last) if first is not None and last is not None else None
+
+
+def add_thread_comments(
+    doc: DocxDocument,
+    clauses: dict[str, list[tuple[Paragraph, bool]]],
+    threads: Sequence[AnchoredThread],
+) -> None:
+    """One Word comment per thread, its range exactly the quoted span, authored by the
+    thread's first writer; replies follow as paragraphs naming their author and date.
+
+    `clauses` maps a clause key to its paragraphs (and whether each starts with a
+    label run). An outdated thread, or one whose quote is not found, is anchored on
+    the whole clause and says what it quoted; a thread on a clause the document
+    leaves out is skipped.
+    """
+    for thread in threads:
+        paragraphs = clauses.get(thread.clause)
+        if not paragraphs or not thread.remarks:
+            continue
+        runs = None if thread.outdated else _quoted_runs(paragraphs, thread.quote)
+        moved = runs is None
+        runs = runs or _quoted_runs(paragraphs, "")
+        if runs is None:
+            continue
+        first, *replies = thread.remarks
+        author = shorten(first.author, 255) or APPLICATION
+        comment = doc.add_comment(list(runs), text="", author=author, initials=_initials(author))
+        if first.date is not None:
+            comment._comment_elm.date = first.date.astimezone(dt.UTC).replace(microsecond=0)
+        body = comment.paragraphs[0]
+        if moved and thread.quote:
+            body.add_run(
+                f"(Outdated: quoted “{xml_safe(shorten(thread.quote, 200))}”) "
+            ).italic = True
+        body.add_run(xml_safe(first.body))
+        for remark in replies:
+            when = f", {remark.date:%Y-%m-%d %H:%M}" if remark.date else ""
+            reply = comment.add_paragraph()
+            reply.add_run(f"Reply from {xml_safe(shorten(remark.author, 100))}{when}: ").bold = True
+            reply.add_run(xml_safe(remark.body))
+
+
 __all__ = [
+    "add_thread_comments",
     "APPLICATION",
     "ExportMeta",
     "ITEM_STYLES",

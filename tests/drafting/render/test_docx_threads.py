@@ -1,0 +1,130 @@
+"""Open comment threads in the annotated .docx: Word comments anchored on the quoted span,
+read back from the package's XML with lxml."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+import docx
+from lxml import etree
+
+from drafting.render.docx import render_docx
+from drafting.threads import AnchoredThread, Remark
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+WHEN = dt.datetime(2026, 11, 22, 15, 4, tzinfo=dt.UTC)
+
+
+def _part(data: bytes, name: str):
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return etree.fromstring(package.read(name))
+
+
+def anchored_text(data: bytes) -> dict[str, str]:
+    """Comment id -> the document text between its range start and end (paragraphs
+    joined by "\\n\\n", tabs of labels left out), walking the body in order."""
+    body = _part(data, "word/document.xml").find(f"{{{W}}}body")
+    open_ids: dict[str, list[str]] = {}
+    done: dict[str, str] = {}
+    for paragraph_index, paragraph in enumerate(body.iter(f"{{{W}}}p")):
+        if paragraph_index:
+            for parts in open_ids.values():
+                parts.append("\n\n")
+        for element in paragraph.iter():
+            if element.tag == f"{{{W}}}commentRangeStart":
+                open_ids[element.get(f"{{{W}}}id")] = []
+            elif element.tag == f"{{{W}}}commentRangeEnd":
+                done[element.get(f"{{{W}}}id")] = "".join(open_ids.pop(element.get(f"{{{W}}}id")))
+            elif element.tag == f"{{{W}}}t":
+                for parts in open_ids.values():
+                    parts.append(element.text or "")
+    return done
+
+
+def comments_by_id(data: bytes) -> dict[str, tuple[str, str, str]]:
+    """Comment id -> (author, date, text with paragraphs joined by " | ")."""
+    root = _part(data, "word/comments.xml")
+    return {
+        c.get(f"{{{W}}}id"): (
+            c.get(f"{{{W}}}author"),
+            c.get(f"{{{W}}}date"),
+            " | ".join("".join(p.itertext()) for p in c.findall("w:p", NS)),
+        )
+        for c in root.findall("w:comment", NS)
+    }
+
+
+def _thread(clause: str, quote: str, *remarks: Remark, outdated: bool = False) -> AnchoredThread:
+    remarks = remarks or (Remark("Casey Counsel", WHEN, "Please reconsider."),)
+    return AnchoredThread(clause, quote, remarks, outdated)
+
+
+def test_comment_range_is_exactly_the_quote_inside_a_run(model_document, meta):
+    quote = "judicial criminal warrant"
+    data = render_docx(model_document, meta, threads=[_thread("detainers", quote)])
+    assert list(anchored_text(data).values()) == [quote]
+    assert list(comments_by_id(data).values()) == [
+        ("Casey Counsel", "2026-11-22T15:04:00Z", "Please reconsider.")
+    ]
+
+
+def test_quote_across_two_paragraphs_spans_both(model_document, meta):
+    quote = "on a quarterly basis:\n\nThe number of requests"
+    data = render_docx(model_document, meta, threads=[_thread("reporting", quote)])
+    # A range runs through the document: the second item's label lies inside it.
+    assert list(anchored_text(data).values()) == [
+        "on a quarterly basis:\n\nA.The number of requests"
+    ]
+
+
+def test_replies_follow_the_first_comment_with_author_and_date(model_document, meta):
+    thread = _thread(
+        "privacy",
+        "confidential personal information",
+        Remark("Casey Counsel", WHEN, "Does this cover status?"),
+        Remark("Dana Tester", WHEN, "Yes; see the savings clause."),
+    )
+    data = render_docx(model_document, meta, threads=[thread])
+    assert list(comments_by_id(data).values()) == [
+        (
+            "Casey Counsel",
+            "2026-11-22T15:04:00Z",
+            "Does this cover status? | "
+            "Reply from Dana Tester, 2026-11-22 15:04: Yes; see the savings clause.",
+        )
+    ]
+    assert list(anchored_text(data).values()) == ["confidential personal information"]
+
+
+def test_outdated_thread_is_anchored_on_the_clause_and_says_what_it_quoted(model_document, meta):
+    data = render_docx(
+        model_document, meta, threads=[_thread("title", "Sanctuary City Act", outdated=True)]
+    )
+    assert list(anchored_text(data).values()) == [model_document.title]
+    text = list(comments_by_id(data).values())[0][2]
+    assert text == "(Outdated: quoted “Sanctuary City Act”) Please reconsider."
+
+
+def test_text_of_the_document_is_unchanged_by_the_cuts(model_document, meta):
+    threads = [
+        _thread("detainers", "judicial criminal warrant"),
+        _thread("reporting", "quarterly"),
+        _thread("title", "Equity"),
+    ]
+    plain = docx.Document(io.BytesIO(render_docx(model_document, meta)))
+    annotated = docx.Document(io.BytesIO(render_docx(model_document, meta, threads=threads)))
+    assert [p.text for p in annotated.paragraphs] == [p.text for p in plain.paragraphs]
+    assert sorted(anchored_text(render_docx(model_document, meta, threads=threads)).values()) == [
+        "Equity",
+        "judicial criminal warrant",
+        "quarterly",
+    ]
+
+
+def test_thread_on_a_clause_the_document_leaves_out_is_skipped(model_document, meta):
+    data = render_docx(model_document, meta, threads=[_thread("no-such-clause", "x")])
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        assert "word/comments.xml" not in package.namelist()
