@@ -8,53 +8,12 @@ import io
 import zipfile
 
 import docx
-from lxml import etree
 
 from drafting.render.docx import render_docx
 from drafting.threads import AnchoredThread, Remark
+from tests.factories import anchored_text, comments_by_id
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-NS = {"w": W}
 WHEN = dt.datetime(2026, 11, 22, 15, 4, tzinfo=dt.UTC)
-
-
-def _part(data: bytes, name: str):
-    with zipfile.ZipFile(io.BytesIO(data)) as package:
-        return etree.fromstring(package.read(name))
-
-
-def anchored_text(data: bytes) -> dict[str, str]:
-    """Comment id -> the document text between its range start and end (paragraphs
-    joined by "\\n\\n", tabs of labels left out), walking the body in order."""
-    body = _part(data, "word/document.xml").find(f"{{{W}}}body")
-    open_ids: dict[str, list[str]] = {}
-    done: dict[str, str] = {}
-    for paragraph_index, paragraph in enumerate(body.iter(f"{{{W}}}p")):
-        if paragraph_index:
-            for parts in open_ids.values():
-                parts.append("\n\n")
-        for element in paragraph.iter():
-            if element.tag == f"{{{W}}}commentRangeStart":
-                open_ids[element.get(f"{{{W}}}id")] = []
-            elif element.tag == f"{{{W}}}commentRangeEnd":
-                done[element.get(f"{{{W}}}id")] = "".join(open_ids.pop(element.get(f"{{{W}}}id")))
-            elif element.tag == f"{{{W}}}t":
-                for parts in open_ids.values():
-                    parts.append(element.text or "")
-    return done
-
-
-def comments_by_id(data: bytes) -> dict[str, tuple[str, str, str]]:
-    """Comment id -> (author, date, text with paragraphs joined by " | ")."""
-    root = _part(data, "word/comments.xml")
-    return {
-        c.get(f"{{{W}}}id"): (
-            c.get(f"{{{W}}}author"),
-            c.get(f"{{{W}}}date"),
-            " | ".join("".join(p.itertext()) for p in c.findall("w:p", NS)),
-        )
-        for c in root.findall("w:comment", NS)
-    }
 
 
 def _thread(clause: str, quote: str, *remarks: Remark, outdated: bool = False) -> AnchoredThread:

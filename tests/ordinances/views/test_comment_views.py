@@ -13,8 +13,7 @@ from lxml import etree
 
 from ordinances import comments
 from ordinances.models import AuditEvent, CommentThread
-from tests.drafting.render.test_docx_threads import anchored_text, comments_by_id
-from tests.factories import add_revision, make_draft
+from tests.factories import add_revision, anchored_text, comments_by_id, make_draft
 
 pytestmark = pytest.mark.django_db
 

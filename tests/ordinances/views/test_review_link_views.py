@@ -267,3 +267,17 @@ def test_link_of_another_office_revoked_by_outsider_is_404(client_for, drafter, 
     )
     assert response.status_code == 404
     assert ReviewLink.objects.get().revoked_at is None
+
+
+def test_odd_values_on_a_live_links_pages_are_never_a_server_error(client_for, drafter, draft):
+    url = _make_link(client_for(drafter), draft)
+    reviewer = Client(raise_request_exception=False)
+    fields = ("name", "clause", "quote", "body", "decision", "note")
+    statuses = set()
+    for value in ["", "\x00", "-1", "9" * 5000, "[" * 2000, "é\u202e"]:
+        data = {field: value for field in fields}
+        for page in (url, url + "comment/", url + "sign-off/"):
+            statuses.add(reviewer.get(page, data).status_code)
+            statuses.add(reviewer.post(page, data).status_code)
+    assert statuses <= {200, 302, 405}
+    assert ReviewLink.objects.get().sign_off == ""
