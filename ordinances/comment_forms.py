@@ -70,6 +70,8 @@ class ReviewLinkForm(forms.Form):
 
 
 class SignOffForm(forms.Form):
+    """On the same page as the comment form: its own field ids."""
+
     name = forms.CharField(label="Your name", max_length=MAX_NAME)
     decision = forms.ChoiceField(
         label="Your sign-off",
@@ -82,3 +84,7 @@ class SignOffForm(forms.Form):
         max_length=MAX_BODY,
         widget=_textarea(3, maxlength=MAX_BODY),
     )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "sign_off_%s")
+        super().__init__(*args, **kwargs)
