@@ -88,7 +88,7 @@ def actor(event: AuditEvent) -> str:
     member = event.user.get_full_name() or event.user.username
     link = event.details.get("link")
     if link and event.action in _LINK_USES:
-        reviewer = event.details.get("reviewer") or "Someone"
+        reviewer = event.details.get("reviewer") or "A reviewer"
         return f"{reviewer} (review link “{link}”, sent by {member})"
     return member
 

@@ -33,7 +33,7 @@ from drafting.threads import (
     quote_span,
 )
 from ordinances import audit
-from ordinances.documents import document_for
+from ordinances.documents import clauses_for, document_for
 from ordinances.models import Comment, CommentThread, Draft, ReviewLink, Revision
 
 MAX_THREADS_PER_DRAFT = 2000
@@ -66,15 +66,18 @@ def _clean_name(name: str) -> str:
 
 
 def clause_choices(revision: Revision) -> list[tuple[str, str]]:
-    """(clause key, section title) for every clause with text in the revision, in order."""
+    """(clause key, title) for every clause with text in the revision, in document order:
+    the library clause's title ("No 287(g) agreements"), or the heading of a section
+    of the draft's own."""
     document = document_for(revision)
+    titles = {clause.slug: clause.title for clause in clauses_for(revision)}
     choices: dict[str, str] = {}
     if document.clause_versions.get("title") is not None:
-        choices["title"] = "Title"
+        choices["title"] = titles.get("title", "Title")
     for section in document.sections:
         for block in section.blocks:
             if block.clause and block.clause not in choices:
-                choices[block.clause] = section.title
+                choices[block.clause] = titles.get(block.clause, section.title)
     return list(choices.items())
 
 

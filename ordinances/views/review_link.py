@@ -60,7 +60,11 @@ def _page(
         redline, counts = redline_html(diff), counts_text(diff)
     name = _reviewer(request, link)
     clauses = comments.clause_choices(revision)
-    threads = CommentThread.objects.filter(review_link=link).prefetch_related("comments")
+    titles = dict(clauses)
+    threads = [
+        (thread, titles.get(thread.clause_key, thread.clause_key))
+        for thread in CommentThread.objects.filter(review_link=link).prefetch_related("comments")
+    ]
     return render(
         request,
         "ordinances/review_link.html",
