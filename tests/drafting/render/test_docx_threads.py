@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import shutil
+import subprocess
 import zipfile
 
 import docx
+import pytest
 
 from drafting.render.docx import render_docx
 from drafting.threads import AnchoredThread, Remark
@@ -87,3 +90,37 @@ def test_thread_on_a_clause_the_document_leaves_out_is_skipped(model_document, m
     data = render_docx(model_document, meta, threads=[_thread("no-such-clause", "x")])
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         assert "word/comments.xml" not in package.namelist()
+
+
+LIBREOFFICE = shutil.which("libreoffice") or shutil.which("soffice")
+
+
+@pytest.mark.skipif(LIBREOFFICE is None, reason="libreoffice is missing (`make test` installs it)")
+def test_libreoffice_round_trip_keeps_the_comment_on_the_quote(model_document, meta, tmp_path):
+    """Open the annotated file in LibreOffice and save it as .docx again (what a
+    reviewer's word processor does): the comment, its author and its range survive."""
+    threads = [
+        _thread(
+            "detainers",
+            "judicial criminal warrant",
+            Remark("Casey Counsel", WHEN, "Keep this standard."),
+            Remark("Dana Tester", WHEN, "Agreed."),
+        )
+    ]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "annotated.docx").write_bytes(
+        render_docx(model_document, meta, threads=threads)
+    )
+    result = subprocess.run(
+        [LIBREOFFICE, f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
+         "--norestore", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "out"),
+         str(tmp_path / "in" / "annotated.docx")],
+        capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = (tmp_path / "out" / "annotated.docx").read_bytes()
+    saved = list(comments_by_id(data).items())
+    assert [(author, text) for _id, (author, _date, text) in saved] == [
+        ("Casey Counsel", "Keep this standard. | Reply from Dana Tester, 2026-11-22 15:04: Agreed.")
+    ]
+    assert anchored_text(data)[saved[0][0]] == "judicial criminal warrant"
