@@ -6,7 +6,7 @@ quote (`drafting.render.docx`). A quote is matched with whitespace loosened, so
 a span copied from a browser (line breaks, doubled spaces) still finds the text:
 
     >>> quote_span("Keep it\\n\\nprivate  and safe.", "it private and")
-    (5, 20)
+    (5, 21)
     >>> quote_span("Keep it private.", "keep it") is None
     True
     >>> quote_span("Keep it private.", "")
