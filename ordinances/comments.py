@@ -133,6 +133,10 @@ def open_thread(
     """Open a thread on `quote` in clause `clause_key` of `revision`, with its first
     comment and any `replies` ((author name, time, body), as a Word file carries them).
 
+    A Word comment (`source="word"`) that is one of the draft's own threads coming
+    back from its annotated export (same clause, quote, first author and words) is
+    not opened twice: that thread gets the replies it lacks and is returned.
+
     `user` is the member writing it (then `author_name` is theirs); `review_link`
     the link an outside reviewer writes through. CommentError names what is wrong.
     """
@@ -142,6 +146,11 @@ def open_thread(
     body, author_name = _clean_body(body), _clean_name(author_name)
     cleaned = [(_clean_name(name), when, _clean_body(text)) for name, when, text in replies]
     draft = revision.draft
+    if source == CommentThread.Source.WORD:
+        known = _known_thread(draft, clause_key, quote, author_name, body)
+        if known is not None:
+            _add_missing_replies(known, cleaned)
+            return known
     if CommentThread.objects.filter(draft=draft).count() >= MAX_THREADS_PER_DRAFT:
         raise CommentError(f"A draft can hold at most {MAX_THREADS_PER_DRAFT:,} threads.")
     thread = CommentThread.objects.create(
@@ -165,6 +174,37 @@ def open_thread(
         action=audit.Action.COMMENTED, thread=thread, user=user, review_link=review_link, **details
     )
     return thread
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _known_thread(
+    draft: Draft, clause_key: str, quote: str, author_name: str, body: str
+) -> CommentThread | None:
+    """The draft's thread a Word comment came from, when the file was our annotated
+    export: same clause and quote, first comment by the same author with the same
+    words (Word may have reflowed the whitespace)."""
+    candidates = CommentThread.objects.filter(draft=draft, clause_key=clause_key, quote=quote)
+    for thread in candidates.prefetch_related("comments"):
+        first = thread.comments.all()[0]
+        if first.author_name == author_name and _words(first.body) == _words(body):
+            return thread
+    return None
+
+
+def _add_missing_replies(
+    thread: CommentThread, replies: Sequence[tuple[str, dt.datetime | None, str]]
+) -> None:
+    """Append the replies the thread does not hold yet (by author and words)."""
+    held = {(c.author_name, _words(c.body)) for c in thread.comments.all()}
+    for name, when, text in replies:
+        if (name, _words(text)) not in held:
+            Comment(
+                thread=thread, author_name=name, body=text, created_at=when or timezone.now()
+            ).save()
+            held.add((name, _words(text)))
 
 
 @transaction.atomic

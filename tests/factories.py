@@ -397,3 +397,19 @@ def comments_by_id(data: bytes) -> dict[str, tuple[str, str, str]]:
         )
         for c in root.findall("w:comment", NS)
     }
+
+
+def comment_parents(data: bytes) -> dict[str, str]:
+    """Reply comment id -> the id of the comment it answers (commentsExtended.xml links
+    the last paragraphs' w14:paraId)."""
+    w14 = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
+    w15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
+    by_para = {
+        comment.findall("w:p", NS)[-1].get(w14): comment.get(f"{{{W}}}id")
+        for comment in _docx_part(data, "word/comments.xml").findall("w:comment", NS)
+    }
+    return {
+        by_para[entry.get(f"{w15}paraId")]: by_para[entry.get(f"{w15}paraIdParent")]
+        for entry in _docx_part(data, "word/commentsExtended.xml").iter(f"{w15}commentEx")
+        if entry.get(f"{w15}paraIdParent")
+    }

@@ -50,6 +50,8 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Pt, RGBColor
@@ -63,7 +65,7 @@ if TYPE_CHECKING:
     from docx.text.run import Run as DocxRun
 
     from drafting.annotations import Annotation
-    from drafting.threads import AnchoredThread
+    from drafting.threads import AnchoredThread, Remark
 
 FONT = "Times New Roman"
 FONT_SIZE = Pt(12)
@@ -790,19 +792,70 @@ def _quoted_runs(
     return (first, last) if first is not None and last is not None else None
 
 
+_COMMENTS_EXTENDED_TYPE = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"
+)
+_COMMENTS_EXTENDED_REL = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
+_W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+
+
+def _word_comment(
+    doc: DocxDocument,
+    runs: tuple[DocxRun, DocxRun],
+    remark: Remark,
+    para_id: str,
+    note: str = "",
+) -> None:
+    """One Word comment on `runs` by the remark's author (an italic `note` before its
+    text), its last paragraph numbered `para_id` (w14:paraId: how
+    commentsExtended.xml links replies to their parent)."""
+    author = shorten(remark.author, 255) or APPLICATION
+    comment = doc.add_comment(list(runs), text="", author=author, initials=_initials(author))
+    if remark.date is not None:
+        comment._comment_elm.date = remark.date.astimezone(dt.UTC).replace(microsecond=0)
+    else:  # python-docx stamps "now": the same thread must give the same bytes
+        comment._comment_elm.attrib.pop(qn("w:date"), None)
+    if note:
+        comment.paragraphs[0].add_run(xml_safe(note)).italic = True
+    comment.paragraphs[0].add_run(xml_safe(remark.body))
+    comment.paragraphs[-1]._p.set(qn("w14:paraId"), para_id)
+
+
+def _comments_extended(doc: DocxDocument, links: Sequence[tuple[str, str]]) -> None:
+    """word/commentsExtended.xml: each reply's paragraph id with its parent's, so Word
+    (and the review import) show the replies as one thread."""
+    entries = "".join(
+        f'<w15:commentEx w15:paraId="{para}"'
+        + (f' w15:paraIdParent="{parent}"' if parent else "")
+        + ' w15:done="0"/>'
+        for para, parent in links
+    )
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w15:commentsEx xmlns:w15="{_W15}">{entries}</w15:commentsEx>'
+    ).encode()
+    part = Part(
+        PackURI("/word/commentsExtended.xml"), _COMMENTS_EXTENDED_TYPE, xml, doc.part.package
+    )
+    doc.part.relate_to(part, _COMMENTS_EXTENDED_REL)
+
+
 def add_thread_comments(
     doc: DocxDocument,
     clauses: dict[str, list[tuple[Paragraph, bool]]],
     threads: Sequence[AnchoredThread],
 ) -> None:
-    """One Word comment per thread, its range exactly the quoted span, authored by the
-    thread's first writer; replies follow as paragraphs naming their author and date.
+    """One Word comment per remark of each thread, every one's range exactly the quoted
+    span: the first by the thread's first writer, the replies linked to it as Word
+    replies (commentsExtended.xml), so Word shows one thread and a reviewed copy
+    brings it back whole.
 
     `clauses` maps a clause key to its paragraphs (and whether each starts with a
     label run). An outdated thread, or one whose quote is not found, is anchored on
-    the whole clause and says what it quoted; a thread on a clause the document
-    leaves out is skipped.
+    the whole clause and its first comment says what it quoted; a thread on a
+    clause the document leaves out is skipped.
     """
+    links: list[tuple[str, str]] = []
     for thread in threads:
         paragraphs = clauses.get(thread.clause)
         if not paragraphs or not thread.remarks:
@@ -813,21 +866,18 @@ def add_thread_comments(
         if runs is None:
             continue
         first, *replies = thread.remarks
-        author = shorten(first.author, 255) or APPLICATION
-        comment = doc.add_comment(list(runs), text="", author=author, initials=_initials(author))
-        if first.date is not None:
-            comment._comment_elm.date = first.date.astimezone(dt.UTC).replace(microsecond=0)
-        body = comment.paragraphs[0]
-        if moved and thread.quote:
-            body.add_run(
-                f"(Outdated: quoted “{xml_safe(shorten(thread.quote, 200))}”) "
-            ).italic = True
-        body.add_run(xml_safe(first.body))
+        parent = f"{0x10000001 + len(links):08X}"
+        note = (
+            f"(Outdated: quoted “{shorten(thread.quote, 200)}”) " if moved and thread.quote else ""
+        )
+        _word_comment(doc, runs, first, parent, note)
+        links.append((parent, ""))
         for remark in replies:
-            when = f", {remark.date:%Y-%m-%d %H:%M}" if remark.date else ""
-            reply = comment.add_paragraph()
-            reply.add_run(f"Reply from {xml_safe(shorten(remark.author, 100))}{when}: ").bold = True
-            reply.add_run(xml_safe(remark.body))
+            para_id = f"{0x10000001 + len(links):08X}"
+            _word_comment(doc, runs, remark, para_id)
+            links.append((para_id, parent))
+    if links:
+        _comments_extended(doc, links)
 
 
 __all__ = [

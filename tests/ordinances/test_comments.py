@@ -150,3 +150,40 @@ def test_open_threads_by_clause_leaves_resolved_ones_out(draft, drafter):
 def test_audit_actor_names_the_member(draft, drafter):
     _open(draft, drafter)
     assert actor(AuditEvent.objects.get(action="commented")) == "Dana Tester"
+
+
+def test_word_comment_of_our_own_thread_coming_back_is_not_opened_twice(draft, drafter):
+    thread = _open(draft, drafter)
+    again = comments.open_thread(
+        revision=draft.latest_revision(),
+        clause_key="reporting",
+        quote=QUOTE,
+        body="Quarterly is too  often for the\nsheriff's office.",
+        author_name="Dana Tester",
+        source="word",
+        replies=[("Casey Counsel", None, "Then annually.")],
+    )
+    same = comments.open_thread(
+        revision=draft.latest_revision(),
+        clause_key="reporting",
+        quote=QUOTE,
+        body="Quarterly is too often for the sheriff's office.",
+        author_name="Dana Tester",
+        source="word",
+        replies=[("Casey Counsel", None, "Then annually.")],
+    )
+    assert again == same == thread
+    assert [(c.author_name, c.body) for c in thread.comments.all()] == [
+        ("Dana Tester", "Quarterly is too often for the sheriff's office."),
+        ("Casey Counsel", "Then annually."),
+    ]
+    other = comments.open_thread(
+        revision=draft.latest_revision(),
+        clause_key="reporting",
+        quote=QUOTE,
+        body="Quarterly is too often for the sheriff's office.",
+        author_name="Casey Counsel",
+        source="word",
+    )
+    assert other != thread
+    assert CommentThread.objects.count() == 2
