@@ -106,8 +106,7 @@ def test_outside_reviewer_comments_and_requests_changes(signed_in, draft, browse
     expect(rows.filter(has_text="Opened a review link")).to_have_count(3)
     expect(rows.filter(has_text="Created a review link")).to_have_count(1)
 
-    row_revoke = page.goto(f"{base}/drafts/{draft.pk}/")
-    assert row_revoke.status == 200
+    assert page.goto(f"{base}/drafts/{draft.pk}/").status == 200
     page.get_by_role("button", name="Revoke the link for City Attorney's Office").click()
     expect(page.locator("tr.review-link")).to_contain_text("revoked")
     gone_context = browser.new_context()
