@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/", include("config.auth")),
     path("library/", include("clauses.urls")),
     path("api/", include("api.urls")),
+    path("review/", include("ordinances.review_link_urls")),
     path("", include("exports.urls")),
     path("", include("ordinances.urls")),
 ]

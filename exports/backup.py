@@ -23,8 +23,10 @@ from django.utils.dateparse import parse_datetime
 
 from clauses.models import ClauseVersion, Edition
 from drafting.spec import SpecError, parse_spec
+from drafting.threads import MAX_BODY, MAX_NAME
 from exports.models import ExportOverride
-from ordinances.models import AuditEvent, Draft, Revision, Workspace
+from ordinances.comments import CommentError, check_anchor
+from ordinances.models import AuditEvent, Comment, CommentThread, Draft, Revision, Workspace
 from ordinances.services import document_for_spec
 from organisations.models import Membership, Organisation
 
@@ -139,6 +141,7 @@ def _draft_data(draft: Draft, keys: dict[int, int], who, revision_ref) -> dict[s
             }
             for revision in revisions
         ],
+        "comment_threads": _threads_data(draft, who),
         "workspaces": [
             {
                 "user": who(workspace.user),
@@ -150,6 +153,38 @@ def _draft_data(draft: Draft, keys: dict[int, int], who, revision_ref) -> dict[s
             for workspace in draft.workspaces.select_related("user").order_by("pk")
         ],
     }
+
+
+def _threads_data(draft: Draft, who) -> list[dict[str, Any]]:
+    """The draft's comment threads. Review links stay behind: their tokens were shown
+    once, here; a thread made through one keeps its source and the reviewer's name."""
+    threads = CommentThread.objects.filter(draft=draft).select_related(
+        "revision", "status_changed_by"
+    )
+    return [
+        {
+            "revision": thread.revision.number,
+            "clause": thread.clause_key,
+            "quote": thread.quote,
+            "status": thread.status,
+            "source": thread.source,
+            "created_at": _time(thread.created_at),
+            "status_changed_at": _time(thread.status_changed_at),
+            "status_changed_by": who(thread.status_changed_by)
+            if thread.status_changed_by
+            else None,
+            "comments": [
+                {
+                    "author": who(comment.author) if comment.author else None,
+                    "author_name": comment.author_name,
+                    "body": comment.body,
+                    "created_at": _time(comment.created_at),
+                }
+                for comment in thread.comments.select_related("author")
+            ],
+        }
+        for thread in threads.order_by("created_at", "pk")
+    ]
 
 
 def _library_used(drafts: list[Draft]) -> dict[str, Any]:
@@ -381,6 +416,8 @@ def _import_draft(item: dict, organisation: Organisation, users: dict, revisions
                 rules=override["rules"],
                 reason=override["reason"],
             ).save()
+    for entry in item.get("comment_threads", []):
+        _import_thread(entry, draft, users, revisions, item)
     for entry in item["workspaces"]:
         _check_library_names(entry["spec"], organisation, f"“{item['title']}”, unsaved input")
         Workspace.objects.create(
@@ -392,6 +429,47 @@ def _import_draft(item: dict, organisation: Organisation, users: dict, revisions
             updated_at=_parse_time(entry["updated_at"]),
         )
     return draft
+
+
+def _import_thread(entry: dict, draft: Draft, users: dict, revisions: dict, item: dict) -> None:
+    """One comment thread, checked as the app checks a new one: its quote must be in its
+    clause on its revision, its texts within the app's bounds."""
+    where = f"“{item['title']}”, a comment thread"
+    revision = revisions.get((item["key"], entry["revision"]))
+    if revision is None:
+        raise BackupError(f"{where}: no revision {entry['revision']!r} in the file.")
+    if entry["status"] not in CommentThread.Status.values or entry["source"] not in (
+        CommentThread.Source.values
+    ):
+        raise BackupError(f"{where}: unknown status or source.")
+    try:
+        quote = check_anchor(revision, str(entry["clause"]), str(entry["quote"]))
+        if not entry["comments"] or any(
+            not 0 < len(c["body"]) <= MAX_BODY or not 0 < len(c["author_name"]) <= MAX_NAME
+            for c in entry["comments"]
+        ):
+            raise CommentError("a comment is empty or longer than the app allows.")
+    except CommentError as error:
+        raise BackupError(f"{where}: {error}") from None
+    thread = CommentThread.objects.create(
+        draft=draft,
+        revision=revision,
+        clause_key=entry["clause"],
+        quote=quote,
+        status=entry["status"],
+        source=entry["source"],
+        created_at=_parse_time(entry["created_at"]),
+        status_changed_at=_parse_time(entry["status_changed_at"]),
+        status_changed_by=users[entry["status_changed_by"]] if entry["status_changed_by"] else None,
+    )
+    for comment in entry["comments"]:
+        Comment(
+            thread=thread,
+            author=users[comment["author"]] if comment["author"] else None,
+            author_name=comment["author_name"],
+            body=comment["body"],
+            created_at=_parse_time(comment["created_at"]),
+        ).save()
 
 
 @contextlib.contextmanager

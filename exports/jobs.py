@@ -18,15 +18,20 @@ from drafting.annotations import Annotation
 from drafting.document import Block, Document, Run, Section
 from drafting.render.docx import ExportMeta, render_docx
 from drafting.render.pdf import render_pdf
+from drafting.threads import AnchoredThread, Remark
 
 
 def render_kind(
-    kind: str, document: Document, meta: ExportMeta, annotations: Sequence[Annotation] = ()
+    kind: str,
+    document: Document,
+    meta: ExportMeta,
+    annotations: Sequence[Annotation] = (),
+    threads: Sequence[AnchoredThread] = (),
 ) -> bytes:
     """The bytes of one export kind ("docx", "pdf", "annotated")."""
     if kind == "pdf":
         return render_pdf(document, meta)
-    return render_docx(document, meta, annotations=annotations)
+    return render_docx(document, meta, annotations=annotations, threads=threads)
 
 
 def document_data(document: Document) -> dict[str, Any]:
@@ -60,14 +65,35 @@ def meta_from_data(data: dict[str, Any]) -> ExportMeta:
     return ExportMeta(**{**data, "revision_date": dt.date.fromisoformat(date) if date else None})
 
 
+def _remark_data(remark: Remark) -> dict[str, Any]:
+    return {**dataclasses.asdict(remark), "date": remark.date.isoformat() if remark.date else None}
+
+
+def _thread_data(thread: AnchoredThread) -> dict[str, Any]:
+    return {**dataclasses.asdict(thread), "remarks": [_remark_data(r) for r in thread.remarks]}
+
+
+def _thread_from_data(data: dict[str, Any]) -> AnchoredThread:
+    remarks = tuple(
+        Remark(**{**r, "date": dt.datetime.fromisoformat(r["date"]) if r["date"] else None})
+        for r in data["remarks"]
+    )
+    return AnchoredThread(**{**data, "remarks": remarks})
+
+
 def payload(
-    document: Document, meta: ExportMeta, annotations: Sequence[Annotation] = ()
+    document: Document,
+    meta: ExportMeta,
+    annotations: Sequence[Annotation] = (),
+    threads: Sequence[AnchoredThread] = (),
 ) -> dict[str, Any]:
-    """JSON-ready data for a worker: the document, the metadata, any annotations."""
+    """JSON-ready data for a worker: the document, the metadata, any annotations and
+    comment threads."""
     return {
         "document": document_data(document),
         "meta": meta_data(meta),
         "annotations": [dataclasses.asdict(a) for a in annotations],
+        "threads": [_thread_data(t) for t in threads],
     }
 
 
@@ -77,4 +103,5 @@ def render_payload(kind: str, data: dict[str, Any]) -> bytes:
         document_from_data(data["document"]),
         meta_from_data(data["meta"]),
         [Annotation(**a) for a in data["annotations"]],
+        [_thread_from_data(t) for t in data.get("threads", [])],
     )

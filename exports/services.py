@@ -28,6 +28,7 @@ from drafting.document import Document
 from drafting.render.akn import AknMeta, render_akn
 from drafting.render.docx import ExportMeta
 from exports import jobs
+from ordinances.comments import anchored_threads, threads_digest
 from ordinances.documents import clauses_for, document_for, revision_key
 from ordinances.models import Revision
 
@@ -94,7 +95,12 @@ def export_filename(revision: Revision, kind: ExportKind, *, line_numbers: bool 
 
 
 def export_key(revision: Revision, kind: ExportKind, *, line_numbers: bool = False) -> str:
-    return f"export:v1:{revision_key(revision)}:{kind.slug}:{int(line_numbers)}"
+    """The cache key: the revision and kind; the annotated file also by its open comment
+    threads, which change after the revision is saved."""
+    key = f"export:v1:{revision_key(revision)}:{kind.slug}:{int(line_numbers)}"
+    if kind.slug == "annotated":
+        key += f":{threads_digest(anchored_threads(revision))}"
+    return key
 
 
 def cached_export(
@@ -120,13 +126,15 @@ def _inputs(revision: Revision, kind: ExportKind, *, line_numbers: bool) -> tupl
     document = document_for(revision)
     meta = export_meta(revision, line_numbers=line_numbers)
     annotations: Sequence = ()
+    threads: Sequence = ()
     if kind.slug == "annotated":
         clauses, spec = clauses_for(revision), revision.draft_spec()
         annotations = [
             *option_annotations(clauses, spec.options),
             *edit_annotations(clauses, spec.words),
         ]
-    return document, meta, annotations
+        threads = anchored_threads(revision)
+    return document, meta, annotations, threads
 
 
 # -- background jobs ----------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
 
-from ordinances.models import Draft, Revision
+from ordinances.models import CommentThread, Draft, ReviewLink, Revision
 from organisations.access import require_organisation
 from organisations.models import Organisation
 
@@ -24,3 +24,21 @@ def get_draft_for_member(request, pk: int) -> Draft:
 
 def get_revision_for_member(request, pk: int, number: int) -> Revision:
     return get_object_or_404(Revision, draft=get_draft_for_member(request, pk), number=number)
+
+
+def get_thread_for_member(request, pk: int, thread: int) -> CommentThread:
+    """A comment thread of one of the member's office's drafts (404 otherwise)."""
+    return get_object_or_404(
+        CommentThread.objects.select_related("revision"),
+        pk=thread,
+        draft=get_draft_for_member(request, pk),
+    )
+
+
+def get_link_for_member(request, pk: int, link: int) -> ReviewLink:
+    """A review link of one of the member's office's drafts (404 otherwise)."""
+    return get_object_or_404(
+        ReviewLink.objects.select_related("revision"),
+        pk=link,
+        revision__draft=get_draft_for_member(request, pk),
+    )

@@ -72,6 +72,33 @@ _DETAIL_LABELS = {
     "rules": "Rules",
     "reason": "Reason",
     "line_numbers": "Line numbers",
+    "quote": "Quote",
+    "reviewer": "Reviewer",
+    "link": "Review link",
+    "sign_off": "Sign-off",
+    "note": "Note",
+    "expires": "Expires",
+    "access": "Access",
+}
+
+
+def actor(event: AuditEvent) -> str:
+    """Who did it, for the page: the member, or the outside reviewer and the link they
+    used (the event is then the link creator's, who answers for the link)."""
+    member = event.user.get_full_name() or event.user.username
+    link = event.details.get("link")
+    if link and event.action in _LINK_USES:
+        reviewer = event.details.get("reviewer") or "A reviewer"
+        return f"{reviewer} (review link “{link}”, sent by {member})"
+    return member
+
+
+_LINK_USES = {
+    Action.COMMENTED,
+    Action.COMMENT_REPLIED,
+    Action.LINK_VIEWED,
+    Action.LINK_SIGNED_OFF,
+    Action.LINK_REFUSED,
 }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from common.models import WriteOnceModel
 from drafting.spec import DraftSpec, parse_spec
@@ -127,6 +128,15 @@ class AuditEvent(WriteOnceModel):
         FIX_APPLIED = "fix_applied", "applied a lint fix"
         REVIEW_IMPORTED = "review_imported", "brought back a reviewed file"
         REVIEW_DECIDED = "review_decided", "accepted a reviewer's changes"
+        COMMENTED = "commented", "commented"
+        COMMENT_REPLIED = "comment_replied", "replied to a comment"
+        THREAD_RESOLVED = "thread_resolved", "resolved a comment thread"
+        THREAD_REOPENED = "thread_reopened", "reopened a comment thread"
+        LINK_CREATED = "link_created", "created a review link"
+        LINK_REVOKED = "link_revoked", "revoked a review link"
+        LINK_VIEWED = "link_viewed", "opened a review link"
+        LINK_SIGNED_OFF = "link_signed_off", "signed off through a review link"
+        LINK_REFUSED = "link_refused", "was refused a review link"
 
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="audit_events"
@@ -179,3 +189,110 @@ class ReviewImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} on {self.draft}"
+
+
+class CommentThread(models.Model):
+    """A discussion anchored to a quoted span of one clause of one revision.
+
+    `quote` is the span as quoted (words separated by single spaces; empty: the
+    clause as a whole); it occurred in the clause's text on `revision` when the
+    thread was opened. On a later revision the quote may be gone: the thread is
+    then shown as outdated, never dropped. Opened, replied to, resolved and
+    reopened through `ordinances.comments`, which audits each.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", "open"
+        RESOLVED = "resolved", "resolved"
+
+    class Source(models.TextChoices):
+        APP = "app", "in the app"
+        WORD = "word", "from a Word file"
+        LINK = "link", "through a review link"
+
+    draft = models.ForeignKey(Draft, on_delete=models.CASCADE, related_name="comment_threads")
+    revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="+")
+    clause_key = models.CharField(max_length=100)
+    quote = models.TextField(blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.OPEN)
+    source = models.CharField(max_length=10, choices=Source.choices, default=Source.APP)
+    review_link = models.ForeignKey(
+        "ReviewLink", null=True, blank=True, on_delete=models.PROTECT, related_name="threads"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    status_changed_at = models.DateTimeField(null=True, blank=True)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["draft", "status"], name="thread_draft_status")]
+
+    def __str__(self) -> str:
+        return f"{self.clause_key}: “{self.quote[:40]}” ({self.status})"
+
+
+class Comment(WriteOnceModel):
+    """One comment of a thread. `author` is the member who wrote it; an outside
+    reviewer (or a Word file's author) has only `author_name`."""
+
+    thread = models.ForeignKey(CommentThread, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    author_name = models.CharField(max_length=100)
+    body = models.TextField()
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["pk"]  # as written (a Word reply may carry no time)
+
+    def __str__(self) -> str:
+        return f"{self.author_name}: {self.body[:40]}"
+
+
+class ReviewLink(models.Model):
+    """A link that lets someone without an account read one revision (and, when
+    `can_comment`, comment and sign off) until it expires or is revoked.
+
+    Only the SHA-256 of the token is stored; the token itself is shown once, to
+    the drafter who creates the link (`ordinances.review_links`).
+    """
+
+    class SignOff(models.TextChoices):
+        NONE = "", "no sign-off yet"
+        APPROVED = "approved", "approved"
+        CHANGES_REQUESTED = "changes_requested", "changes requested"
+
+    revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="review_links")
+    label = models.CharField(max_length=200)
+    can_comment = models.BooleanField(default=True)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    sign_off = models.CharField(max_length=20, choices=SignOff.choices, blank=True, default="")
+    sign_off_name = models.CharField(max_length=100, blank=True)
+    sign_off_note = models.TextField(blank=True)
+    sign_off_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.revision})"
+
+    def state(self, now=None) -> str:
+        """ "revoked", "expired" or "active"."""
+        if self.revoked_at is not None:
+            return "revoked"
+        if self.expires_at <= (now or timezone.now()):
+            return "expired"
+        return "active"

@@ -3,6 +3,7 @@ from django.urls import path
 from ordinances.views import (
     audit,
     check,
+    comments,
     compare,
     drafts,
     fixes,
@@ -36,4 +37,17 @@ urlpatterns = [
     path("drafts/<int:pk>/r/<int:number>/spec.json", revisions.revision_spec, name="revision_spec"),
     path("drafts/<int:pk>/reviews/", reviews.review_upload, name="review_upload"),
     path("drafts/<int:pk>/reviews/<int:review>/", reviews.review_detail, name="review_detail"),
+    path("drafts/<int:pk>/r/<int:number>/comments/", comments.thread_new, name="thread_new"),
+    path(
+        "drafts/<int:pk>/comments/<int:thread>/reply/", comments.thread_reply, name="thread_reply"
+    ),
+    path(
+        "drafts/<int:pk>/comments/<int:thread>/status/",
+        comments.thread_status,
+        name="thread_status",
+    ),
+    path("drafts/<int:pk>/r/<int:number>/review-links/", comments.link_new, name="link_new"),
+    path(
+        "drafts/<int:pk>/review-links/<int:link>/revoke/", comments.link_revoke, name="link_revoke"
+    ),
 ]

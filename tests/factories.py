@@ -8,12 +8,15 @@ The document factories at the end are pure (no database), for the `unit` tests.
 from __future__ import annotations
 
 import datetime as dt
+import io
+import zipfile
 from dataclasses import replace
 from functools import cache
 
 from django.contrib.auth.models import Permission, User
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from clauses.models import Clause, Edition
 from clauses.services import clause_version_create, edition_publish
@@ -349,3 +352,64 @@ def document_pairs(draw) -> tuple[Document, Document]:
 
 
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+# -- Word comments, read back from a .docx with lxml ------------------------------
+
+WORD_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W, NS = WORD_NS, {"w": WORD_NS}
+
+
+def _docx_part(data: bytes, name: str):
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return etree.fromstring(package.read(name))
+
+
+def anchored_text(data: bytes) -> dict[str, str]:
+    """Comment id -> the document text between its range start and end (paragraphs
+    joined by "\\n\\n", tabs of labels left out), walking the body in order."""
+    body = _docx_part(data, "word/document.xml").find(f"{{{W}}}body")
+    open_ids: dict[str, list[str]] = {}
+    done: dict[str, str] = {}
+    for paragraph_index, paragraph in enumerate(body.iter(f"{{{W}}}p")):
+        if paragraph_index:
+            for parts in open_ids.values():
+                parts.append("\n\n")
+        for element in paragraph.iter():
+            if element.tag == f"{{{W}}}commentRangeStart":
+                open_ids[element.get(f"{{{W}}}id")] = []
+            elif element.tag == f"{{{W}}}commentRangeEnd":
+                done[element.get(f"{{{W}}}id")] = "".join(open_ids.pop(element.get(f"{{{W}}}id")))
+            elif element.tag == f"{{{W}}}t":
+                for parts in open_ids.values():
+                    parts.append(element.text or "")
+    return done
+
+
+def comments_by_id(data: bytes) -> dict[str, tuple[str, str, str]]:
+    """Comment id -> (author, date, text with paragraphs joined by " | ")."""
+    root = _docx_part(data, "word/comments.xml")
+    return {
+        c.get(f"{{{W}}}id"): (
+            c.get(f"{{{W}}}author"),
+            c.get(f"{{{W}}}date"),
+            " | ".join("".join(p.itertext()) for p in c.findall("w:p", NS)),
+        )
+        for c in root.findall("w:comment", NS)
+    }
+
+
+def comment_parents(data: bytes) -> dict[str, str]:
+    """Reply comment id -> the id of the comment it answers (commentsExtended.xml links
+    the last paragraphs' w14:paraId)."""
+    w14 = "{http://schemas.microsoft.com/office/word/2010/wordml}paraId"
+    w15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
+    by_para = {
+        comment.findall("w:p", NS)[-1].get(w14): comment.get(f"{{{W}}}id")
+        for comment in _docx_part(data, "word/comments.xml").findall("w:comment", NS)
+    }
+    return {
+        by_para[entry.get(f"{w15}paraId")]: by_para[entry.get(f"{w15}paraIdParent")]
+        for entry in _docx_part(data, "word/commentsExtended.xml").iter(f"{w15}commentEx")
+        if entry.get(f"{w15}paraIdParent")
+    }

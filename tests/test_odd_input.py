@@ -20,6 +20,7 @@ FIELDS = [
     "nav", "apply_fix", "checked", "state", "text", "title", "reason", "kind", "edition",
     "versions", "accept", "scope", "slug", "name", "date", "message", "username", "password",
     "_step", "all", "action", "_selected_action", "index", "select_across",
+    "clause", "quote", "body", "label", "access", "days", "decision", "note", "status", "back",
 ]  # fmt: skip
 
 

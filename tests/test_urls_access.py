@@ -136,6 +136,16 @@ SPECIAL["admin_login"] = SPECIAL["admin:login"]  # the same page, throttled (con
 # The REST API (api/): token or session; another office's draft is a 404; no sign-in
 # redirect, a JSON 401. Its schema and docs are public; its unsaved-spec endpoints take
 # JSON only (a form post is a 415); anything else under /api/ is a JSON 404.
+# A review link's pages need no account; the walk's token opens no link (404 for all).
+REVIEW_LINK = Expect(anonymous=404, outsider=404, member=404)
+SPECIAL.update(
+    {
+        "reviewlink:page": Expect(anonymous=404, outsider=404, member=404, anonymous_post=405),
+        "reviewlink:comment": REVIEW_LINK,
+        "reviewlink:sign_off": REVIEW_LINK,
+    }
+)
+
 API = Expect(anonymous=401, outsider=PER_DRAFT, member=OK)
 API_PUBLIC = Expect(anonymous=200, outsider=200, member=200, anonymous_post=405)
 API_UNSAVED = Expect(anonymous=401, outsider=415, member=415)

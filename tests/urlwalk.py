@@ -26,7 +26,7 @@ from rest_framework.authtoken.models import Token
 from drafting.spec import parse_spec
 from exports.models import ExportOverride
 from exports.services import KINDS
-from ordinances import services, wizard
+from ordinances import comments, review_links, services, wizard
 from ordinances.models import Draft, ReviewImport
 from organisations.models import Organisation
 from tests.factories import make_draft, make_member
@@ -76,6 +76,8 @@ class World:
     outsider: User  # a member of another office
     superuser: User
     draft: Draft  # two revisions; r2 has an export override
+    thread_pk: int = 0  # a comment thread on the draft
+    link_pk: int = 0  # a review link to r2
 
     def user(self, persona: str) -> User | None:
         return None if persona == "anonymous" else getattr(self, persona)
@@ -117,7 +119,18 @@ def build_world(office, other_office, model_spec_data) -> World:
     )  # fmt: skip
     Token.objects.create(user=member)  # an API token, for the admin's token pages
     Group.objects.create(name="Clerks")
-    return World(office, member, editor, outsider, superuser, draft)
+    thread = comments.open_thread(
+        revision=second,
+        clause_key="reporting",
+        quote="",
+        body="Annual is enough.",
+        author_name="Dana",
+        user=member,
+    )
+    link = review_links.create_link(
+        revision=second, user=member, label="Attorney", can_comment=True
+    )
+    return World(office, member, editor, outsider, superuser, draft, thread.pk, link.link.pk)
 
 
 # -- filling the parameters ---------------------------------------------------------
@@ -129,6 +142,8 @@ QUERIES: dict[str, list[str]] = {
     "exports:redline_pdf": ["?old={pk}.1&new={pk}.2", "?old=model&new={pk}.2&blueline=1"],
     "ordinances:audit": ["", "?draft={pk}"],
 }
+
+NO_SUCH_TOKEN = "no-such-review-link"
 
 # Unnamed patterns that no substitution can fill.
 API_CATCH_ALL = "api/^[\\s\\S]*$"
@@ -163,7 +178,13 @@ def _values(route: Route, param: str, world: World) -> list:
             "review": list(
                 ReviewImport.objects.filter(draft=world.draft).values_list("pk", flat=True)
             ),
+            "thread": [world.thread_pk],
+            "link": [world.link_pk],
         }
+    elif namespace == "reviewlink":
+        # A token that opens no link: every visitor gets 404. A real link's pages
+        # (each use audited) are walked in tests/ordinances/views/test_review_link_views.py.
+        table = {"token": [NO_SUCH_TOKEN]}
     elif namespace == "clauses":
         table = {"slug": ["detainers"], "number": [1]}
     elif namespace == "api":

@@ -34,6 +34,7 @@ document on the same styles and page layout with them.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import functools
 import hashlib
@@ -67,6 +68,7 @@ if TYPE_CHECKING:
     from docx.text.run import Run as DocxRun
 
     from drafting.annotations import Annotation
+    from drafting.threads import AnchoredThread, Remark
 
 FONT = "Times New Roman"
 FONT_SIZE = Pt(12)
@@ -791,9 +793,15 @@ def to_bytes(doc: DocxDocument) -> bytes:
 
 
 def render_docx(
-    document: Document, meta: ExportMeta, *, annotations: Sequence[Annotation] = ()
+    document: Document,
+    meta: ExportMeta,
+    *,
+    annotations: Sequence[Annotation] = (),
+    threads: Sequence[AnchoredThread] = (),
 ) -> bytes:
-    """The ordinance as .docx bytes; with `annotations`, one Word comment each.
+    """The ordinance as .docx bytes; with `annotations`, one Word comment each; with
+    `threads` (open comment threads), one Word comment each on its quoted span
+    (`add_thread_comments`).
 
     An annotation is anchored on the first paragraph of its clause: the
     section heading for a section's own clause, the clause's first block for
@@ -804,11 +812,12 @@ def render_docx(
     skeleton (`body_xml`); with them, through python-docx (comments need its
     parts). Both give the same bytes for the same document.
     """
-    if not annotations:
+    if not annotations and not threads:
         return package_with_body(meta, body_xml(document))
     doc = new_document(meta)
     heading = add_heading_block(doc, document)
     anchors: dict[str, Paragraph] = {}
+    texts: dict[str, list[tuple[Paragraph, bool]]] = {"title": [(heading[1], False)]}
     for section in document.sections:
         paragraph = add_section_heading(doc, section)
         if section.clause:
@@ -817,13 +826,14 @@ def render_docx(
             paragraph = add_block_paragraph(doc, block)
             if block.clause:
                 anchors.setdefault(block.clause, paragraph)
+                texts.setdefault(block.clause, []).append((paragraph, bool(block.label)))
     add_clause_bookmarks(doc, document)
-    if annotations:
-        _comment_styles(doc)
+    _comment_styles(doc)
     for annotation in annotations:
         anchor = heading[1] if annotation.kind == "title" else anchors.get(annotation.clause)
         if anchor is not None and anchor.runs:
             _add_comment(doc, anchor, annotation, meta)
+    add_thread_comments(doc, texts, threads)
     return to_bytes(doc)
 
 
@@ -864,7 +874,162 @@ def _add_comment(
         comment.add_paragraph(f"Source: {xml_safe(annotation.source)}")
 
 
+# -- comment threads on a quoted span ---------------------------------------------
+
+
+def _split_run(run: DocxRun, at: int) -> DocxRun:
+    """Cut `run` after `at` characters; the new run (same formatting) holds the rest."""
+    from docx.text.run import Run as DocxRun
+
+    text = run.text
+    rest = copy.deepcopy(run._r)
+    run._r.addnext(rest)
+    run.text = text[:at]
+    tail = DocxRun(rest, run._parent)
+    tail.text = text[at:]
+    return tail
+
+
+def _text_runs(paragraph: Paragraph, labelled: bool) -> list[DocxRun]:
+    return paragraph.runs[1:] if labelled else paragraph.runs
+
+
+def _run_at(paragraph: Paragraph, labelled: bool, offset: int, *, end: bool) -> DocxRun | None:
+    """The run that starts (or, with `end`, ends) exactly at `offset` of the paragraph's
+    text, cutting a run there if need be."""
+    position = 0
+    for run in _text_runs(paragraph, labelled):
+        length = len(run.text)
+        if not end and position == offset and length:
+            return run
+        if end and position + length == offset and length:
+            return run
+        if position < offset < position + length:
+            tail = _split_run(run, offset - position)
+            return run if end else tail
+        position += length
+    return None
+
+
+def _quoted_runs(
+    paragraphs: Sequence[tuple[Paragraph, bool]], quote: str
+) -> tuple[DocxRun, DocxRun] | None:
+    """The first and last run of `quote` in the clause's paragraphs (whose text is the
+    clause text: paragraphs joined by a blank line), cut to its exact span; the
+    clause's first and last run for an empty quote; None when it is not there."""
+    from drafting.threads import quote_span
+
+    texts = ["".join(run.text for run in _text_runs(p, labelled)) for p, labelled in paragraphs]
+    span = quote_span("\n\n".join(texts), quote)
+    if span is None:
+        return None
+    if span == (0, 0):
+        span = (0, len("\n\n".join(texts)))
+
+    def locate(offset: int, end: bool) -> tuple[int, int]:
+        for index, text in enumerate(texts):
+            if offset <= len(text) and (end or offset < len(text)):
+                return index, offset
+            offset -= len(text) + 2
+        return len(texts) - 1, len(texts[-1])
+
+    (first_index, start), (last_index, stop) = locate(span[0], False), locate(span[1], True)
+    # The start first: cutting at the end keeps the left part in the start's run.
+    first = _run_at(*paragraphs[first_index], start, end=False)
+    last = _run_at(*paragraphs[last_index], stop, end=True)
+    return (first, last) if first is not None and last is not None else None
+
+
+_COMMENTS_EXTENDED_TYPE = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"
+)
+_COMMENTS_EXTENDED_REL = "http://schemas.microsoft.com/office/2011/relationships/commentsExtended"
+_W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+
+
+def _word_comment(
+    doc: DocxDocument,
+    runs: tuple[DocxRun, DocxRun],
+    remark: Remark,
+    para_id: str,
+    note: str = "",
+) -> None:
+    """One Word comment on `runs` by the remark's author (an italic `note` before its
+    text), its last paragraph numbered `para_id` (w14:paraId: how
+    commentsExtended.xml links replies to their parent)."""
+    author = shorten(remark.author, 255) or APPLICATION
+    comment = doc.add_comment(list(runs), text="", author=author, initials=_initials(author))
+    if remark.date is not None:
+        comment._comment_elm.date = remark.date.astimezone(dt.UTC).replace(microsecond=0)
+    else:  # python-docx stamps "now": the same thread must give the same bytes
+        comment._comment_elm.attrib.pop(qn("w:date"), None)
+    if note:
+        comment.paragraphs[0].add_run(xml_safe(note)).italic = True
+    comment.paragraphs[0].add_run(xml_safe(remark.body))
+    comment.paragraphs[-1]._p.set(qn("w14:paraId"), para_id)
+
+
+def _comments_extended(doc: DocxDocument, links: Sequence[tuple[str, str]]) -> None:
+    """word/commentsExtended.xml: each reply's paragraph id with its parent's, so Word
+    (and the review import) show the replies as one thread."""
+    entries = "".join(
+        f'<w15:commentEx w15:paraId="{para}"'
+        + (f' w15:paraIdParent="{parent}"' if parent else "")
+        + ' w15:done="0"/>'
+        for para, parent in links
+    )
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w15:commentsEx xmlns:w15="{_W15}">{entries}</w15:commentsEx>'
+    ).encode()
+    part = Part(
+        PackURI("/word/commentsExtended.xml"), _COMMENTS_EXTENDED_TYPE, xml, doc.part.package
+    )
+    doc.part.relate_to(part, _COMMENTS_EXTENDED_REL)
+
+
+def add_thread_comments(
+    doc: DocxDocument,
+    clauses: dict[str, list[tuple[Paragraph, bool]]],
+    threads: Sequence[AnchoredThread],
+) -> None:
+    """One Word comment per remark of each thread, every one's range exactly the quoted
+    span: the first by the thread's first writer, the replies linked to it as Word
+    replies (commentsExtended.xml), so Word shows one thread and a reviewed copy
+    brings it back whole.
+
+    `clauses` maps a clause key to its paragraphs (and whether each starts with a
+    label run). An outdated thread, or one whose quote is not found, is anchored on
+    the whole clause and its first comment says what it quoted; a thread on a
+    clause the document leaves out is skipped.
+    """
+    links: list[tuple[str, str]] = []
+    for thread in threads:
+        paragraphs = clauses.get(thread.clause)
+        if not paragraphs or not thread.remarks:
+            continue
+        runs = None if thread.outdated else _quoted_runs(paragraphs, thread.quote)
+        moved = runs is None
+        runs = runs or _quoted_runs(paragraphs, "")
+        if runs is None:
+            continue
+        first, *replies = thread.remarks
+        parent = f"{0x10000001 + len(links):08X}"
+        note = (
+            f"(Outdated: quoted “{shorten(thread.quote, 200)}”) " if moved and thread.quote else ""
+        )
+        _word_comment(doc, runs, first, parent, note)
+        links.append((parent, ""))
+        for remark in replies:
+            para_id = f"{0x10000001 + len(links):08X}"
+            _word_comment(doc, runs, remark, para_id)
+            links.append((para_id, parent))
+    if links:
+        _comments_extended(doc, links)
+
+
 __all__ = [
+    "add_thread_comments",
     "APPLICATION",
     "ExportMeta",
     "ITEM_STYLES",

@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from ordinances.access import get_draft_for_member, organisation_for
-from ordinances.audit import detail_items, events_for
+from ordinances.audit import actor, detail_items, events_for
 
 EVENTS_PER_PAGE = 100
 
@@ -24,7 +24,7 @@ def audit_trail(request):
     page = Paginator(events_for(organisation, draft=draft), EVENTS_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    rows = [(event, detail_items(event)) for event in page]
+    rows = [(event, actor(event), detail_items(event)) for event in page]
     return render(
         request,
         "ordinances/audit.html",

@@ -8,9 +8,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from drafting.spec import SpecError
-from ordinances import audit, services
+from ordinances import audit, comments, review_links, services
 from ordinances.access import get_draft_for_member as _get_draft_for_member
 from ordinances.access import organisation_for as _organisation
+from ordinances.comment_forms import ReplyForm
 from ordinances.forms import DraftTitleForm, SpecUploadForm
 from ordinances.models import Draft, Workspace
 from ordinances.wizard.flow import starting_spec
@@ -85,6 +86,9 @@ def draft_detail(request, pk: int):
             "revisions": revisions,
             "workspace": workspace,
             "title_form": DraftTitleForm(initial={"title": draft.title}),
+            "threads": comments.threads_for(draft),
+            "review_links": review_links.links_for(draft),
+            "reply_form": ReplyForm(),
         },
     )
 

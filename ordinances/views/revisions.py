@@ -4,24 +4,16 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
 from django.utils.text import slugify
 
-from drafting.render.html import render_html
 from ordinances import audit
 from ordinances.access import get_revision_for_member
-from ordinances.documents import document_for
+from ordinances.views.comments import revision_page
 
 
 @login_required
 def revision_detail(request, pk: int, number: int):
-    revision = get_revision_for_member(request, pk, number)
-    document = document_for(revision)
-    return render(
-        request,
-        "ordinances/revision_detail.html",
-        {"draft": revision.draft, "revision": revision, "document_html": render_html(document)},
-    )
+    return revision_page(request, get_revision_for_member(request, pk, number))
 
 
 @login_required

@@ -48,3 +48,38 @@
     }
   });
 })();
+
+// Review links: copy the link shown once; quote the text selected in a document into
+// the comment form (the clause it lies in chosen too). Without script, copy by hand.
+(function () {
+  document.addEventListener("click", function (event) {
+    var copy = event.target.closest("[data-copy-target]");
+    if (copy) {
+      var id = copy.getAttribute("data-copy-target");
+      var input = document.getElementById(id);
+      var status = document.querySelector('[data-copy-status="' + id + '"]');
+      input.select();
+      var done = function () { if (status) status.textContent = "Copied."; };
+      if (navigator.clipboard) navigator.clipboard.writeText(input.value).then(done, function () {
+        if (status) status.textContent = "Select the link and copy it.";
+      });
+    }
+    var quote = event.target.closest("[data-quote-selection]");
+    if (quote) {
+      var container = document.getElementById(quote.getAttribute("data-quote-selection"));
+      var selection = window.getSelection();
+      if (!selection || selection.isCollapsed || !container.contains(selection.anchorNode)) return;
+      var node = selection.anchorNode.nodeType === 1 ? selection.anchorNode : selection.anchorNode.parentElement;
+      var block = node.closest("[data-clause]");
+      var form = quote.parentElement.querySelector("form");
+      var text = form.querySelector('[name="quote"]');
+      if (text) text.value = selection.toString().trim().slice(0, 500);
+      var clause = form.querySelector('[name="clause"]');
+      if (block && clause) clause.value = block.getAttribute("data-clause");
+      if (text) text.focus();
+    }
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-quote-selection]").forEach(function (button) { button.hidden = false; });
+  });
+})();

@@ -188,3 +188,70 @@ def test_bring_back_a_reviewed_file_pages_have_no_serious_violations(signed_in, 
     page.get_by_role("button", name="Read the file").click()
     problems += axe("bring back a reviewed file, with an error")
     assert problems == [], "\n".join(problems)
+
+
+def test_comment_and_review_link_pages_have_no_serious_violations(signed_in, drafts, axe, browser):
+    from django.contrib.auth.models import User
+
+    from ordinances import comments, review_links
+
+    page, base = signed_in
+    draft = drafts.pk
+    user = User.objects.get(username="newcomer")
+    revision = drafts.latest_revision()
+    comments.open_thread(
+        revision=revision,
+        clause_key="detainers",
+        quote="judicial warrant",
+        body="Is this the standard we want?",
+        author_name="Newcomer Tester",
+        user=user,
+    )
+    live = review_links.create_link(
+        revision=revision, user=user, label="Police chief", can_comment=True
+    )
+    gone = review_links.create_link(
+        revision=revision, user=user, label="Advocates", can_comment=False
+    )
+    review_links.revoke_link(link=gone.link, user=user)
+    problems = []
+    for label, path in {
+        "draft with comments and review links": f"/drafts/{draft}/",
+        "revision with comments": f"/drafts/{draft}/r/2/",
+        "wizard: text step with open comments": f"/drafts/{draft}/edit/text/",
+    }.items():
+        assert page.goto(base + path).status == 200, label
+        problems += axe(label)
+    page.goto(f"{base}/drafts/{draft}/r/2/")
+    page.get_by_role("button", name="Create review link").click()  # no label: errors
+    expect(page.locator("#new-review-link .invalid-feedback").first).to_be_visible()
+    problems += axe("revision with review link form errors")
+    page.get_by_label("For whom").fill("City Attorney's Office")
+    page.get_by_role("button", name="Create review link").click()
+    expect(page.get_by_label("The link")).to_be_visible()
+    problems += axe("review link created")
+
+    reviewer = browser.new_context().new_page()
+    reviewer.add_init_script(path=str(AXE))
+
+    def audit(label: str) -> list[str]:
+        result = reviewer.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA
+        )
+        return [
+            f"{label}: {v['id']} ({v['impact']}): {v['help']}"
+            for v in result["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+
+    assert reviewer.goto(f"{base}/review/{live.token}/").status == 200
+    problems += audit("review link page")
+    reviewer.locator("#comment-form").get_by_role("button", name="Add comment").click()
+    expect(reviewer.locator("#comment-form .invalid-feedback").first).to_be_visible()
+    problems += audit("review link page with errors")
+    reviewer.set_viewport_size({"width": 320, "height": 800})
+    assert reviewer.evaluate("document.documentElement.scrollWidth") <= 320
+    assert reviewer.goto(f"{base}/review/{gone.token}/").status == 410
+    problems += audit("revoked review link")
+    reviewer.context.close()
+    assert problems == [], "\n".join(problems)

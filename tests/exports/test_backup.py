@@ -287,3 +287,81 @@ def test_import_existing_user_joins_only_with_the_flag(exported, tmp_path):
     _import(exported, tmp_path, allow_existing=True)
     assert Membership.objects.get(user=dana2).organisation.slug == "springfield-2"
     assert User.objects.get(pk=dana2.pk).check_password("her-own-password-42")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_comment_threads_survive_export_and_import(
+    library, office, drafter, colleague, model_spec_data, tmp_path
+):
+    from ordinances import comments
+    from ordinances.models import CommentThread
+
+    draft = make_draft(organisation=office, author=drafter, title="Trust Act")
+    thread = comments.open_thread(
+        revision=draft.latest_revision(),
+        clause_key="reporting",
+        quote="on a quarterly basis",
+        body="Too often.",
+        author_name="Dana Tester",
+        user=drafter,
+    )
+    comments.reply(thread=thread, body="Agreed.", author_name="Colin Tester", user=colleague)
+    comments.resolve(thread=thread, user=colleague)
+    comments.open_thread(
+        revision=draft.latest_revision(),
+        clause_key="detainers",
+        quote="",
+        body="Looks right.",
+        author_name="Casey Counsel",
+        source="word",
+    )
+
+    def threads() -> list:
+        return [
+            (
+                t.draft.title,
+                t.revision.number,
+                t.clause_key,
+                t.quote,
+                t.status,
+                t.source,
+                t.created_at,
+                t.status_changed_by.username if t.status_changed_by else None,
+                [
+                    (c.author.username if c.author else None, c.author_name, c.body, c.created_at)
+                    for c in t.comments.all()
+                ],
+            )
+            for t in CommentThread.objects.order_by("created_at", "pk")
+        ]
+
+    before = threads()
+    path = tmp_path / "springfield.json"
+    call_command("export_org", "springfield", "-o", str(path))
+    call_command("flush", "--noinput")
+    load_library()
+    call_command("import_org", str(path))
+    assert threads() == before
+    assert [(t[4], len(t[8])) for t in before] == [("resolved", 2), ("open", 1)]
+
+
+@pytest.mark.django_db
+def test_import_refuses_a_comment_quote_not_in_its_clause(exported, tmp_path):
+    exported["organisation"]["slug"] = "springfield-2"
+    exported = json.loads(json.dumps(exported).replace('"dana"', '"dana2"'))
+    exported["drafts"][0]["comment_threads"] = [
+        {
+            "revision": 1,
+            "clause": "reporting",
+            "quote": "every fortnight",
+            "status": "open",
+            "source": "app",
+            "created_at": None,
+            "status_changed_at": None,
+            "status_changed_by": None,
+            "comments": [{"author": None, "author_name": "X", "body": "y", "created_at": None}],
+        }
+    ]
+    with pytest.raises(CommandError, match="“every fortnight” is not in the text of that clause"):
+        _import(exported, tmp_path)
+    assert not Organisation.objects.filter(slug="springfield-2").exists()

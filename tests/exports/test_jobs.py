@@ -172,7 +172,27 @@ def test_the_clean_docx_is_never_queued(settings, client_for, drafter, revision)
 def test_the_job_payload_round_trips_through_json(revision):
     import json
 
-    document, meta, _ = services._inputs(revision, services.KINDS["pdf"], line_numbers=True)
+    document, meta, _, _ = services._inputs(revision, services.KINDS["pdf"], line_numbers=True)
     data = json.loads(json.dumps(jobs.payload(document, meta)))
     assert jobs.document_from_data(data["document"]) == document_for(revision)
     assert jobs.meta_from_data(data["meta"]) == meta
+
+
+@pytest.mark.django_db
+def test_open_comment_threads_round_trip_through_the_job_payload(revision, drafter):
+    import json
+
+    from ordinances import comments
+
+    comments.open_thread(
+        revision=revision,
+        clause_key="detainers",
+        quote="judicial criminal warrant",
+        body="Keep the criminal warrant.",
+        author_name="Dana Tester",
+        user=drafter,
+    )
+    inputs = services._inputs(revision, services.KINDS["annotated"], line_numbers=False)
+    assert [(t.clause, t.quote) for t in inputs[3]] == [("detainers", "judicial criminal warrant")]
+    data = json.loads(json.dumps(jobs.payload(*inputs)))
+    assert jobs.render_payload("annotated", data) == jobs.render_kind("annotated", *inputs)
