@@ -31,7 +31,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from drafting.amend.existing import Existing, existing_document, section_ref
+from drafting.amend.existing import Existing, existing_document
+from drafting.amend.existing import refs as section_refs
 from drafting.assembly import (
     AssemblyError,
     assemble,
@@ -249,7 +250,7 @@ def plan(clauses: Sequence[ClauseText], spec: DraftSpec) -> Plan:
         added_after.setdefault(addition.after, []).append(addition)
     entries: list[Entry] = []
     placed: set[str] = set()
-    refs = [section_ref(s, i) for i, s in enumerate(document.sections)]
+    refs = section_refs(document)
     last_number = ""
     for index, (ref, old) in enumerate(zip(refs, document.sections, strict=True)):
         decision = existing.decision_for(ref)

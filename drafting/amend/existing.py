@@ -56,7 +56,7 @@ MAX_DECISIONS = 500
 MAX_ADDED = 40
 DEFAULT_CODE_NAME = "the Municipal Code"
 KEY_PREFIX = "existing-"
-_REF = re.compile(r"^(?:#[0-9]{1,4}|[0-9A-Za-z][0-9A-Za-z.\-–]{0,40})$")
+_REF = re.compile(r"^(?:#[0-9]{1,4}|[0-9A-Za-z][0-9A-Za-z.\-–]{0,40}(?:#[0-9]{1,4})?)$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,59}$")
 
 
@@ -138,6 +138,20 @@ def section_ref(section: Section, index: int) -> str:
     return section.number or f"#{index + 1}"
 
 
+def refs(document: Document) -> list[str]:
+    """Every section's name for decisions, each unique: a number printed twice (a
+    chapter's table of contents before its text) names its second section "n#i".
+
+    >>> refs(parse_text("Sec. 1-1. A.\\nSec. 1-1. A.\\nText."))
+    ['1-1', '1-1#2']
+    """
+    out: list[str] = []
+    for index, section in enumerate(document.sections):
+        ref = section_ref(section, index)
+        out.append(f"{ref}#{index + 1}" if ref in out else ref)
+    return out
+
+
 def section_key(ref: str) -> str:
     """The clause key the section's blocks carry: "2-14-030" -> "existing-2-14-030"."""
     slug = re.sub(r"[^a-z0-9]+", "-", ref.lower()).strip("-") or "s"
@@ -159,14 +173,10 @@ def existing_document(text: str, *, one_section: bool = False) -> Document:
                 blocks.append(Block("paragraph", (Run(section.title),)))
             blocks.extend(section.blocks)
         document = replace(document, sections=(Section("", tuple(blocks)),))
-    sections = []
-    used: set[str] = set()
-    for index, section in enumerate(document.sections):
-        key = section_key(section_ref(section, index))
-        if key in used:  # two sections printed with one number: tell them apart
-            key = f"{key}-{index + 1}"
-        used.add(key)
-        sections.append(_keyed(section, key))
+    sections = [
+        _keyed(section, section_key(ref))
+        for section, ref in zip(document.sections, refs(document), strict=True)
+    ]
     return replace(document, sections=tuple(sections), kind=document.kind or "code-chapter")
 
 
@@ -191,10 +201,6 @@ def _keyed(section: Section, key: str) -> Section:
 def splits_into_sections(document: Document) -> bool:
     """Whether the parser found sections to decide on (at least one numbered one)."""
     return any(section.number for section in document.sections)
-
-
-def refs(document: Document) -> list[str]:
-    return [section_ref(section, index) for index, section in enumerate(document.sections)]
 
 
 # -- parsing the spec's `existing` -------------------------------------------------

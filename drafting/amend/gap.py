@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from drafting.amend.existing import section_ref
+from drafting.amend.existing import refs
 from drafting.document import Document, Section
 from drafting.library import ClauseText
 from drafting.lint.scorecard import Scorecard, scorecard
@@ -140,9 +140,9 @@ class GapAnalysis:
 
 
 def _ref_of_key(document: Document, key: str) -> str:
-    for index, section in enumerate(document.sections):
+    for ref, section in zip(refs(document), document.sections, strict=True):
         if section.clause == key or any(b.key == key for b in section.blocks):
-            return section_ref(section, index)
+            return ref
     return ""
 
 
@@ -172,10 +172,10 @@ def clause_gap(
         return Gap(slug, title, "weaker", why, unit, ref, weak.sentence or main.sentence)
     target = words(model_text)
     best, score = None, 0.0
-    for index, section in enumerate(existing.sections):
+    for ref, section in zip(refs(existing), existing.sections, strict=True):
         value = similarity(target, section_words(section))
         if value > score:
-            best, score = section_ref(section, index), value
+            best, score = ref, value
     if best and score >= HAVE_SIMILARITY:
         return Gap(
             slug, title, "have", f"Close to the model's words ({score:.0%} alike).", unit, best
@@ -204,7 +204,7 @@ def _matches(
     units = [s for s in model.sections if s.clause and s.clause not in NOT_IN_CHAPTER]
     unit_words = {s.clause: section_words(s) for s in units}
     out = []
-    for index, section in enumerate(existing.sections):
+    for ref, section in zip(refs(existing), existing.sections, strict=True):
         alone = replace(existing, sections=(section,))
         card = scorecard(alone)
         provided = tuple(
@@ -222,9 +222,7 @@ def _matches(
         title = clause.title if clause is not None else ""
         if score < MATCH_SIMILARITY:
             best, title = "", ""
-        out.append(
-            SectionMatch(section_ref(section, index), section.title, provided, best, title, score)
-        )
+        out.append(SectionMatch(ref, section.title, provided, best, title, score))
     return tuple(out)
 
 
