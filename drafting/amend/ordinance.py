@@ -24,6 +24,8 @@ dropping the deleted pieces gives the section as amended (`"target"`).
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
@@ -139,9 +141,60 @@ def section_lines(old: Section | None, new: Section | None) -> tuple[Line, ...]:
         "", (replace(shell, blocks=tuple(map(_line_block, new.blocks))),) if new else ()
     )
     for section_op in diff_documents(old_doc, new_doc).sections:
-        for op in section_op.blocks:
-            lines.append(_line(op))
+        lines.extend(_line(op) for op in _pair_leftovers(list(section_op.blocks)))
     return tuple(line for line in lines if line.pieces)
+
+
+_LABEL = re.compile(r"^(\(?[0-9A-Za-z]{1,4}[.)])+ ")
+
+
+def _close(old: Block, new: Block) -> bool:
+    """Worth a word diff in an amending ordinance: the same label ("(a) ") or a third of
+    the words in common (the redline's alignment asks for half)."""
+    label = _LABEL.match(old.text)
+    if label and new.text.startswith(label.group()):
+        return True
+    a, b = Counter(old.text.lower().split()), Counter(new.text.lower().split())
+    return sum((a & b).values()) * 3 >= max(sum(a.values()), sum(b.values()), 1)
+
+
+def _pair_leftovers(ops: list[BlockOp]) -> list[BlockOp]:
+    """Deleted blocks followed by inserted ones, paired in order where `_close`, so that
+    a sentence struck from "(a)" shows as those words struck, not the line out and in.
+    Both sides keep their order: each side's blocks come in the order they had."""
+    out: list[BlockOp] = []
+    index = 0
+    while index < len(ops):
+        if ops[index].op != "deleted":
+            out.append(ops[index])
+            index += 1
+            continue
+        middle = index
+        while middle < len(ops) and ops[middle].op == "deleted":
+            middle += 1
+        end = middle
+        while end < len(ops) and ops[end].op == "inserted":
+            end += 1
+        out.extend(_match(ops[index:middle], ops[middle:end]))
+        index = end
+    return out
+
+
+def _match(deleted: list[BlockOp], inserted: list[BlockOp]) -> list[BlockOp]:
+    out: list[BlockOp] = []
+    at = 0  # the first inserted block not yet placed
+    for op in deleted:
+        found = next((j for j in range(at, len(inserted)) if _close(op.old, inserted[j].new)), None)
+        if found is None:
+            out.append(op)
+            continue
+        out.extend(inserted[at:found])
+        new = inserted[found].new
+        words = diff_words(op.old.text, new.text)
+        out.append(BlockOp("changed", op.old, new, words, op.anchor))
+        at = found + 1
+    out.extend(inserted[at:])
+    return out
 
 
 def _line(op: BlockOp) -> Line:
