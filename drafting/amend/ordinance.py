@@ -149,13 +149,15 @@ _LABEL = re.compile(r"^(\(?[0-9A-Za-z]{1,4}[.)])+ ")
 
 
 def _close(old: Block, new: Block) -> bool:
-    """Worth a word diff in an amending ordinance: the same label ("(a) ") or a third of
-    the words in common (the redline's alignment asks for half)."""
-    label = _LABEL.match(old.text)
-    if label and new.text.startswith(label.group()):
-        return True
+    """Worth a word diff in an amending ordinance: a third of the words in common (the
+    redline's alignment asks for half), or a fifth under the same label ("(a) "). Text
+    that shares less is struck and inserted as whole paragraphs, which reads better."""
     a, b = Counter(old.text.lower().split()), Counter(new.text.lower().split())
-    return sum((a & b).values()) * 3 >= max(sum(a.values()), sum(b.values()), 1)
+    common = sum((a & b).values())
+    total = max(sum(a.values()), sum(b.values()), 1)
+    label = _LABEL.match(old.text)
+    same_label = bool(label) and new.text.startswith(label.group())
+    return common * 3 >= total or (same_label and common * 5 >= total)
 
 
 def _pair_leftovers(ops: list[BlockOp]) -> list[BlockOp]:

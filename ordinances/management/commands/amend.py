@@ -74,7 +74,7 @@ class Command(BaseCommand):
         if fmt == "txt":
             text = render_amendment_text(ordinance)
             if output:
-                Path(output).write_text(text, encoding="utf-8")
+                _write(Path(output), text.encode("utf-8"))
                 self.stdout.write(f"Wrote {output}")
             else:
                 self.stdout.write(text, ending="")
@@ -87,7 +87,7 @@ class Command(BaseCommand):
             revision_date=dt.date.today(),
             line_numbers=options["line_numbers"],
         )
-        Path(output).write_bytes(RENDERERS[fmt](ordinance, meta))
+        _write(Path(output), RENDERERS[fmt](ordinance, meta))
         self.stdout.write(f"Wrote {output}")
 
     def _target(self, target_path: Path, existing_path: Path, options):
@@ -112,6 +112,13 @@ class Command(BaseCommand):
             return parse_spec({**raw, "existing": existing})
         except SpecError as exc:
             raise CommandError(_problems(str(target_path), exc)) from exc
+
+
+def _write(path: Path, data: bytes) -> None:
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise CommandError(f"Cannot write {path}: {exc.strerror}") from exc
 
 
 def _problems(path: str, exc: SpecError) -> str:
