@@ -85,6 +85,22 @@ class Locality:
     executive: str = ""
     languages: tuple[str, ...] = ()
 
+    def with_placeholders(self, problems: dict[str, str]) -> Locality | None:
+        """This locality with each field `problems` names ("locality.complaint_body")
+        filled by a bracketed placeholder ("[Complaint body]"), for a comparison that
+        needs the model's words, not the names; None if a problem is not such a field.
+
+        >>> Locality("Springfield", "city", "Illinois", "City Council").with_placeholders(
+        ...     {"locality.complaint_body": "Complaint body is required."}).complaint_body
+        '[Complaint body]'
+        """
+        names = [key.removeprefix("locality.") for key in problems]
+        if not names or any(
+            name not in LOCALITY_FIELDS or name in REQUIRED_LOCALITY for name in names
+        ):
+            return None
+        return replace(self, **{name: f"[{LOCALITY_FIELDS[name]}]" for name in names})
+
     def as_dict(self) -> dict[str, Any]:
         # Fields added after ordinance-spec/1 first shipped appear only when set,
         # so a spec written before them round-trips unchanged.

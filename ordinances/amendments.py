@@ -24,7 +24,7 @@ from drafting.budget import time_budget
 from drafting.document import Document
 from drafting.lint import Scorecard, scorecard
 from drafting.parse import MAX_UPLOAD_BYTES, UploadError, parse_docx
-from drafting.render.text import section_text
+from drafting.render.text import document_text
 from drafting.spec import DraftSpec, SpecError
 from ordinances.documents import clauses_for, clauses_for_spec, document_for_spec
 from ordinances.models import Revision
@@ -36,13 +36,6 @@ AMEND_CPU_SECONDS = 10.0
 
 class ExistingLawError(ValueError):
     """The current law cannot be read; the message says why and what to do."""
-
-
-def document_text(document: Document) -> str:
-    """A parsed document as text: its title, then each section as `section_text` prints it."""
-    parts = [document.title] if document.title else []
-    parts += [section_text(section) for section in document.sections]
-    return "\n\n".join(parts)
 
 
 def read_existing(*, text: str = "", upload=None) -> str:

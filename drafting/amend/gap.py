@@ -292,20 +292,16 @@ def target_plan(
 
 def comparison_model(clauses: Sequence[ClauseText], spec: DraftSpec) -> Document:
     """The model the existing law is compared with: the spec's clauses (the whole model
-    by default), locality and options, in "section" numbering; locality fields not
-    filled in yet read as "[Complaint body]" (the comparison needs words, not names)."""
-    from drafting.assembly import assemble  # assembly imports this package's consolidate
-    from drafting.spec import LOCALITY_FIELDS
+    by default), locality and options, in "section" numbering; locality fields the model
+    names but the drafter has not filled in read as "[Complaint body]" (the comparison
+    needs the model's words, not the names)."""
+    from drafting.assembly import AssemblyError, assemble  # assembly imports consolidate
 
-    locality = spec.locality
-    blanks = {
-        name: f"[{label}]"
-        for name, label in LOCALITY_FIELDS.items()
-        if name not in ("instrument", "executive", "ordinance_number")
-        and isinstance(getattr(locality, name, None), str)
-        and not getattr(locality, name)
-    }
-    filled = replace(locality, **blanks)
-    return assemble(
-        clauses, replace(spec, existing=None, numbering="section", locality=filled, words=Words())
-    )
+    model = replace(spec, existing=None, numbering="section", words=Words())
+    try:
+        return assemble(clauses, model)
+    except AssemblyError as exc:
+        filled = spec.locality.with_placeholders(exc.problems)
+        if filled is None:
+            raise
+        return assemble(clauses, replace(model, locality=filled))

@@ -11,6 +11,7 @@ Plain text has no formatting, so it marks the words as wdiff does:
 
     >>> from drafting.amend.ordinance import Line
     >>> from drafting.diff import Piece
+from drafting.document import Run
     >>> line_text(Line("paragraph", 0, (Piece("equal", "Report "),
     ...     Piece("delete", "yearly"), Piece("insert", "monthly"), Piece("equal", "."))))
     'Report [-yearly-]{+monthly+}.'
@@ -30,6 +31,7 @@ from docx.shared import Inches
 
 from drafting.amend.ordinance import AmendingOrdinance, Line
 from drafting.diff import Piece
+from drafting.document import Run
 from drafting.render.docx import (
     STYLE_BODY,
     STYLE_ENACTING,
@@ -41,6 +43,7 @@ from drafting.render.docx import (
     to_bytes,
     xml_safe,
 )
+from drafting.render.html import _run_html
 from drafting.render.pdf import _line_number_css, _print_css
 
 LEGEND = (
@@ -95,9 +98,7 @@ def render_amendment_text(ordinance: AmendingOrdinance) -> str:
 
 
 def _piece_html(piece: Piece) -> str:
-    text = escape(xml_safe(piece.text))
-    if piece.style == "term":
-        text = f"<strong>{text}</strong>"
+    text = _run_html(Run(xml_safe(piece.text), piece.style))
     if piece.kind == "delete":
         return f'<del><span class="visually-hidden">deleted: </span>{text}</del>'
     if piece.kind == "insert":

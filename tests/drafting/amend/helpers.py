@@ -11,16 +11,9 @@ import docx
 
 from drafting.amend.ordinance import AmendingOrdinance, reading, section_lines_of
 from drafting.render.amendment import LEGEND
+from tests.model_seed import MODEL_LOCALITY
 
-LOCALITY = {
-    "name": "Springfield",
-    "type": "city",
-    "state": "Illinois",
-    "legislative_body": "City Council",
-    "chief_law_enforcement_officer": "Chief of Police",
-    "complaint_body": "Human Relations Commission",
-    "commission_coordinator": "City Manager",
-}
+LOCALITY = MODEL_LOCALITY
 CORPUS = Path(__file__).resolve().parents[1] / "lint" / "real_corpus"
 
 

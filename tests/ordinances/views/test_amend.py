@@ -183,3 +183,16 @@ def test_a_draft_that_amends_nothing_has_no_amend_page(
     assert client.get(reverse("ordinances:amend", args=[draft.pk])).status_code == 404
     url = reverse("exports:amending", args=[draft.pk, 1, "txt"])
     assert client.get(url).status_code == 404
+
+
+def test_the_wizard_and_revision_page_work_on_an_amending_draft(amend_draft):
+    draft, client = amend_draft
+    for step in ("locality", "review"):
+        response = client.get(reverse("ordinances:wizard", args=[draft.pk, step]))
+        assert response.status_code == 200
+    page = client.get(reverse("ordinances:revision_detail", args=[draft.pk, 1])).content.decode()
+    assert "Sec. 2-14-030." in page
+    detail = client.get(reverse("ordinances:draft_detail", args=[draft.pk])).content.decode()
+    assert reverse("ordinances:amend", args=[draft.pk]) in detail
+    compare = client.get(reverse("ordinances:compare"), {"old": "model", "new": f"{draft.pk}.1"})
+    assert compare.status_code == 200
