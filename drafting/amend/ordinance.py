@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Literal
 
 from drafting.amend.consolidate import Entry, Plan, plan
 from drafting.amend.existing import STYLES
-from drafting.assembly import assemble, enacting_clause, locality_context
+from drafting.assembly import assemble, enacting_clause, heading_case, locality_context
 from drafting.diff import BlockOp, Piece, diff_documents, diff_words, pieces
 from drafting.document import Block, Document, Run, Section
 from drafting.grammar import Title, capfirst
@@ -232,7 +232,9 @@ def instruction_text(entry: Entry, code_name: str, style: str) -> str:
 
 
 def _title(plan_: Plan, code_name: str, instrument: str) -> str:
-    about = f" ({plan_.title})" if plan_.title else ""
+    """ "An Ordinance Amending the Municipal Code (Chapter 2-14 Immigration Enforcement)"."""
+    name = heading_case(plan_.title) if plan_.title.isupper() else plan_.title
+    about = f" ({name})" if name else ""
     return f"An {capfirst(instrument)} Amending {code_name}{about}"
 
 

@@ -110,11 +110,26 @@ def _amend_revision(draft: Draft):
     return revision
 
 
-def _decisions_from_post(post, existing: Existing, names: list[str], units: set[str]):
-    """The decisions and additions the form asks for (field by field; refs by position)."""
+def _normal(text: str) -> str:
+    return "\n".join(" ".join(line.split()) for line in text.strip().splitlines() if line.strip())
+
+
+def _decisions_from_post(
+    post, existing: Existing, names: list[str], units: set[str], originals: list[str],
+    problems: dict[str, str],
+):  # fmt: skip
+    """The decisions and additions the form asks for (field by field; refs by position);
+    edited text under a decision that would not use it is a problem, not lost."""
     decisions = []
     for index, ref in enumerate(names):
         action = post.get(f"action-{index}", "keep")
+        typed = _normal(post.get(f"text-{index}", ""))
+        if action in ("keep", "repeal") and typed and typed != _normal(originals[index]):
+            # Edited words under "keep" or "repeal": ask, never drop them silently.
+            problems[f"existing.decisions[{index}].text"] = (
+                f"You edited the text of section {ref} but chose “{ACTION_LABELS[action]}”. "
+                "Choose “Amend: edit its text” to use your words, or undo the edit."
+            )
         if action == "amend":
             decisions.append(Decision(ref, "amend", text=post.get(f"text-{index}", "")))
         elif action == "replace":
@@ -196,13 +211,23 @@ def amend_draft(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = draft.organisation
     problems: dict[str, str] = {}
     if request.method == "POST":
-        names = refs(amendments.reading(spec.existing).document)
+        document = amendments.reading(spec.existing).document
+        names = refs(document)
+        originals = [
+            spec.existing.decision_for(ref).text or section_text(section)
+            for ref, section in zip(names, document.sections, strict=True)
+        ]
         clauses = clauses_for_spec(spec, organisation=organisation)
         units = {c.slug for c in clauses if c.kind not in ("title", "preamble", "subsection")}
-        existing = _decisions_from_post(request.POST, spec.existing, names, units)
+        posted: dict[str, str] = {}
+        existing = _decisions_from_post(
+            request.POST, spec.existing, names, units, originals, posted
+        )
         candidate = replace(spec, existing=existing)
         base = request.POST.get("base", "")
         try:
+            if posted:
+                raise SpecError(posted)
             candidate = parse_spec(candidate.as_dict())  # every field checked, as a file is
             with transaction.atomic():
                 saved = services.revision_create(
@@ -229,7 +254,7 @@ def amend_draft(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404("The existing law is too large to compare.") from None
     if problems:
         context["problems"] = problems
-        context["sections"] = _with_posted(context["sections"], spec.existing)
+        context["sections"] = _with_posted(context["sections"], spec.existing, request.POST)
         added = {a.clause: a.after for a in spec.existing.added}
         context["rows"] = [
             {**row, "added": row["gap"].unit in added, "after": added.get(row["gap"].unit, "")}
@@ -238,10 +263,12 @@ def amend_draft(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "ordinances/amend.html", context, status=400 if problems else 200)
 
 
-def _with_posted(sections: list[dict], existing: Existing) -> list[dict]:
-    """The section rows showing the decisions just posted (nothing typed is lost)."""
+def _with_posted(sections: list[dict], existing: Existing, post) -> list[dict]:
+    """The section rows showing the decisions and the words just posted (nothing typed
+    is lost)."""
     out = []
     for row in sections:
         decision = existing.decision_for(row["ref"])
-        out.append({**row, "decision": decision, "text": decision.text or row["text"]})
+        text = post.get(f"text-{row['index']}", row["text"])
+        out.append({**row, "decision": decision, "text": text})
     return out

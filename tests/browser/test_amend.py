@@ -10,18 +10,21 @@ import pytest
 from playwright.sync_api import expect
 
 from drafting.render.amendment import LEGEND
+from tests.browser.test_accessibility import axe  # noqa: F401  (the fixture)
 from tests.ordinances.views.test_amend import CHAPTER
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "amend.png"
 
 
-def test_upload_gap_analysis_decide_and_download(signed_in, tmp_path):
+def test_upload_gap_analysis_decide_and_download(signed_in, tmp_path, axe):  # noqa: F811
     page, base = signed_in
+    problems: list[str] = []
     chapter = tmp_path / "chapter-2-14.txt"
     chapter.write_text(CHAPTER, encoding="utf-8")
     page.goto(f"{base}/drafts/new/")
     page.get_by_role("link", name="Amend existing law").click()
+    problems += axe("amend: start")
     page.get_by_label("…or upload it (.docx or .txt)").set_input_files(str(chapter))
     page.get_by_label("Locality name").fill("Springfield")
     page.get_by_label("Locality type").select_option("city")
@@ -30,6 +33,7 @@ def test_upload_gap_analysis_decide_and_download(signed_in, tmp_path):
     page.get_by_label("Chief law enforcement officer").fill("Chief of Police")
     page.get_by_role("button", name="Read it and compare with the model").click()
 
+    problems += axe("amend: gap analysis and decisions")
     gaps = page.locator("#gap-table")
     expect(gaps.locator("tr[data-clause='detainers']")).to_contain_text("You have a weaker form")
     expect(gaps.locator("tr[data-clause='detainers']")).to_contain_text("conviction carve-out")
@@ -51,6 +55,11 @@ def test_upload_gap_analysis_decide_and_download(signed_in, tmp_path):
     page.locator("#after-no-status-inquiry").select_option("2-14-030")
     page.get_by_role("button", name="Save as revision 2").click()
     expect(page.get_by_text("Saved as revision 2.")).to_be_visible()
+    problems += axe("amend: saved, with the amending ordinance")
+    assert problems == []
+    expect(page.locator(".amending-preview del").first).to_be_visible()
+    if os.environ.get("AMEND_SCREENSHOT"):
+        page.screenshot(path="/tmp/amend-full.png", full_page=True)
     expect(page.locator("#score-after")).not_to_have_text(
         page.locator("#score-before").inner_text()
     )

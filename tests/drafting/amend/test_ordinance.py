@@ -78,7 +78,7 @@ def test_instructions_in_the_locality_style(clauses):
         "NOW, THEREFORE, BE IT ORDAINED BY THE CITY COUNCIL OF THE CITY OF SPRINGFIELD:"
     )
     assert ordinance.title == (
-        "An Ordinance Amending the Municipal Code (CHAPTER 2-14 IMMIGRATION ENFORCEMENT)"
+        "An Ordinance Amending the Municipal Code (Chapter 2-14 Immigration Enforcement)"
     )
     assert [c.heading for c in ordinance.closing] == ["Severability", "Effective Date"]
     assert_readings_exact(ordinance)

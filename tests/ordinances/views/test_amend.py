@@ -196,3 +196,30 @@ def test_the_wizard_and_revision_page_work_on_an_amending_draft(amend_draft):
     assert reverse("ordinances:amend", args=[draft.pk]) in detail
     compare = client.get(reverse("ordinances:compare"), {"old": "model", "new": f"{draft.pk}.1"})
     assert compare.status_code == 200
+
+
+def test_edited_text_under_keep_is_asked_about_not_dropped(amend_draft):
+    draft, client = amend_draft
+    edited = "Sec. 2-14-040. Access to facilities.\nICE agents may not enter City jails."
+    response = _decide(client, draft, **{"action-2": "keep", "text-2": edited})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "You edited the text of section 2-14-040" in page
+    assert "ICE agents may not enter City jails." in page
+    assert draft.latest_revision().number == 1
+
+
+def test_a_chapter_at_the_size_limit_is_handled(library, drafter, client_for):
+    client = client_for(drafter)
+    sections = [
+        f"Sec. 9-{n:03d}0. Provision {n}.\n(a) The Sheriff shall not honor a detainer "
+        f"request number {n} from ICE. " + "The records shall be public. " * 30
+        for n in range(1, 200)
+    ]
+    text = "\n\n".join(sections)
+    assert 180_000 < len(text) <= 200_000
+    response = _start(client, text=text)
+    assert response.status_code == 302
+    page = client.get(response.url)
+    assert page.status_code == 200
+    assert "Sec. 9-1990." in page.content.decode()
