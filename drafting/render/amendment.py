@@ -97,17 +97,20 @@ def render_amendment_text(ordinance: AmendingOrdinance) -> str:
 # -- HTML (the page and the PDF) -------------------------------------------------------
 
 
-def _piece_html(piece: Piece) -> str:
+def _piece_html(piece: Piece, labels: bool) -> str:
     text = _run_html(Run(xml_safe(piece.text), piece.style))
-    if piece.kind == "delete":
-        return f'<del><span class="visually-hidden">deleted: </span>{text}</del>'
-    if piece.kind == "insert":
-        return f'<ins><span class="visually-hidden">inserted: </span>{text}</ins>'
-    return text
+    if piece.kind == "equal":
+        return text
+    tag, word = ("del", "deleted") if piece.kind == "delete" else ("ins", "inserted")
+    label = f'<span class="visually-hidden">{word}: </span>' if labels else ""
+    return f"<{tag}>{label}{text}</{tag}>"
 
 
-def render_amendment_html(ordinance: AmendingOrdinance) -> str:
-    """The amending ordinance as an HTML fragment; <del> struck, <ins> underlined."""
+def render_amendment_html(ordinance: AmendingOrdinance, *, labels: bool = True) -> str:
+    """The amending ordinance as an HTML fragment; <del> struck, <ins> underlined.
+
+    `labels` adds "deleted: "/"inserted: " for screen readers (visually hidden); the
+    print version leaves them out, so that the PDF's text is the ordinance's."""
     head = (
         '<header class="ordinance-heading">'
         f'<p class="ordinance-number">{escape(ordinance.number_line)}</p>'
@@ -120,7 +123,7 @@ def render_amendment_html(ordinance: AmendingOrdinance) -> str:
     for label, lead, lines in _sections(ordinance):
         quoted = "".join(
             f'<p class="block quoted quoted-{line.kind} level-{line.level}">'
-            + "".join(_piece_html(p) for p in line.pieces)
+            + "".join(_piece_html(p, labels) for p in line.pieces)
             + "</p>"
             for line in lines
         )
@@ -136,8 +139,6 @@ def render_amendment_html(ordinance: AmendingOrdinance) -> str:
 _AMENDMENT_CSS = """
 del { text-decoration: line-through; }
 ins { text-decoration: underline; }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;
-  clip: rect(0 0 0 0); white-space: nowrap; }
 .recital, .legend, .instruction { margin: 18pt 0 0; }
 .enacting-clause { margin-top: 18pt; }
 .quoted-section { margin: 0 0 0 0.5in; }
@@ -158,7 +159,7 @@ def amendment_print_html(ordinance: AmendingOrdinance, meta: ExportMeta) -> str:
 <body>
 <div class="running-header">{escape(meta.header_text)}</div>
 <div class="running-footer">{escape(xml_safe(meta.revision_label))}</div>
-{render_amendment_html(ordinance)}
+{render_amendment_html(ordinance, labels=False)}
 </body>
 </html>
 """

@@ -264,3 +264,27 @@ def test_real_law_readings_exact(clauses, name):
     for instruction, (old, new) in zip(ordinance.instructions, found, strict=False):
         assert old == (section_lines_of(instruction.old) if instruction.old else [])
         assert new == (section_lines_of(instruction.new) if instruction.new else [])
+
+
+def test_pdf_text_and_line_numbers(clauses, tmp_path):
+    import dataclasses
+    import shutil
+    import subprocess
+
+    from drafting.render.amendment import render_amendment_pdf
+
+    _spec, ordinance = _ordinance(
+        clauses, decisions=[{"section": "2-14-030", "action": "amend", "text": AMENDED_030}]
+    )
+    path = tmp_path / "amend.pdf"
+    path.write_bytes(render_amendment_pdf(ordinance, dataclasses.replace(META, line_numbers=True)))
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = " ".join(text.split())
+    assert "Section 1. Section 2-14-030 of the Municipal Code is hereby amended" in flat
+    assert "each yearevery quarter." in flat  # struck, then underlined
+    assert "deleted:" not in flat and "inserted:" not in flat
+    assert re.search(r"^\s*1\s+ORDINANCE NO\. ____", text, re.M)  # numbered lines
