@@ -24,6 +24,7 @@ from drafting.budget import time_budget
 from drafting.document import Document
 from drafting.lint import Scorecard, scorecard
 from drafting.parse import MAX_UPLOAD_BYTES, UploadError, parse_docx
+from drafting.parse.text import UNWRITABLE
 from drafting.render.text import document_text
 from drafting.spec import DraftSpec, SpecError
 from ordinances.documents import clauses_for, clauses_for_spec, document_for_spec
@@ -61,7 +62,9 @@ def read_existing(*, text: str = "", upload=None) -> str:
                     "The file is neither a Word document (.docx) nor UTF-8 text. Save it as "
                     ".docx or plain text, or paste the chapter."
                 ) from None
-    text = text.replace("\r\n", "\n").strip()
+    # What no document can carry (a form feed copied from a PDF, say) is dropped, as
+    # the check page's parser drops it; the spec refuses it otherwise.
+    text = UNWRITABLE.sub("", text.replace("\r\n", "\n").replace("\f", "\n")).strip()
     if not text:
         raise ExistingLawError("Paste the current chapter or upload it (.docx or .txt).")
     if len(text) > MAX_EXISTING_CHARS:

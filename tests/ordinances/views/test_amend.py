@@ -223,3 +223,9 @@ def test_a_chapter_at_the_size_limit_is_handled(library, drafter, client_for):
     page = client.get(response.url)
     assert page.status_code == 200
     assert "Sec. 9-1990." in page.content.decode()
+
+
+def test_control_characters_from_a_pdf_copy_are_dropped(library, drafter, client_for):
+    client = client_for(drafter)
+    response = _start(client, text=CHAPTER.replace("\n\nSec. 2-14-040", "\n\x0c\nSec. 2-14-040"))
+    assert response.status_code == 302
