@@ -76,6 +76,7 @@ class World:
     outsider: User  # a member of another office
     superuser: User
     draft: Draft  # two revisions; r2 has an export override
+    amending: Draft | None = None  # amends existing law (the amend page, its downloads)
 
     def user(self, persona: str) -> User | None:
         return None if persona == "anonymous" else getattr(self, persona)
@@ -117,7 +118,21 @@ def build_world(office, other_office, model_spec_data) -> World:
     )  # fmt: skip
     Token.objects.create(user=member)  # an API token, for the admin's token pages
     Group.objects.create(name="Clerks")
-    return World(office, member, editor, outsider, superuser, draft)
+    return World(office, member, editor, outsider, superuser, draft, _amending(office, member))
+
+
+def _amending(office, member) -> Draft:
+    """A draft that amends a two-section chapter: r1 as it is, r2 repealing a section."""
+    from tests.drafting.amend.helpers import amend_spec
+
+    chapter = "Sec. 1-1. Detainers.\nThe Sheriff shall not honor detainers.\n\n" + (
+        "Sec. 1-2. Registry.\nThe Clerk shall keep a registry."
+    )
+    spec = parse_spec(amend_spec(chapter))
+    draft = services.draft_create(organisation=office, author=member, spec=spec)
+    repeal = amend_spec(chapter, decisions=[{"section": "1-2", "action": "repeal"}])
+    services.revision_create(draft=draft, spec=parse_spec(repeal), author=member, base=1)
+    return draft
 
 
 # -- filling the parameters ---------------------------------------------------------
@@ -151,6 +166,9 @@ def _values(route: Route, param: str, world: World) -> list:
     by_route = {
         ("clauses:edition_detail", "slug"): ["cpd-2017"],
         ("clauses:state_law_detail", "postal"): ["tx"],
+        ("exports:amending", "fmt"): ["docx", "pdf", "txt"],
+        ("exports:amending", "pk"): [world.amending.pk] if world.amending else [],
+        ("ordinances:amend", "pk"): [world.amending.pk] if world.amending else [],
     }
     if (route.name, param) in by_route:
         return by_route[route.name, param]
