@@ -242,8 +242,14 @@ def amend_draft(request: HttpRequest, pk: int) -> HttpResponse:
             problems = exc.problems
             spec = replace(spec, existing=existing)
         except services.StaleRevisionError as exc:
-            messages.error(request, str(exc))
-            return redirect("ordinances:amend", pk=draft.pk)
+            # Someone saved meanwhile: show their revision with these decisions over it,
+            # so that saving again is a choice made knowingly, and nothing typed is lost.
+            revision = _amend_revision(draft)
+            problems = {
+                "revision": f"{exc} Saving again replaces the decisions of r{exc.latest} "
+                "with these."
+            }
+            spec = replace(spec, existing=existing)
         else:
             messages.success(request, f"Saved as revision {saved.number}.")
             return redirect("ordinances:amend", pk=draft.pk)
@@ -260,7 +266,8 @@ def amend_draft(request: HttpRequest, pk: int) -> HttpResponse:
             {**row, "added": row["gap"].unit in added, "after": added.get(row["gap"].unit, "")}
             for row in context["rows"]
         ]
-    return render(request, "ordinances/amend.html", context, status=400 if problems else 200)
+    status = (409 if "revision" in problems else 400) if problems else 200
+    return render(request, "ordinances/amend.html", context, status=status)
 
 
 def _with_posted(sections: list[dict], existing: Existing, post) -> list[dict]:

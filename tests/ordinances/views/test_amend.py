@@ -229,3 +229,16 @@ def test_control_characters_from_a_pdf_copy_are_dropped(library, drafter, client
     client = client_for(drafter)
     response = _start(client, text=CHAPTER.replace("\n\nSec. 2-14-040", "\n\x0c\nSec. 2-14-040"))
     assert response.status_code == 302
+
+
+def test_a_stale_save_keeps_the_decisions_and_says_so(amend_draft):
+    draft, client = amend_draft
+    assert _decide(client, draft, **{"action-3": "repeal"}).status_code == 302
+    edited = "Sec. 2-14-040. Access to facilities.\nICE agents may not enter City jails."
+    data = {"base": "1", "action-2": "amend", "text-2": edited}
+    response = client.post(reverse("ordinances:amend", args=[draft.pk]), data)
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "Saving again replaces the decisions of r2" in page
+    assert "ICE agents may not enter City jails." in page
+    assert draft.latest_revision().number == 2
