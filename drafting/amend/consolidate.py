@@ -121,10 +121,43 @@ def model_sections(clauses: Sequence[ClauseText], spec: DraftSpec) -> dict[str, 
     model = assemble(
         clauses, replace(spec, existing=None, clauses=tuple(chosen), numbering="section")
     )
-    by_slug = {section.clause: section for section in model.sections}
+    word = codified_as(spec.existing)
+    by_slug = {
+        section.clause: codified(section, word) if word and not spec.locality.instrument
+        else section
+        for section in model.sections
+    }  # fmt: skip
     return {
         slug: by_slug[unit_of(slug, clauses)] for slug in named if unit_of(slug, clauses) in by_slug
     }
+
+
+_CODE_UNIT = re.compile(r"\b(chapter|article|title|part)\b", re.I)
+_THIS_ORDINANCE = re.compile(r"\b([Tt])his ordinance\b")
+
+
+def codified_as(existing: Existing) -> str:
+    """The word the code uses for the unit a model section joins ("chapter"), from the
+    code's name or the chapter's title; "" when neither says.
+
+    >>> codified_as(Existing("", code_name="Chapter 2-14 of the Municipal Code"))
+    'chapter'
+    """
+    match = _CODE_UNIT.search(existing.code_name) or _CODE_UNIT.search(existing.title)
+    if match is None:
+        match = _CODE_UNIT.match(existing_document(existing.text).title) if existing.text else None
+    return match.group(1).lower() if match else ""
+
+
+def codified(section: Section, word: str) -> Section:
+    """A model section as a section of the code: the model's "this ordinance" (its
+    instrument's self-reference, a slot of the clause text) reads "this chapter"."""
+    blocks = tuple(
+        replace(block, runs=tuple(replace(run, text=_THIS_ORDINANCE.sub(
+            lambda m: f"{m.group(1)}his {word}", run.text)) for run in block.runs))
+        for block in section.blocks
+    )  # fmt: skip
+    return replace(section, blocks=blocks)
 
 
 def _chapter_heading(heading: str, style: _Style) -> str:

@@ -288,3 +288,11 @@ def test_pdf_text_and_line_numbers(clauses, tmp_path):
     assert "each yearevery quarter." in flat  # struck, then underlined
     assert "deleted:" not in flat and "inserted:" not in flat
     assert re.search(r"^\s*1\s+ORDINANCE NO\. ____", text, re.M)  # numbered lines
+
+
+def test_model_text_in_a_chapter_refers_to_the_chapter(clauses):
+    spec, _ordinance_ = _ordinance(clauses, added=[{"clause": "u-visa", "after": ""}])
+    added = assemble(clauses, spec).sections[-1]
+    text = " ".join(block.text for block in added.blocks)
+    assert "any other agency subject to this chapter" in text
+    assert "this ordinance" not in text
