@@ -11,7 +11,6 @@ Plain text has no formatting, so it marks the words as wdiff does:
 
     >>> from drafting.amend.ordinance import Line
     >>> from drafting.diff import Piece
-from drafting.document import Run
     >>> line_text(Line("paragraph", 0, (Piece("equal", "Report "),
     ...     Piece("delete", "yearly"), Piece("insert", "monthly"), Piece("equal", "."))))
     'Report [-yearly-]{+monthly+}.'
