@@ -156,6 +156,10 @@ def _page_context(draft, revision, spec: DraftSpec, organisation) -> dict:
     units = {g.unit: clauses[g.unit].title for g in analysis.gaps if g.unit in clauses}
     added = {a.clause: a.after for a in existing.added}
     replaced = {d.clause for d in existing.decisions if d.action == "replace"}
+    texts = {
+        ref: section_text(section)
+        for ref, section in zip(names, reading.document.sections, strict=True)
+    }
     rows = []
     shown_units: set[str] = set()
     for gap in analysis.gaps:
@@ -163,7 +167,8 @@ def _page_context(draft, revision, spec: DraftSpec, organisation) -> dict:
         shown_units.add(gap.unit)
         rows.append({"gap": gap, "first": first, "unit_title": units.get(gap.unit, ""),
                      "added": gap.unit in added, "after": added.get(gap.unit, ""),
-                     "replacing": gap.unit in replaced})  # fmt: skip
+                     "replacing": gap.unit in replaced,
+                     "existing_text": texts.get(gap.ref, "")})  # fmt: skip
     sections = []
     for index, (ref, section, match) in enumerate(
         zip(names, reading.document.sections, analysis.sections, strict=True)
