@@ -9,6 +9,10 @@ Plain text has no formatting, so it marks the words as wdiff does:
     deleted text   [-like this-]
     inserted text  {+like this+}
 
+(A legend under the enacting formula says so. Law that itself holds "[-" or
+"{+" would read ambiguously in text; the .docx and PDF carry formatting and
+never are.)
+
     >>> from drafting.amend.ordinance import Line
     >>> from drafting.diff import Piece
     >>> line_text(Line("paragraph", 0, (Piece("equal", "Report "),
