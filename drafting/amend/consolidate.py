@@ -298,6 +298,11 @@ def plan(clauses: Sequence[ClauseText], spec: DraftSpec) -> Plan:
             )
         else:
             unit = models[decision.clause]
+            if unit.clause in placed:
+                raise AmendmentError(
+                    {f"{where}.clause": f"The model section “{unit.heading}” already replaces "
+                                        "another section; repeal this one or choose another."}
+                )  # fmt: skip
             placed.add(unit.clause)
             new = replace(unit, heading=_chapter_heading(unit.heading, style),
                           number=old.number, label=old.label)  # fmt: skip

@@ -296,3 +296,22 @@ def test_model_text_in_a_chapter_refers_to_the_chapter(clauses):
     text = " ".join(block.text for block in added.blocks)
     assert "any other agency subject to this chapter" in text
     assert "this ordinance" not in text
+
+
+def test_one_model_section_cannot_replace_two(clauses):
+    from drafting.assembly import AssemblyError
+
+    spec = parse_spec(
+        amend_spec(
+            CHAPTER,
+            decisions=[
+                {"section": "2-14-030", "action": "replace", "clause": "detainers"},
+                {"section": "2-14-040", "action": "replace", "clause": "facility-access"},
+            ],
+        )
+    )
+    with pytest.raises(AssemblyError) as caught:
+        assemble(clauses, spec)
+    assert (
+        "already replaces another section" in caught.value.problems["existing.decisions[1].clause"]
+    )
