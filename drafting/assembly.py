@@ -582,8 +582,13 @@ def assemble(clauses: Sequence[ClauseText], spec: DraftSpec) -> Document:
 
     `clauses` is one version of every clause in the spec's edition (included
     or not: an excluded clause's options still have defaults). Raises
-    AssemblyError naming every field that must change.
+    AssemblyError naming every field that must change. A spec that amends
+    existing law (`spec.existing`) is the chapter as amended (drafting.amend).
     """
+    if spec.existing is not None:
+        from drafting.amend.consolidate import consolidate  # it assembles model clauses
+
+        return consolidate(clauses, spec)
     values = resolve_options(clauses, spec.options)
     included = included_clauses(clauses, spec)
     problems = _missing_locality(included, clauses, values, spec.locality)

@@ -10,7 +10,8 @@
       "clauses": ["title", "purpose", ...],   # optional: default is the edition's model set
       "versions": {"detainers": 1, ...},      # optional: pinned clause versions
       "edits": [...], "sections": [...],      # optional: the draft's own words
-      "headings": {...}, "order": [...]       #   (ordinance-spec/2: see drafting.words)
+      "headings": {...}, "order": [...],      #   (ordinance-spec/2: see drafting.words)
+      "existing": {...}                       # optional: the law it amends (drafting.amend)
     }
 
 Pure: parsing and validation only. Anything wrong raises SpecError with every
@@ -24,6 +25,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from drafting.amend.existing import Existing, parse_existing
 from drafting.grammar import INSTRUMENTS
 from drafting.words import Words, parse_words
 
@@ -83,6 +85,22 @@ class Locality:
     executive: str = ""
     languages: tuple[str, ...] = ()
 
+    def with_placeholders(self, problems: dict[str, str]) -> Locality | None:
+        """This locality with each field `problems` names ("locality.complaint_body")
+        filled by a bracketed placeholder ("[Complaint body]"), for a comparison that
+        needs the model's words, not the names; None if a problem is not such a field.
+
+        >>> Locality("Springfield", "city", "Illinois", "City Council").with_placeholders(
+        ...     {"locality.complaint_body": "Complaint body is required."}).complaint_body
+        '[Complaint body]'
+        """
+        names = [key.removeprefix("locality.") for key in problems]
+        if not names or any(
+            name not in LOCALITY_FIELDS or name in REQUIRED_LOCALITY for name in names
+        ):
+            return None
+        return replace(self, **{name: f"[{LOCALITY_FIELDS[name]}]" for name in names})
+
     def as_dict(self) -> dict[str, Any]:
         # Fields added after ordinance-spec/1 first shipped appear only when set,
         # so a spec written before them round-trips unchanged.
@@ -104,6 +122,9 @@ class DraftSpec:
     clauses: tuple[str, ...] | None = None
     versions: dict[str, int] = field(default_factory=dict)
     words: Words = field(default_factory=Words)
+    # The law this draft amends, and what to do with each of its sections (a draft
+    # with none is a new ordinance, as every spec before it).
+    existing: Existing | None = None
 
     def library_spec(self) -> DraftSpec:
         """This spec without the draft's own words: the library text it edits."""
@@ -122,6 +143,8 @@ class DraftSpec:
         if self.versions:
             data["versions"] = dict(sorted(self.versions.items()))
         data.update(self.words.as_dict())
+        if self.existing is not None:
+            data["existing"] = self.existing.as_dict()
         return data
 
     def to_json(self) -> str:
@@ -218,6 +241,10 @@ def parse_spec(data: Any) -> DraftSpec:
         versions = {}
     words, word_problems = parse_words(data)
     problems.update(word_problems)
+    existing = None
+    if data.get("existing") is not None:
+        existing, existing_problems = parse_existing(data["existing"])
+        problems.update(existing_problems)
     try:
         locality = parse_locality(data.get("locality"))
     except SpecError as exc:
@@ -233,6 +260,7 @@ def parse_spec(data: Any) -> DraftSpec:
         clauses=tuple(clauses) if clauses is not None else None,
         versions=dict(versions),
         words=words,
+        existing=existing,
     )
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from exports import redline_views, views
+from exports import amend_views, redline_views, views
 
 app_name = "exports"
 urlpatterns = [
@@ -20,6 +20,11 @@ urlpatterns = [
         "drafts/<int:pk>/r/<int:number>/compliance.pdf",
         views.compliance_report_pdf,
         name="compliance_pdf",
+    ),
+    path(
+        "drafts/<int:pk>/r/<int:number>/amending.<slug:fmt>",
+        amend_views.amending_download,
+        name="amending",
     ),
     path("compare/redline.docx", redline_views.redline_docx, name="redline_docx"),
     path("compare/redline.pdf", redline_views.redline_pdf, name="redline_pdf"),

@@ -9,7 +9,7 @@ so the comparison shows choices, not place names).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from common.errors import NotFound
 from drafting.departures import Departure, departures
@@ -116,7 +116,15 @@ def model_side(locality_of: DraftSpec) -> Side:
             "locality": locality_of.locality.as_dict(),
         }
     )
-    return spec_side(MODEL, f"CPD model ({name})", spec)
+    try:
+        return spec_side(MODEL, f"CPD model ({name})", spec)
+    except SpecError as exc:
+        # A draft that amends existing law may name fewer officers than the whole model
+        # does: the model side reads "[Complaint body]" where the draft names none.
+        filled = spec.locality.with_placeholders(exc.problems)
+        if filled is None:
+            raise
+        return spec_side(MODEL, f"CPD model ({name})", replace(spec, locality=filled))
 
 
 def compare(organisation: Organisation, old_reference: str, new_reference: str) -> Comparison:

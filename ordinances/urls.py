@@ -1,6 +1,7 @@
 from django.urls import path
 
 from ordinances.views import (
+    amend,
     audit,
     check,
     comments,
@@ -20,6 +21,8 @@ urlpatterns = [
     path("health/", health.health, name="health"),
     path("drafts/new/", drafts.draft_new, name="draft_new"),
     path("check/", check.check_ordinance, name="check"),
+    path("amend/", amend.amend_start, name="amend_start"),
+    path("drafts/<int:pk>/amend/", amend.amend_draft, name="amend"),
     path("audit/", audit.audit_trail, name="audit"),
     path("drafts/<int:pk>/fix/", fixes.apply_fix, name="apply_fix"),
     path("compare/", compare.compare_page, name="compare"),

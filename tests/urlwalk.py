@@ -78,6 +78,7 @@ class World:
     draft: Draft  # two revisions; r2 has an export override
     thread_pk: int = 0  # a comment thread on the draft
     link_pk: int = 0  # a review link to r2
+    amending: Draft | None = None  # amends existing law (the amend page, its downloads)
 
     def user(self, persona: str) -> User | None:
         return None if persona == "anonymous" else getattr(self, persona)
@@ -130,7 +131,24 @@ def build_world(office, other_office, model_spec_data) -> World:
     link = review_links.create_link(
         revision=second, user=member, label="Attorney", can_comment=True
     )
-    return World(office, member, editor, outsider, superuser, draft, thread.pk, link.link.pk)
+    return World(
+        office, member, editor, outsider, superuser, draft, thread.pk, link.link.pk,
+        _amending(office, member),
+    )  # fmt: skip
+
+
+def _amending(office, member) -> Draft:
+    """A draft that amends a two-section chapter: r1 as it is, r2 repealing a section."""
+    from tests.drafting.amend.helpers import amend_spec
+
+    chapter = "Sec. 1-1. Detainers.\nThe Sheriff shall not honor detainers.\n\n" + (
+        "Sec. 1-2. Registry.\nThe Clerk shall keep a registry."
+    )
+    spec = parse_spec(amend_spec(chapter))
+    draft = services.draft_create(organisation=office, author=member, spec=spec)
+    repeal = amend_spec(chapter, decisions=[{"section": "1-2", "action": "repeal"}])
+    services.revision_create(draft=draft, spec=parse_spec(repeal), author=member, base=1)
+    return draft
 
 
 # -- filling the parameters ---------------------------------------------------------
@@ -166,6 +184,9 @@ def _values(route: Route, param: str, world: World) -> list:
     by_route = {
         ("clauses:edition_detail", "slug"): ["cpd-2017"],
         ("clauses:state_law_detail", "postal"): ["tx"],
+        ("exports:amending", "fmt"): ["docx", "pdf", "txt"],
+        ("exports:amending", "pk"): [world.amending.pk] if world.amending else [],
+        ("ordinances:amend", "pk"): [world.amending.pk] if world.amending else [],
     }
     if (route.name, param) in by_route:
         return by_route[route.name, param]

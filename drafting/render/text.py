@@ -15,6 +15,14 @@ def section_text(section: Section) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def document_text(document: Document) -> str:
+    """A parsed document as editable text: its title, then each section as `section_text`
+    prints it (the check page's text box and the existing law of an amendment)."""
+    parts = [document.title] if document.title else []
+    parts += [section_text(section) for section in document.sections]
+    return "\n\n".join(parts)
+
+
 def heading_lines(document: Document) -> list[str]:
     number = document.ordinance_number or "____"
     lines = [f"{document.number_label} {number}", document.title]

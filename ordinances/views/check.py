@@ -25,20 +25,13 @@ from drafting.lint.engine import SEVERITY_RANK
 from drafting.parse import MAX_UPLOAD_BYTES, UploadError, parse_docx, parse_text
 from drafting.parse.akn import looks_like_akn, parse_akn
 from drafting.render.html import Mark, render_html
-from drafting.render.text import section_text
+from drafting.render.text import document_text
 from ordinances.forms import CheckForm
 
 CHECK_CPU_SECONDS = 10.0
 MAX_FINDINGS_SHOWN = 100
 MAX_PREVIEW_CHARS = 1_500_000
 HELD_SECONDS = 2 * 3600
-
-
-def document_text(document) -> str:
-    """A parsed document as editable text: one line per heading and block."""
-    parts = [document.title] if document.title else []
-    parts += [section_text(section) for section in document.sections]
-    return "\n\n".join(parts)
 
 
 def _marks(findings: Sequence, shown: Iterable[int] | None = None) -> dict[str, list[Mark]]:
