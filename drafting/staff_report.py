@@ -124,9 +124,7 @@ def staff_report(data: ReportInput) -> Report:
 
 
 def _what_it_does(data: ReportInput) -> list[Para]:
-    summaries = document_summaries(
-        data.document, data.clauses, data.options, data.summaries, "en"
-    )
+    summaries = document_summaries(data.document, data.clauses, data.options, data.summaries, "en")
     out = [
         Para(
             "A plain-language summary of each part of the ordinance, with the options this "
@@ -134,8 +132,7 @@ def _what_it_does(data: ReportInput) -> list[Para]:
         )
     ]
     for item in summaries:
-        lead = item.section if item.section.isupper() else f"{item.section} {item.title}"
-        lead = f"{lead}: "
+        lead = f"{item.section or item.title}: "
         out.append(Para(item.text, "item", lead))
     return out
 
@@ -190,7 +187,9 @@ def _section_1373(data: ReportInput) -> list[Para]:
     for finding in [*errors, *warnings, *[f for f in findings if f.severity == "info"]]:
         limb = f" [{finding.limb}]" if finding.limb else ""
         out.append(
-            Para(f"{finding.message}{_where(finding)}{limb}", "item", f"{finding.severity.title()}: ")
+            Para(
+                f"{finding.message}{_where(finding)}{limb}", "item", f"{finding.severity.title()}: "
+            )
         )
     out.append(
         Para(

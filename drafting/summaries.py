@@ -223,8 +223,8 @@ def check_edition(summaries: Summaries, clauses: Iterable[ClauseText]) -> list[s
     >>> clause = ClauseText("severability", "S", "reporting", 1, "section", "", version=3)
     >>> summaries = Summaries(dt.date(2026, 11, 30), (
     ...     ClauseSummary("severability", 2, 2, Bilingual("a", "b")),))
-    >>> check_edition(summaries, [clause])
-    ['severability v3: no summary covers this version (the newest covers v2; re-read the clause and extend or add an entry)']
+    >>> check_edition(summaries, [clause])[0][:52]
+    'severability v3: no summary covers this version (the'
     """
     problems = []
     for clause in clauses:
@@ -237,7 +237,9 @@ def check_edition(summaries: Summaries, clauses: Iterable[ClauseText]) -> list[s
                 if older
                 else ""
             )
-            problems.append(f"{clause.slug} v{clause.version}: no summary covers this version{hint}")
+            problems.append(
+                f"{clause.slug} v{clause.version}: no summary covers this version{hint}"
+            )
             continue
         problems.extend(_option_problems(entry, clause))
     return problems
@@ -312,8 +314,9 @@ def clause_order(document: Document) -> list[tuple[str, str]]:
             seen.setdefault(section.clause, section.title)
         for block in section.blocks:
             if block.clause and block.clause not in seen:
-                where = f"{section.label} {block.label}".strip() or section.title
-                seen[block.clause] = where
+                # an item from a clause of its own: "II) C. No 287(g) agreements"
+                where = f"{section.label} {block.label}".strip()
+                seen[block.clause] = f"{where} {{title}}" if where else section.title
     return list(seen.items())
 
 
@@ -340,7 +343,12 @@ def document_summaries(
             continue
         entry = summaries.for_version(slug, clause.version)
         if entry is None:
-            out.append(ClauseSummaryText(slug, clause.title, section, MISSING[language], clause.version, ""))
+            section = section.replace("{title}", clause.title)
+            out.append(
+                ClauseSummaryText(
+                    slug, clause.title, section, MISSING[language], clause.version, ""
+                )
+            )
             continue
         parts = [entry.text(language)]
         for key, choices in entry.options.items():
@@ -353,7 +361,78 @@ def document_summaries(
                 if sentence is not None:
                     parts.append(sentence.get(language))
         text = fill(" ".join(parts), values, language)
+        section = section.replace("{title}", clause.title)
         out.append(
-            ClauseSummaryText(slug, clause.title, section, text, clause.version, entry.written_against)
+            ClauseSummaryText(
+                slug, clause.title, section, text, clause.version, entry.written_against
+            )
         )
     return out
+
+
+# -- the public summary ------------------------------------------------------------------
+
+PUBLIC_TEXT = {
+    "en": {
+        "heading": "What this ordinance does",
+        "status": "Draft — not adopted. Revision {revision}, {date}.",
+        "intro": (
+            "A plain-language summary of the proposed ordinance for {locality}. It is not "
+            "the ordinance itself: the text of the ordinance governs."
+        ),
+        "switch": "Leer en español",
+    },
+    "es": {
+        "heading": "Lo que hace esta ordenanza",
+        "status": "Borrador: no aprobado. Versión {revision}, {date}.",
+        "intro": (
+            "Un resumen en lenguaje sencillo de la ordenanza propuesta para {locality}. No es "
+            "la ordenanza en sí: lo que rige es el texto de la ordenanza."
+        ),
+        "switch": "Read in English",
+    },
+}
+
+
+@dataclass(frozen=True)
+class PublicSummary:
+    language: str
+    title: str  # the ordinance's title
+    locality: str
+    heading: str
+    status: str
+    intro: str
+    items: tuple[ClauseSummaryText, ...]
+    switch: str  # the link to the other language, in that language
+
+
+def public_summary(
+    document: Document,
+    clauses: Sequence[ClauseText],
+    options: Mapping[str, Any],
+    summaries: Summaries,
+    *,
+    language: str = "en",
+    revision: str = "",
+    date: dt.date | None = None,
+) -> PublicSummary:
+    """The outreach page's content in one language: heading, the draft's status with
+    its revision and date, and every clause's summary (the title clause left out)."""
+    language = language if language in LANGUAGES else "en"
+    words = PUBLIC_TEXT[language]
+    items = [
+        item
+        for item in document_summaries(document, clauses, options, summaries, language)
+        if item.slug != "title"
+    ]
+    when = date.isoformat() if date else ""
+    return PublicSummary(
+        language=language,
+        title=document.title,
+        locality=document.locality,
+        heading=words["heading"],
+        status=words["status"].format(revision=revision or "—", date=when).replace(", .", "."),
+        intro=words["intro"].format(locality=document.locality),
+        items=tuple(items),
+        switch=words["switch"],
+    )

@@ -162,7 +162,10 @@ def render_packet(data: dict[str, Any]) -> bytes:
         old, new = data["labels"]
         diff = diff_documents(jobs.document_from_data(data["previous"]), document)
         parts.append(
-            (REDLINE, render_redline_pdf(diff, old_label=old, new_label=new, summary=data["summary"]))
+            (
+                REDLINE,
+                render_redline_pdf(diff, old_label=old, new_label=new, summary=data["summary"]),
+            )
         )
     compliance = weasyprint.HTML(string=data["compliance_html"]).write_pdf(pdf_tags=True)
     parts.append((COMPLIANCE, compliance))
@@ -179,3 +182,80 @@ def staff_report_docx(
         current, previous, draft_label=meta.revision_label, prepared_by=prepared_by
     )
     return render_staff_report_docx(report, meta)
+
+
+# -- a saved revision's packet ---------------------------------------------------
+
+
+def previous_revision(revision, number: str | None = None):
+    """The previous reading: revision `number` of the same draft when given (and
+    earlier), else the newest revision before this one; None when there is none
+    or `number` is "0" (no redline)."""
+    earlier = revision.draft.revisions.filter(number__lt=revision.number)
+    if number is not None:
+        if not number.isdigit() or number == "0":
+            return None
+        return earlier.filter(number=int(number)).first()
+    return earlier.order_by("-number").first()
+
+
+def _prepared_by(revision) -> str:
+    author = revision.author.get_full_name() or revision.author.username
+    return f"{author}, {revision.draft.organisation.name}"
+
+
+def packet_key(revision, previous) -> str:
+    from ordinances.documents import revision_key
+
+    before = revision_key(previous) if previous is not None else "-"
+    return f"export:v1:{revision_key(revision)}:packet:{before}"
+
+
+def revision_packet_payload(revision, previous) -> dict[str, Any]:
+    from exports.services import export_meta
+
+    return packet_payload(
+        reading_for_revision(revision),
+        reading_for_revision(previous) if previous is not None else None,
+        export_meta(revision, line_numbers=True),
+        prepared_by=_prepared_by(revision),
+        today=revision.created_at.date(),
+    )
+
+
+def packet_bytes(revision, previous) -> bytes:
+    """The packet, rendered in this process unless cached."""
+    from django.core.cache import cache
+
+    key = packet_key(revision, previous)
+    data = cache.get(key)
+    if data is None:
+        data = render_packet(revision_packet_payload(revision, previous))
+        cache.set(key, data, timeout=None)
+    return data
+
+
+def packet_job(revision, previous) -> str:
+    """Queue the packet as a Celery job (like the PDF); its state (`job_state`)."""
+    from exports.services import job_state
+    from exports.tasks import render_packet as task
+
+    key = packet_key(revision, previous)
+
+    def start(task_id: str) -> None:
+        task.apply_async(args=(key, revision_packet_payload(revision, previous)), task_id=task_id)
+
+    return job_state(key, start)
+
+
+def revision_staff_report_docx(revision, previous) -> bytes:
+    from exports.services import export_meta
+
+    report, _ = report_for(
+        reading_for_revision(revision),
+        reading_for_revision(previous) if previous is not None else None,
+        draft_label=export_meta(revision).revision_label,
+        prepared_by=_prepared_by(revision),
+        today=revision.created_at.date(),
+    )
+    return render_staff_report_docx(report, export_meta(revision))

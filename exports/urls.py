@@ -1,6 +1,6 @@
 from django.urls import path
 
-from exports import redline_views, views
+from exports import public_views, redline_views, views
 
 app_name = "exports"
 urlpatterns = [
@@ -20,6 +20,27 @@ urlpatterns = [
         "drafts/<int:pk>/r/<int:number>/compliance.pdf",
         views.compliance_report_pdf,
         name="compliance_pdf",
+    ),
+    path("drafts/<int:pk>/r/<int:number>/packet.pdf", public_views.council_packet, name="packet"),
+    path(
+        "drafts/<int:pk>/r/<int:number>/packet/status/",
+        public_views.council_packet_status,
+        name="packet_status",
+    ),
+    path(
+        "drafts/<int:pk>/r/<int:number>/staff-report.docx",
+        public_views.staff_report_docx,
+        name="staff_report",
+    ),
+    path(
+        "drafts/<int:pk>/r/<int:number>/summary/",
+        public_views.public_summary_page,
+        name="public_summary",
+    ),
+    path(
+        "drafts/<int:pk>/r/<int:number>/summary.pdf",
+        public_views.public_summary_pdf,
+        name="public_summary_pdf",
     ),
     path("compare/redline.docx", redline_views.redline_docx, name="redline_docx"),
     path("compare/redline.pdf", redline_views.redline_pdf, name="redline_pdf"),

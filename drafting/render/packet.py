@@ -38,9 +38,15 @@ def join_parts(
         first = len(writer.pages)
         for page in reader.pages:
             writer.add_page(page)
-        writer.add_outline_item(name, first)
+        writer.add_outline_item(title=name, page_number=first)
         placed.append(PacketPart(name, first + 1, len(reader.pages)))
-    writer.add_metadata({"/Title": title or "Council packet", "/Author": author or "", "/Creator": "Ordinance Drafter"})
+    writer.add_metadata(
+        {
+            "/Title": title or "Council packet",
+            "/Author": author or "",
+            "/Creator": "Ordinance Drafter",
+        }
+    )
     writer.page_mode = "/UseOutlines"
     out = io.BytesIO()
     writer.write(out)
