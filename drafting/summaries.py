@@ -7,7 +7,8 @@ the clause does. `check_edition` refuses an edition with a clause version no
 entry covers, so a clause whose text changes cannot keep a stale summary.
 
     >>> raw = {"format": FORMAT, "written": "2026-11-30", "clauses": {"severability": [
-    ...     {"versions": [2, 2], "en": "The rest stays.", "es": "El resto sigue."}]}}
+    ...     {"versions": [2, 2], "label": {"en": "Severability", "es": "Divisibilidad"},
+    ...      "en": "The rest stays.", "es": "El resto sigue."}]}}
     >>> summaries = parse_summaries(raw)
     >>> summaries.for_version("severability", 2).text("es")
     'El resto sigue.'
@@ -65,6 +66,8 @@ class ClauseSummary:
     summary: Bilingual
     # option key -> choice value -> the sentence that choice adds
     options: dict[str, dict[str, Bilingual]] = field(default_factory=dict)
+    label: Bilingual = Bilingual("", "")  # a short name, for the public summary
+    public: bool = True  # shown in the public summary
 
     def covers(self, version: int) -> bool:
         return self.first <= version <= self.last
@@ -94,6 +97,8 @@ class Summaries:
         for entry in self.entries:
             item: dict[str, Any] = {
                 "versions": [entry.first, entry.last],
+                "label": {"en": entry.label.en, "es": entry.label.es},
+                "public": entry.public,
                 "en": entry.summary.en,
                 "es": entry.summary.es,
             }
@@ -151,6 +156,10 @@ def _entry(slug: str, raw: Any, where: str, problems: list[str]) -> ClauseSummar
         return None
     first, last = _versions(raw.get("versions"), where, problems)
     summary = _bilingual(raw, where, problems)
+    label = _bilingual(raw.get("label"), f"{where}.label", problems)
+    public = raw.get("public", True)
+    if not isinstance(public, bool):
+        problems.append(f"{where}.public: must be true or false")
     options: dict[str, dict[str, Bilingual]] = {}
     raw_options = raw.get("options") or {}
     if not isinstance(raw_options, Mapping):
@@ -164,7 +173,7 @@ def _entry(slug: str, raw: Any, where: str, problems: list[str]) -> ClauseSummar
             str(value): _bilingual(text, f"{where}.options.{key}.{value}", problems)
             for value, text in choices.items()
         }
-    return ClauseSummary(slug, first, last, summary, options)
+    return ClauseSummary(slug, first, last, summary, options, label, public is not False)
 
 
 def parse_summaries(raw: Any, where: str = "summaries") -> Summaries:
@@ -279,6 +288,8 @@ class ClauseSummaryText:
     text: str
     version: int
     written_against: str  # "" when no summary covers the version
+    label: str = ""  # the clause's short name in the summary's language
+    public: bool = True
 
 
 MISSING = {
@@ -291,17 +302,23 @@ def _number(value: Any, language: str) -> str:
     """ "10,000" / "10 000" (Spanish groups thousands with a space)."""
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 1000:
         grouped = f"{value:,}"
-        return grouped.replace(",", " ") if language == "es" else grouped
+        return grouped.replace(",", NBSP) if language == "es" else grouped
     return str(value)
 
 
 def fill(text: str, values: Mapping[str, Any], language: str = "en") -> str:
-    """Replace `{key}` by the option's value.
+    """Replace `{key}` by the option's value; a number stays on one line with its
+    thousands and its " %" (no-break spaces).
 
-    >>> fill("{days} days; {n} residents", {"days": 30, "n": 10000}, "es")
-    '30 days; 10 000 residents'
+    >>> fill("{days} days; {n} residents; {p} %", {"days": 30, "n": 10000, "p": 5}, "es")
+    '30 days; 10\xa0000 residents; 5\xa0%'
     """
-    return _PLACEHOLDER.sub(lambda m: _number(values.get(m.group(1), m.group(0)), language), text)
+    filled = _PLACEHOLDER.sub(lambda m: _number(values.get(m.group(1), m.group(0)), language), text)
+    return _PERCENT.sub(NBSP + "%", filled)
+
+
+NBSP = "\u00a0"
+_PERCENT = re.compile(r"(?<=\d) %")
 
 
 def clause_order(document: Document) -> list[tuple[str, str]]:
@@ -364,7 +381,14 @@ def document_summaries(
         section = section.replace("{title}", clause.title)
         out.append(
             ClauseSummaryText(
-                slug, clause.title, section, text, clause.version, entry.written_against
+                slug,
+                clause.title,
+                section,
+                text,
+                clause.version,
+                entry.written_against,
+                entry.label.get(language),
+                entry.public,
             )
         )
     return out
@@ -417,13 +441,15 @@ def public_summary(
     date: dt.date | None = None,
 ) -> PublicSummary:
     """The outreach page's content in one language: heading, the draft's status with
-    its revision and date, and every clause's summary (the title clause left out)."""
+    its revision and date, and the summary of every clause marked public (formal parts
+    such as definitions and severability are left out; a clause with no summary for its
+    version is kept, saying so)."""
     language = language if language in LANGUAGES else "en"
     words = PUBLIC_TEXT[language]
     items = [
         item
         for item in document_summaries(document, clauses, options, summaries, language)
-        if item.slug != "title"
+        if item.public
     ]
     when = date.isoformat() if date else ""
     return PublicSummary(

@@ -75,7 +75,7 @@ def test_spanish_summary_fills_numbers_the_spanish_way():
         for s in document_summaries(document, clauses, spec.options, read_summaries(), "es")
     }
     assert by_slug["reporting"].text.endswith("El informe se publica una vez al año.")
-    assert "el 5 % de la población local o 10 000 residentes" in by_slug["advisory"].text
+    assert "el 5\u00a0% de los residentes o 10\u00a0000 residentes" in by_slug["advisory"].text
 
 
 def test_public_summary_names_the_draft_status_and_date():
