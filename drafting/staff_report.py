@@ -41,7 +41,7 @@ PARTS = (
 COUNSEL = "Drafting help, not legal advice: verify with counsel."
 STATUS_NAMES = {"met": "Met", "partial": "Partly met", "missing": "Not met"}
 SECTION_1373 = (
-    "8 U.S.C. § 1373(a)-(b) (no local restriction on sending, receiving, maintaining or "
+    "8 U.S.C. § 1373(a)–(b) (no local restriction on sending, receiving, maintaining or "
     "exchanging information regarding citizenship or immigration status)"
 )
 
@@ -158,7 +158,10 @@ def _options(data: ReportInput) -> list[Para]:
                 continue
             value = values[option.key]
             guidance, source = _choice_guidance(option, value)
-            text = option.label_of(value)
+            if option.type == "number" and isinstance(value, int):
+                text = f"{value:,}"
+            else:
+                text = option.label_of(value)
             if guidance:
                 text += f". {guidance}"
             if source:
@@ -170,7 +173,7 @@ def _options(data: ReportInput) -> list[Para]:
 
 
 def _where(finding: Finding) -> str:
-    return f" ({finding.section})" if finding.section else ""
+    return f" — {finding.section}" if finding.section else ""
 
 
 def _section_1373(data: ReportInput) -> list[Para]:
@@ -233,13 +236,14 @@ def _scorecard(card: Scorecard) -> list[Para | Table]:
             c.label,
             STATUS_NAMES[c.status],
             f"{c.points} of {c.max_points}",
-            " ".join(f"{c.note} {c.section}".split()),
+            " ".join(c.note.split()),
+            c.section or "—",
         )
         for c in card.criteria
     )
     return [
         Para(f"{card.score} of {card.max_score} points.", "p", "Score: "),
-        Table(("Criterion", "Status", "Points", "Note"), rows),
+        Table(("Criterion", "Status", "Points", "Note", "Where"), rows),
         Para(
             "Criteria from CPD (2017), “Policies to Reduce Criminal Justice System "
             "Entanglement”, and the Local Progress checklist; met scores 2, partly met 1, "
@@ -262,9 +266,31 @@ def _changes(previous: Previous | None) -> list[Para]:
     out.append(
         Para(
             f"{len(listed)} change(s) in the text: {found['insertions']} insertion(s) and "
-            f"{found['deletions']} deletion(s) of words; the redline follows the ordinance.",
+            f"{found['deletions']} deletion(s) of words; the redline in the council packet "
+            "shows each one.",
         )
     )
-    for change in listed[:40]:
-        out.append(Para(change.where or change.section, "item"))
+    for change in listed[:LISTED_CHANGES]:
+        out.append(Para(_change_words(change), "item", f"{change.where or change.section}: "))
+    if len(listed) > LISTED_CHANGES:
+        out.append(Para(f"… and {len(listed) - LISTED_CHANGES} more (see the redline).", "item"))
     return out
+
+
+LISTED_CHANGES = 40
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _change_words(change) -> str:
+    """ "“on a quarterly basis” → “every six months”", "added: “...”", "removed: “...”"."""
+    if change.deleted and change.inserted:
+        return f"“{_short(change.deleted)}” → “{_short(change.inserted)}”"
+    if change.inserted:
+        return f"added: “{_short(change.inserted)}”"
+    if change.deleted:
+        return f"removed: “{_short(change.deleted)}”"
+    return "moved" if change.kind == "section-moved" else "changed"

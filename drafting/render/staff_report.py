@@ -11,6 +11,7 @@ from __future__ import annotations
 from html import escape
 
 import weasyprint
+from docx.shared import Inches
 
 from drafting.render.docx import (
     ITEM_STYLES,
@@ -125,9 +126,19 @@ def render_staff_report_docx(report: Report, meta: ExportMeta) -> bytes:
     return to_bytes(doc)
 
 
+# Column widths of the scorecard table in the .docx (inches; 6.5 in of text width).
+SCORECARD_WIDTHS = (1.7, 0.7, 0.6, 2.0, 1.5)
+
+
 def _docx_table(doc, table: Table) -> None:
     grid = doc.add_table(rows=1 + len(table.rows), cols=len(table.header))
     grid.style = "Table Grid"
+    grid.autofit = False
+    if len(table.header) == len(SCORECARD_WIDTHS):
+        for column, width in zip(grid.columns, SCORECARD_WIDTHS, strict=True):
+            column.width = Inches(width)
+            for cell in column.cells:
+                cell.width = Inches(width)
     for i, text in enumerate(table.header):
         cell = grid.rows[0].cells[i]
         cell.paragraphs[0].add_run(xml_safe(text)).bold = True
