@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import NameObject, TextStringObject
 
 STAFF_REPORT = "Staff report"
 ORDINANCE = "Ordinance (with line numbers)"
@@ -47,7 +48,8 @@ def join_parts(
             "/Creator": "Ordinance Drafter",
         }
     )
-    writer.page_mode = "/UseOutlines"
+    writer.page_mode = "/UseOutlines"  # a reader opens with the bookmarks shown
+    writer._root_object[NameObject("/Lang")] = TextStringObject("en")
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue(), placed

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from drafting.render.packet import COMPLIANCE, ORDINANCE, REDLINE, STAFF_REPORT
 from drafting.spec import CURRENT_EDITION
+from tests.exports.test_jobs import broker, celery_worker_process  # noqa: F401 (fixtures)
 from tests.factories import add_revision, make_draft
 
 
@@ -131,3 +132,37 @@ def test_packet_is_queued_like_the_pdf_with_a_broker(
     assert response.status_code == 202
     assert queued == [(2, 1)]
     assert b"Council packet (PDF) of r2" in response.content
+
+
+@pytest.mark.django_db
+@pytest.mark.usefixtures("broker")
+def test_packet_through_a_real_worker_has_the_same_parts(client_for, drafter, readings):
+    """Queued like the PDF: 202 with an HTMX-polled status, then the file from the cache."""
+    import re
+    import time
+
+    draft, _ = readings
+    client = client_for(drafter)
+    download = reverse("exports:packet", args=[draft.pk, 2])
+    status = reverse("exports:packet_status", args=[draft.pk, 2]) + "?previous=1"
+    first = client.get(download)
+    assert first.status_code == 202
+    assert f'hx-get="{status}"' in first.content.decode()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        fragment = client.get(status, HTTP_HX_REQUEST="true").content.decode()
+        assert "could not be made" not in fragment
+        if "Your file is ready" in fragment:
+            break
+        time.sleep(0.5)
+    else:
+        pytest.fail("the worker did not finish the packet in 120 s")
+    assert re.search(r'href="[^"]*packet\.pdf\?previous=1"', fragment)
+    response = client.get(download)
+    assert response.status_code == 200
+    assert [title for title, _ in _outline(response.content)] == [
+        STAFF_REPORT,
+        ORDINANCE,
+        REDLINE,
+        COMPLIANCE,
+    ]
