@@ -60,8 +60,9 @@ def test_detainer_summary_follows_the_warrant_standard_and_carve_out():
         "Local officials may not honor ICE, CBP or USCIS detainer requests or administrative "
         "warrants, or hold anyone because of one. Any such request goes to the chief law "
         "enforcement officer, and no one is held because of it without that officer's approval. "
-        "The only exception is a valid judicial warrant (defined in the measure as one signed by "
-        "an Article III judge or a federal magistrate judge). Exception: a detainer may be "
+        "The only exception is a valid judicial warrant (defined in the measure as a warrant "
+        "based on probable cause and issued by an Article III judge or a federal magistrate "
+        "judge). Exception: a detainer may be "
         "honored for a person convicted of a serious or violent felony within 5 years of the "
         "request, but only with a judicial warrant."
     )
