@@ -99,6 +99,7 @@ class ReportInput:
     prepared_by: str = ""
     previous: Previous | None = None
     today: dt.date = field(default_factory=dt.date.today)
+    edited: tuple[str, ...] = ()  # clauses whose words the draft changed
 
 
 def staff_report(data: ReportInput) -> Report:
@@ -124,7 +125,9 @@ def staff_report(data: ReportInput) -> Report:
 
 
 def _what_it_does(data: ReportInput) -> list[Para]:
-    summaries = document_summaries(data.document, data.clauses, data.options, data.summaries, "en")
+    summaries = document_summaries(
+        data.document, data.clauses, data.options, data.summaries, "en", edited=data.edited
+    )
     out = [
         Para(
             "A plain-language summary of each part of the ordinance, with the options this "

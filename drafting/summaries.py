@@ -22,7 +22,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -348,42 +348,37 @@ def document_summaries(
     options: Mapping[str, Any],
     summaries: Summaries,
     language: str = "en",
+    *,
+    edited: Collection[str] = (),
 ) -> list[ClauseSummaryText]:
-    """The summary of every library clause in `document`, in its order, with the
-    sentences of the chosen options added (the draft's own sections have none)."""
+    """The summary of every clause in `document`, in its order, with the sentences of
+    the chosen options added. A clause in `edited` (the draft changed its words) says
+    that its summary describes the library text; a section of the draft's own says it
+    has no summary. Neither is described beyond what the library wrote."""
     by_slug = {c.slug: c for c in clauses}
     values = effective_options(clauses, options)
     out = []
-    for slug, section in clause_order(document):
+    for slug, where in clause_order(document):
         clause = by_slug.get(slug)
         if clause is None:
+            heading = where.replace(" {title}", "").replace("{title}", "")
+            out.append(ClauseSummaryText(slug, heading, heading, OWN[language], 0, "", heading))
             continue
+        where = where.replace("{title}", clause.title)
         entry = summaries.for_version(slug, clause.version)
         if entry is None:
-            section = section.replace("{title}", clause.title)
             out.append(
-                ClauseSummaryText(
-                    slug, clause.title, section, MISSING[language], clause.version, ""
-                )
+                ClauseSummaryText(slug, clause.title, where, MISSING[language], clause.version, "")
             )
             continue
-        parts = [entry.text(language)]
-        for key, choices in entry.options.items():
-            option = clause.option(key)
-            if option is None or not option.applies(values):
-                continue
-            chosen = values.get(key)
-            for value in chosen if isinstance(chosen, list | tuple) else [chosen]:
-                sentence = choices.get(str(value))
-                if sentence is not None:
-                    parts.append(sentence.get(language))
-        text = fill(" ".join(parts), values, language)
-        section = section.replace("{title}", clause.title)
+        text = fill(" ".join(_sentences(entry, clause, values, language)), values, language)
+        if slug in edited:
+            text = f"{text} {EDITED[language]}"
         out.append(
             ClauseSummaryText(
                 slug,
                 clause.title,
-                section,
+                where,
                 text,
                 clause.version,
                 entry.written_against,
@@ -392,6 +387,32 @@ def document_summaries(
             )
         )
     return out
+
+
+def _sentences(
+    entry: ClauseSummary, clause: ClauseText, values: Mapping[str, Any], language: str
+) -> list[str]:
+    parts = [entry.text(language)]
+    for key, choices in entry.options.items():
+        option = clause.option(key)
+        if option is None or not option.applies(values):
+            continue
+        chosen = values.get(key)
+        for value in chosen if isinstance(chosen, list | tuple) else [chosen]:
+            sentence = choices.get(str(value))
+            if sentence is not None:
+                parts.append(sentence.get(language))
+    return parts
+
+
+OWN = {
+    "en": "A section of this draft's own: no plain-language summary is recorded; read its text.",
+    "es": "Sección propia de este borrador: no hay resumen en lenguaje sencillo; lea su texto.",
+}
+EDITED = {
+    "en": "(This draft changes the words of this part; the summary describes the model text.)",
+    "es": "(Este borrador cambia el texto de esta parte; el resumen describe el texto modelo.)",
+}
 
 
 # -- the public summary ------------------------------------------------------------------
@@ -439,6 +460,7 @@ def public_summary(
     language: str = "en",
     revision: str = "",
     date: dt.date | None = None,
+    edited: Collection[str] = (),
 ) -> PublicSummary:
     """The outreach page's content in one language: heading, the draft's status with
     its revision and date, and the summary of every clause marked public (formal parts
@@ -448,7 +470,9 @@ def public_summary(
     words = PUBLIC_TEXT[language]
     items = [
         item
-        for item in document_summaries(document, clauses, options, summaries, language)
+        for item in document_summaries(
+            document, clauses, options, summaries, language, edited=edited
+        )
         if item.public
     ]
     when = date.isoformat() if date else ""

@@ -64,6 +64,11 @@ def reading_for_revision(revision) -> Reading:
     )
 
 
+def edited_clauses(spec: DraftSpec) -> tuple[str, ...]:
+    """The clauses whose words the draft changed (its summaries describe the library text)."""
+    return tuple(dict.fromkeys(edit.clause for edit in spec.words.edits))
+
+
 def report_for(
     current: Reading,
     previous: Reading | None,
@@ -99,6 +104,7 @@ def report_for(
             prepared_by=prepared_by,
             previous=before,
             today=today,
+            edited=edited_clauses(current.spec),
         )
     )
     compliance = {

@@ -118,6 +118,7 @@ def _summary_context(request, revision) -> dict:
         language=language,
         revision=f"r{revision.number}",
         date=revision.created_at.date(),
+        edited=packet.edited_clauses(spec),
     )
     other = "es" if language == "en" else "en"
     return {

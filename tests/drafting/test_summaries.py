@@ -1,6 +1,7 @@
 """The plain-language clause summaries: library data that must cover the current edition."""
 
 import dataclasses
+from pathlib import Path
 import datetime as dt
 
 import pytest
@@ -96,3 +97,28 @@ def test_public_summary_names_the_draft_status_and_date():
     )
     assert summary.switch == "Read in English"
     assert "title" not in [item.slug for item in summary.items]
+
+
+def test_an_edited_clause_and_an_own_section_say_what_the_summary_covers():
+    from drafting.spec import load_spec
+
+    path = Path(__file__).resolve().parents[2] / "examples" / "springfield-own-words.json"
+    spec = load_spec(path.read_text(encoding="utf-8"))
+    clauses = read_edition(spec.edition)
+    document = assemble(clauses, spec)
+    edited = [edit.clause for edit in spec.words.edits]
+    items = {
+        s.slug: s
+        for s in document_summaries(
+            document, clauses, spec.options, read_summaries(), "es", edited=edited
+        )
+    }
+    assert items["severability"].text == (
+        "Si un tribunal declara inválida una parte de la medida, el resto sigue vigente. "
+        "(Este borrador cambia el texto de esta parte; el resumen describe el texto modelo.)"
+    )
+    liaison = items["community-liaison"]
+    assert liaison.text == (
+        "Sección propia de este borrador: no hay resumen en lenguaje sencillo; lea su texto."
+    )
+    assert liaison.label == "XIV) COMMUNITY LIAISON"
