@@ -1,8 +1,8 @@
 """The plain-language clause summaries: library data that must cover the current edition."""
 
 import dataclasses
-from pathlib import Path
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
