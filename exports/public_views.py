@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.views.decorators.http import require_POST
 
 from clauses.summaries import current_summaries
 from drafting.summaries import LANGUAGES, public_summary
 from exports import packet, services
+from exports.views import record_override
 from ordinances import audit
 from ordinances.access import get_revision_for_member
 from ordinances.documents import clauses_for, document_for
@@ -47,12 +49,13 @@ def council_packet(request, pk: int, number: int):
     previous = _previous(request, revision)
     blocking = services.needs_override(revision)
     if blocking:
+        args = [revision.draft.pk, revision.number]
         context = {
             "revision": revision,
             "draft": revision.draft,
-            "kind": services.KINDS["pdf"],
-            "line_numbers": True,
+            "kind": PACKET,
             "findings": blocking,
+            "anyway_url": reverse("exports:packet_anyway", args=args) + _query(previous),
         }
         return render(request, "exports/gate.html", context, status=409)
     if services.in_background(PACKET):
@@ -71,6 +74,16 @@ def council_packet(request, pk: int, number: int):
     )
     name = services.export_filename(revision, PACKET)
     return _attachment(data, services.PDF_TYPE, name)
+
+
+@login_required
+@require_POST
+def council_packet_anyway(request, pk: int, number: int):
+    """Record "export anyway" for the packet, then make it."""
+    revision = get_revision_for_member(request, pk, number)
+    record_override(request, revision, PACKET.slug)
+    url = reverse("exports:packet", args=[pk, number])
+    return redirect(url + _query(_previous(request, revision)))
 
 
 def _job_context(revision, previous, state: str) -> dict:

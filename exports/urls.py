@@ -23,6 +23,11 @@ urlpatterns = [
     ),
     path("drafts/<int:pk>/r/<int:number>/packet.pdf", public_views.council_packet, name="packet"),
     path(
+        "drafts/<int:pk>/r/<int:number>/packet/anyway/",
+        public_views.council_packet_anyway,
+        name="packet_anyway",
+    ),
+    path(
         "drafts/<int:pk>/r/<int:number>/packet/status/",
         public_views.council_packet_status,
         name="packet_status",

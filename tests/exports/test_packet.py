@@ -166,3 +166,26 @@ def test_packet_through_a_real_worker_has_the_same_parts(client_for, drafter, re
         REDLINE,
         COMPLIANCE,
     ]
+
+
+@pytest.mark.django_db
+def test_1373_error_stops_the_packet_until_export_anyway_is_recorded(
+    client_for, drafter, readings, monkeypatch
+):
+    from exports import services
+    from exports.models import ExportOverride
+    from tests.factories import fake_lint, status_sharing_error
+
+    monkeypatch.setattr(services, "lint_for_export", fake_lint(status_sharing_error()))
+    draft, _ = readings
+    client = client_for(drafter)
+    packet = reverse("exports:packet", args=[draft.pk, 2])
+    response = client.get(packet)
+    assert response.status_code == 409
+    anyway = reverse("exports:packet_anyway", args=[draft.pk, 2]) + "?previous=1"
+    assert f'action="{anyway}"' in response.content.decode()
+    assert "Export anyway (Council packet (PDF))" in response.content.decode()
+    response = client.post(anyway, {"reason": "Counsel reviewed"})
+    assert response["Location"] == packet + "?previous=1"
+    assert ExportOverride.objects.get().rules == ["1373-status-sharing"]
+    assert client.get(packet + "?previous=1").status_code == 200
