@@ -19,6 +19,7 @@ from django.db import transaction
 
 from clauses.models import Clause, ClauseVersion, Edition, EditionEntry, OptionChoice, VersionOption
 from clauses.state_law import load_state_law
+from clauses.summaries import load_summaries
 from drafting.editions import release_notes
 from drafting.library import (
     ClauseText,
@@ -295,4 +296,5 @@ def load_library(
         _load_edition(manifest, report, organisation)
     if state_law or (state_law is None and clauses is None and organisation is None):
         report.created_law = load_state_law()
+        report.created_law += load_summaries()
     return report

@@ -335,3 +335,4 @@ class EditionEntry(models.Model):
 
 # State law and federal context live in their own module; imported here so Django sees them.
 from clauses.state_law_models import FederalContextVersion, StateLaw, StateLawVersion  # noqa: E402, F401
+from clauses.summary_models import SummaryVersion  # noqa: E402, F401

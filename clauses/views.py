@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, render
 from clauses.access import editor_scopes
 from clauses.models import Clause, ClauseVersion, Edition
 from clauses.services import edition_clauses, latest_edition
+from clauses.summaries import current_summaries
 from drafting.assembly import assemble
 from drafting.diff import diff_documents
 from drafting.document import Document
@@ -136,6 +137,7 @@ def clause_detail(request, slug: str):
             "title_text": document.title,
             "can_edit": bool(scopes),
             "can_recommend": request.user.has_perm("clauses.edit_library"),
+            "summary": current_summaries().for_version(slug, shown.number),
         },
     )
 

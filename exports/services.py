@@ -154,6 +154,17 @@ def export_job(revision: Revision, kind: ExportKind, *, line_numbers: bool = Fal
     from exports.tasks import render_export
 
     key = export_key(revision, kind, line_numbers=line_numbers)
+
+    def start(task_id: str) -> None:
+        data = jobs.payload(*_inputs(revision, kind, line_numbers=line_numbers))
+        render_export.apply_async(args=(key, kind.slug, data), task_id=task_id)
+
+    return job_state(key, start)
+
+
+def job_state(key: str, start: Callable[[str], None]) -> str:
+    """The state of the job that puts `key` in the cache; `start(task_id)` queues it
+    when it is neither cached nor queued (one job per key across processes)."""
     if cache.has_key(key):
         return "ready"
     job_key = f"job:{key}"
@@ -168,8 +179,7 @@ def export_job(revision: Revision, kind: ExportKind, *, line_numbers: bool = Fal
         cache.delete(job_key)
     task_id = f"export-{uuid.uuid4()}"
     if cache.add(job_key, task_id, timeout=JOB_TIMEOUT):
-        data = jobs.payload(*_inputs(revision, kind, line_numbers=line_numbers))
-        render_export.apply_async(args=(key, kind.slug, data), task_id=task_id)
+        start(task_id)
     return "queued"
 
 

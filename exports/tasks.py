@@ -14,3 +14,13 @@ def render_export(key: str, kind: str, data: dict) -> int:
     rendered = jobs.render_payload(kind, data)
     cache.set(key, rendered, timeout=None)
     return len(rendered)
+
+
+@shared_task(name="exports.render_packet")
+def render_packet(key: str, data: dict) -> int:
+    """Render a council packet (exports.packet.packet_payload) and cache it under `key`."""
+    from exports.packet import render_packet as render
+
+    rendered = render(data)
+    cache.set(key, rendered, timeout=None)
+    return len(rendered)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from exports import amend_views, redline_views, views
+from exports import amend_views, public_views, redline_views, views
 
 app_name = "exports"
 urlpatterns = [
@@ -25,6 +25,32 @@ urlpatterns = [
         "drafts/<int:pk>/r/<int:number>/amending.<slug:fmt>",
         amend_views.amending_download,
         name="amending",
+    ),
+    path("drafts/<int:pk>/r/<int:number>/packet.pdf", public_views.council_packet, name="packet"),
+    path(
+        "drafts/<int:pk>/r/<int:number>/packet/anyway/",
+        public_views.council_packet_anyway,
+        name="packet_anyway",
+    ),
+    path(
+        "drafts/<int:pk>/r/<int:number>/packet/status/",
+        public_views.council_packet_status,
+        name="packet_status",
+    ),
+    path(
+        "drafts/<int:pk>/r/<int:number>/staff-report.docx",
+        public_views.staff_report_docx,
+        name="staff_report",
+    ),
+    path(
+        "drafts/<int:pk>/r/<int:number>/summary/",
+        public_views.public_summary_page,
+        name="public_summary",
+    ),
+    path(
+        "drafts/<int:pk>/r/<int:number>/summary.pdf",
+        public_views.public_summary_pdf,
+        name="public_summary_pdf",
     ),
     path("compare/redline.docx", redline_views.redline_docx, name="redline_docx"),
     path("compare/redline.pdf", redline_views.redline_pdf, name="redline_pdf"),

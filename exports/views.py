@@ -106,6 +106,15 @@ def export_anyway(request, pk: int, number: int, kind: str):
     """Record the drafter's explicit choice to export past §1373 errors, then export."""
     revision = get_revision_for_member(request, pk, number)
     _kind(kind)
+    record_override(request, revision, kind)
+    url = reverse("exports:download", args=[pk, number, kind])
+    if request.POST.get("line_numbers") == "1":
+        url += "?line_numbers=1"
+    return redirect(url)
+
+
+def record_override(request, revision, kind: str) -> None:
+    """Record the drafter's choice to export `kind` past the revision's § 1373 errors."""
     blocking = services.blocking_findings(revision)
     if blocking:
         override = ExportOverride(
@@ -127,10 +136,6 @@ def export_anyway(request, pk: int, number: int, kind: str):
             request,
             f"Recorded: r{revision.number} exported despite {len(blocking)} § 1373 error(s).",
         )
-    url = reverse("exports:download", args=[pk, number, kind])
-    if request.POST.get("line_numbers") == "1":
-        url += "?line_numbers=1"
-    return redirect(url)
 
 
 def _report_context(revision):

@@ -169,7 +169,14 @@ class _Reader:
             enacting_clause=enacting,
             numbering=self.marks.get(_OD + "numbering") or "parsed",
             clause_versions=versions,
+            **self._number_label(),
         )
+
+    def _number_label(self) -> dict[str, str]:
+        """Our own export's heading line before the number ("RESOLUTION NO.")."""
+        line = self.act.find(f"{_A}preface/{_A}p[@class='number']")
+        label = " ".join((line.text or "").split()) if line is not None else ""
+        return {"number_label": label} if self.own and label else {}
 
     def _title(self) -> str:
         for path in (f"{_A}preface//{_A}docTitle", f"{_A}preface//{_A}longTitle",

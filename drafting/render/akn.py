@@ -19,7 +19,11 @@ The shape (what Indigo and other AKN tools expect):
   later uses of the term elsewhere are `<term refersTo="#term-x">`, each with a
   `TLCTerm` in `<references>`.
 
-The IR holds no citations as such, so no `<ref>` is written.
+- Cross-references: "subsections A and B of this Section" (CPD numbering) or
+  "subsection (h) of this section" (section numbering), as assembly writes them
+  (`drafting.numbering`), become `<ref href="#eId">` around each letter, pointing
+  at that item of the same section; a letter the section does not have stays
+  text. The words are unchanged, so the document reads back the same.
 
 >>> from drafting.document import Block, Document, Run, Section
 >>> doc = Document(title="Trust Act", locality="the City of Springfield", sections=(
@@ -32,6 +36,13 @@ The IR holds no citations as such, so no `<ref>` is written.
 >>> b'<def refersTo="#term-ice">ICE</def>' in xml, b'<term refersTo="#term-ice"' in xml
 (True, True)
 >>> b'FRBRuri value="/akn/us-il-springfield/act/ordinance/2026/trust-act"' in xml
+True
+>>> reports = Section(heading="REPORTS", number="III", label="III)", clause="reports", blocks=(
+...     Block("item", (Run("Requests;"),), 1, "A.", "reports", "reports#requests"),
+...     Block("item", (Run("Responses to requests under subsection A of this Section."),),
+...           1, "B.", "reports", "reports#responses"),))
+>>> xml = render_akn(Document(title="T", sections=(reports,)), AknMeta(dt.date(2026, 11, 30)))
+>>> b'under subsection <ref href="#reports__requests">A</ref> of this Section.' in xml
 True
 """
 
@@ -228,7 +239,7 @@ def _meta(document: Document, meta: AknMeta, terms: dict[str, str]) -> etree._El
 def _preface(document: Document) -> etree._Element:
     preface = etree.Element(_A + "preface")
     p = _sub(preface, "p", **{"class": "number"})
-    p.text = "ORDINANCE NO. "
+    p.text = f"{document.number_label} "  # "ORDINANCE NO.", "RESOLUTION NO.", "ARTICLE" ...
     _sub(p, "docNumber", document.ordinance_number or "____")
     _sub(_sub(preface, "p", **{"class": "title"}), "docTitle", document.title)
     return preface
@@ -287,6 +298,9 @@ def _section(section: Section, terms: dict[str, str], ids: _Ids) -> etree._Eleme
         return element
     # A stack of (level, element) for nesting; the section itself is level -1... 0.
     stack: list[tuple[int, etree._Element]] = [(0, element)]
+    # The text is written once every item's eId is known: a reference may point ahead.
+    texts: list[tuple[etree._Element, Block]] = []
+    targets: dict[str, str] = {}
     for block in section.blocks:
         level = max(block.level, 0)
         while len(stack) > 1 and stack[-1][0] >= max(level, 1):
@@ -304,10 +318,30 @@ def _section(section: Section, terms: dict[str, str], ids: _Ids) -> etree._Eleme
         _block_attrs(child, block)
         if block.label:
             _sub(child, "num", block.label)
-        child.append(_content(block.runs, terms, section.clause))
+        content = etree.SubElement(child, _A + "content")
+        texts.append((etree.SubElement(content, _A + "p"), block))
+        if level == 1 and block.label:
+            targets.setdefault(_letter(block.label), child.get("eId"))
         if level > 0:
             stack.append((level, child))
+    for p, block in texts:
+        _fill_p(p, block.runs, terms, section.clause, targets)
     return element
+
+
+# "subsections A and B of this Section", "subsection (h) of this section",
+# "sections A and B of this Subsection" (drafting.numbering's phrases)
+_LETTER = r"(?:[A-Z]{1,3}|\([a-z]{1,3}\))"
+_REFERENCE = re.compile(
+    rf"\b(?:sub)?sections? {_LETTER}(?:(?:, | and |, and ){_LETTER})*"
+    r" of this (?:[Ss]ection|Subsection)\b"
+)
+_LETTERS = re.compile(rf"(?<= ){_LETTER}(?=[ ,])")  # the letters alone, not "S" of "Section"
+
+
+def _letter(label: str) -> str:
+    """An item's label as a reference names it: "A." -> "A", "(a)" -> "(a)"."""
+    return label.strip().rstrip(".")
 
 
 def _open_for_children(element) -> None:
@@ -352,6 +386,11 @@ def _defined_terms(document: Document) -> dict[str, str]:
 
 def _p(runs, terms: dict[str, str], clause: str | None) -> etree._Element:
     p = etree.Element(_A + "p")
+    _fill_p(p, runs, terms, clause, {})
+    return p
+
+
+def _fill_p(p, runs, terms: dict[str, str], clause: str | None, targets: dict[str, str]) -> None:
     pattern = _term_pattern(terms) if clause is not None and clause != "definitions" else None
     for run in runs:
         if run.style == "term":
@@ -359,8 +398,26 @@ def _p(runs, terms: dict[str, str], clause: str | None) -> etree._Element:
         elif run.style == "emphasis":
             _append_text(etree.SubElement(p, _A + "i"), run.text, None, terms)
         else:
-            _append_text(p, run.text, pattern, terms)
-    return p
+            _append_references(p, run.text, pattern, terms, targets)
+
+
+def _append_references(parent, text: str, pattern, terms, targets: dict[str, str]) -> None:
+    """Append plain text, each cross-reference's letters as `<ref href="#eId">`."""
+    position = 0
+    for match in _REFERENCE.finditer(text) if targets else ():
+        _append_text(parent, text[position : match.start()], pattern, terms)
+        phrase, inner = match.group(0), 0
+        for letter in _LETTERS.finditer(phrase):
+            target = targets.get(letter.group(0))
+            if target is None:
+                continue
+            _append_text(parent, phrase[inner : letter.start()], None, terms)
+            ref = etree.SubElement(parent, _A + "ref", href="#" + target)
+            ref.text = letter.group(0)
+            inner = letter.end()
+        _append_text(parent, phrase[inner:], None, terms)
+        position = match.end()
+    _append_text(parent, text[position:], pattern, terms)
 
 
 def _def(p, run: Run, terms: dict[str, str]) -> None:

@@ -77,6 +77,8 @@ def test_every_drafter_page_has_no_serious_violations(signed_in, drafts, axe):
         "compare two revisions": f"/compare/?old={draft}.1&new={draft}.2",
         "compare with the model": f"/compare/?old=model&new={draft}.2",
         "compliance report": f"/drafts/{draft}/r/1/compliance/",
+        "public summary (English)": f"/drafts/{draft}/r/2/summary/",
+        "public summary (Spanish)": f"/drafts/{draft}/r/2/summary/?lang=es",
         "check an ordinance": "/check/",
         "library": "/library/",
         "library clause": "/library/clauses/detainers/",
@@ -254,4 +256,25 @@ def test_comment_and_review_link_pages_have_no_serious_violations(signed_in, dra
     assert reviewer.goto(f"{base}/review/{gone.token}/").status == 410
     problems += audit("revoked review link")
     reviewer.context.close()
+    assert problems == [], "\n".join(problems)
+
+
+def test_public_summary_switches_language_and_stays_accessible(signed_in, axe):
+    """The outreach page of a current-edition draft: English, then Spanish by its link."""
+    from django.contrib.auth.models import User
+
+    from drafting.spec import CURRENT_EDITION
+
+    page, base = signed_in
+    user = User.objects.get(username="newcomer")
+    draft = make_draft(
+        organisation=user.membership.organisation, author=user, edition=CURRENT_EDITION
+    )
+    page.goto(f"{base}/drafts/{draft.pk}/r/1/summary/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("What this ordinance does")
+    problems = axe("public summary, current edition (English)")
+    page.get_by_role("link", name="Leer en español").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Lo que hace esta ordenanza")
+    expect(page.locator("article.public-summary")).to_have_attribute("lang", "es")
+    problems += axe("public summary, current edition (Spanish)")
     assert problems == [], "\n".join(problems)

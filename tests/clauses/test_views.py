@@ -62,3 +62,19 @@ def test_clause_page_shows_options_guidance_sources_and_corrections(client_for, 
 def test_unknown_clause_is_404(client_for, drafter, library):
     response = client_for(drafter).get(reverse("clauses:clause_detail", args=["nope"]))
     assert response.status_code == 404
+
+
+@pytest.mark.django_db
+def test_clause_page_shows_its_plain_language_summary_and_what_it_was_written_against(
+    client_for, drafter, library
+):
+    client = client_for(drafter)
+    url = reverse("clauses:clause_detail", args=["severability"])
+    page = client.get(url + "?version=2").content.decode()
+    assert "Written against v2 of this clause" in page
+    assert (
+        '<dd lang="es">Si un tribunal declara inválida una parte de la medida, '
+        "el resto sigue vigente.</dd>"
+    ) in page
+    older = client.get(url + "?version=1").content.decode()
+    assert "No plain-language summary is recorded for version 1 of this clause." in older

@@ -170,3 +170,61 @@ def test_a_schema_invalid_act_lists_the_first_errors(indigo_act):
     lines = message.splitlines()[1:]
     assert 1 <= len(lines) <= 5
     assert "FRBRcolour" in lines[0] and lines[0].startswith("- line ")
+
+
+# -- cross-references ----------------------------------------------------------------------
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
+
+
+def _example(name: str):
+    from drafting.assembly import assemble
+    from drafting.library import read_edition
+    from drafting.spec import load_spec
+
+    spec = load_spec((EXAMPLES / name).read_text(encoding="utf-8"))
+    return assemble(read_edition(spec.edition), spec)
+
+
+def test_cross_references_become_refs_to_the_items_they_name():
+    root = _tree(render_akn(_example("springfield.json"), META))
+    reporting = root.find(f".//{AKN}section[@eId='sec_reporting']")
+    refs = [(ref.text, ref.get("href")) for ref in reporting.iter(f"{AKN}ref")]
+    assert refs == [
+        ("A", "#reporting__requests"),
+        ("B", "#reporting__detainer-requests"),
+        ("A", "#reporting__requests"),
+        ("B", "#reporting__detainer-requests"),
+    ]
+    date_item = reporting.find(f"{AKN}subsection[{AKN}num='C.']")
+    p = date_item.find(f".//{AKN}p")
+    assert etree.tostring(p, encoding="unicode", with_tail=False).endswith(
+        'enumerated in subsections <ref href="#reporting__requests">A</ref> and '
+        '<ref href="#reporting__detainer-requests">B</ref> of this Section were received;</p>'
+    )
+    # a reference back up the section (II.B names A and B) and one ahead (u-visa names H)
+    contracts = root.find(f".//{AKN}subsection[@eId='no-detention-contracts']")
+    assert [r.get("href") for r in contracts.iter(f"{AKN}ref")] == [
+        "#no-287g",
+        "#no-detention-contracts",
+    ]
+    intro = root.find(f".//{AKN}section[@eId='sec_u-visa']/{AKN}hcontainer")
+    assert [r.text for r in intro.iter(f"{AKN}ref")] == ["H"]
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EXAMPLES.glob("*.json")))
+def test_every_example_with_refs_validates_and_reads_back_the_same(name):
+    document = _example(name)
+    data = render_akn(document, META)
+    root = _tree(data)
+    assert schema_errors(root) == []
+    ids = {element.get("eId") for element in root.iter() if element.get("eId")}
+    hrefs = {ref.get("href").lstrip("#") for ref in root.iter(f"{AKN}ref")}
+    assert hrefs and hrefs <= ids
+    assert parse_akn(data) == document
+
+
+def test_section_numbering_refs_name_lowercase_items():
+    root = _tree(render_akn(_example("oak-park-village.json"), META))
+    reporting = root.find(f".//{AKN}section[@eId='sec_reporting']")
+    assert [r.text for r in reporting.iter(f"{AKN}ref")][:2] == ["(a)", "(b)"]
