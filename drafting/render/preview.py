@@ -29,6 +29,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from drafting.document import Document
 from drafting.render.html import anchor, heading_html, section_html
@@ -44,7 +45,7 @@ class Part:
     ident: str
     html: str
 
-    @property
+    @cached_property
     def digest(self) -> str:
         return hashlib.blake2b(self.html.encode(), digest_size=8).hexdigest()
 
@@ -56,12 +57,29 @@ class Part:
 def preview_parts(
     document: Document, *, highlight: Collection[str] = (), edited: Collection[str] = ()
 ) -> tuple[Part, ...]:
-    """The heading and the sections of `render_html(document, highlight=..., edited=...)`."""
+    """The heading and the sections of `render_html(document, highlight=..., edited=...)`.
+
+    Remembered for the document object (the document service hands out the same
+    cached object for the same spec and clauses) and the highlight: the same
+    answers again neither hash nor render a section.
+    """
+    key = (id(document), frozenset(highlight), frozenset(edited))
+    entry = _PARTS.get(key)
+    if entry is not None and entry[0] is document:
+        return entry[1]
     sections = tuple(
         Part(f"s-{anchor(s.clause)}", section_html(s, highlight=highlight, edited=edited))
         for s in document.sections
     )
-    return (Part(HEADING, heading_html(document)), *sections)
+    parts = (Part(HEADING, heading_html(document)), *sections)
+    if len(_PARTS) >= _PARTS_SIZE:
+        _PARTS.clear()
+    _PARTS[key] = (document, parts)  # holds the document: its id is not reused meanwhile
+    return parts
+
+
+_PARTS: dict[tuple, tuple[Document, tuple[Part, ...]]] = {}
+_PARTS_SIZE = 256
 
 
 def article_html(parts: Sequence[Part]) -> str:
