@@ -159,6 +159,7 @@ class Client:
 
     def __init__(self, base: str, username: str | None):
         self.base = base
+        self.shown = ""  # the live preview's parts this browser shows
         self.cookies: dict[str, str] = {}
         opener = urllib.request.build_opener(_NoRedirect)
         self.opener = opener
@@ -236,9 +237,26 @@ def _p95(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
+SHOWN = re.compile(rb'id="preview-shown" value="([^"]*)"')
+
+
+def _preview(draft: int):
+    """The preview as the browser asks for it: with what it shows (`_shown`, from the
+    previous answer), so that only changed sections come back (main ignores it)."""
+
+    def request(client: Client) -> bytes:
+        form = {**PREVIEW_FORM, "_shown": client.shown} if client.shown else PREVIEW_FORM
+        body = client._open("POST", f"/drafts/{draft}/preview/", form)
+        match = SHOWN.search(body)
+        client.shown = match.group(1).decode() if match else ""
+        return body
+
+    return request
+
+
 def _endpoints(draft: int) -> dict:
     return {
-        "live preview (POST)": lambda c: c._open("POST", f"/drafts/{draft}/preview/", PREVIEW_FORM),
+        "live preview (POST)": _preview(draft),
         ".docx export (GET, cached after first)": lambda c: c._open(
             "GET", f"/drafts/{draft}/r/1/export/docx/"
         ),

@@ -620,7 +620,9 @@ def assemble(clauses: Sequence[ClauseText], spec: DraftSpec) -> Document:
     helpers = {"refs": refs, "subsections": subsections}
 
     def render(clause: ClauseText) -> list[_RawBlock]:
-        return split_blocks(render_bounded(_template(clause.body), {**context, **helpers}))
+        key = _render_key(clause.body, context, base, locality, included_set, letters, spec)
+        template = _template(clause.body)
+        return _rendered(key, lambda: render_bounded(template, {**context, **helpers}))
 
     title = ""
     sections: list[_SectionDraft] = []
@@ -674,6 +676,72 @@ def assemble(clauses: Sequence[ClauseText], spec: DraftSpec) -> Document:
         clause_versions={c.slug: c.version for c in included},
     )
     return with_own_words(document, spec)
+
+
+# A clause's rendered blocks, by its text and the values of the names it reads (see
+# `_render_key`): an answer re-renders only the clauses that read what it changed.
+_RENDERED_SIZE = 4096
+_rendered_blocks: dict[tuple, tuple[tuple[str, int, str, str], ...]] = {}
+
+
+def _render_key(
+    body: str,
+    context: dict[str, Any],
+    base: dict[str, Any],
+    locality: Locality,
+    included: frozenset[str],
+    letters: dict[str, str],
+    spec: DraftSpec,
+) -> tuple | None:
+    """What a clause's rendering depends on: its text, and for each name the text reads,
+    that name's value. Locality names stand for the whole locality (they are made
+    from it), `includes` for the included clauses, `refs` and `subsections` for the
+    numbering and the item letters known so far. Option values (ChoiceValue with
+    its rendered text, MultiValue, numbers) are their own keys. None: not cacheable.
+
+    >>> from drafting.spec import parse_spec
+    >>> spec = parse_spec({"locality": {"name": "Springfield", "type": "city",
+    ...                    "state": "Illinois", "legislative_body": "City Council"}})
+    >>> key = _render_key("{{ x }} {{ locality }}", {"x": 1}, {"locality": "L"},
+    ...                   spec.locality, frozenset(), {}, spec)
+    >>> key == _render_key("{{ x }} {{ locality }}", {"x": 1}, {"locality": "L"},
+    ...                    spec.locality, frozenset(), {}, spec)
+    True
+    >>> key == _render_key("{{ x }} {{ locality }}", {"x": 2}, {"locality": "L"},
+    ...                    spec.locality, frozenset(), {}, spec)
+    False
+    """
+    parts: list[Any] = [body]
+    for name in sorted(template_names(body)):
+        if name in ("refs", "subsections"):
+            parts.append((name, spec.numbering, tuple(sorted(letters.items()))))
+        elif name == "includes":
+            parts.append((name, included))
+        elif name in base and context.get(name) is base[name]:
+            parts.append(("locality", locality))
+        elif name in context:
+            parts.append((name, context[name]))
+        else:
+            parts.append((name, None))
+    key = tuple(parts)
+    try:
+        hash(key)
+    except TypeError:
+        return None
+    return key
+
+
+def _rendered(key: tuple | None, render: Any) -> list[_RawBlock]:
+    """`split_blocks(render())`, remembered by `key` (fresh blocks each time: assembly
+    changes them in place)."""
+    cached = _rendered_blocks.get(key) if key is not None else None
+    if cached is None:
+        cached = tuple((b.kind, b.level, b.text, b.key) for b in split_blocks(render()))
+        if key is not None:
+            if len(_rendered_blocks) >= _RENDERED_SIZE:
+                _rendered_blocks.clear()
+            _rendered_blocks[key] = cached
+    return [_RawBlock(*block) for block in cached]
 
 
 def with_own_words(document: Document, spec: DraftSpec) -> Document:

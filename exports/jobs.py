@@ -2,9 +2,10 @@
 
 The web process builds the document (ordinances.documents, cached) and sends it
 with the export's metadata as plain JSON data; the worker renders it with the
-same pure renderers and never touches the database. `render_kind` is the one
+same pure renderers and never touches the database. `render_payload` is the one
 function both the web process (no broker) and the worker call, so both give
-the same bytes.
+the same bytes. A redline or blueline PDF carries the two documents it compares
+(`redline_payload`); the worker diffs them as the compare page did.
 """
 
 from __future__ import annotations
@@ -15,10 +16,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from drafting.annotations import Annotation
+from drafting.diff import diff_documents
 from drafting.document import Block, Document, Run, Section
 from drafting.render.docx import ExportMeta, render_docx
 from drafting.render.pdf import render_pdf
+from drafting.render.redline_pdf import render_redline_pdf
 from drafting.threads import AnchoredThread, Remark
+
+REDLINE_KINDS = ("redline-pdf", "blueline-pdf")
 
 
 def render_kind(
@@ -97,7 +102,34 @@ def payload(
     }
 
 
+def redline_payload(
+    old: Document, new: Document, *, old_label: str, new_label: str, summary: Sequence[object]
+) -> dict[str, Any]:
+    """JSON-ready data for a redline PDF: both documents, their labels, the option summary."""
+    return {
+        "old": document_data(old),
+        "new": document_data(new),
+        "old_label": old_label,
+        "new_label": new_label,
+        "summary": [str(getattr(line, "text", line)) for line in summary],
+    }
+
+
+def render_redline_payload(kind: str, data: dict[str, Any]) -> bytes:
+    """The redline ("redline-pdf") or blueline ("blueline-pdf") PDF of `redline_payload`."""
+    diff = diff_documents(document_from_data(data["old"]), document_from_data(data["new"]))
+    return render_redline_pdf(
+        diff,
+        old_label=data["old_label"],
+        new_label=data["new_label"],
+        summary=data["summary"],
+        blueline=kind == "blueline-pdf",
+    )
+
+
 def render_payload(kind: str, data: dict[str, Any]) -> bytes:
+    if kind in REDLINE_KINDS:
+        return render_redline_payload(kind, data)
     return render_kind(
         kind,
         document_from_data(data["document"]),

@@ -242,8 +242,8 @@ def packet_bytes(revision, previous) -> bytes:
 
 
 def packet_job(revision, previous) -> str:
-    """Queue the packet as a Celery job (like the PDF); its state (`job_state`)."""
-    from exports.services import job_state
+    """Queue the packet as a Celery job (like the PDF); its state (`start_job`)."""
+    from exports.services import start_job
     from exports.tasks import render_packet as task
 
     key = packet_key(revision, previous)
@@ -251,7 +251,7 @@ def packet_job(revision, previous) -> str:
     def start(task_id: str) -> None:
         task.apply_async(args=(key, revision_packet_payload(revision, previous)), task_id=task_id)
 
-    return job_state(key, start)
+    return start_job(key, start)
 
 
 def revision_staff_report_docx(revision, previous) -> bytes:

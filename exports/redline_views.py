@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 
 from drafting.render.docx import ExportMeta
 from drafting.render.redline_docx import render_redline_docx
-from drafting.render.redline_pdf import render_redline_pdf
+from exports import jobs, services
 from exports.services import DOCX_TYPE, PDF_TYPE, locality_slug
 from ordinances import audit
 from ordinances.access import organisation_for
-from ordinances.comparison import Comparison, compare
+from ordinances.comparison import MODEL, Comparison, compare, revision_by_reference
 from ordinances.views.compare import record_comparison, references
 
 
@@ -46,17 +52,60 @@ def redline_docx(request):
 
 @login_required
 def redline_pdf(request):
+    """The redline (or blueline) PDF. With a broker, one not cached yet is a background
+    job: a page that polls (`redline_pdf_status`) and offers the file when it is ready."""
     comparison = compare(organisation_for(request), *references(request))
     blueline = request.GET.get("blueline") == "1"
-    data = render_redline_pdf(
-        comparison.diff,
+    kind = "blueline-pdf" if blueline else "redline-pdf"
+    data = jobs.redline_payload(
+        comparison.old.document,
+        comparison.new.document,
         old_label=comparison.old.label,
         new_label=comparison.new.label,
         summary=comparison.summary,
-        blueline=blueline,
     )
-    response = HttpResponse(data, content_type=PDF_TYPE)
-    kind = "blueline" if blueline else "redline"
-    record_comparison(request, comparison, audit.Action.EXPORTED, kind=f"{kind}-pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(comparison, "pdf", kind)}"'
+    key = services.redline_key(kind, data)
+    if services.in_background(kind) and not cache.has_key(key):
+        state = services.queue_job(key, kind, lambda: data, timeout=services.REDLINE_TIMEOUT)
+        if state != "ready":
+            return render(
+                request, "exports/redline_job.html", _job_context(request, key, state), status=202
+            )
+    pdf = services.redline_bytes(key, kind, data)
+    response = HttpResponse(pdf, content_type=PDF_TYPE)
+    label = "blueline" if blueline else "redline"
+    record_comparison(request, comparison, audit.Action.EXPORTED, kind=f"{label}-pdf")
+    filename = _filename(comparison, "pdf", label)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def _job_context(request, key: str, state: str) -> dict:
+    names = ("old", "new", "blueline")
+    query = urlencode({name: request.GET[name] for name in names if request.GET.get(name)})
+    blueline = request.GET.get("blueline") == "1"
+    return {
+        "kind": {"label": "Blueline PDF" if blueline else "Redline PDF"},
+        "state": state,
+        "compare_url": f"{reverse('ordinances:compare')}?{query}",
+        "download_url": f"{reverse('exports:redline_pdf')}?{query}",
+        "status_url": f"{reverse('exports:redline_pdf_status')}?{query}&{urlencode({'job': key})}",
+    }
+
+
+@login_required
+def redline_pdf_status(request):
+    """The redline job's state, polled by HTMX; the job is named by its cache key (a hash
+    of what it is made from), so polling never diffs the two documents again."""
+    organisation = organisation_for(request)
+    for reference in references(request):  # 404 outside the office, as the download
+        if reference and reference != MODEL:
+            revision_by_reference(reference, organisation)
+    key = request.GET.get("job", "")
+    state = services.job_state(key) if JOB_KEY.fullmatch(key) else "none"
+    if state == "none":  # done and evicted, or never queued: the download queues it again
+        state = "failed"
+    return render(request, "exports/_job.html", _job_context(request, key, state))
+
+
+JOB_KEY = re.compile(r"export:v1:(redline|blueline)-pdf:[0-9a-f]{64}")

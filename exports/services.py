@@ -14,6 +14,8 @@ Without a broker, `export_bytes` renders it in the web process as before.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -142,45 +144,86 @@ def _inputs(revision: Revision, kind: ExportKind, *, line_numbers: bool) -> tupl
 JOB_TIMEOUT = 15 * 60  # seconds a queued job is waited for before it is queued again
 
 
-def in_background(kind: ExportKind) -> bool:
+def in_background(kind: ExportKind | str) -> bool:
     """Whether an uncached export of `kind` is a Celery job (a broker is configured)."""
-    return bool(getattr(settings, "CELERY_BROKER_URL", "")) and kind.slug not in ("docx", "akn")
+    slug = kind if isinstance(kind, str) else kind.slug
+    return bool(getattr(settings, "CELERY_BROKER_URL", "")) and slug not in ("docx", "akn")
 
 
 def export_job(revision: Revision, kind: ExportKind, *, line_numbers: bool = False) -> str:
     """Queue the export unless it is cached or queued already; its state:
     "ready", "queued", "rendering" or "failed" (a failed job is forgotten, so
     asking again queues it again)."""
+    key = export_key(revision, kind, line_numbers=line_numbers)
+    return queue_job(
+        key, kind.slug, lambda: jobs.payload(*_inputs(revision, kind, line_numbers=line_numbers))
+    )
+
+
+def queue_job(
+    key: str, kind: str, make_payload: Callable[[], dict], *, timeout: int | None = None
+) -> str:
+    """Queue `kind` rendered from `make_payload()` into the cache under `key`, unless it is
+    there or queued already; the job's state as `export_job` says it."""
     from exports.tasks import render_export
 
-    key = export_key(revision, kind, line_numbers=line_numbers)
-
     def start(task_id: str) -> None:
-        data = jobs.payload(*_inputs(revision, kind, line_numbers=line_numbers))
-        render_export.apply_async(args=(key, kind.slug, data), task_id=task_id)
+        # No timeout: the arguments a worker from before redline jobs understands too.
+        args = (key, kind, make_payload()) + (() if timeout is None else (timeout,))
+        render_export.apply_async(args=args, task_id=task_id)
 
-    return job_state(key, start)
+    return start_job(key, start)
 
 
-def job_state(key: str, start: Callable[[str], None]) -> str:
-    """The state of the job that puts `key` in the cache; `start(task_id)` queues it
-    when it is neither cached nor queued (one job per key across processes)."""
+def start_job(key: str, start: Callable[[str], None]) -> str:
+    """Queue the job that puts `key` in the cache, `start(task_id)`, unless it is
+    cached or queued already (one job per key across processes); its state."""
+    state = job_state(key)
+    if state in ("ready", "queued", "rendering", "failed"):
+        return state
+    task_id = f"export-{uuid.uuid4()}"
+    if cache.add(f"job:{key}", task_id, timeout=JOB_TIMEOUT):
+        start(task_id)
+    return "queued"
+
+
+def job_state(key: str) -> str:
+    """ "ready" (in the cache), "queued", "rendering", "failed" (forgotten: asking again
+    queues it again) or "none" (no job: never queued, or done and its file evicted)."""
     if cache.has_key(key):
         return "ready"
     job_key = f"job:{key}"
     task_id = cache.get(job_key)
-    if task_id:
-        state = AsyncResult(task_id).state
-        if state == "FAILURE":
-            cache.delete(job_key)
-            return "failed"
-        if state != "SUCCESS":  # SUCCESS with no file: evicted, queue it again
-            return "rendering" if state == "STARTED" else "queued"
+    if not task_id:
+        return "none"
+    state = AsyncResult(task_id).state
+    if state == "FAILURE":
         cache.delete(job_key)
-    task_id = f"export-{uuid.uuid4()}"
-    if cache.add(job_key, task_id, timeout=JOB_TIMEOUT):
-        start(task_id)
-    return "queued"
+        return "failed"
+    if state == "SUCCESS":  # SUCCESS with no file: evicted, queue it again
+        cache.delete(job_key)
+        return "none"
+    return "rendering" if state == "STARTED" else "queued"
+
+
+# -- redlines of a comparison ---------------------------------------------------
+
+REDLINE_TIMEOUT = 24 * 60 * 60  # seconds a redline PDF is kept (pairs are many)
+
+
+def redline_key(kind: str, data: dict) -> str:
+    """A redline's cache key: its kind and a hash of everything it is made from."""
+    content = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
+    return f"export:v1:{kind}:{hashlib.sha256(content).hexdigest()}"
+
+
+def redline_bytes(key: str, kind: str, data: dict) -> bytes:
+    """The redline PDF, rendered here (in this process) unless cached."""
+    pdf = cache.get(key)
+    if pdf is None:
+        pdf = jobs.render_payload(kind, data)
+        cache.set(key, pdf, timeout=REDLINE_TIMEOUT)
+    return pdf
 
 
 def _default_lint(document: Document) -> list:

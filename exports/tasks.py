@@ -9,10 +9,11 @@ from exports import jobs
 
 
 @shared_task(name="exports.render_export")
-def render_export(key: str, kind: str, data: dict) -> int:
-    """Render `data` (exports.jobs.payload) as `kind` and cache it under `key`."""
+def render_export(key: str, kind: str, data: dict, timeout: int | None = None) -> int:
+    """Render `data` (exports.jobs.payload or redline_payload) as `kind` and cache it
+    under `key` (for `timeout` seconds; None: until evicted)."""
     rendered = jobs.render_payload(kind, data)
-    cache.set(key, rendered, timeout=None)
+    cache.set(key, rendered, timeout=timeout)
     return len(rendered)
 
 

@@ -54,4 +54,7 @@ urlpatterns = [
     ),
     path("compare/redline.docx", redline_views.redline_docx, name="redline_docx"),
     path("compare/redline.pdf", redline_views.redline_pdf, name="redline_pdf"),
+    path(
+        "compare/redline.pdf/status/", redline_views.redline_pdf_status, name="redline_pdf_status"
+    ),
 ]

@@ -158,6 +158,10 @@ QUERIES: dict[str, list[str]] = {
     "ordinances:compare": ["", "?old={pk}.1&new={pk}.2", "?old=model&new={pk}.2"],
     "exports:redline_docx": ["?old={pk}.1&new={pk}.2"],
     "exports:redline_pdf": ["?old={pk}.1&new={pk}.2", "?old=model&new={pk}.2&blueline=1"],
+    "exports:redline_pdf_status": [
+        "?old={pk}.1&new={pk}.2&job=export:v1:redline-pdf:" + "0" * 64,
+        "?old={pk}.1&new={pk}.2&job=no-such-job",
+    ],
     "ordinances:audit": ["", "?draft={pk}"],
 }
 

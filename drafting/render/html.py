@@ -61,6 +61,7 @@ def block_html(
     highlight: Collection[str] = (),
     marks: Sequence[Mark] = (),
     edited: Collection[str] = (),
+    anchors: bool = True,
 ) -> str:
     classes = ["block", f"block-{block.kind}", f"level-{block.level}"]
     if block.clause in highlight:
@@ -72,6 +73,8 @@ def block_html(
         body = _marked_text(block.text, marks)
     else:
         body = "".join(_run_html(run) for run in block.runs)
+    if not anchors:
+        return f'<p class="{" ".join(classes)}">{label}{body}</p>'
     return (
         f'<p class="{" ".join(classes)}" id="b-{anchor(block.key)}" '
         f'data-clause="{escape(block.clause)}">{label}{body}</p>'
@@ -84,22 +87,26 @@ def section_html(
     highlight: Collection[str] = (),
     marks: Mapping[str, Sequence[Mark]] | None = None,
     edited: Collection[str] = (),
+    anchors: bool = True,
 ) -> str:
     if not marks:
         # The live preview re-renders mostly unchanged sections: remember each
         # by its content and which of its clauses are highlighted or edited.
         clauses = {section.clause} | {block.clause for block in section.blocks}
         return _section_html_cached(
-            section, frozenset(clauses & set(highlight)), frozenset(clauses & set(edited))
+            section,
+            frozenset(clauses & set(highlight)),
+            frozenset(clauses & set(edited)),
+            anchors,
         )
-    return _section_html(section, highlight=highlight, marks=marks, edited=edited)
+    return _section_html(section, highlight=highlight, marks=marks, edited=edited, anchors=anchors)
 
 
 @functools.lru_cache(maxsize=2048)
 def _section_html_cached(
-    section: Section, highlight: frozenset[str], edited: frozenset[str]
+    section: Section, highlight: frozenset[str], edited: frozenset[str], anchors: bool = True
 ) -> str:
-    return _section_html(section, highlight=highlight, marks=None, edited=edited)
+    return _section_html(section, highlight=highlight, marks=None, edited=edited, anchors=anchors)
 
 
 def _section_html(
@@ -108,13 +115,20 @@ def _section_html(
     highlight: Collection[str] = (),
     marks: Mapping[str, Sequence[Mark]] | None = None,
     edited: Collection[str] = (),
+    anchors: bool = True,
 ) -> str:
     clauses = {section.clause} | {block.clause for block in section.blocks}
     classes = "ordinance-section highlight" if section.clause in highlight else "ordinance-section"
     label = f'<span class="section-label">{escape(section.label)}</span> ' if section.label else ""
     marks = marks or {}
     blocks = "\n".join(
-        block_html(block, highlight=highlight, marks=marks.get(block.key, ()), edited=edited)
+        block_html(
+            block,
+            highlight=highlight,
+            marks=marks.get(block.key, ()),
+            edited=edited,
+            anchors=anchors,
+        )
         for block in section.blocks
     )
     note = (
@@ -122,11 +136,13 @@ def _section_html(
         if clauses & set(edited)
         else ""
     )
+    heading = f'<h2 class="section-heading">{label}{escape(section.heading)}{note}</h2>'
+    if not anchors:
+        return f'<section class="{classes}">\n{heading}\n{blocks}\n</section>'
     return (
         f'<section class="{classes}" id="s-{anchor(section.clause)}" '
         f'data-clauses="{escape(" ".join(sorted(clauses)))}">\n'
-        f'<h2 class="section-heading">{label}{escape(section.heading)}{note}</h2>\n'
-        f"{blocks}\n</section>"
+        f"{heading}\n{blocks}\n</section>"
     )
 
 
@@ -150,6 +166,7 @@ def render_html(
     highlight: Collection[str] = (),
     marks: Mapping[str, Sequence[Mark]] | None = None,
     edited: Collection[str] = (),
+    anchors: bool = True,
 ) -> str:
     """The ordinance as an HTML fragment (an <article>), blocks tagged by clause.
 
@@ -157,9 +174,12 @@ def render_html(
     wizard marks the clauses the current question affects. `marks` maps a block
     key to spans of its text to mark (lint findings). `edited` names clauses the
     draft's own words changed (and its own sections): marked "edited locally".
+    Without `anchors` (print), no ids and data attributes: WeasyPrint makes each
+    id a named destination in the PDF, a tenth of a long document's time.
     """
     sections = "\n".join(
-        section_html(s, highlight=highlight, marks=marks, edited=edited) for s in document.sections
+        section_html(s, highlight=highlight, marks=marks, edited=edited, anchors=anchors)
+        for s in document.sections
     )
     head = heading_html(document)
     return f'<article class="ordinance" lang="en">\n{head}\n{sections}\n</article>'

@@ -11,6 +11,14 @@ With `meta.line_numbers`, the left page-margin box prints 1-36 on that grid,
 so each rendered line of text is level with its number, as on pleading paper;
 numbering restarts on every page, and blank lines (between sections) and the
 unused lines at the foot of a page carry numbers too.
+
+Speed: the print page is ours alone (`print_html`: a handful of element types,
+no ids), so WeasyPrint's 250-rule user-agent stylesheet is replaced by the few
+rules those elements need (`_PrintHTML`), and blocks carry no ids (each would
+become a named destination). Laying out and drawing the glyphs is the rest;
+splitting a long document into parts laid out one by one gains nothing on one
+core (WeasyPrint's layout is linear in the pages), and laid-out pages cannot
+cross a process boundary (README, Performance).
 """
 
 from __future__ import annotations
@@ -29,6 +37,33 @@ STYLESHEET = Path(__file__).with_name("print.css")
 LINE_HEIGHT_PT = 18
 TEXT_HEIGHT_PT = 9 * 72  # US Letter, 11in less two 1in margins
 LINES_PER_PAGE = TEXT_HEIGHT_PT // LINE_HEIGHT_PT
+
+
+# What WeasyPrint's user-agent stylesheet gives the elements `print_html` uses
+# (html5_ua.css: display, bold, italic, heading bookmarks and breaks); print.css
+# sets every size and margin itself.
+_USER_AGENT_CSS = """
+head, meta, title, style, script { display: none }
+html, body, article, header, section, div, p, h1, h2 { display: block }
+strong { font-weight: bold }
+em { font-style: italic }
+h1, h2 { font-weight: bold; bookmark-label: content(text); break-after: avoid;
+  break-inside: avoid; hyphens: manual }
+h1 { bookmark-level: 1 }
+h2 { bookmark-level: 2 }
+"""
+
+
+class _PrintHTML(weasyprint.HTML):
+    """Our print page, cascaded against the small user-agent stylesheet above."""
+
+    def _ua_stylesheets(self, forms: bool = False) -> list[weasyprint.CSS]:
+        return [_user_agent_css()]
+
+
+@cache
+def _user_agent_css() -> weasyprint.CSS:
+    return weasyprint.CSS(string=_USER_AGENT_CSS)
 
 
 @cache
@@ -84,7 +119,7 @@ def print_html(document: Document, meta: ExportMeta) -> str:
 <body>
 <div class="running-header">{escape(meta.header_text)}</div>
 <div class="running-footer">{escape(xml_safe(meta.revision_label))}</div>
-{xml_safe(render_html(document))}
+{xml_safe(render_html(document, anchors=False))}
 </body>
 </html>
 """
@@ -95,5 +130,5 @@ def render_pdf(document: Document, meta: ExportMeta) -> bytes:
     stylesheets = [_print_css()]
     if meta.line_numbers:
         stylesheets.append(_line_number_css())
-    html = weasyprint.HTML(string=print_html(document, meta))
+    html = _PrintHTML(string=print_html(document, meta))
     return html.write_pdf(stylesheets=stylesheets, pdf_tags=True)

@@ -15,7 +15,8 @@ from drafting.edits import clause_text
 from drafting.lint import lint, scorecard
 from drafting.lint.engine import most_severe_first
 from drafting.merge import spec_fields
-from drafting.render.html import anchor, render_html
+from drafting.render.html import anchor
+from drafting.render.preview import article_html, changed_sections, preview_parts, shown_value
 from drafting.spec import LOCALITY_FIELDS, SpecError
 from ordinances import services
 from ordinances.access import get_draft_for_member
@@ -198,11 +199,20 @@ def _edited(flow: Flow) -> set[str]:
 
 def _preview_context(document, problems: dict, highlight, edited=()) -> dict:
     if document is None:
-        return {"preview_html": "", "preview_problems": problems, "document": None}
+        return {
+            "preview_html": "",
+            "preview_problems": problems,
+            "document": None,
+            "preview_parts": (),
+            "preview_shown": "",
+        }
+    parts = preview_parts(document, highlight=highlight, edited=edited)
     return {
-        "preview_html": render_html(document, highlight=highlight, edited=edited),
+        "preview_html": article_html(parts),
         "preview_problems": {},
         "document": document,
+        "preview_parts": parts,
+        "preview_shown": shown_value(parts),
     }
 
 
@@ -267,7 +277,9 @@ def _review(flow: Flow, document, problems: dict) -> dict:
 def wizard_preview(request, pk: int):
     """HTMX: the preview for the form as it stands, the affected clause highlighted.
 
-    Valid answers are also kept in the workspace, so nothing typed is lost.
+    Valid answers are also kept in the workspace, so nothing typed is lost. When
+    the browser says what it shows (`_shown`, drafting.render.preview), only the
+    sections that changed are sent, as out-of-band swaps; else the whole preview.
     """
     flow = Flow.start(get_draft_for_member(request, pk), request.user)
     current = step_by_slug(request.POST.get("_step", "")) or STEPS[0]
@@ -288,7 +300,13 @@ def wizard_preview(request, pk: int):
             for name, errors in form.errors.items()
             if name in form.fields
         }
-    return render(request, "ordinances/_preview.html", context)
+    changed = changed_sections(request.POST.get("_shown", ""), context["preview_parts"])
+    if changed is None:
+        return render(request, "ordinances/_preview_response.html", context)
+    context["changed"] = [part.oob_html() for part in changed]
+    response = render(request, "ordinances/_preview_changes.html", context)
+    response["HX-Reswap"] = "none"
+    return response
 
 
 @login_required

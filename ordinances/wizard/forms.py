@@ -8,7 +8,8 @@ layout uses `TextFieldset` and `TextNote` instead).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
+from functools import cached_property
 from typing import Any
 
 from crispy_forms.helper import FormHelper
@@ -101,7 +102,12 @@ def included(spec: Mapping[str, Any], clauses: Sequence[ClauseText]) -> set[str]
 
 
 class TopicForm(forms.Form):
-    """The questions of one topic: which clauses to include, and each clause's options."""
+    """The questions of one topic: which clauses to include, and each clause's options.
+
+    The layout (`helper`) is built when a page renders the form, not for the live
+    preview, which only validates it; `federal` may be a function that returns
+    the federal context, called then.
+    """
 
     def __init__(
         self,
@@ -109,20 +115,16 @@ class TopicForm(forms.Form):
         topic_clauses: Sequence[ClauseText],
         clauses: Sequence[ClauseText],
         spec: Mapping[str, Any],
-        federal: FederalContext | None = None,
+        federal: FederalContext | Callable[[], FederalContext] | None = None,
         **kwargs,
     ):
         self.topic_clauses = list(topic_clauses)
         super().__init__(*args, **kwargs)
+        self._federal = federal
+        self._titles = {c.slug: c.title for c in clauses}
         chosen = included(spec, clauses)
         options = spec.get("options") or {}
-        titles = {c.slug: c.title for c in clauses}
-        layout = []
         for clause in self.topic_clauses:
-            members: list[Any] = []
-            if clause.kind == "subsection" and clause.parent:
-                parent = titles.get(clause.parent, clause.parent)
-                members.append(TextNote(f"An item of the section “{parent}”."))
             if clause.kind != "title":
                 name = f"include__{clause.slug}"
                 hint = "In the CPD model" if clause.model else "Optional addition"
@@ -132,21 +134,37 @@ class TopicForm(forms.Form):
                     help_text=format_html("{}. Source: {}", hint, clause.source),
                 )
                 self.initial[name] = clause.slug in chosen
-                members.append(Div(name, data_clause=clause.slug))
-            if federal is not None and federal.for_clause(clause.slug):
-                members.append(FederalNotes(clause.slug, federal.for_clause(clause.slug)))
             for option in clause.options:
                 self.fields[option.key] = option_field(option)
                 self.initial[option.key] = options.get(option.key, option.default)
+
+    @cached_property
+    def helper(self) -> FormHelper:
+        helper = FormHelper()
+        helper.form_tag = False
+        helper.disable_csrf = True
+        helper.layout = Layout(*self._layout())
+        return helper
+
+    def _layout(self) -> list[Any]:
+        federal = self._federal() if callable(self._federal) else self._federal
+        layout = []
+        for clause in self.topic_clauses:
+            members: list[Any] = []
+            if clause.kind == "subsection" and clause.parent:
+                parent = self._titles.get(clause.parent, clause.parent)
+                members.append(TextNote(f"An item of the section “{parent}”."))
+            if clause.kind != "title":
+                members.append(Div(f"include__{clause.slug}", data_clause=clause.slug))
+            if federal is not None and federal.for_clause(clause.slug):
+                members.append(FederalNotes(clause.slug, federal.for_clause(clause.slug)))
+            for option in clause.options:
                 attrs = {"data_clause": clause.slug}
                 for key, value in option.applies_when.items():
                     attrs.update(data_applies_key=key, data_applies_value=value)
                 members.append(Div(option.key, **attrs))
             layout.append(TextFieldset(clause.title, *members, css_class="mb-4 clause-group"))
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(*layout)
+        return layout
 
     def option_for(self, key: str) -> Option | None:
         for clause in self.topic_clauses:
@@ -217,10 +235,11 @@ class LocalityForm(TopicForm):
         self.initial["languages"] = ", ".join(locality.get("languages") or [])
         self.fields = {**fields, "numbering": self.fields.pop("numbering"), **self.fields}
         self.initial["numbering"] = spec.get("numbering", "cpd")
-        self.helper.layout = Layout(
-            Fieldset("The locality", *fields.keys(), "numbering", css_class="mb-4"),
-            *self.helper.layout,
-        )
+        self._locality_fields = list(fields)
+
+    def _layout(self) -> list[Any]:
+        locality = Fieldset("The locality", *self._locality_fields, "numbering", css_class="mb-4")
+        return [locality, *super()._layout()]
 
     def clean(self):
         cleaned = super().clean()

@@ -69,7 +69,7 @@ class TopicStep(Step):
             topic_clauses=self.clauses(flow.clauses),
             clauses=flow.clauses,
             spec=flow.spec,
-            federal=federal_context(),
+            federal=federal_context,
             prefix=None,
         )
 
@@ -86,7 +86,7 @@ class LocalityStep(TopicStep):
             topic_clauses=self.clauses(flow.clauses),
             clauses=flow.clauses,
             spec=flow.spec,
-            federal=federal_context(),
+            federal=federal_context,
             needed=needed_locality(flow.spec, flow.clauses),
             prefix=None,
         )

@@ -39,13 +39,21 @@
     var focus = form.querySelector("#focus-clause");
     if (focus) focus.value = clauseOf(event.target);
   });
-  document.addEventListener("htmx:afterSwap", function (event) {
-    if (event.target.id !== "preview-body") return;
-    var marked = event.target.querySelector(".highlight");
-    var pane = event.target.closest(".preview-pane");
+  function reveal(body) {
+    var marked = body.querySelector(".highlight");
+    var pane = body.closest(".preview-pane");
     if (marked && pane) {
       pane.scrollTop += marked.getBoundingClientRect().top - pane.getBoundingClientRect().top - 48;
     }
+  }
+  document.addEventListener("htmx:afterSwap", function (event) {
+    if (event.target.id === "preview-body") reveal(event.target);
+  });
+  // An answer that changes only some sections swaps just those, out of band.
+  document.addEventListener("htmx:oobAfterSwap", function (event) {
+    var body = document.getElementById("preview-body");
+    var swapped = event.detail && event.detail.target;
+    if (body && swapped && swapped.tagName === "SECTION") reveal(body);
   });
 })();
 

@@ -26,6 +26,11 @@ def test_new_user_drafts_saves_and_revises(signed_in):
 
     expect(page.get_by_role("heading", name="Detainers and warrants", level=1)).to_be_visible()
     expect(preview).to_contain_text("a valid and properly issued judicial criminal warrant")
+    swaps = []
+    page.on(
+        "response",
+        lambda r: swaps.append(r.headers.get("hx-reswap")) if "/preview/" in r.url else None,
+    )
     lookback = page.get_by_label("Years since the conviction within which the carve-out applies")
     expect(lookback).to_be_hidden()
     page.get_by_role("radio", name=re.compile("^Judicial warrant signed by an Article III")).check()
@@ -36,6 +41,13 @@ def test_new_user_drafts_saves_and_revises(signed_in):
     page.get_by_role("checkbox", name=re.compile("^Prior serious or violent felony")).check()
     expect(lookback).to_be_visible()
     expect(preview).to_contain_text("within ten (10) years of the request")
+    # Only the changed sections were swapped in, and the preview reads exactly as the
+    # whole preview of the same answers does.
+    page.wait_for_load_state("networkidle")
+    assert "none" in swaps, swaps
+    swapped = preview.text_content()
+    page.reload()
+    expect(preview).to_have_text(swapped)
     for _ in range(5):
         page.get_by_role("button", name="Next").click()
     expect(page.get_by_role("heading", name="Reporting and oversight", level=1)).to_be_visible()

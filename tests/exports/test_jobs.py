@@ -196,3 +196,81 @@ def test_open_comment_threads_round_trip_through_the_job_payload(revision, draft
     assert [(t.clause, t.quote) for t in inputs[3]] == [("detainers", "judicial criminal warrant")]
     data = json.loads(json.dumps(jobs.payload(*inputs)))
     assert jobs.render_payload("annotated", data) == jobs.render_kind("annotated", *inputs)
+
+
+# -- the redline PDF of the compare page ------------------------------------------
+
+
+@pytest.fixture
+def two_revisions(library, office, drafter, model_spec_data):
+    from drafting.spec import parse_spec
+    from ordinances import services as drafts
+
+    draft = make_draft(organisation=office, author=drafter)
+    changed = {**model_spec_data, "options": {"warrant_standard": "judicial"}}
+    drafts.revision_create(draft=draft, spec=parse_spec(changed), author=drafter, base=1)
+    return draft
+
+
+def _redline_in_process(draft, blueline: bool) -> bytes:
+    from ordinances.comparison import compare
+
+    comparison = compare(draft.organisation, f"{draft.pk}.1", f"{draft.pk}.2")
+    kind = "blueline-pdf" if blueline else "redline-pdf"
+    data = jobs.redline_payload(
+        comparison.old.document,
+        comparison.new.document,
+        old_label=comparison.old.label,
+        new_label=comparison.new.label,
+        summary=comparison.summary,
+    )
+    return jobs.render_payload(kind, data)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("blueline", [False, True])
+def test_a_redline_pdf_through_a_real_worker_matches_the_one_made_without_a_broker(
+    broker, client_for, drafter, two_revisions, blueline
+):
+    client = client_for(drafter)
+    query = f"?old={two_revisions.pk}.1&new={two_revisions.pk}.2" + ("&blueline=1" * blueline)
+    download = reverse("exports:redline_pdf") + query
+    first = client.get(download)
+    assert first.status_code == 202, first.content[:300]
+    status = re.search(r'hx-get="([^"]+)"', first.content.decode()).group(1)
+    status = status.replace("&amp;", "&")
+    assert status.startswith(reverse("exports:redline_pdf_status") + query + "&job=")
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        fragment = client.get(status, HTTP_HX_REQUEST="true").content.decode()
+        assert "could not be made" not in fragment
+        if "Your file is ready" in fragment:
+            assert "hx-get" not in fragment
+            break
+        time.sleep(0.3)
+    else:
+        pytest.fail("the worker did not finish the redline in 90 s")
+    response = client.get(download)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('-r1-to-r2.pdf"')
+    assert response.content == _redline_in_process(two_revisions, blueline)
+
+
+@pytest.mark.django_db
+def test_without_a_broker_the_redline_pdf_is_made_in_the_request(
+    client_for, drafter, two_revisions, settings
+):
+    settings.CELERY_BROKER_URL = ""
+    query = f"?old={two_revisions.pk}.1&new={two_revisions.pk}.2"
+    response = client_for(drafter).get(reverse("exports:redline_pdf") + query)
+    assert response.status_code == 200
+    assert response.content == _redline_in_process(two_revisions, False)
+
+
+@pytest.mark.django_db
+def test_redline_status_knows_only_redline_jobs(client_for, drafter, two_revisions):
+    url = reverse("exports:redline_pdf_status")
+    client = client_for(drafter)
+    assert "could not be made" in client.get(url + "?job=export:v1:x:pdf:1").content.decode()
+    missing = client.get(url + "?job=export:v1:redline-pdf:" + "0" * 64)
+    assert "could not be made" in missing.content.decode()  # the download queues it again

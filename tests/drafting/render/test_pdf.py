@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from drafting.document import Document
 from drafting.render.docx import ExportMeta, xml_safe
+from drafting.render.html import render_html
 from drafting.render.pdf import LINES_PER_PAGE, print_html, render_pdf
 from tests.drafting.render.samples import (
     HOSTILE,
@@ -138,6 +139,22 @@ def test_print_html_is_a_full_page_with_title_and_language(model_document):
     assert html.startswith('<!DOCTYPE html>\n<html lang="en">')
     assert f"<title>{model_document.title}</title>" in html
     assert '<meta name="author" content="Springfield Law Department">' in html
+
+
+def test_print_html_has_no_anchors_but_the_same_text_as_the_preview(model_document):
+    """No ids (each would be a named destination in the PDF) or data attributes."""
+    html = print_html(model_document, _meta(model_document))
+    assert re.findall(r' (?:id|data-clauses?)="', html) == []
+    article = html[html.index("<article") : html.index("</article>")]
+    preview = render_html(model_document)
+    assert re.sub(r"<[^>]+>", "", article) == re.sub(r"<[^>]+>", "", preview[: -len("</article>")])
+
+
+def test_pdf_outline_has_the_title_and_every_section(model_pdf, model_document):
+    """The small user-agent stylesheet keeps the headings' bookmarks."""
+    outline = model_pdf.outline
+    assert outline[0].title == model_document.title
+    assert [item.title for item in outline[1]] == [s.title for s in model_document.sections]
 
 
 # -- line numbers -------------------------------------------------------------

@@ -50,7 +50,8 @@ def test_a_preempting_state_is_said_plainly_and_first(client_for, office, drafte
         "The full Texas entry and its sources"
     )
     preview = lxml.html.fromstring(page.content).xpath('//*[@id="preview-body"]')[0]
-    assert preview.xpath("./*")[0].get("id") == "state-law-notice"
+    # First in the preview: its notes (state law, answers to correct) come before the text.
+    assert preview.xpath('./*[@id="preview-notes"]/*')[0].get("id") == "state-law-notice"
 
 
 @pytest.mark.django_db
