@@ -12,6 +12,11 @@ Three sets, each reported on its own:
   gathered on 2026-11-30 before any rule changed and run once (18/29, bar not
   met); its misses were then read and the second round's readings written for
   them, so it is one more development set.
+* `heldout-3` — gathered on 2026-11-30 before the second round changed any rule,
+  committed with its verdicts before the lint was run on it, and run once after
+  that round's rules were done. The issue's bar (every document right, accuracy
+  at least 95%) applies to it. Its misses are strict xfails with their causes,
+  read after that run; they were not tuned on.
 
 Precision and recall for each set are printed after the run.
 """
@@ -78,10 +83,15 @@ KNOWN_SEEN_2_MISSES: dict[str, str] = {
     ),
 }
 
+# heldout-3 documents the lint got wrong on its one run (2026-11-30, after the second
+# round's rules were done), and why: causes read after the run, not fixed.
+KNOWN_HELDOUT_3_MISSES: dict[str, str] = {}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
-SETS = (("dev", DEV), (SEEN_LABEL, SEEN), (SEEN_2_LABEL, SEEN_2))
+HELDOUT_3 = real_cases("heldout-3")
+SETS = (("dev", DEV), (SEEN_LABEL, SEEN), (SEEN_2_LABEL, SEEN_2), ("heldout-3", HELDOUT_3))
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +146,8 @@ def test_split_is_the_recorded_hash_of_the_jurisdiction():
 def test_corpus_has_every_verdict_in_every_set():
     assert {c.verdict for c in DEV} == {c.verdict for c in SEEN} == set(VERDICTS)
     assert {c.verdict for c in SEEN_2} == set(VERDICTS)
-    assert (len(DEV) + len(SEEN), len(SEEN_2)) == (43, 29)
+    assert {c.verdict for c in HELDOUT_3} == set(VERDICTS)
+    assert (len(DEV) + len(SEEN), len(SEEN_2), len(HELDOUT_3)) == (43, 29, 25)
 
 
 @pytest.mark.parametrize("case", DEV, ids=[c.name for c in DEV])
@@ -190,6 +201,20 @@ def _meets_the_bar(cases: Sequence[Case], results: dict[str, str]) -> bool:
 )
 def test_seen_2_meets_the_bar(results):
     assert _meets_the_bar(SEEN_2, results)
+
+
+@pytest.mark.parametrize("case", [_known(c, KNOWN_HELDOUT_3_MISSES) for c in HELDOUT_3])
+def test_heldout_3_misses_are_exactly_the_known_ones(case, results):
+    assert results[case.name] == case.verdict
+
+
+@pytest.mark.xfail(
+    condition=bool(KNOWN_HELDOUT_3_MISSES),
+    strict=True,
+    reason="heldout-3 does not meet the bar: see KNOWN_HELDOUT_3_MISSES",
+)
+def test_heldout_3_meets_the_bar(results):
+    assert _meets_the_bar(HELDOUT_3, results)
 
 
 def test_measures_count_problem_and_per_verdict_precision_and_recall():
