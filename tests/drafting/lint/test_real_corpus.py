@@ -85,7 +85,60 @@ KNOWN_SEEN_2_MISSES: dict[str, str] = {
 
 # heldout-3 documents the lint got wrong on its one run (2026-11-30, after the second
 # round's rules were done), and why: causes read after the run, not fixed.
-KNOWN_HELDOUT_3_MISSES: dict[str, str] = {}
+KNOWN_HELDOUT_3_MISSES: dict[str, str] = {
+    "boulder-county-2018-commissioners-policy-citizenship-records": (
+        "'a new policy prohibiting county employees from providing federal immigration agents "
+        "any records or information regarding residents' citizenship status': the participle "
+        "'prohibiting ... from' is not an operator (only 'prohibits ... from' and 'prohibited "
+        "from' are), so nothing is read as restricted but the don't-ask sentence "
+        "(compliant for error)"
+    ),
+    "burlington-2020-resolution-citizenship-status-ice": (
+        "'to make it unlawful for police to share information regarding someone's citizenship "
+        "status with Immigration and Customs Enforcement': 'unlawful for ... to' is not read as "
+        "a restriction, and 'do not report immigrants' names people, not information "
+        "(compliant for error)"
+    ),
+    "evanston-2016-welcoming-city-reporting": (
+        "'It forbids police and city employees from asking about ... and from reporting "
+        "undocumented immigrants to the federal government': 'forbids ... from' is not an "
+        "operator, and reporting 'undocumented immigrants' (people) is not read as sending "
+        "their status (compliant for error)"
+    ),
+    "mississippi-2017-sb-2710-sanctuary-ban": (
+        "'voiding policies that municipalities ... may adopt to limit or prohibit any person "
+        "from communicating ... to verify or report the immigration status': voiding a "
+        "restriction is not read as negating it (the double-negative reading needs an outer "
+        "'may not'/'shall not' and 'that prohibits'), so the voided restriction is read as one "
+        "(error for compliant)"
+    ),
+    "montgomery-county-pa-2025-inquirer-withhold-status": (
+        "'barred its employees from providing information to ICE ..., directing them to "
+        "withhold data like immigration status': 'barred' with its object between it and "
+        "'from' is not an operator (only 'barred from' is), and 'withhold' is neither a "
+        "restriction nor a verb of sending (compliant for error)"
+    ),
+    "montgomery-county-pa-2025-policy-release-of-information": (
+        "'No employee shall release any individual's information — including ... immigration "
+        "status-related information ... — to any federal immigration officer without ... "
+        "approval': 'release' counts as a verb of sending only before an information noun, "
+        "and a possessive ('any individual's information') in between hides it "
+        "(compliant for error)"
+    ),
+    "oak-park-2017-welcoming-village-not-disclosing-status": (
+        "'This includes not inquiring about, recording, or disclosing an individual's "
+        "immigration status': 'not' before a gerund, carrying the previous sentence's 'will "
+        "not use Village resources', is not an operator; 'recording' is not read as "
+        "maintaining (compliant for error)"
+    ),
+    "san-juan-county-wa-2017-code-9-24-010-record-information": (
+        "'no County employee ... shall record information, inquire, or otherwise request ... "
+        "information about a person's civil immigration status': 'record' is not a verb of "
+        "keeping (not added in the second round, which no seen document justified), so A.1 "
+        "is read as a don't-ask rule; A.3's 'personal information' gives a warning. The "
+        "verdict itself is marked unsure in the file (warning for error)"
+    ),
+}
 
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
