@@ -73,6 +73,13 @@ _MAY_WITHHOLD = re.compile(
 _SUCH_BEFORE = re.compile(r"\b(?:other\s+(?:such|similar|like)|such\s+other|similar)\s+$")
 _SUCH_IN = re.compile(r"\b(?:other\s+)?(?:such|similar)\b")
 _DELETED = re.compile(r"\(\([^()]{0,400}\)\)")
+_QUOTES = str.maketrans({"“": " ", "”": " ", '"': " ", "„": " ", "«": " ", "»": " "})
+# A permission whose object is a restriction: "agencies may include additional
+# restrictions on ... communications regarding ... status".
+_PERMITTED_RESTRICTION = re.compile(
+    r"\b(?:may|can)\s+(?:\w+\s+){0,3}?(?:(?:additional|further|other)\s+)?"
+    r"(?:restrictions?|limitations?|limits|prohibitions?)\s+on\b"
+)
 _DEFINED_ELSEWHERE = re.compile(r"\s*,?\s*(?:as\s+)?defined\s+(?:in|by|under)\b")
 
 
@@ -122,6 +129,8 @@ def verb_limb(verb: Span) -> str:
     word = verb.text.lower()
     if verb.kind == "keep":
         return "b2"
+    if verb.kind == "request":
+        return "b1"
     if word.startswith("exchang"):
         return "b3"
     if verb.kind in ("send", "receive"):
@@ -202,13 +211,31 @@ def _spans(text: str, matches, kind: str = "") -> list[Span]:
     ]
 
 
-def _operators(text: str, matches) -> list[Span]:
+_RESTRICTING_START = re.compile(r"(?:prohibit|restrict|prevent|limit|bar|preclude|forbid)", re.I)
+
+
+def _operators(text: str, low: str, matches) -> list[Span]:
+    """The sentence's operators; a restriction described under an outer one is protected.
+
+    "X may not have in effect a policy that prohibits or restricts any entity
+    from sending ... status": the inner "prohibits ... from" names what X may not
+    do, so the sending it governs is protected (a double negative), not restricted.
+    """
     spans = _spans(text, matches)
-    return [
-        Span("permit", s.start, s.end, s.text) if s.kind == "permitneg" else s
-        for s in spans
-        if s.kind != "neutral"
-    ]
+    out: list[Span] = []
+    for s in spans:
+        if s.kind == "neutral":
+            continue
+        described = (
+            s.kind == "restrict"
+            and _RESTRICTING_START.match(s.text)
+            and any(o.kind == "restrict" for o in out)
+            and p.DESCRIBED_BEFORE.search(low, max(0, s.start - 30), s.start)
+        )
+        if s.kind == "permitneg" or described:
+            s = Span("permit", s.start, s.end, s.text)
+        out.append(s)
+    return out
 
 
 def _mentions(text: str, status, broad, limited) -> list[Span]:
@@ -248,11 +275,12 @@ def _effective(low: str, cluster: list[Span], gap: str, mention: Span) -> tuple[
     investigate, the ... status", "maintain" has its own "information about", which
     points to the status after the last verb of the cluster.
     """
-    info = mention.kind != "status" or bool(p.INFO_NOUN.search(gap))
+    direct = cluster[-1].end <= mention.start and bool(_DIRECT_OBJECT.match(gap))
+    info = mention.kind != "status" or direct or bool(p.INFO_NOUN.search(gap))
     return tuple(
         v
         for v in cluster
-        if v.kind == "collect"
+        if v.kind in ("collect", "keep")
         or info
         or v.text.lower().startswith(_STRONG_SEND)
         or p.INFO_OBJECT_AFTER.match(low, v.end)
@@ -426,14 +454,16 @@ def sentence_facts(
     """
     # "((deleted))" words of an amending ordinance (King County style) are not law
     low = _DELETED.sub(lambda m: " " * len(m.group()), p.lower(text))
+    # quotation marks stand for nothing in a rule: 'does not “prohibit, or ...' reads on
+    low = low.translate(_QUOTES)
     facts = Facts(text=text, low=low, words=p.words(low), inherited=inherited)
     facts.recital = bool(p.RECITAL.match(low))
     facts.definition = in_definition or bool(p.DEFINITION.match(low) or defined_term(text))
     if facts.recital and not p.REPORTED_RULE.search(low):
         return facts  # a recital gives reasons; it restricts nothing
     operators, verb_matches, status, broad, limited, detainers = p.CORE.scan(low, facts.words)
-    facts.operators = _operators(text, operators)
-    mentions = _mentions(text, status, broad, limited)
+    facts.operators = _operators(text, low, operators)
+    mentions = [m for m in _mentions(text, status, broad, limited) if not _access_to(low, m)]
     if status:
         mentions = _anaphora(text, low, mentions, status[0].end())
     if definitions is not None and definitions.pattern is not None:
@@ -456,6 +486,13 @@ def sentence_facts(
     for mention, acting in _associate(low, mentions, verbs, clusters):
         if facts.polarity_at(acting[0].start) != "restrict":
             continue
+        if mention.kind == "status" and _permitted_restriction(low, acting[0]):
+            facts.may_withhold.append(
+                Span("withhold", acting[0].start, mention.end, text[acting[0].start : mention.end])
+            )
+            continue
+        if mention.kind == "status" and not any(v.kind != "collect" for v in acting):
+            acting = _asked_of_others(text, low, mention, acting)
         restriction = Restriction(mention, acting)
         if mention.kind == "defined":
             if restriction.moves and definitions is not None:
@@ -470,7 +507,7 @@ def sentence_facts(
     _confidentiality(facts, mentions)
     if any(m.kind == "status" for m in mentions) and not facts.status:
         withhold = [m for m in facts.finditer(_MAY_WITHHOLD)]
-        facts.may_withhold = _spans(text, withhold, "withhold")
+        facts.may_withhold += _spans(text, withhold, "withhold")
     if facts.flagged or facts.may_withhold:
         facts.hedges = _spans(text, facts.finditer(p.HEDGE), "hedge")
         facts.self_cured = bool(_SELF_CURE.search(low))
@@ -482,6 +519,38 @@ def sentence_facts(
         facts.status, facts.broad, facts.hedges, facts.may_withhold = [], [], [], []
         facts.dont_ask, facts.limited, facts.savings_scope = [], [], ""
     return facts
+
+
+# Status as the verb's own object: "report a tenant's immigration status", "give their
+# citizenship status" (a weak verb then moves it as surely as "disclose" does).
+_DIRECT_OBJECT = re.compile(
+    r"\s*(?:(?:a|an|the|any|such|his|her|their|its|his\s+or\s+her)\s+)?(?:[\w-]+['’]s?\s+)?"
+    r"(?:(?:actual|perceived|suspected)\s+)?$"
+)
+_ACCESS_BEFORE = re.compile(r"\baccess\b[^.;:]{0,80}$")
+
+
+def _access_to(low: str, mention: Span) -> bool:
+    """ "permission to access any facility ... or database": access to a system is not its
+    contents moved, so the database there is not a category of information."""
+    return mention.text.lower().startswith("database") and bool(
+        _ACCESS_BEFORE.search(low, max(0, mention.start - 90), mention.start)
+    )
+
+
+def _permitted_restriction(low: str, verb: Span) -> bool:
+    """The verb is the object of a permitted restriction ("may include restrictions on ...")."""
+    before = low[max(0, verb.start - 160) : verb.start]
+    found = list(_PERMITTED_RESTRICTION.finditer(before))
+    return bool(found) and ";" not in before[found[-1].end() :]
+
+
+def _asked_of_others(text: str, low: str, mention: Span, acting: tuple[Span, ...]):
+    """ "inquire about any person's ... status with any third person": requesting status
+    from someone else, which § 1373(b)(1) protects, not asking the person (don't-ask)."""
+    if not p.OF_OTHERS.match(low, mention.end):
+        return acting
+    return tuple(Span("request", v.start, v.end, v.text) for v in acting)
 
 
 def _anaphora(text: str, low: str, mentions: list[Span], after: int) -> list[Span]:

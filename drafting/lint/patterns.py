@@ -130,6 +130,15 @@ OPERATOR = Scanner(
       | \bnot\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed)\s+to\b
       | \b(?:prohibited|forbidden|barred|precluded|restricted|enjoined)\s+from\b
       | \bprohibits?\s+[^;.]{{0,80}}?\bfrom\b
+      # "prohibits using County resources for ...", "prohibits the use of ... to"
+      | \bprohibits?\s+(?:the\s+)?(?:use\s+of|using)\b
+      # "restrict" as the main verb of an act named as a noun: "will otherwise restrict
+      # sharing of ...", "limits the disclosure of ..."
+      | \b{_RESTRICT_WORDS}(?=\s+(?:the\s+|any\s+)?(?:sharing|disclosures?|dissemination
+          |release|exchanges?|exchanging|transmission|communications?|reporting|transfer
+          |provision)\b)
+      # a restriction named as a noun: "restrictions on ... communications regarding ..."
+      | \b(?:restrictions?|limitations?|limits|prohibitions?)\s+on\b
       # a list of prohibited acts: "The prohibition ... shall include:"
       | \bprohibit(?:ions?|ed\s+(?:acts|actions|activities|conduct|uses|practices))\b
         [^.;:]{{0,80}}?\binclud\w*
@@ -175,7 +184,14 @@ OPERATOR = Scanner(
         "shan't",
         "not",
         "prohibit",
-        "forbidden",
+        "restrict",
+        "limit",
+        "prevent",
+        "bar",
+        "preclude",
+        "impede",
+        "forbid",
+        "interfere",
         "barred",
         "precluded",
         "restricted",
@@ -209,7 +225,7 @@ VERB = Scanner(
     )
   | (?P<send>
         \b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing|ures?)|disseminat(?:e|es|ed|ing|ion)
-        |divulg(?:e|es|ed|ing)|communicat(?:e|es|ed|ing)|exchang(?:e|es|ed|ing)
+        |divulg(?:e|es|ed|ing)|communicat(?:e|es|ed|ing|ions?)|exchang(?:e|es|ed|ing)
         |transmi(?:t|ts|tted|tting|ssion)|sen(?:d|ds|t|ding)|furnish(?:es|ed|ing)?
         |reveal(?:s|ed|ing)?|report(?:s|ed|ing)?|provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave
         |notif(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|forward(?:s|ed|ing)?|suppl(?:y|ies|ied|ying))\b
@@ -221,7 +237,10 @@ VERB = Scanner(
       | \b(?:mak(?:e|es|ing)|made)\b(?=[^.;]{0,150}?\bavailable\b)
     )
   | (?P<keep>\b(?:maintain(?:s|ed|ing)?|keep(?:s|ing)?|kept|retain(?:s|ed|ing)?
-               |stor(?:e|es|ed|ing))\b)
+               |stor(?:e|es|ed|ing))\b
+      # "enter a person's immigration status into any database": keeping it
+      | \benter(?:s|ed|ing)?\b(?=[^.;]{0,80}?\binto\s+(?:any\s+|a\s+|the\s+)?(?:[\w-]+\s+)?
+          (?:databases?|systems?|records?|files?|registr(?:y|ies))\b))
   | (?P<receive>\b(?:receiv(?:e|es|ed|ing)|accept(?:s|ed|ing)?)\b)
     """,
     (
@@ -263,6 +282,7 @@ VERB = Scanner(
         "kept",
         "retain",
         "stor",
+        "enter",
         "receiv",
         "accept",
     ),
@@ -314,14 +334,20 @@ BASIS = _compile(
 BROAD = Scanner(
     r"""
     \b(?:confidential|personal|non-?public(?:ly\s+available)?|private|sensitive|identifying
-       |personally\s+identifiable)\s+(?:(?:personal|identifying|individual)\s+)?
+       |personally\s+identifiable)\s+(?:(?:personal|identifying|identifiable|individual)\s+)?
        (?:information|data|records?)\b
   | \b(?:any|all)\s+(?:other\s+)?(?:such\s+)?(?:information|data|records)\b
       (?!\s+(?:regarding|about|concerning|on|relating|related|as\s+to|pertaining)\s+
           (?:(?:a|an|the|any)\s+)?(?:[a-z]+['’]s\s+)?
           (?:citizenship|immigration|release|custody|incarceration|criminal|contact))
   | \binformation\s+(?:about|regarding|concerning|on|relating\s+to|related\s+to|pertaining\s+to)\s+
-      (?:any|an?|the)\s+(?:person|individual|resident|inmate|detainee|immigrant|arrestee)s?\b(?!['’])
+      (?:(?:any|an?|the)\s+(?:person|individual|resident|inmate|detainee|immigrant|arrestee)s?
+        |(?:persons|individuals|people|residents|inmates|detainees|immigrants|arrestees
+          |applicants|clients|patients|students|tenants|victims|witnesses|workers|employees
+          |customers|participants|recipients|noncitizens|non-citizens|aliens|families|members
+          |visitors|users))\b(?!['’])
+  # a database holds whatever was collected: "make municipal databases available to ..."
+  | \bdatabases?\b
   # general non-disclosure directives: "information collected from individuals",
   # "records or information", "information, including but not limited to ..."
   | \b(?:information|data|records)\s+(?:collected|obtained|gathered|received|acquired)\b
@@ -345,6 +371,7 @@ BROAD = Scanner(
         "information",
         "data",
         "records",
+        "database",
     ),
 )
 
@@ -419,8 +446,19 @@ DATA_ITEM = _compile(
 )
 # After status is named, "such status" or "that information" refers back to it.
 STATUS_ANAPHOR = _compile(
-    r"\bsuch\s+(?:status|information|records?|data)\b|\b(?:that|this)\s+(?:status\s+)?information\b"
+    r"""\bsuch\s+(?:status|information|records?|data)\b|\b(?:that|this)\s+(?:status\s+)?information\b
+    |\b(?:(?:a|the|any|that|each)\s+(?:person|individual)['’]s|(?:his\s+or\s+her|his|her|their))
+      \s+status\b"""
 )
+# Inquiring "with any third person" asks someone else for status: requesting it (§ 1373(b)(1)).
+OF_OTHERS = _compile(
+    r"""\s+(?:with|of|from)\s+(?:any|a|an|another|other|the)\s+
+    (?:third\s+(?:persons?|part(?:y|ies))|other\s+(?:persons?|agenc\w+|entit\w+|governments?|officials?)
+    |(?:federal|state|government|immigration)\s+(?:agenc\w+|entit\w+|officials?|authorit\w+))\b"""
+)
+# "a ... policy that prohibits or restricts ... from": the clause describes what is
+# forbidden, so after an outer "may not" it protects the channels it names.
+DESCRIBED_BEFORE = _compile(r"\b(?:that|which)\s+(?:\w+\s+)?$")
 INFO_NOUN = _compile(r"\b(?:information|data|records?|details|files?|database|lists?)\b")
 # A verb whose own object is "information about ..." ("request or maintain information
 # about, or otherwise investigate, the ... status"): the object after the last verb is

@@ -20,8 +20,13 @@ printed page, not the law, and left in place they split sentences ("shall 3.15
 not"). Only text where most lines carry a line number that counts up by one
 is treated so; a list of numbered paragraphs or a table of sections is not.
 
+A word hyphenated across a line break ("IMMI-" / "GRATION") is joined again
+(`join_broken_words`), and a hard-wrapped line of capitals that goes on with the
+sentence before it (bill text prints new matter in capitals) is text, not a
+heading.
+
 Nothing else is lost: `flatten(parse_text(text))` holds every non-space
-character of `strip_line_numbers(text)`, in order, except characters no XML
+character of `prepared_lines(text)`, in order, except characters no XML
 document can carry (C0 controls, U+FFFE/U+FFFF, bidi overrides), which are
 dropped. Arbitrary text never raises.
 """
@@ -199,9 +204,35 @@ def _capitals(text: str) -> bool:
     return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
 
 
+# A line that ends in one of these words stops mid-sentence: the next line goes on with it.
+_CONTINUING_END = re.compile(
+    r"\b(?:a|an|the|of|to|or|and|nor|as|for|by|in|on|at|with|from|that|any|such|its|their"
+    r"|is|are|be|shall|may|must|will|not|than|under|into|upon|whether)$",
+    re.I,
+)
+
+
 def _heading_line(line: str) -> bool:
-    """An all-capitals line short enough to be a heading."""
-    return _capitals(line) and len(line.split()) <= 20 and not line.endswith((",", ";", ":"))
+    """An all-capitals line short enough to be a heading, that does not stop mid-sentence.
+
+    Bills print new matter in capitals, hard-wrapped: "A PEACE OFFICER MAY NOT
+    INQUIRE AS TO THE" is a line of a sentence, not a heading. A line ending in a
+    function word, or a long one stating a duty ("SHALL NOT", "MAY NOT"), is text.
+    """
+    if not _capitals(line) or len(line.split()) > 20 or line.endswith((",", ";", ":", "-")):
+        return False
+    if _CONTINUING_END.search(line):
+        return False
+    return not (len(line.split()) >= 8 and _MODAL_WORD.search(line))
+
+
+def _continues(line: str, previous: str) -> bool:
+    """`line` goes on with the sentence of `previous` (a hard-wrapped line of capitals).
+
+    >>> _continues("FEDERAL LAW ENFORCEMENT AGENCY.", "REFER SUCH STATUS TO ANY LOCAL, STATE OR")
+    True
+    """
+    return bool(previous) and _capitals(previous) and not previous.endswith(_TERMINAL)
 
 
 _SENTENCE_START = re.compile(r"^[“\"‘'(\[]?[A-Z]")
@@ -218,8 +249,10 @@ def _breaks_before(line: str, previous: str, width: int) -> bool:
     ends a sentence or a list item ("; or"); and, in hard-wrapped text, after a
     short line (the ragged end of a paragraph) when `line` starts like a sentence.
     """
-    if _heading_line(line) or _RECITAL_START.match(line):
+    if _RECITAL_START.match(line):
         return True
+    if _heading_line(line):
+        return not _continues(line, previous)
     if _catchline(previous) and _SENTENCE_START.match(line):
         return True  # "4-12-030 Disclosure." then the section's first sentence
     if _starts_with_label(line):
@@ -257,10 +290,14 @@ def _paragraphs(lines: list[str]) -> list[Paragraph]:
         if not line:
             flush(False)
             continue
+        continuing = bool(current) and _continues(line, current[-1])
         if current and _breaks_before(line, current[-1], width):
             flush(True)
+            continuing = False
         current.append(line)
-        if _label_only(line) or _heading_line(line):
+        # a capitals line as wide as the text, not ending a sentence, wraps onto the next
+        wraps = width >= 40 and len(line) >= 0.75 * width and not line.endswith(_TERMINAL)
+        if _label_only(line) or (_heading_line(line) and not continuing and not wraps):
             flush(True)
     flush(False)
     return paras
@@ -326,6 +363,46 @@ def strip_line_numbers(lines: list[str]) -> list[str]:
     for line, match in zip(lines, _line_numbers(lines), strict=True):
         out.append(match["indent"] + line[match.end() :] if match else line)
     return out
+
+
+# -- words broken across lines -------------------------------------------------
+
+# "... VICTIM OF DOMESTIC VIOLENCE'S IMMI-" then "GRATION STATUS ...": a word broken at the
+# line end. Both pieces must be letters of the same case (or the second lower case), so a
+# dash ("- ") or a number range ("12-") is left alone.
+_BROKEN_END = re.compile(r"(?<![\w-])(?P<head>[A-Za-z]{2,})-$")
+_BROKEN_START = re.compile(r"^(?P<tail>[A-Za-z]+)(?P<after>['’]?[A-Za-z]*[,.;:)]?)(?=\s|$)")
+
+
+def join_broken_words(lines: list[str]) -> list[str]:
+    """`lines` with words hyphenated across a line break put back together.
+
+    The rest of the word moves up to the line where it starts; the hyphen goes.
+
+    >>> join_broken_words(["OF DOMESTIC VIOLENCE'S IMMI-", "GRATION STATUS SHALL BE"])
+    ["OF DOMESTIC VIOLENCE'S IMMIGRATION", 'STATUS SHALL BE']
+    >>> join_broken_words(["the non-", "public records", "items 1-", "4 and a dash -", "here"])
+    ['the nonpublic', 'records', 'items 1-', '4 and a dash -', 'here']
+    """
+    out = list(lines)
+    for index in range(len(out) - 1):
+        end = _BROKEN_END.search(out[index].rstrip())
+        following = out[index + 1].lstrip()
+        start = _BROKEN_START.match(following)
+        if not end or not start:
+            continue
+        head, tail = end["head"], start["tail"]
+        if not (tail.islower() or (head.isupper() and tail.isupper())):
+            continue
+        word = start.group()
+        out[index] = out[index].rstrip()[:-1] + word
+        out[index + 1] = following[len(word) :].lstrip()
+    return out
+
+
+def prepared_lines(text: str) -> list[str]:
+    """The lines `parse_text` reads: bill line numbers set aside, broken words joined."""
+    return join_broken_words(strip_line_numbers(UNWRITABLE.sub("", text).splitlines()))
 
 
 # -- paragraphs to sections ---------------------------------------------------
@@ -645,8 +722,7 @@ def document_kind(document: Document) -> str:
 
 def parse_text(text: str) -> Document:
     """Pasted text into the IR (see the module docstring)."""
-    text = UNWRITABLE.sub("", text)
-    return build_document(_paragraphs(strip_line_numbers(text.splitlines())))
+    return build_document(_paragraphs(prepared_lines(text)))
 
 
 def flatten(document: Document) -> str:

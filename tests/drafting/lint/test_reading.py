@@ -413,3 +413,132 @@ def test_bill_line_numbers_do_not_hide_the_restriction():
     findings = lint(parse_text(text))
     assert verdict(findings) == "warning"
     assert "4.12" not in _only(findings, "1373-broad-restriction").sentence
+
+
+# -- second round (2026-11-30): readings from the seen sets' misses, tested on own texts -----
+
+
+def test_a_bill_in_capitals_is_read_as_sentences():
+    text = (
+        "  7.  NO HOUSING INSPECTOR SHALL REPORT A TENANT'S CITIZENSHIP OR IMMIGRATION\n"
+        " STATUS TO ANY FEDERAL AGENCY OR DISCLOSE IT TO ANY OTHER DEPARTMENT OF\n"
+        " THE CITY.\n"
+        "  8.  THIS SECTION TAKES EFFECT IMMEDIATELY."
+    )
+    findings = lint(parse_text(text))
+    assert verdict(findings) == "error"
+    assert _only(findings, "1373-status-restriction").sentence.startswith("NO HOUSING INSPECTOR")
+
+
+def test_a_word_hyphenated_across_lines_is_read_whole():
+    text = (
+        "Clinic staff shall not share any patient's immi-\n"
+        "gration status with any outside agency, whatever its purpose."
+    )
+    assert verdict(lint(parse_text(text))) == "error"
+
+
+def test_a_quotation_mark_inside_a_negated_restriction_does_not_split_it():
+    for quote in ("“", '"'):
+        findings = lint(
+            doc(
+                f"The board declares that this policy does not {quote}prohibit, or in any way "
+                "restrict, any officer from sending to or receiving from federal immigration "
+                f"authorities information regarding the immigration status of any person.{quote}"
+            )
+        )
+        assert verdict(findings) == "compliant", quote
+
+
+def test_a_ban_on_policies_that_restrict_the_channels_protects_them():
+    findings = lint(
+        doc(
+            "No county may adopt a rule or practice that prohibits or restricts any deputy "
+            "from sending, receiving or maintaining information regarding the immigration "
+            "status of any person."
+        )
+    )
+    assert verdict(findings) == "compliant"
+
+
+def test_a_restriction_written_with_restrict_as_the_verb_is_read():
+    findings = lint(
+        doc(
+            "The Department will restrict disclosure of personally identifying information "
+            "to outside agencies."
+        )
+    )
+    assert verdict(findings) == "warning"
+
+
+def test_restrict_as_the_verb_reaches_status_named_after_it():
+    findings = lint(
+        doc("The Authority limits the sharing of citizenship status with federal agencies.")
+    )
+    assert verdict(findings) == "error"
+
+
+def test_a_permission_to_adopt_restrictions_on_status_communications_is_a_warning():
+    findings = lint(
+        doc(
+            "Each school district may adopt further restrictions on communications regarding "
+            "a student's immigration status."
+        )
+    )
+    assert verdict(findings) == "warning"
+
+
+def test_more_categories_of_information_can_reach_status():
+    for phrase in (
+        "make its client databases available",
+        "provide information on applicants",
+        "release personal identifiable information",
+    ):
+        findings = lint(doc(f"The agency shall not {phrase} to federal immigration authorities."))
+        assert verdict(findings) == "warning", phrase
+
+
+def test_access_to_a_database_is_not_its_contents():
+    findings = lint(
+        doc("No access to any office, vehicle or database shall be granted without a warrant.")
+    )
+    assert verdict(findings) == "compliant"
+
+
+def test_a_persons_status_refers_back_to_the_status_named_before():
+    findings = lint(
+        doc(
+            "The ordinance prohibits using town funds for these acts: asking anyone about "
+            "citizenship or immigration status; and giving a person's status to another agency."
+        )
+    )
+    assert verdict(findings) == "error"
+
+
+def test_their_status_alone_is_not_immigration_status():
+    findings = lint(doc("Staff shall not disclose their status as employees to any caller."))
+    assert verdict(findings) == "compliant"
+
+
+def test_inquiring_of_a_third_person_is_requesting_status():
+    findings = lint(
+        doc(
+            "No officer shall ask a witness about her citizenship or immigration status or "
+            "inquire about any tenant's immigration status with any third party."
+        )
+    )
+    assert verdict(findings) == "error"
+    assert _only(findings, "1373-status-restriction").limb == "§ 1373(b)(1): requesting"
+
+
+def test_asking_the_person_alone_stays_a_dont_ask_rule():
+    findings = lint(doc("No officer shall inquire about any person's immigration status."))
+    assert verdict(findings) == "compliant"
+
+
+def test_entering_status_into_a_database_is_maintaining_it():
+    findings = lint(
+        doc("No clerk shall enter an applicant's immigration status into any state database.")
+    )
+    assert verdict(findings) == "error"
+    assert _only(findings, "1373-status-restriction").limb == "§ 1373(b)(2): maintaining"

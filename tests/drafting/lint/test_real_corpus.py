@@ -8,11 +8,15 @@ Three sets, each reported on its own:
   split. Its misses were read on 2026-11-30, and the readings that fixed five of
   them were written then, so from that day it is one more development set, not a
   measure.
-* `heldout-2` — gathered on 2026-11-30 before any rule changed, committed with its
-  verdicts before the lint was run on it, and run once after the rules were
-  done. The issue's bar (every document right, accuracy at least 95%) applies
-  to it. Its misses are strict xfails with their causes, read after that run;
-  they were not tuned on.
+* `heldout-2`, reported as **seen (looked at 2026-11-30, second round)** —
+  gathered on 2026-11-30 before any rule changed and run once (18/29, bar not
+  met); its misses were then read and the second round's readings written for
+  them, so it is one more development set.
+* `heldout-3` — gathered on 2026-11-30 before the second round changed any rule,
+  committed with its verdicts before the lint was run on it, and run once after
+  that round's rules were done. The issue's bar (every document right, accuracy
+  at least 95%) applies to it. Its misses are strict xfails with their causes,
+  read after that run; they were not tuned on.
 
 Precision and recall for each set are printed after the run.
 """
@@ -31,6 +35,7 @@ from tests.drafting.lint.support import REPORT, Case, real_cases
 VERDICTS = ("error", "warning", "compliant")
 PROBLEM = frozenset({"error", "warning"})
 SEEN_LABEL = "seen (looked at 2026-11-30)"
+SEEN_2_LABEL = "seen (looked at 2026-11-30, second round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -54,85 +59,98 @@ KNOWN_SEEN_MISSES: dict[str, str] = {
     ),
 }
 
-# heldout-2 documents the lint got wrong on its one run (2026-11-30), and why: causes read
-# after the run, not fixed (fixing them would make heldout-2 one more development set).
-KNOWN_HELDOUT_2_MISSES: dict[str, str] = {
-    "ames-2017-resolution-1373-clause": (
-        "a newspaper's quotation mark splits the negated operator (it does not “prohibit, or "
-        "in any way restrict ...”): 'does not' alone is read as a restriction, so the § 1373 "
-        "clause itself is read as restricting sending status (error for compliant)"
-    ),
-    "arizona-2025-sb-1362-municipal-databases": (
-        "'make municipal databases available ... for the purpose of immigration enforcement': "
-        "a database is not among the broad categories of information (information, data, "
-        "records), so the item is not read as reaching status (compliant for warning)"
-    ),
-    "east-chicago-2017-code-39-055-enforcement-requests": (
-        "'requests to provide information on persons': 'information on' a plural noun with no "
-        "article is not among the broad categories ('information about any person' is), so "
-        "nothing is flagged (compliant for warning)"
-    ),
-    "fairfax-county-2021-trust-policy-purpose": (
-        "the restriction is stated with 'restrict' as the main verb ('will otherwise restrict "
-        "sharing of ... information'), not with a negative ('shall not share'), and 'personal "
-        "identifiable information' is not among the broad categories ('personally "
-        "identifiable' is): nothing is read as restricted (compliant for warning)"
-    ),
-    "howard-county-2022-question-a-county-resources": (
-        "'The law prohibits using County resources for the following actions ...: ... (4) "
-        "sharing a person's status' — 'prohibits' followed by a gerund and an inline list is "
-        "not read as a restricting operator, and 'a person's status' referring back to the "
-        "citizenship or immigration status of item (3) is not read as status "
-        "(compliant for error)"
-    ),
+# heldout-2 was measured once on 2026-11-30 (18/29) and its misses were read; the second
+# round's readings (capital bill text, broken words, quotation marks in a negation, double
+# negatives, "prohibits using", "restrict" and nouns of restriction, more categories of
+# information, "a person's status", inquiring of third persons, entering status into a
+# database) were written for them and tested on texts of their own in test_reading.py. From
+# then on it is reported as "seen (looked at 2026-11-30, second round)". What it still misses:
+KNOWN_SEEN_2_MISSES: dict[str, str] = {
     "humboldt-county-2018-code-9121-5-personal-information": (
         "'release status of individuals or any other such personal information' is read by "
         "ejusdem generis (issue 16, reading 6) as personal information of the kind listed "
         "(release status, outside § 1373), with no definition elsewhere to widen it; the "
-        "verdict, written before the run, reads undefined 'personal information' as able to "
-        "reach status. The two readings disagree, and either is defensible (compliant for "
-        "warning)"
-    ),
-    "new-york-2023-s2061-domestic-violence-status-reporting": (
-        "the bill prints new matter in capitals: each all-capitals line is taken for a "
-        "heading, so the sentences that bar reporting status are split into headings the lint "
-        "does not read (compliant for error)"
-    ),
-    "new-york-2023-s987-ny-for-all-article-145": (
-        "all-capitals bill text taken line by line for headings, as in S2061, so § 145.35's bar "
-        "on entering status into a database is never read (compliant for error)"
-    ),
-    "takoma-park-2008-code-9-04-third-person-inquiry": (
-        "'inquire about any person's citizenship or immigration status with any third person' "
-        "is read as a don't-ask rule; the lint has no reading that inquiring of third persons "
-        "(which include federal immigration authorities) restricts requesting status under "
-        "§ 1373(b)(1) (compliant for error)"
+        "verdict, written before the first run, reads undefined 'personal information' as able "
+        "to reach status. The two readings disagree, and either is defensible; the label is "
+        "left as written (compliant for warning)"
     ),
     "us-congress-2025-hr-2056-dc-immigration-compliance": (
-        "a double negative: 'may not have in effect a ... policy ... that prohibits or "
-        "restricts any entity ... from— sending, receiving, maintaining, or exchanging ... "
-        "status'; the inner 'prohibits or restricts' is taken as the operator of the verbs "
-        "after it, so the prohibition on restricting reads as a restriction (error for "
-        "compliant)"
+        "the double negative of (a) is now read (no error), but the exception in (b) — the "
+        "District 'is not in violation ... solely because it has a policy whereby its officials "
+        "will not share information regarding an individual who comes forward as a victim' — "
+        "describes a policy Congress tolerates; the lint reads the described 'will not share "
+        "information regarding an individual' as a broad restriction (warning for compliant)"
     ),
-    "vermont-2024-20-vsa-2366-a-communications-ceiling": (
-        "the statute authorizes 'additional restrictions on ... communications regarding "
-        "citizenship or immigration status' and caps communication at the model policy's "
-        "level; a restriction named as a noun ('restrictions on communications') and a cap "
-        "written as a negated permission are not read (compliant for warning)"
+}
+
+# heldout-3 documents the lint got wrong on its one run (2026-11-30, after the second
+# round's rules were done), and why: causes read after the run, not fixed.
+KNOWN_HELDOUT_3_MISSES: dict[str, str] = {
+    "boulder-county-2018-commissioners-policy-citizenship-records": (
+        "'a new policy prohibiting county employees from providing federal immigration agents "
+        "any records or information regarding residents' citizenship status': the participle "
+        "'prohibiting ... from' is not an operator (only 'prohibits ... from' and 'prohibited "
+        "from' are), so nothing is read as restricted but the don't-ask sentence "
+        "(compliant for error)"
+    ),
+    "burlington-2020-resolution-citizenship-status-ice": (
+        "'to make it unlawful for police to share information regarding someone's citizenship "
+        "status with Immigration and Customs Enforcement': 'unlawful for ... to' is not read as "
+        "a restriction, and 'do not report immigrants' names people, not information "
+        "(compliant for error)"
+    ),
+    "evanston-2016-welcoming-city-reporting": (
+        "'It forbids police and city employees from asking about ... and from reporting "
+        "undocumented immigrants to the federal government': 'forbids ... from' is not an "
+        "operator, and reporting 'undocumented immigrants' (people) is not read as sending "
+        "their status (compliant for error)"
+    ),
+    "mississippi-2017-sb-2710-sanctuary-ban": (
+        "'voiding policies that municipalities ... may adopt to limit or prohibit any person "
+        "from communicating ... to verify or report the immigration status': voiding a "
+        "restriction is not read as negating it (the double-negative reading needs an outer "
+        "'may not'/'shall not' and 'that prohibits'), so the voided restriction is read as one "
+        "(error for compliant)"
+    ),
+    "montgomery-county-pa-2025-inquirer-withhold-status": (
+        "'barred its employees from providing information to ICE ..., directing them to "
+        "withhold data like immigration status': 'barred' with its object between it and "
+        "'from' is not an operator (only 'barred from' is), and 'withhold' is neither a "
+        "restriction nor a verb of sending (compliant for error)"
+    ),
+    "montgomery-county-pa-2025-policy-release-of-information": (
+        "'No employee shall release any individual's information — including ... immigration "
+        "status-related information ... — to any federal immigration officer without ... "
+        "approval': 'release' counts as a verb of sending only before an information noun, "
+        "and a possessive ('any individual's information') in between hides it "
+        "(compliant for error)"
+    ),
+    "oak-park-2017-welcoming-village-not-disclosing-status": (
+        "'This includes not inquiring about, recording, or disclosing an individual's "
+        "immigration status': 'not' before a gerund, carrying the previous sentence's 'will "
+        "not use Village resources', is not an operator; 'recording' is not read as "
+        "maintaining (compliant for error)"
+    ),
+    "san-juan-county-wa-2017-code-9-24-010-record-information": (
+        "'no County employee ... shall record information, inquire, or otherwise request ... "
+        "information about a person's civil immigration status': 'record' is not a verb of "
+        "keeping (not added in the second round, which no seen document justified), so A.1 "
+        "is read as a don't-ask rule; A.3's 'personal information' gives a warning. The "
+        "verdict itself is marked unsure in the file (warning for error)"
     ),
 }
 
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
-HELDOUT_2 = real_cases("heldout-2")
-SETS = (("dev", DEV), (SEEN_LABEL, SEEN), ("heldout-2", HELDOUT_2))
+SEEN_2 = real_cases("heldout-2")
+HELDOUT_3 = real_cases("heldout-3")
+SETS = (("dev", DEV), (SEEN_LABEL, SEEN), (SEEN_2_LABEL, SEEN_2), ("heldout-3", HELDOUT_3))
 
 
 @pytest.fixture(scope="module")
 def results() -> dict[str, str]:
     """Each case's verdict from the lint, by name."""
-    return {case.name: _verdict(case) for case in DEV + SEEN + HELDOUT_2}
+    return {case.name: _verdict(case) for _name, cases in SETS for case in cases}
 
 
 def _verdict(case: Case) -> str:
@@ -180,8 +198,9 @@ def test_split_is_the_recorded_hash_of_the_jurisdiction():
 
 def test_corpus_has_every_verdict_in_every_set():
     assert {c.verdict for c in DEV} == {c.verdict for c in SEEN} == set(VERDICTS)
-    assert {c.verdict for c in HELDOUT_2} == set(VERDICTS)
-    assert (len(DEV) + len(SEEN), len(HELDOUT_2)) == (43, 29)
+    assert {c.verdict for c in SEEN_2} == set(VERDICTS)
+    assert {c.verdict for c in HELDOUT_3} == set(VERDICTS)
+    assert (len(DEV) + len(SEEN), len(SEEN_2), len(HELDOUT_3)) == (43, 29, 25)
 
 
 @pytest.mark.parametrize("case", DEV, ids=[c.name for c in DEV])
@@ -201,8 +220,8 @@ def test_seen_misses_are_exactly_the_known_ones(case, results):
     assert results[case.name] == case.verdict
 
 
-@pytest.mark.parametrize("case", [_known(c, KNOWN_HELDOUT_2_MISSES) for c in HELDOUT_2])
-def test_heldout_2_misses_are_exactly_the_known_ones(case, results):
+@pytest.mark.parametrize("case", [_known(c, KNOWN_SEEN_2_MISSES) for c in SEEN_2])
+def test_seen_2_misses_are_exactly_the_known_ones(case, results):
     assert results[case.name] == case.verdict
 
 
@@ -229,12 +248,26 @@ def _meets_the_bar(cases: Sequence[Case], results: dict[str, str]) -> bool:
 
 
 @pytest.mark.xfail(
-    condition=bool(KNOWN_HELDOUT_2_MISSES),
+    condition=bool(KNOWN_SEEN_2_MISSES),
     strict=True,
-    reason="heldout-2 does not meet the bar: see KNOWN_HELDOUT_2_MISSES",
+    reason="heldout-2 did not meet the bar on its one run (18/29); it is now seen",
 )
-def test_heldout_2_meets_the_bar(results):
-    assert _meets_the_bar(HELDOUT_2, results)
+def test_seen_2_meets_the_bar(results):
+    assert _meets_the_bar(SEEN_2, results)
+
+
+@pytest.mark.parametrize("case", [_known(c, KNOWN_HELDOUT_3_MISSES) for c in HELDOUT_3])
+def test_heldout_3_misses_are_exactly_the_known_ones(case, results):
+    assert results[case.name] == case.verdict
+
+
+@pytest.mark.xfail(
+    condition=bool(KNOWN_HELDOUT_3_MISSES),
+    strict=True,
+    reason="heldout-3 does not meet the bar: see KNOWN_HELDOUT_3_MISSES",
+)
+def test_heldout_3_meets_the_bar(results):
+    assert _meets_the_bar(HELDOUT_3, results)
 
 
 def test_measures_count_problem_and_per_verdict_precision_and_recall():

@@ -13,7 +13,12 @@ from hypothesis import strategies as st
 
 from drafting.lint import lint
 from drafting.parse import UploadError, flatten, parse_docx, parse_text
-from drafting.parse.text import numbered_lines, strip_line_numbers
+from drafting.parse.text import (
+    join_broken_words,
+    numbered_lines,
+    prepared_lines,
+    strip_line_numbers,
+)
 from tests.model_seed import appendix_one
 
 
@@ -245,7 +250,7 @@ def _visible(text: str) -> str:
 @given(_TEXT)
 def test_parse_text_keeps_every_visible_character_in_order(text):
     document = parse_text(text)
-    kept = "\n".join(strip_line_numbers(text.splitlines()))
+    kept = "\n".join(prepared_lines(text))
     assert _visible(flatten(document)) == _visible(kept)
 
 
@@ -429,3 +434,41 @@ def test_numbered_paragraphs_and_tables_of_sections_keep_their_numbers():
     numbered = ["1 Officers shall not ask.", "3 Officers shall not share.", "7 Done."] * 2
     assert not numbered_lines(numbered)
     assert strip_line_numbers(table) == table
+
+
+# -- bill text in capitals, words broken across lines ---------------------------
+
+_CAPITALS_BILL = """\
+  3.  ALL INFORMATION RELATED TO A TENANT'S CITIZENSHIP OR IMMI-
+ GRATION STATUS SHALL BE KEPT CONFIDENTIAL AND SHALL NOT BE DISCLOSED TO
+ ANY LOCAL, STATE OR FEDERAL AGENCY, EXCEPT AS THE TENANT
+ AGREES IN WRITING.
+  4.  A HOUSING OFFICER MAY NOT ASK ABOUT THE STATUS OF AN APPLICANT."""
+
+
+def test_capital_lines_of_one_sentence_are_one_paragraph_not_headings():
+    document = parse_text(_CAPITALS_BILL)
+    blocks = [b for s in document.sections for b in s.blocks]
+    assert [b.label for b in blocks] == ["3.", "4."]
+    assert blocks[0].text.startswith("ALL INFORMATION RELATED TO A TENANT'S CITIZENSHIP OR")
+    assert blocks[0].text.endswith("EXCEPT AS THE TENANT AGREES IN WRITING.")
+    assert not any(s.heading for s in document.sections)
+
+
+def test_a_word_broken_across_lines_is_joined():
+    document = parse_text(_CAPITALS_BILL)
+    assert "CITIZENSHIP OR IMMIGRATION STATUS SHALL" in flatten(document)
+
+
+def test_capital_headings_between_sentences_are_still_headings():
+    document = parse_text("A TRUST ORDINANCE\n\nDEFINITIONS\n\nThe City shall not share records."
+                          "\n\nENFORCEMENT\n\nThe Chief shall report yearly.")  # fmt: skip
+    assert [s.heading for s in document.sections] == ["DEFINITIONS", "ENFORCEMENT"]
+
+
+def test_hyphens_that_do_not_break_a_word_stay():
+    assert join_broken_words(["Sections 12-", "14 apply - see", "Title 8"]) == [
+        "Sections 12-",
+        "14 apply - see",
+        "Title 8",
+    ]
