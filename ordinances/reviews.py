@@ -12,6 +12,7 @@ and a conflict is left for the drafter on the merge page.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
@@ -20,9 +21,9 @@ from django.db import transaction
 from drafting.document import Document
 from drafting.parse.review import ReviewedFile, read_reviewed
 from drafting.render.docx import PROPERTY_DRAFT, PROPERTY_OFFICE, PROPERTY_REVISION
-from drafting.review import Review, accept, review
+from drafting.review import ProposedChange, Review, accept, review
 from drafting.spec import DraftSpec, parse_spec
-from ordinances import audit, services
+from ordinances import audit, comments, services
 from ordinances.documents import document_for, library_document
 from ordinances.models import Draft, ReviewImport, Revision
 
@@ -40,6 +41,7 @@ class Saved:
     revision: Revision | None
     merge_needed: bool = False
     accepted: int = 0
+    threads: int = 0  # Word comments kept as comment threads
 
 
 def base_revision(draft: Draft, reviewed: ReviewedFile) -> tuple[Revision, str]:
@@ -147,8 +149,20 @@ def review_save(*, imported: ReviewImport, decisions: Mapping[str, str], user) -
     imported.decisions = clean
     text_kinds = ("insert", "delete", "replace")
     accepted = [c.id for c in result.changes if clean.get(c.id) == ACCEPT and c.kind in text_kinds]
+    kept = [c for c in result.changes if clean.get(c.id) == ACCEPT and c.kind == "comment"]
+    threads = sum(1 for change in kept if keep_comment(imported.base, change) is not None)
     if not accepted:
-        return Saved(None)
+        if threads:
+            audit.record(
+                user=user,
+                action=audit.Action.REVIEW_DECIDED,
+                revision=imported.base,
+                file=imported.file_name,
+                accepted=0,
+                threads=threads,
+                rejected=sum(1 for v in clean.values() if v == REJECT),
+            )
+        return Saved(None, threads=threads)
     flow = Flow.start(imported.draft, user)
     if flow.has_unsaved_changes():
         raise ReviewRefused(
@@ -174,6 +188,40 @@ def review_save(*, imported: ReviewImport, decisions: Mapping[str, str], user) -
         revision=revision,
         file=imported.file_name,
         accepted=len(accepted),
+        threads=threads,
         rejected=sum(1 for v in clean.values() if v == REJECT),
     )
-    return Saved(revision, accepted=len(accepted))
+    return Saved(revision, accepted=len(accepted), threads=threads)
+
+
+def keep_comment(base: Revision, change: ProposedChange):
+    """A Word comment the drafter kept, as a comment thread on the revision the file
+    came from (anchored on its words, or on the whole clause when its range is not
+    one span of the clause's text); a comment already on the draft is not doubled.
+    None when it cannot be kept (no clause, or a body the threads refuse)."""
+    if not change.clause or not change.comment.strip():
+        return None
+    replies = [(author, _when(date), text) for author, date, text in change.replies]
+    for quote in (change.old, ""):
+        try:
+            return comments.open_thread(
+                revision=base,
+                clause_key=change.clause,
+                quote=quote,
+                body=change.comment,
+                author_name=change.author or "Reviewer",
+                created_at=_when(change.date),
+                source="word",
+                replies=replies,
+            )
+        except comments.CommentError:
+            continue
+    return None
+
+
+def _when(date: str) -> dt.datetime | None:
+    try:
+        when = dt.datetime.fromisoformat(date)
+    except ValueError:
+        return None
+    return when if when.tzinfo else when.replace(tzinfo=dt.UTC)

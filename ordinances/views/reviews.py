@@ -123,12 +123,18 @@ def review_detail(request, pk: int, review: int):
                         "then save.",
                     )
                     return redirect("ordinances:wizard_merge", pk=draft.pk)
+                kept = (
+                    f" {saved.threads} comment{'s' if saved.threads != 1 else ''} kept "
+                    "as comment threads."
+                    if saved.threads
+                    else ""
+                )
                 if saved.revision is None:
-                    messages.info(request, "No text change was accepted; nothing to save.")
+                    messages.info(request, f"No text change was accepted; nothing to save.{kept}")
                 else:
                     messages.success(
                         request,
-                        f"Saved revision {saved.revision.number}: {saved.revision.message}.",
+                        f"Saved revision {saved.revision.number}: {saved.revision.message}.{kept}",
                     )
                     return redirect(draft)
         else:

@@ -94,8 +94,42 @@ def test_upload_lists_changes_and_saving_accepted_ones_makes_a_revision(client_f
     assert actions[-3:] == ["review_imported", "revision_saved", "review_decided"]
     decided = AuditEvent.objects.filter(draft=draft, action="review_decided").get()
     assert decided.details == {
-        "file": "springfield-r1-reviewed.docx", "accepted": 1, "rejected": 1
+        "file": "springfield-r1-reviewed.docx", "accepted": 1, "threads": 0, "rejected": 1
     }  # fmt: skip
+
+
+def test_a_kept_word_comment_becomes_a_comment_thread_with_its_replies(client_for, drafter, draft):
+    from ordinances.models import CommentThread
+
+    client = client_for(drafter)
+    base = draft.latest_revision()
+    word = WordFile(export_bytes(base, KINDS["docx"]))
+    word.replace(*QUARTERLY, author=ATTORNEY)
+    word.comment("within 45 days", "Can we do 30?", author=CHIEF, replies=((ATTORNEY, "Yes."),))
+    word.comment("public records", "Not this one.", author=CHIEF)
+    upload(client, draft, word.save())
+    imported = ReviewImport.objects.get(draft=draft)
+    ids = {(c["kind"], c["comment"]): c["id"] for c in imported.changes["changes"]}
+    url = reverse("ordinances:review_detail", args=[draft.pk, imported.pk])
+    response = client.post(
+        url,
+        {f"decision-{ids['comment', 'Can we do 30?']}": "accept",
+         f"decision-{ids['comment', 'Not this one.']}": "reject", "action": "save"},
+        follow=True,
+    )  # fmt: skip
+    assert "No text change was accepted; nothing to save. 1 comment kept as comment threads." in (
+        response.content.decode()
+    )
+    thread = CommentThread.objects.get(draft=draft)
+    assert (thread.revision, thread.clause_key, thread.quote, thread.source) == (
+        base, "u-visa", "within 45 days", "word"
+    )  # fmt: skip
+    assert [(c.author_name, c.body) for c in thread.comments.all()] == [
+        (CHIEF, "Can we do 30?"), (ATTORNEY, "Yes."),
+    ]  # fmt: skip
+    assert draft.latest_revision() == base
+    client.post(url, {"action": "save"})  # saved again: the thread is not doubled
+    assert CommentThread.objects.filter(draft=draft).count() == 1
 
 
 def test_accept_all_from_one_reviewer(client_for, drafter, draft):
