@@ -4,8 +4,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from common.commands import setup_errors, tables_exist
-from common.errors import SETUP_HINT, NotFound
+from common.commands import setup_errors
+from common.errors import NotFound
 from drafting.departures import departures
 from drafting.diff import diff_documents
 from drafting.option_summary import option_summary
@@ -15,16 +15,16 @@ from drafting.render.compare_html import compare_html
 from drafting.render.docx import ExportMeta
 from drafting.render.redline_docx import render_redline_docx
 from drafting.render.redline_pdf import render_redline_pdf
-from drafting.spec import SpecError, load_spec
+from drafting.spec import SpecError
 from ordinances.comparison import (
     MODEL,
     Side,
     model_side,
-    revision_by_reference,
     revision_side,
     spec_side,
 )
-from ordinances.models import Draft
+from ordinances.management.references import spec_or_revision
+from ordinances.models import Revision
 
 # Outside documents compare by their text alone (they have no spec, so no option summary).
 OUTSIDE = {".xml": parse_akn, ".akn": parse_akn, ".docx": parse_docx}
@@ -60,25 +60,13 @@ class Command(BaseCommand):
             except UploadError as exc:
                 raise CommandError(f"{path}: {exc}") from exc
             return Side(reference, path.stem, None, [], document)  # type: ignore[arg-type]
-        if path.suffix == ".json" or path.exists():
-            try:
-                spec = load_spec(path.read_text(encoding="utf-8"))
-                return spec_side(reference, path.stem, spec)
-            except OSError as exc:
-                raise CommandError(f"Cannot read {path}: {exc.strerror}") from exc
-            except SpecError as exc:
-                raise CommandError(f"{path}: {exc}") from exc
-        if not tables_exist(Draft._meta.db_table):
-            raise CommandError(
-                f"{reference!r} names a saved revision, which lives in the database, and this "
-                f"database has no tables yet: {SETUP_HINT}. (A spec file needs no database.)"
-            )
+        found = spec_or_revision(reference)
+        if isinstance(found, Revision):
+            return revision_side(found)
         try:
-            return revision_side(revision_by_reference(reference, organisation=None))
-        except NotFound:
-            raise CommandError(
-                f"{reference!r} is neither a spec file nor a revision (e.g. 12.3)."
-            ) from None
+            return spec_side(reference, path.stem, found)
+        except SpecError as exc:
+            raise CommandError(f"{path}: {exc}") from exc
 
     def _departures(self, old: Side, new: Side, output: str | None) -> None:
         if MODEL not in (old.reference, new.reference):

@@ -4,15 +4,14 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from common.commands import setup_errors, tables_exist
-from common.errors import SETUP_HINT, NotFound
+from common.commands import setup_errors
 from drafting.parse import UploadError
 from drafting.parse.review import read_reviewed
 from drafting.review import accept, review
-from drafting.spec import SpecError, load_spec
-from ordinances.comparison import revision_by_reference
+from drafting.spec import SpecError
 from ordinances.documents import document_for, document_for_spec, library_document
-from ordinances.models import Draft
+from ordinances.management.references import spec_or_revision
+from ordinances.models import Revision
 
 FIELDS = ("id", "clause", "kind", "old", "new", "author", "date", "comment")
 
@@ -35,26 +34,10 @@ class Command(BaseCommand):
 
     def _base(self, reference: str):
         """(spec, organisation) of BASE: a spec file, or a saved revision."""
-        path = Path(reference)
-        if path.suffix == ".json" or path.exists():
-            try:
-                return load_spec(path.read_text(encoding="utf-8")), None
-            except OSError as exc:
-                raise CommandError(f"Cannot read {path}: {exc.strerror}") from exc
-            except SpecError as exc:
-                raise CommandError(f"{path}: {exc}") from exc
-        if not tables_exist(Draft._meta.db_table):
-            raise CommandError(
-                f"{reference!r} names a saved revision, which lives in the database, and this "
-                f"database has no tables yet: {SETUP_HINT}. (A spec file needs no database.)"
-            )
-        try:
-            revision = revision_by_reference(reference, organisation=None)
-        except NotFound:
-            raise CommandError(
-                f"{reference!r} is neither a spec file nor a revision (e.g. 12.3)."
-            ) from None
-        return revision.draft_spec(), revision
+        found = spec_or_revision(reference)
+        if isinstance(found, Revision):
+            return found.draft_spec(), found
+        return found, None
 
     def handle(self, *args, **options):
         if options["accept"] == "all" and not options["output"]:
