@@ -24,6 +24,7 @@ def axe(page):
     page.add_init_script(path=str(AXE))
 
     def audit(label: str) -> list[str]:
+        page.wait_for_load_state()  # a click's navigation may still be loading
         result = page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA
         )
@@ -237,6 +238,7 @@ def test_comment_and_review_link_pages_have_no_serious_violations(signed_in, dra
     reviewer.add_init_script(path=str(AXE))
 
     def audit(label: str) -> list[str]:
+        reviewer.wait_for_load_state()
         result = reviewer.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA
         )

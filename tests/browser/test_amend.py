@@ -24,6 +24,7 @@ def test_upload_gap_analysis_decide_and_download(signed_in, tmp_path, axe):  # n
     chapter.write_text(CHAPTER, encoding="utf-8")
     page.goto(f"{base}/drafts/new/")
     page.get_by_role("link", name="Amend existing law").click()
+    expect(page).to_have_url(f"{base}/amend/")  # loaded, before axe reads the page
     problems += axe("amend: start")
     page.get_by_label("…or upload it (.docx or .txt)").set_input_files(str(chapter))
     page.get_by_label("Locality name").fill("Springfield")
@@ -32,9 +33,9 @@ def test_upload_gap_analysis_decide_and_download(signed_in, tmp_path, axe):  # n
     page.get_by_label("Legislative body").fill("City Council")
     page.get_by_label("Chief law enforcement officer").fill("Chief of Police")
     page.get_by_role("button", name="Read it and compare with the model").click()
-
-    problems += axe("amend: gap analysis and decisions")
     gaps = page.locator("#gap-table")
+    expect(gaps).to_be_visible()
+    problems += axe("amend: gap analysis and decisions")
     expect(gaps.locator("tr[data-clause='detainers']")).to_contain_text("You have a weaker form")
     expect(gaps.locator("tr[data-clause='detainers']")).to_contain_text("conviction carve-out")
     expect(gaps.locator("tr[data-clause='no-status-inquiry']")).to_contain_text("Missing")
