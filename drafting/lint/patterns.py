@@ -121,6 +121,7 @@ OPERATOR = Scanner(
         {_RESTRICT_WORDS}{_CHAIN}
       | \b(?:shall|may|will|must)\s+not\s+be\s+(?:\w+\s+)?
         (?:prohibited|restricted|prevented|barred|precluded)\b
+      | \b(?:is|are|shall|will)\s+not\s+(?:be\s+)?(?:unlawful|illegal)\s+for\s+[^;.]{{0,80}}?\bto\b
       | \bno\s+(?:[^\s;:.!?]+\s+){{0,20}}?(?:shall|may|will|must|can)\s+be\s+(?:\w+\s+)?
         (?:prohibited|restricted|prevented|barred|precluded|penali[sz]ed|disciplined|sanctioned)\b
     )
@@ -129,7 +130,12 @@ OPERATOR = Scanner(
       | \b(?:cannot|can't|won't|shan't)\b
       | \bnot\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed)\s+to\b
       | \b(?:prohibited|forbidden|barred|precluded|restricted|enjoined)\s+from\b
-      | \bprohibits?\s+[^;.]{{0,80}}?\bfrom\b
+      # a verb of forbidding with its object before "from", in any form: "prohibits",
+      # "a policy prohibiting county employees from", "forbids", "barred its employees from"
+      | \b(?:prohibit(?:s|ing)?|forbid(?:s|ding)?|bar(?:s|red|ring)?|prevent(?:s|ed|ing)?
+          |preclud(?:e|es|ed|ing)|restrict(?:s|ed|ing)?)\s+[^;.]{{0,80}}?\bfrom\b
+      # "it is unlawful for", "make it unlawful for police to share ..."
+      | \b(?:unlawful|illegal)\s+for\s+[^;.]{{0,80}}?\bto\b
       # "prohibits using County resources for ...", "prohibits the use of ... to"
       | \bprohibits?\s+(?:the\s+)?(?:use\s+of|using)\b
       # "restrict" as the main verb of an act named as a noun: "will otherwise restrict
@@ -188,10 +194,12 @@ OPERATOR = Scanner(
         "limit",
         "prevent",
         "bar",
-        "preclude",
+        "preclud",
         "impede",
         "forbid",
         "interfere",
+        "unlawful",
+        "illegal",
         "barred",
         "precluded",
         "restricted",

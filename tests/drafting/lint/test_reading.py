@@ -542,3 +542,43 @@ def test_entering_status_into_a_database_is_maintaining_it():
     )
     assert verdict(findings) == "error"
     assert _only(findings, "1373-status-restriction").limb == "§ 1373(b)(2): maintaining"
+
+
+# -- third round (2026-11-30): readings from heldout-3's misses, tested on own texts ---------
+
+
+def test_a_verb_of_forbidding_in_any_form_with_its_object_before_from():
+    for phrase in (
+        "The board adopted a rule forbidding clerks from giving",
+        "The board's rule forbids clerks from giving",
+        "The board's rule bars clerks from giving",
+        "The board barred its clerks from giving",
+        "The board issued a directive prohibiting clerks from giving",
+    ):
+        findings = lint(doc(f"{phrase} any tenant's immigration status to federal agents."))
+        assert verdict(findings) == "error", phrase
+
+
+def test_a_negated_forbidding_stays_a_permission():
+    findings = lint(
+        doc("Nothing in this policy bars clerks from giving immigration status to federal agents.")
+    )
+    assert verdict(findings) == "compliant"
+
+
+def test_making_it_unlawful_to_share_status_is_a_restriction():
+    for phrase in ("It shall be unlawful for", "The council voted to make it unlawful for"):
+        findings = lint(
+            doc(f"{phrase} any inspector to share a tenant's citizenship status with the FBI.")
+        )
+        assert verdict(findings) == "error", phrase
+
+
+def test_it_is_not_unlawful_to_share_status_restricts_nothing():
+    findings = lint(
+        doc(
+            "It shall not be unlawful for any inspector to share a tenant's citizenship status "
+            "with federal agents."
+        )
+    )
+    assert verdict(findings) == "compliant"
