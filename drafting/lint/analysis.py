@@ -211,6 +211,7 @@ def _spans(text: str, matches, kind: str = "") -> list[Span]:
     ]
 
 
+_ADJACENT = re.compile(r"\s+(?:(?:be|to|ever|otherwise|knowingly|intentionally)\s+){0,2}")
 _RESTRICTING_START = re.compile(r"(?:prohibit|restrict|prevent|limit|bar|preclude|forbid)", re.I)
 
 
@@ -220,11 +221,24 @@ def _operators(text: str, low: str, matches) -> list[Span]:
     "X may not have in effect a policy that prohibits or restricts any entity
     from sending ... status": the inner "prohibits ... from" names what X may not
     do, so the sending it governs is protected (a double negative), not restricted.
+
+    "Withhold" is "not send": its operator starts and ends where the word starts,
+    so the verb it also is reads as restricted. Right after a restriction ("shall
+    not withhold") it is a double negative (permit); right after a permission
+    ("may withhold") it is left to the permission to withhold (`_MAY_WITHHOLD`).
     """
     spans = _spans(text, matches)
     out: list[Span] = []
     for s in spans:
         if s.kind == "neutral":
+            continue
+        if s.text[:5].lower() == "withh":
+            before = out[-1] if out else None
+            adjacent = before is not None and _ADJACENT.fullmatch(low, before.end, s.start)
+            if adjacent and before.kind == "permit":
+                continue
+            kind = "permit" if adjacent and before.kind == "restrict" else "restrict"
+            out.append(Span(kind, s.start, s.start, s.text))
             continue
         described = (
             s.kind == "restrict"

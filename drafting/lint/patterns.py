@@ -158,6 +158,8 @@ OPERATOR = Scanner(
       | \bnor\s+{_MODAL}\b
       | \b(?:refrain|abstain)\s+from\b | \b(?:shall|must|will)\s+decline\s+to\b
       | \bnever\b | \b(?:does|do|did)\s+not\b
+      # "withhold" is "not send": it restricts the sending it names (see analysis._operators)
+      | \bwithh(?:old|olds|olding|eld)\b
     )
   | (?P<permit>
         \bmay\b(?!\s+not\b) | \bcan\b(?!\s+not\b)
@@ -211,6 +213,7 @@ OPERATOR = Scanner(
         "never",
         "retain",
         "discretion",
+        "withh",
     ),
 )
 
@@ -236,7 +239,8 @@ VERB = Scanner(
         |divulg(?:e|es|ed|ing)|communicat(?:e|es|ed|ing|ions?)|exchang(?:e|es|ed|ing)
         |transmi(?:t|ts|tted|tting|ssion)|sen(?:d|ds|t|ding)|furnish(?:es|ed|ing)?
         |reveal(?:s|ed|ing)?|report(?:s|ed|ing)?|provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave
-        |notif(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|forward(?:s|ed|ing)?|suppl(?:y|ies|ied|ying))\b
+        |notif(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|forward(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)
+        |withh(?:old|olds|olding|eld))\b
       # verbs that more often move people or make things: only with information
       | \b(?:releas(?:e|es|ing)|transfer(?:s|red|ring)?)\b
         (?=\s+(?:of\s+)?(?:any\s+|the\s+|such\s+|all\s+)?(?:information|data|records?|details
@@ -283,6 +287,7 @@ VERB = Scanner(
         "transfer",
         "forward",
         "suppl",
+        "withh",
         "mak",
         "made",
         "maintain",

@@ -582,3 +582,25 @@ def test_it_is_not_unlawful_to_share_status_restricts_nothing():
         )
     )
     assert verdict(findings) == "compliant"
+
+
+def test_withholding_status_is_a_restriction_on_sending_it():
+    for phrase in (
+        "Clinic staff are directed to withhold data such as a patient's immigration status",
+        "The policy requires withholding a patient's immigration status",
+    ):
+        findings = lint(doc(f"{phrase} from federal agents."))
+        assert verdict(findings) == "error", phrase
+        assert _only(findings, "1373-status-restriction").limb.startswith("§ 1373(a)")
+
+
+def test_not_withholding_status_is_no_restriction():
+    findings = lint(doc("No clerk shall withhold a tenant's immigration status from the FBI."))
+    assert verdict(findings) == "compliant"
+
+
+def test_a_permission_to_withhold_stays_a_permission():
+    officer = lint(doc("An officer may withhold a person's immigration status from callers."))
+    assert verdict(officer) == "compliant"
+    agency = lint(doc("The agency may withhold information on immigration status."))
+    assert verdict(agency) == "warning"
