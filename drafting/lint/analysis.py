@@ -478,6 +478,8 @@ def sentence_facts(
     operators, verb_matches, status, broad, limited, detainers = p.CORE.scan(low, facts.words)
     facts.operators = _operators(text, low, operators)
     mentions = [m for m in _mentions(text, status, broad, limited) if not _access_to(low, m)]
+    if "report" in low:
+        mentions = _reported_persons(text, low, mentions)
     if status:
         mentions = _anaphora(text, low, mentions, status[0].end())
     if definitions is not None and definitions.pattern is not None:
@@ -550,6 +552,17 @@ def _access_to(low: str, mention: Span) -> bool:
     return mention.text.lower().startswith("database") and bool(
         _ACCESS_BEFORE.search(low, max(0, mention.start - 90), mention.start)
     )
+
+
+def _reported_persons(text: str, low: str, mentions: list[Span]) -> list[Span]:
+    """ "reporting undocumented immigrants to the federal government" sends their status:
+    the people so described are read as a mention of status (see `p.REPORTED_PERSONS`)."""
+    found = [
+        Span("status", m.start("who"), m.end("who"), text[m.start("who") : m.end("who")])
+        for m in p.REPORTED_PERSONS.finditer(low)
+    ]
+    found = [f for f in found if not any(m.start < f.end and f.start < m.end for m in mentions)]
+    return sorted(mentions + found, key=lambda s: (s.start, -s.end)) if found else mentions
 
 
 def _permitted_restriction(low: str, verb: Span) -> bool:

@@ -463,6 +463,20 @@ STATUS_ANAPHOR = _compile(
     |\b(?:(?:a|the|any|that|each)\s+(?:person|individual)['’]s|(?:his\s+or\s+her|his|her|their))
       \s+status\b"""
 )
+# Reporting people named by their status to federal immigration authorities tells those
+# authorities the status: "reporting undocumented immigrants to the federal government",
+# "do not report immigrants to ICE". Narrow on purpose: the verb "report", people described
+# by immigration status, and a federal or immigration recipient.
+REPORTED_PERSONS = _compile(
+    r"""\breport(?:s|ed|ing)?\s+(?P<who>(?:any\s+|the\s+|such\s+|all\s+)?
+    (?:(?:undocumented|unauthori[sz]ed|illegal|deportable)\s+(?:immigrants?|aliens?|persons?
+        |individuals?|residents?|people|workers?|migrants?|noncitizens?|non-citizens?)
+      |immigrants|aliens|noncitizens|non-citizens
+      |(?:persons?|individuals?|people|aliens?)\s+(?:who\s+(?:are|is)\s+)?(?:unlawfully|illegally)
+        \s+present(?:\s+in\s+the\s+united\s+states)?))
+    \s+to\s+(?:the\s+)?(?:federal\b|immigration\b|u\.s\.\s+immigration|ice\b|dhs\b
+      |department\s+of\s+homeland|homeland\s+security|united\s+states\s+immigration)"""
+)
 # Inquiring "with any third person" asks someone else for status: requesting it (§ 1373(b)(1)).
 OF_OTHERS = _compile(
     r"""\s+(?:with|of|from)\s+(?:any|a|an|another|other|the)\s+

@@ -604,3 +604,20 @@ def test_a_permission_to_withhold_stays_a_permission():
     assert verdict(officer) == "compliant"
     agency = lint(doc("The agency may withhold information on immigration status."))
     assert verdict(agency) == "warning"
+
+
+def test_reporting_people_described_by_status_to_federal_authorities_sends_their_status():
+    for people in ("undocumented immigrants", "immigrants", "persons unlawfully present"):
+        findings = lint(doc(f"Housing inspectors shall not report {people} to ICE or the FBI."))
+        assert verdict(findings) == "error", people
+        assert people in _only(findings, "1373-status-restriction").message
+
+
+def test_reporting_people_is_read_narrowly():
+    for text in (
+        "Inspectors shall not report immigrants to their landlords.",  # not a federal recipient
+        "Inspectors shall not report tenants to federal agents.",  # not described by status
+        "Inspectors shall not report code violations to the federal government.",
+        "Inspectors shall report undocumented immigrants to federal immigration authorities.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text
