@@ -241,10 +241,12 @@ VERB = Scanner(
         |reveal(?:s|ed|ing)?|report(?:s|ed|ing)?|provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave
         |notif(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|forward(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)
         |withh(?:old|olds|olding|eld))\b
-      # verbs that more often move people or make things: only with information
+      # verbs that more often move people or make things: only with information, also
+      # someone's ("release any individual's information")
       | \b(?:releas(?:e|es|ing)|transfer(?:s|red|ring)?)\b
-        (?=\s+(?:of\s+)?(?:any\s+|the\s+|such\s+|all\s+)?(?:information|data|records?|details
-              |files?|personal|confidential))
+        (?=\s+(?:of\s+)?(?:any\s+|the\s+|such\s+|all\s+|an\s+|a\s+|each\s+)?
+              (?:[a-z-]+['’]s?\s+|his\s+|her\s+|their\s+|its\s+)?
+              (?:information|data|records?|details|files?|personal|confidential))
       | \b(?<=be\s)(?:released|transferred)\b
       | \b(?:mak(?:e|es|ing)|made)\b(?=[^.;]{0,150}?\bavailable\b)
     )

@@ -621,3 +621,14 @@ def test_reporting_people_is_read_narrowly():
         "Inspectors shall report undocumented immigrants to federal immigration authorities.",
     ):
         assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_release_before_someones_information_is_a_verb_of_sending():
+    findings = lint(
+        doc(
+            "No nurse shall release a patient's data, such as date of birth or immigration "
+            "status, to any federal agency."
+        )
+    )
+    assert verdict(findings) == "error"
+    assert verdict(lint(doc("No jailer shall release an inmate's brother to ICE."))) == "compliant"

@@ -93,13 +93,6 @@ KNOWN_HELDOUT_3_MISSES: dict[str, str] = {
         "'may not'/'shall not' and 'that prohibits'), so the voided restriction is read as one "
         "(error for compliant)"
     ),
-    "montgomery-county-pa-2025-policy-release-of-information": (
-        "'No employee shall release any individual's information — including ... immigration "
-        "status-related information ... — to any federal immigration officer without ... "
-        "approval': 'release' counts as a verb of sending only before an information noun, "
-        "and a possessive ('any individual's information') in between hides it "
-        "(compliant for error)"
-    ),
     "oak-park-2017-welcoming-village-not-disclosing-status": (
         "'This includes not inquiring about, recording, or disclosing an individual's "
         "immigration status': 'not' before a gerund, carrying the previous sentence's 'will "
