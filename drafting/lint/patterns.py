@@ -252,6 +252,13 @@ VERB = Scanner(
     )
   | (?P<keep>\b(?:maintain(?:s|ed|ing)?|keep(?:s|ing)?|kept|retain(?:s|ed|ing)?
                |stor(?:e|es|ed|ing))\b
+      # "shall record information about ... status", "not inquiring about, recording, or
+      # disclosing ...": "record" as a verb (after a modal, "to", "not", a comma or a
+      # conjunction, or passive), not the noun of "a record of" or "criminal record"
+      | (?:(?<=\bshall\s)|(?<=\bmay\s)|(?<=\bwill\s)|(?<=\bmust\s)|(?<=\bto\s)|(?<=\bnot\s)
+          |(?<=\bnever\s)|(?<=\bor\s)|(?<=\band\s)|(?<=\bnor\s)|(?<=,\s))record(?:ing)?\b
+          (?!\s+of\b)
+      | (?:(?<=\bbe\s)|(?<=\bbeen\s)|(?<=\bis\s)|(?<=\bare\s))recorded\b
       # "enter a person's immigration status into any database": keeping it
       | \benter(?:s|ed|ing)?\b(?=[^.;]{0,80}?\binto\s+(?:any\s+|a\s+|the\s+)?(?:[\w-]+\s+)?
           (?:databases?|systems?|records?|files?|registr(?:y|ies))\b))
@@ -297,6 +304,7 @@ VERB = Scanner(
         "kept",
         "retain",
         "stor",
+        "record",
         "enter",
         "receiv",
         "accept",

@@ -632,3 +632,23 @@ def test_release_before_someones_information_is_a_verb_of_sending():
     )
     assert verdict(findings) == "error"
     assert verdict(lint(doc("No jailer shall release an inmate's brother to ICE."))) == "compliant"
+
+
+def test_recording_status_is_maintaining_it():
+    for text in (
+        "No registrar shall record information about an applicant's citizenship status.",
+        "An applicant's citizenship status shall not be recorded.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "error", text
+        assert _only(findings, "1373-status-restriction").limb == "§ 1373(b)(2): maintaining"
+
+
+def test_a_record_as_a_noun_is_not_a_verb_of_keeping():
+    findings = lint(
+        doc(
+            "No registrar shall ask about an applicant's criminal record or citizenship status, "
+            "nor make an audio recording about it."
+        )
+    )
+    assert verdict(findings) == "compliant"

@@ -99,13 +99,6 @@ KNOWN_HELDOUT_3_MISSES: dict[str, str] = {
         "not use Village resources', is not an operator; 'recording' is not read as "
         "maintaining (compliant for error)"
     ),
-    "san-juan-county-wa-2017-code-9-24-010-record-information": (
-        "'no County employee ... shall record information, inquire, or otherwise request ... "
-        "information about a person's civil immigration status': 'record' is not a verb of "
-        "keeping (not added in the second round, which no seen document justified), so A.1 "
-        "is read as a don't-ask rule; A.3's 'personal information' gives a warning. The "
-        "verdict itself is marked unsure in the file (warning for error)"
-    ),
 }
 
 DEV = real_cases("dev")
