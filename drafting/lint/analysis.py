@@ -215,7 +215,7 @@ _ADJACENT = re.compile(r"\s+(?:(?:be|to|ever|otherwise|knowingly|intentionally)\
 _RESTRICTING_START = re.compile(r"(?:prohibit|restrict|prevent|limit|bar|preclude|forbid)", re.I)
 
 
-def _operators(text: str, low: str, matches) -> list[Span]:
+def _operators(text: str, low: str, matches, verb_starts: frozenset[int]) -> list[Span]:
     """The sentence's operators; a restriction described under an outer one is protected.
 
     "X may not have in effect a policy that prohibits or restricts any entity
@@ -226,11 +226,16 @@ def _operators(text: str, low: str, matches) -> list[Span]:
     so the verb it also is reads as restricted. Right after a restriction ("shall
     not withhold") it is a double negative (permit); right after a permission
     ("may withhold") it is left to the permission to withhold (`_MAY_WITHHOLD`).
+
+    "Not" before a gerund negates it only when the gerund is a verb of moving or
+    gathering information ("not disclosing"), not in "a fine not exceeding $500".
     """
     spans = _spans(text, matches)
     out: list[Span] = []
     for s in spans:
         if s.kind == "neutral":
+            continue
+        if s.kind == "restrict" and s.text.rstrip().lower() == "not" and s.end not in verb_starts:
             continue
         if s.text[:5].lower() == "withh":
             before = out[-1] if out else None
@@ -476,7 +481,7 @@ def sentence_facts(
     if facts.recital and not p.REPORTED_RULE.search(low):
         return facts  # a recital gives reasons; it restricts nothing
     operators, verb_matches, status, broad, limited, detainers = p.CORE.scan(low, facts.words)
-    facts.operators = _operators(text, low, operators)
+    facts.operators = _operators(text, low, operators, frozenset(v.start() for v in verb_matches))
     mentions = [m for m in _mentions(text, status, broad, limited) if not _access_to(low, m)]
     if "report" in low:
         mentions = _reported_persons(text, low, mentions)

@@ -129,6 +129,9 @@ OPERATOR = Scanner(
         \b{_MODAL}\s+(?:not|never)\b
       | \b(?:cannot|can't|won't|shan't)\b
       | \bnot\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed)\s+to\b
+      # "not" before a gerund: "This includes not inquiring about, recording, or disclosing
+      # ..." (kept only before a verb of moving or gathering information: analysis._operators)
+      | (?<!\bfor\s)(?<!\bor\s)(?<!\bwithout\s)\bnot\s+(?=[a-z]+ing\b)
       | \b(?:prohibited|forbidden|barred|precluded|restricted|enjoined)\s+from\b
       # a verb of forbidding with its object before "from", in any form: "prohibits",
       # "a policy prohibiting county employees from", "forbids", "barred its employees from"

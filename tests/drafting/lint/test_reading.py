@@ -652,3 +652,26 @@ def test_a_record_as_a_noun_is_not_a_verb_of_keeping():
         )
     )
     assert verdict(findings) == "compliant"
+
+
+def test_not_before_a_list_of_gerunds_negates_them():
+    findings = lint(
+        doc(
+            "The clinic will not use its staff to help enforce federal immigration law. This "
+            "includes not asking about, recording, or sharing a patient's immigration status."
+        )
+    )
+    assert verdict(findings) == "error"
+    finding = _only(findings, "1373-status-restriction")
+    assert finding.sentence.startswith("This includes not asking about")
+    assert "§ 1373(b)(2): maintaining" in finding.limb
+
+
+def test_not_before_other_gerunds_is_no_restriction():
+    for text in (
+        "Anyone who discloses a person's immigration status may be fined an amount not "
+        "exceeding $500 and may report it to ICE.",
+        "The fine for not reporting a tenant's immigration status to ICE is $50.",
+        "Whether or not sharing immigration status with ICE is wise, the clerk may share it.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text

@@ -93,12 +93,6 @@ KNOWN_HELDOUT_3_MISSES: dict[str, str] = {
         "'may not'/'shall not' and 'that prohibits'), so the voided restriction is read as one "
         "(error for compliant)"
     ),
-    "oak-park-2017-welcoming-village-not-disclosing-status": (
-        "'This includes not inquiring about, recording, or disclosing an individual's "
-        "immigration status': 'not' before a gerund, carrying the previous sentence's 'will "
-        "not use Village resources', is not an operator; 'recording' is not read as "
-        "maintaining (compliant for error)"
-    ),
 }
 
 DEV = real_cases("dev")
