@@ -248,13 +248,38 @@ def _operators(text: str, low: str, matches, verb_starts: frozenset[int]) -> lis
         described = (
             s.kind == "restrict"
             and _RESTRICTING_START.match(s.text)
-            and any(o.kind == "restrict" for o in out)
-            and p.DESCRIBED_BEFORE.search(low, max(0, s.start - 30), s.start)
+            and (
+                (
+                    any(o.kind == "restrict" for o in out)
+                    and p.DESCRIBED_BEFORE.search(low, max(0, s.start - 30), s.start)
+                )
+                or _in_forbidden_policy(low, s, out)
+            )
         )
         if s.kind == "permitneg" or described:
             s = Span("permit", s.start, s.end, s.text)
         out.append(s)
     return out
+
+
+def _in_forbidden_policy(low: str, restriction: Span, before: list[Span]) -> bool:
+    """The restriction is in the clause of a policy the sentence voids or forbids.
+
+    "... by voiding policies that municipalities may adopt to limit or prohibit any
+    person from communicating ...", "a county is prohibited from enacting a rule under
+    which ...", "Any policy that restricts ... is void": an anti-sanctuary law
+    describes the restriction to undo it, and so protects the channel it names.
+    """
+    clause = p.POLICY_CLAUSE_BEFORE.search(low, max(0, restriction.start - 200), restriction.start)
+    if clause is None:
+        return False
+    noun = clause.start()
+    if p.VOIDING_BEFORE.search(low, max(0, noun - 60), noun):
+        return True
+    adopting = p.ADOPTING_BEFORE.search(low, max(0, noun - 60), noun)
+    if adopting and any(o.kind == "restrict" and o.end <= adopting.start() for o in before):
+        return True
+    return bool(p.VOID_AFTER.search(low, restriction.end))
 
 
 def _mentions(text: str, status, broad, limited) -> list[Span]:

@@ -499,6 +499,27 @@ OF_OTHERS = _compile(
 # "a ... policy that prohibits or restricts ... from": the clause describes what is
 # forbidden, so after an outer "may not" it protects the channels it names.
 DESCRIBED_BEFORE = _compile(r"\b(?:that|which)\s+(?:\w+\s+)?$")
+# A restriction in the clause of a policy the text voids or forbids is described, not
+# imposed: "voiding policies that municipalities may adopt to limit or prohibit any person
+# from communicating ...", "is prohibited from enacting a rule under which ...", "Any policy
+# that restricts ... is void". POLICY_CLAUSE_BEFORE ends where the restriction starts.
+POLICY_CLAUSE_BEFORE = _compile(
+    r"""\b(?:polic(?:y|ies)|ordinances?|rules?|practices?|resolutions?|regulations?|measures?
+    |directives?|procedures?|guidelines?|laws?)\b[^;.]{0,30}?
+    \b(?:that|which|whereby|to|(?:meant|designed|intended)\s+to)\b[^;.]{0,140}$"""
+)
+VOIDING_BEFORE = _compile(
+    r"""\b(?:void(?:s|ed|ing)?|invalidat\w*|nullif\w*|preempt\w*|repeal\w*)\b
+    [^;.]{0,40}$"""
+)
+ADOPTING_BEFORE = _compile(
+    r"""\b(?:adopt|enact|pass|maintain|implement|promulgat|establish|enforc)\w*\b
+    [^;.]{0,40}$|\bhave\s+in\s+effect\b[^;.]{0,40}$"""
+)
+VOID_AFTER = _compile(
+    r"""\b(?:is|are|shall\s+be|will\s+be|becomes?)\s+(?:hereby\s+)?(?:declared\s+)?
+    (?:void|invalid|null|unenforceable|preempted|of\s+no\s+(?:force|effect))\b"""
+)
 INFO_NOUN = _compile(r"\b(?:information|data|records?|details|files?|database|lists?)\b")
 # A verb whose own object is "information about ..." ("request or maintain information
 # about, or otherwise investigate, the ... status"): the object after the last verb is

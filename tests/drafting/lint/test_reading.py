@@ -675,3 +675,27 @@ def test_not_before_other_gerunds_is_no_restriction():
         "Whether or not sharing immigration status with ICE is wise, the clerk may share it.",
     ):
         assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_a_law_voiding_policies_that_restrict_the_channels_protects_them():
+    for text in (
+        "This act voids any ordinance that a town may adopt to prohibit its officers from "
+        "sharing information about the immigration status of any person with federal agencies.",
+        "Any local policy that restricts employees from sending immigration status information "
+        "to federal authorities is void.",
+        "A county is prohibited from enacting a rule under which deputies are forbidden from "
+        "exchanging immigration status information with ICE.",
+        "A county shall not adopt any measure meant to prevent deputies from exchanging "
+        "immigration status information with ICE.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_adopting_a_policy_that_restricts_the_channels_is_still_a_restriction():
+    for text in (
+        "The town adopts a policy that prohibits its officers from sharing immigration status "
+        "with federal agents.",
+        "The town shall enforce the rule that prohibits its officers from sharing immigration "
+        "status with federal agents.",
+    ):
+        assert verdict(lint(doc(text))) == "error", text
