@@ -211,31 +211,75 @@ def _spans(text: str, matches, kind: str = "") -> list[Span]:
     ]
 
 
+_ADJACENT = re.compile(r"\s+(?:(?:be|to|ever|otherwise|knowingly|intentionally)\s+){0,2}")
 _RESTRICTING_START = re.compile(r"(?:prohibit|restrict|prevent|limit|bar|preclude|forbid)", re.I)
 
 
-def _operators(text: str, low: str, matches) -> list[Span]:
+def _operators(text: str, low: str, matches, verb_starts: frozenset[int]) -> list[Span]:
     """The sentence's operators; a restriction described under an outer one is protected.
 
     "X may not have in effect a policy that prohibits or restricts any entity
     from sending ... status": the inner "prohibits ... from" names what X may not
     do, so the sending it governs is protected (a double negative), not restricted.
+
+    "Withhold" is "not send": its operator starts and ends where the word starts,
+    so the verb it also is reads as restricted. Right after a restriction ("shall
+    not withhold") it is a double negative (permit); right after a permission
+    ("may withhold") it is left to the permission to withhold (`_MAY_WITHHOLD`).
+
+    "Not" before a gerund negates it only when the gerund is a verb of moving or
+    gathering information ("not disclosing"), not in "a fine not exceeding $500".
     """
     spans = _spans(text, matches)
     out: list[Span] = []
     for s in spans:
         if s.kind == "neutral":
             continue
+        if s.kind == "restrict" and s.text.rstrip().lower() == "not" and s.end not in verb_starts:
+            continue
+        if s.text[:5].lower() == "withh":
+            before = out[-1] if out else None
+            adjacent = before is not None and _ADJACENT.fullmatch(low, before.end, s.start)
+            if adjacent and before.kind == "permit":
+                continue
+            kind = "permit" if adjacent and before.kind == "restrict" else "restrict"
+            out.append(Span(kind, s.start, s.start, s.text))
+            continue
         described = (
             s.kind == "restrict"
             and _RESTRICTING_START.match(s.text)
-            and any(o.kind == "restrict" for o in out)
-            and p.DESCRIBED_BEFORE.search(low, max(0, s.start - 30), s.start)
+            and (
+                (
+                    any(o.kind == "restrict" for o in out)
+                    and p.DESCRIBED_BEFORE.search(low, max(0, s.start - 30), s.start)
+                )
+                or _in_forbidden_policy(low, s, out)
+            )
         )
         if s.kind == "permitneg" or described:
             s = Span("permit", s.start, s.end, s.text)
         out.append(s)
     return out
+
+
+def _in_forbidden_policy(low: str, restriction: Span, before: list[Span]) -> bool:
+    """The restriction is in the clause of a policy the sentence voids or forbids.
+
+    "... by voiding policies that municipalities may adopt to limit or prohibit any
+    person from communicating ...", "a county is prohibited from enacting a rule under
+    which ...", "Any policy that restricts ... is void": an anti-sanctuary law
+    describes the restriction to undo it, and so protects the channel it names.
+    """
+    clause = p.POLICY_CLAUSE_BEFORE.search(low, max(0, restriction.start - 200), restriction.start)
+    if clause is None:
+        return False
+    noun = clause.start()
+    if p.VOIDING_BEFORE.search(low, max(0, noun - 60), noun):
+        return True
+    adopting = p.ADOPTING_BEFORE.search(low, max(0, noun - 60), noun)
+    if adopting and any(o.kind == "restrict" and o.end <= adopting.start() for o in before):
+        return True
+    return bool(p.VOID_AFTER.search(low, restriction.end))
 
 
 def _mentions(text: str, status, broad, limited) -> list[Span]:
@@ -462,8 +506,10 @@ def sentence_facts(
     if facts.recital and not p.REPORTED_RULE.search(low):
         return facts  # a recital gives reasons; it restricts nothing
     operators, verb_matches, status, broad, limited, detainers = p.CORE.scan(low, facts.words)
-    facts.operators = _operators(text, low, operators)
+    facts.operators = _operators(text, low, operators, frozenset(v.start() for v in verb_matches))
     mentions = [m for m in _mentions(text, status, broad, limited) if not _access_to(low, m)]
+    if "report" in low:
+        mentions = _reported_persons(text, low, mentions)
     if status:
         mentions = _anaphora(text, low, mentions, status[0].end())
     if definitions is not None and definitions.pattern is not None:
@@ -536,6 +582,17 @@ def _access_to(low: str, mention: Span) -> bool:
     return mention.text.lower().startswith("database") and bool(
         _ACCESS_BEFORE.search(low, max(0, mention.start - 90), mention.start)
     )
+
+
+def _reported_persons(text: str, low: str, mentions: list[Span]) -> list[Span]:
+    """ "reporting undocumented immigrants to the federal government" sends their status:
+    the people so described are read as a mention of status (see `p.REPORTED_PERSONS`)."""
+    found = [
+        Span("status", m.start("who"), m.end("who"), text[m.start("who") : m.end("who")])
+        for m in p.REPORTED_PERSONS.finditer(low)
+    ]
+    found = [f for f in found if not any(m.start < f.end and f.start < m.end for m in mentions)]
+    return sorted(mentions + found, key=lambda s: (s.start, -s.end)) if found else mentions
 
 
 def _permitted_restriction(low: str, verb: Span) -> bool:

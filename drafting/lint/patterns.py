@@ -121,6 +121,7 @@ OPERATOR = Scanner(
         {_RESTRICT_WORDS}{_CHAIN}
       | \b(?:shall|may|will|must)\s+not\s+be\s+(?:\w+\s+)?
         (?:prohibited|restricted|prevented|barred|precluded)\b
+      | \b(?:is|are|shall|will)\s+not\s+(?:be\s+)?(?:unlawful|illegal)\s+for\s+[^;.]{{0,80}}?\bto\b
       | \bno\s+(?:[^\s;:.!?]+\s+){{0,20}}?(?:shall|may|will|must|can)\s+be\s+(?:\w+\s+)?
         (?:prohibited|restricted|prevented|barred|precluded|penali[sz]ed|disciplined|sanctioned)\b
     )
@@ -128,8 +129,16 @@ OPERATOR = Scanner(
         \b{_MODAL}\s+(?:not|never)\b
       | \b(?:cannot|can't|won't|shan't)\b
       | \bnot\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed)\s+to\b
+      # "not" before a gerund: "This includes not inquiring about, recording, or disclosing
+      # ..." (kept only before a verb of moving or gathering information: analysis._operators)
+      | (?<!\bfor\s)(?<!\bor\s)(?<!\bwithout\s)\bnot\s+(?=[a-z]+ing\b)
       | \b(?:prohibited|forbidden|barred|precluded|restricted|enjoined)\s+from\b
-      | \bprohibits?\s+[^;.]{{0,80}}?\bfrom\b
+      # a verb of forbidding with its object before "from", in any form: "prohibits",
+      # "a policy prohibiting county employees from", "forbids", "barred its employees from"
+      | \b(?:prohibit(?:s|ing)?|forbid(?:s|ding)?|bar(?:s|red|ring)?|prevent(?:s|ed|ing)?
+          |preclud(?:e|es|ed|ing)|restrict(?:s|ed|ing)?)\s+[^;.]{{0,80}}?\bfrom\b
+      # "it is unlawful for", "make it unlawful for police to share ..."
+      | \b(?:unlawful|illegal)\s+for\s+[^;.]{{0,80}}?\bto\b
       # "prohibits using County resources for ...", "prohibits the use of ... to"
       | \bprohibits?\s+(?:the\s+)?(?:use\s+of|using)\b
       # "restrict" as the main verb of an act named as a noun: "will otherwise restrict
@@ -152,6 +161,8 @@ OPERATOR = Scanner(
       | \bnor\s+{_MODAL}\b
       | \b(?:refrain|abstain)\s+from\b | \b(?:shall|must|will)\s+decline\s+to\b
       | \bnever\b | \b(?:does|do|did)\s+not\b
+      # "withhold" is "not send": it restricts the sending it names (see analysis._operators)
+      | \bwithh(?:old|olds|olding|eld)\b
     )
   | (?P<permit>
         \bmay\b(?!\s+not\b) | \bcan\b(?!\s+not\b)
@@ -188,10 +199,12 @@ OPERATOR = Scanner(
         "limit",
         "prevent",
         "bar",
-        "preclude",
+        "preclud",
         "impede",
         "forbid",
         "interfere",
+        "unlawful",
+        "illegal",
         "barred",
         "precluded",
         "restricted",
@@ -203,6 +216,7 @@ OPERATOR = Scanner(
         "never",
         "retain",
         "discretion",
+        "withh",
     ),
 )
 
@@ -228,16 +242,26 @@ VERB = Scanner(
         |divulg(?:e|es|ed|ing)|communicat(?:e|es|ed|ing|ions?)|exchang(?:e|es|ed|ing)
         |transmi(?:t|ts|tted|tting|ssion)|sen(?:d|ds|t|ding)|furnish(?:es|ed|ing)?
         |reveal(?:s|ed|ing)?|report(?:s|ed|ing)?|provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave
-        |notif(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|forward(?:s|ed|ing)?|suppl(?:y|ies|ied|ying))\b
-      # verbs that more often move people or make things: only with information
+        |notif(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|forward(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)
+        |withh(?:old|olds|olding|eld))\b
+      # verbs that more often move people or make things: only with information, also
+      # someone's ("release any individual's information")
       | \b(?:releas(?:e|es|ing)|transfer(?:s|red|ring)?)\b
-        (?=\s+(?:of\s+)?(?:any\s+|the\s+|such\s+|all\s+)?(?:information|data|records?|details
-              |files?|personal|confidential))
+        (?=\s+(?:of\s+)?(?:any\s+|the\s+|such\s+|all\s+|an\s+|a\s+|each\s+)?
+              (?:[a-z-]+['’]s?\s+|his\s+|her\s+|their\s+|its\s+)?
+              (?:information|data|records?|details|files?|personal|confidential))
       | \b(?<=be\s)(?:released|transferred)\b
       | \b(?:mak(?:e|es|ing)|made)\b(?=[^.;]{0,150}?\bavailable\b)
     )
   | (?P<keep>\b(?:maintain(?:s|ed|ing)?|keep(?:s|ing)?|kept|retain(?:s|ed|ing)?
                |stor(?:e|es|ed|ing))\b
+      # "shall record information about ... status", "not inquiring about, recording, or
+      # disclosing ...": "record" as a verb (after a modal, "to", "not", a comma or a
+      # conjunction, or passive), not the noun of "a record of" or "criminal record"
+      | (?:(?<=\bshall\s)|(?<=\bmay\s)|(?<=\bwill\s)|(?<=\bmust\s)|(?<=\bto\s)|(?<=\bnot\s)
+          |(?<=\bnever\s)|(?<=\bor\s)|(?<=\band\s)|(?<=\bnor\s)|(?<=,\s))record(?:ing)?\b
+          (?!\s+of\b)
+      | (?:(?<=\bbe\s)|(?<=\bbeen\s)|(?<=\bis\s)|(?<=\bare\s))recorded\b
       # "enter a person's immigration status into any database": keeping it
       | \benter(?:s|ed|ing)?\b(?=[^.;]{0,80}?\binto\s+(?:any\s+|a\s+|the\s+)?(?:[\w-]+\s+)?
           (?:databases?|systems?|records?|files?|registr(?:y|ies))\b))
@@ -275,6 +299,7 @@ VERB = Scanner(
         "transfer",
         "forward",
         "suppl",
+        "withh",
         "mak",
         "made",
         "maintain",
@@ -282,6 +307,7 @@ VERB = Scanner(
         "kept",
         "retain",
         "stor",
+        "record",
         "enter",
         "receiv",
         "accept",
@@ -450,6 +476,20 @@ STATUS_ANAPHOR = _compile(
     |\b(?:(?:a|the|any|that|each)\s+(?:person|individual)['’]s|(?:his\s+or\s+her|his|her|their))
       \s+status\b"""
 )
+# Reporting people named by their status to federal immigration authorities tells those
+# authorities the status: "reporting undocumented immigrants to the federal government",
+# "do not report immigrants to ICE". Narrow on purpose: the verb "report", people described
+# by immigration status, and a federal or immigration recipient.
+REPORTED_PERSONS = _compile(
+    r"""\breport(?:s|ed|ing)?\s+(?P<who>(?:any\s+|the\s+|such\s+|all\s+)?
+    (?:(?:undocumented|unauthori[sz]ed|illegal|deportable)\s+(?:immigrants?|aliens?|persons?
+        |individuals?|residents?|people|workers?|migrants?|noncitizens?|non-citizens?)
+      |immigrants|aliens|noncitizens|non-citizens
+      |(?:persons?|individuals?|people|aliens?)\s+(?:who\s+(?:are|is)\s+)?(?:unlawfully|illegally)
+        \s+present(?:\s+in\s+the\s+united\s+states)?))
+    \s+to\s+(?:the\s+)?(?:federal\b|immigration\b|u\.s\.\s+immigration|ice\b|dhs\b
+      |department\s+of\s+homeland|homeland\s+security|united\s+states\s+immigration)"""
+)
 # Inquiring "with any third person" asks someone else for status: requesting it (§ 1373(b)(1)).
 OF_OTHERS = _compile(
     r"""\s+(?:with|of|from)\s+(?:any|a|an|another|other|the)\s+
@@ -459,6 +499,27 @@ OF_OTHERS = _compile(
 # "a ... policy that prohibits or restricts ... from": the clause describes what is
 # forbidden, so after an outer "may not" it protects the channels it names.
 DESCRIBED_BEFORE = _compile(r"\b(?:that|which)\s+(?:\w+\s+)?$")
+# A restriction in the clause of a policy the text voids or forbids is described, not
+# imposed: "voiding policies that municipalities may adopt to limit or prohibit any person
+# from communicating ...", "is prohibited from enacting a rule under which ...", "Any policy
+# that restricts ... is void". POLICY_CLAUSE_BEFORE ends where the restriction starts.
+POLICY_CLAUSE_BEFORE = _compile(
+    r"""\b(?:polic(?:y|ies)|ordinances?|rules?|practices?|resolutions?|regulations?|measures?
+    |directives?|procedures?|guidelines?|laws?)\b[^;.]{0,30}?
+    \b(?:that|which|whereby|to|(?:meant|designed|intended)\s+to)\b[^;.]{0,140}$"""
+)
+VOIDING_BEFORE = _compile(
+    r"""\b(?:void(?:s|ed|ing)?|invalidat\w*|nullif\w*|preempt\w*|repeal\w*)\b
+    [^;.]{0,40}$"""
+)
+ADOPTING_BEFORE = _compile(
+    r"""\b(?:adopt|enact|pass|maintain|implement|promulgat|establish|enforc)\w*\b
+    [^;.]{0,40}$|\bhave\s+in\s+effect\b[^;.]{0,40}$"""
+)
+VOID_AFTER = _compile(
+    r"""\b(?:is|are|shall\s+be|will\s+be|becomes?)\s+(?:hereby\s+)?(?:declared\s+)?
+    (?:void|invalid|null|unenforceable|preempted|of\s+no\s+(?:force|effect))\b"""
+)
 INFO_NOUN = _compile(r"\b(?:information|data|records?|details|files?|database|lists?)\b")
 # A verb whose own object is "information about ..." ("request or maintain information
 # about, or otherwise investigate, the ... status"): the object after the last verb is

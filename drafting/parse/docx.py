@@ -3,7 +3,9 @@
 Size limits apply before anything is decompressed, reads are bounded, and the XML
 parser resolves no entities and loads no DTD; a DOCTYPE is refused outright. The
 paragraphs found are then given structure exactly as pasted text is
-(`drafting.parse.text`).
+(`drafting.parse.text`), and bill line numbers typed into the text ("3.15 shall
+not:") are set aside by the same rule (`strip_line_numbers`): each paragraph,
+and each line of a paragraph broken with Shift+Enter, counts as one line.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Callable
 from drafting.budget import tick
 from drafting.document import Document
 from drafting.numbering import roman
-from drafting.parse.text import UNWRITABLE, Paragraph, build_document
+from drafting.parse.text import UNWRITABLE, Paragraph, build_document, strip_line_numbers
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 40 * 1024 * 1024
@@ -252,9 +254,21 @@ def _num_pr(num) -> tuple[str, int]:
 
 
 def _docx_paragraphs(body, numbering: _Numbering):
+    found = list(_labelled_lines(body, numbering))
+    lines = strip_line_numbers([line for _label, _heading, para in found for line in para])
+    position = 0
+    for label, heading, para in found:
+        text = " ".join(" ".join(lines[position : position + len(para)]).split())
+        position += len(para)
+        text = UNWRITABLE.sub("", f"{label} {text}" if label else text).strip()
+        if text:
+            yield Paragraph([text], heading=heading and not label)
+
+
+def _labelled_lines(body, numbering: _Numbering):
+    """(Word list label, heading?, the paragraph's lines) for each paragraph."""
     for paragraph in body.iter(f"{_W}p"):
         tick()
-        text = _paragraph_text(paragraph)
         label = ""
         heading = False
         ppr = paragraph.find(f"{_W}pPr")
@@ -268,12 +282,12 @@ def _docx_paragraphs(body, numbering: _Numbering):
             )
             if num_id:
                 label = numbering.label(num_id, ilvl)
-        text = UNWRITABLE.sub("", f"{label} {text}" if label else text).strip()
-        if text:
-            yield Paragraph([text], heading=heading and not label)
+        yield label, heading, _paragraph_lines(paragraph)
 
 
-def _paragraph_text(paragraph) -> str:
+def _paragraph_lines(paragraph) -> list[str]:
+    """The paragraph's text, one string per line (a `w:br` or `w:cr` starts a new one)."""
+    lines: list[str] = []
     parts: list[str] = []
     for node in paragraph.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen"):
         if _inside_deleted(node, paragraph):
@@ -283,9 +297,13 @@ def _paragraph_text(paragraph) -> str:
             parts.append(node.text or "")
         elif tag == f"{_W}noBreakHyphen":
             parts.append("-")
-        else:
+        elif tag == f"{_W}tab" or node.get(f"{_W}type") in ("page", "column"):
             parts.append(" ")
-    return " ".join("".join(parts).split())
+        else:
+            lines.append(" ".join("".join(parts).split()))
+            parts = []
+    lines.append(" ".join("".join(parts).split()))
+    return [line for line in lines if line] or [""]
 
 
 def _inside_deleted(node, paragraph) -> bool:

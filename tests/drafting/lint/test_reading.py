@@ -542,3 +542,160 @@ def test_entering_status_into_a_database_is_maintaining_it():
     )
     assert verdict(findings) == "error"
     assert _only(findings, "1373-status-restriction").limb == "§ 1373(b)(2): maintaining"
+
+
+# -- third round (2026-11-30): readings from heldout-3's misses, tested on own texts ---------
+
+
+def test_a_verb_of_forbidding_in_any_form_with_its_object_before_from():
+    for phrase in (
+        "The board adopted a rule forbidding clerks from giving",
+        "The board's rule forbids clerks from giving",
+        "The board's rule bars clerks from giving",
+        "The board barred its clerks from giving",
+        "The board issued a directive prohibiting clerks from giving",
+    ):
+        findings = lint(doc(f"{phrase} any tenant's immigration status to federal agents."))
+        assert verdict(findings) == "error", phrase
+
+
+def test_a_negated_forbidding_stays_a_permission():
+    findings = lint(
+        doc("Nothing in this policy bars clerks from giving immigration status to federal agents.")
+    )
+    assert verdict(findings) == "compliant"
+
+
+def test_making_it_unlawful_to_share_status_is_a_restriction():
+    for phrase in ("It shall be unlawful for", "The council voted to make it unlawful for"):
+        findings = lint(
+            doc(f"{phrase} any inspector to share a tenant's citizenship status with the FBI.")
+        )
+        assert verdict(findings) == "error", phrase
+
+
+def test_it_is_not_unlawful_to_share_status_restricts_nothing():
+    findings = lint(
+        doc(
+            "It shall not be unlawful for any inspector to share a tenant's citizenship status "
+            "with federal agents."
+        )
+    )
+    assert verdict(findings) == "compliant"
+
+
+def test_withholding_status_is_a_restriction_on_sending_it():
+    for phrase in (
+        "Clinic staff are directed to withhold data such as a patient's immigration status",
+        "The policy requires withholding a patient's immigration status",
+    ):
+        findings = lint(doc(f"{phrase} from federal agents."))
+        assert verdict(findings) == "error", phrase
+        assert _only(findings, "1373-status-restriction").limb.startswith("§ 1373(a)")
+
+
+def test_not_withholding_status_is_no_restriction():
+    findings = lint(doc("No clerk shall withhold a tenant's immigration status from the FBI."))
+    assert verdict(findings) == "compliant"
+
+
+def test_a_permission_to_withhold_stays_a_permission():
+    officer = lint(doc("An officer may withhold a person's immigration status from callers."))
+    assert verdict(officer) == "compliant"
+    agency = lint(doc("The agency may withhold information on immigration status."))
+    assert verdict(agency) == "warning"
+
+
+def test_reporting_people_described_by_status_to_federal_authorities_sends_their_status():
+    for people in ("undocumented immigrants", "immigrants", "persons unlawfully present"):
+        findings = lint(doc(f"Housing inspectors shall not report {people} to ICE or the FBI."))
+        assert verdict(findings) == "error", people
+        assert people in _only(findings, "1373-status-restriction").message
+
+
+def test_reporting_people_is_read_narrowly():
+    for text in (
+        "Inspectors shall not report immigrants to their landlords.",  # not a federal recipient
+        "Inspectors shall not report tenants to federal agents.",  # not described by status
+        "Inspectors shall not report code violations to the federal government.",
+        "Inspectors shall report undocumented immigrants to federal immigration authorities.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_release_before_someones_information_is_a_verb_of_sending():
+    findings = lint(
+        doc(
+            "No nurse shall release a patient's data, such as date of birth or immigration "
+            "status, to any federal agency."
+        )
+    )
+    assert verdict(findings) == "error"
+    assert verdict(lint(doc("No jailer shall release an inmate's brother to ICE."))) == "compliant"
+
+
+def test_recording_status_is_maintaining_it():
+    for text in (
+        "No registrar shall record information about an applicant's citizenship status.",
+        "An applicant's citizenship status shall not be recorded.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "error", text
+        assert _only(findings, "1373-status-restriction").limb == "§ 1373(b)(2): maintaining"
+
+
+def test_a_record_as_a_noun_is_not_a_verb_of_keeping():
+    findings = lint(
+        doc(
+            "No registrar shall ask about an applicant's criminal record or citizenship status, "
+            "nor make an audio recording about it."
+        )
+    )
+    assert verdict(findings) == "compliant"
+
+
+def test_not_before_a_list_of_gerunds_negates_them():
+    findings = lint(
+        doc(
+            "The clinic will not use its staff to help enforce federal immigration law. This "
+            "includes not asking about, recording, or sharing a patient's immigration status."
+        )
+    )
+    assert verdict(findings) == "error"
+    finding = _only(findings, "1373-status-restriction")
+    assert finding.sentence.startswith("This includes not asking about")
+    assert "§ 1373(b)(2): maintaining" in finding.limb
+
+
+def test_not_before_other_gerunds_is_no_restriction():
+    for text in (
+        "Anyone who discloses a person's immigration status may be fined an amount not "
+        "exceeding $500 and may report it to ICE.",
+        "The fine for not reporting a tenant's immigration status to ICE is $50.",
+        "Whether or not sharing immigration status with ICE is wise, the clerk may share it.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_a_law_voiding_policies_that_restrict_the_channels_protects_them():
+    for text in (
+        "This act voids any ordinance that a town may adopt to prohibit its officers from "
+        "sharing information about the immigration status of any person with federal agencies.",
+        "Any local policy that restricts employees from sending immigration status information "
+        "to federal authorities is void.",
+        "A county is prohibited from enacting a rule under which deputies are forbidden from "
+        "exchanging immigration status information with ICE.",
+        "A county shall not adopt any measure meant to prevent deputies from exchanging "
+        "immigration status information with ICE.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_adopting_a_policy_that_restricts_the_channels_is_still_a_restriction():
+    for text in (
+        "The town adopts a policy that prohibits its officers from sharing immigration status "
+        "with federal agents.",
+        "The town shall enforce the rule that prohibits its officers from sharing immigration "
+        "status with federal agents.",
+    ):
+        assert verdict(lint(doc(text))) == "error", text

@@ -1,6 +1,6 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Three sets, each reported on its own:
+Four sets, each reported on its own:
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -12,11 +12,15 @@ Three sets, each reported on its own:
   gathered on 2026-11-30 before any rule changed and run once (18/29, bar not
   met); its misses were then read and the second round's readings written for
   them, so it is one more development set.
-* `heldout-3` — gathered on 2026-11-30 before the second round changed any rule,
-  committed with its verdicts before the lint was run on it, and run once after
-  that round's rules were done. The issue's bar (every document right, accuracy
-  at least 95%) applies to it. Its misses are strict xfails with their causes,
-  read after that run; they were not tuned on.
+* `heldout-3`, reported as **seen (looked at 2026-11-30, third round)** — gathered
+  on 2026-11-30 before the second round changed any rule, committed with its
+  verdicts before the lint was run on it, and run once after that round's rules
+  were done (17/25, bar not met); its misses were then read and the third round's
+  readings written for them, so it is one more development set.
+
+No set is held out now: a new one must be gathered, and its verdicts committed,
+before the lint is run on it, for the issue's bar (every document right, accuracy
+at least 95%) to measure anything.
 
 Precision and recall for each set are printed after the run.
 """
@@ -36,6 +40,7 @@ VERDICTS = ("error", "warning", "compliant")
 PROBLEM = frozenset({"error", "warning"})
 SEEN_LABEL = "seen (looked at 2026-11-30)"
 SEEN_2_LABEL = "seen (looked at 2026-11-30, second round)"
+SEEN_3_LABEL = "seen (looked at 2026-11-30, third round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -83,68 +88,25 @@ KNOWN_SEEN_2_MISSES: dict[str, str] = {
     ),
 }
 
-# heldout-3 documents the lint got wrong on its one run (2026-11-30, after the second
-# round's rules were done), and why: causes read after the run, not fixed.
-KNOWN_HELDOUT_3_MISSES: dict[str, str] = {
-    "boulder-county-2018-commissioners-policy-citizenship-records": (
-        "'a new policy prohibiting county employees from providing federal immigration agents "
-        "any records or information regarding residents' citizenship status': the participle "
-        "'prohibiting ... from' is not an operator (only 'prohibits ... from' and 'prohibited "
-        "from' are), so nothing is read as restricted but the don't-ask sentence "
-        "(compliant for error)"
-    ),
-    "burlington-2020-resolution-citizenship-status-ice": (
-        "'to make it unlawful for police to share information regarding someone's citizenship "
-        "status with Immigration and Customs Enforcement': 'unlawful for ... to' is not read as "
-        "a restriction, and 'do not report immigrants' names people, not information "
-        "(compliant for error)"
-    ),
-    "evanston-2016-welcoming-city-reporting": (
-        "'It forbids police and city employees from asking about ... and from reporting "
-        "undocumented immigrants to the federal government': 'forbids ... from' is not an "
-        "operator, and reporting 'undocumented immigrants' (people) is not read as sending "
-        "their status (compliant for error)"
-    ),
-    "mississippi-2017-sb-2710-sanctuary-ban": (
-        "'voiding policies that municipalities ... may adopt to limit or prohibit any person "
-        "from communicating ... to verify or report the immigration status': voiding a "
-        "restriction is not read as negating it (the double-negative reading needs an outer "
-        "'may not'/'shall not' and 'that prohibits'), so the voided restriction is read as one "
-        "(error for compliant)"
-    ),
-    "montgomery-county-pa-2025-inquirer-withhold-status": (
-        "'barred its employees from providing information to ICE ..., directing them to "
-        "withhold data like immigration status': 'barred' with its object between it and "
-        "'from' is not an operator (only 'barred from' is), and 'withhold' is neither a "
-        "restriction nor a verb of sending (compliant for error)"
-    ),
-    "montgomery-county-pa-2025-policy-release-of-information": (
-        "'No employee shall release any individual's information — including ... immigration "
-        "status-related information ... — to any federal immigration officer without ... "
-        "approval': 'release' counts as a verb of sending only before an information noun, "
-        "and a possessive ('any individual's information') in between hides it "
-        "(compliant for error)"
-    ),
-    "oak-park-2017-welcoming-village-not-disclosing-status": (
-        "'This includes not inquiring about, recording, or disclosing an individual's "
-        "immigration status': 'not' before a gerund, carrying the previous sentence's 'will "
-        "not use Village resources', is not an operator; 'recording' is not read as "
-        "maintaining (compliant for error)"
-    ),
-    "san-juan-county-wa-2017-code-9-24-010-record-information": (
-        "'no County employee ... shall record information, inquire, or otherwise request ... "
-        "information about a person's civil immigration status': 'record' is not a verb of "
-        "keeping (not added in the second round, which no seen document justified), so A.1 "
-        "is read as a don't-ask rule; A.3's 'personal information' gives a warning. The "
-        "verdict itself is marked unsure in the file (warning for error)"
-    ),
-}
+# heldout-3 was measured once on 2026-11-30 (17/25) and its misses were read; the third
+# round's readings (verbs of forbidding in any form with their object before "from",
+# "unlawful for ... to", "withhold" as not sending, reporting people described by status to
+# federal authorities, "release" before someone's information, "record" as keeping, "not"
+# before a gerund, and a restriction in a policy the text voids or forbids) were written for
+# them and tested on texts of their own in test_reading.py. From then on it is reported as
+# "seen (looked at 2026-11-30, third round)". What it still misses (nothing at the moment):
+KNOWN_SEEN_3_MISSES: dict[str, str] = {}
 
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
-HELDOUT_3 = real_cases("heldout-3")
-SETS = (("dev", DEV), (SEEN_LABEL, SEEN), (SEEN_2_LABEL, SEEN_2), ("heldout-3", HELDOUT_3))
+SEEN_3 = real_cases("heldout-3")
+SETS = (
+    ("dev", DEV),
+    (SEEN_LABEL, SEEN),
+    (SEEN_2_LABEL, SEEN_2),
+    (SEEN_3_LABEL, SEEN_3),
+)
 
 
 @pytest.fixture(scope="module")
@@ -199,8 +161,8 @@ def test_split_is_the_recorded_hash_of_the_jurisdiction():
 def test_corpus_has_every_verdict_in_every_set():
     assert {c.verdict for c in DEV} == {c.verdict for c in SEEN} == set(VERDICTS)
     assert {c.verdict for c in SEEN_2} == set(VERDICTS)
-    assert {c.verdict for c in HELDOUT_3} == set(VERDICTS)
-    assert (len(DEV) + len(SEEN), len(SEEN_2), len(HELDOUT_3)) == (43, 29, 25)
+    assert {c.verdict for c in SEEN_3} == set(VERDICTS)
+    assert (len(DEV) + len(SEEN), len(SEEN_2), len(SEEN_3)) == (43, 29, 25)
 
 
 @pytest.mark.parametrize("case", DEV, ids=[c.name for c in DEV])
@@ -256,18 +218,18 @@ def test_seen_2_meets_the_bar(results):
     assert _meets_the_bar(SEEN_2, results)
 
 
-@pytest.mark.parametrize("case", [_known(c, KNOWN_HELDOUT_3_MISSES) for c in HELDOUT_3])
-def test_heldout_3_misses_are_exactly_the_known_ones(case, results):
+@pytest.mark.parametrize("case", [_known(c, KNOWN_SEEN_3_MISSES) for c in SEEN_3])
+def test_seen_3_misses_are_exactly_the_known_ones(case, results):
     assert results[case.name] == case.verdict
 
 
 @pytest.mark.xfail(
-    condition=bool(KNOWN_HELDOUT_3_MISSES),
+    condition=bool(KNOWN_SEEN_3_MISSES),
     strict=True,
-    reason="heldout-3 does not meet the bar: see KNOWN_HELDOUT_3_MISSES",
+    reason="heldout-3 did not meet the bar on its one run (17/25); it is now seen",
 )
-def test_heldout_3_meets_the_bar(results):
-    assert _meets_the_bar(HELDOUT_3, results)
+def test_seen_3_meets_the_bar(results):
+    assert _meets_the_bar(SEEN_3, results)
 
 
 def test_measures_count_problem_and_per_verdict_precision_and_recall():

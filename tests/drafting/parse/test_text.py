@@ -436,6 +436,39 @@ def test_numbered_paragraphs_and_tables_of_sections_keep_their_numbers():
     assert strip_line_numbers(table) == table
 
 
+def test_line_numbers_typed_into_a_docx_upload_are_set_aside():
+    """A bill pasted into Word keeps its printed numbers: one paragraph per line, or one
+    paragraph with a line break (Shift+Enter) after each line; both are set aside."""
+    lines = _BILL.splitlines()
+
+    def one_paragraph_per_line(document):
+        for line in lines:
+            document.add_paragraph(line)
+
+    def line_breaks(document):
+        run = document.add_paragraph().add_run()
+        for index, line in enumerate(lines):
+            if index:
+                run.add_break()
+            run.add_text(line)
+
+    for build in (one_paragraph_per_line, line_breaks):
+        text = flatten(parse_docx(_docx_bytes(build)))
+        assert not any(number in text for number in ("3.14", "3.15", "3.17", "3.19")), text
+        assert "Subd. 3. Government restrictions." in text
+    document = parse_docx(_docx_bytes(line_breaks))
+    assert "personnel, shall not: (1) disclose" in flatten(document)
+    assert lint(document), "the restriction is read once its numbers are gone"
+
+
+def test_numbers_in_a_docx_that_are_not_line_numbers_stay():
+    def build(document):
+        for line in ("1 Officers shall not ask.", "3 Officers shall not share.", "7 Done."):
+            document.add_paragraph(line)
+
+    assert "3 Officers shall not share." in flatten(parse_docx(_docx_bytes(build)))
+
+
 # -- bill text in capitals, words broken across lines ---------------------------
 
 _CAPITALS_BILL = """\
