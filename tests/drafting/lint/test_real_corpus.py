@@ -1,6 +1,6 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Four sets, each reported on its own:
+Five sets, each reported on its own:
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -18,9 +18,12 @@ Four sets, each reported on its own:
   were done (17/25, bar not met); its misses were then read and the third round's
   readings written for them, so it is one more development set.
 
-No set is held out now: a new one must be gathered, and its verdicts committed,
-before the lint is run on it, for the issue's bar (every document right, accuracy
-at least 95%) to measure anything.
+* `heldout-4` — gathered on 2026-11-30 (30 provisions, 30 jurisdictions) by someone
+  who did not read the lint's code or run it, and committed with its verdicts
+  (688b059) before the lint was run on it; run once after the third round's rules
+  were done. The issue's bar (every document right, accuracy at least 95%) applies
+  to it. Its misses are strict xfails with their causes, read after that run; they
+  were not tuned on.
 
 Precision and recall for each set are printed after the run.
 """
@@ -97,15 +100,21 @@ KNOWN_SEEN_2_MISSES: dict[str, str] = {
 # "seen (looked at 2026-11-30, third round)". What it still misses (nothing at the moment):
 KNOWN_SEEN_3_MISSES: dict[str, str] = {}
 
+# heldout-4 documents the lint got wrong on its one run, and why: causes read after the
+# run, not fixed.
+KNOWN_HELDOUT_4_MISSES: dict[str, str] = {}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
 SEEN_3 = real_cases("heldout-3")
+HELDOUT_4 = real_cases("heldout-4")
 SETS = (
     ("dev", DEV),
     (SEEN_LABEL, SEEN),
     (SEEN_2_LABEL, SEEN_2),
     (SEEN_3_LABEL, SEEN_3),
+    ("heldout-4", HELDOUT_4),
 )
 
 
@@ -162,7 +171,8 @@ def test_corpus_has_every_verdict_in_every_set():
     assert {c.verdict for c in DEV} == {c.verdict for c in SEEN} == set(VERDICTS)
     assert {c.verdict for c in SEEN_2} == set(VERDICTS)
     assert {c.verdict for c in SEEN_3} == set(VERDICTS)
-    assert (len(DEV) + len(SEEN), len(SEEN_2), len(SEEN_3)) == (43, 29, 25)
+    assert {c.verdict for c in HELDOUT_4} == set(VERDICTS)
+    assert (len(DEV) + len(SEEN), len(SEEN_2), len(SEEN_3), len(HELDOUT_4)) == (43, 29, 25, 30)
 
 
 @pytest.mark.parametrize("case", DEV, ids=[c.name for c in DEV])
@@ -230,6 +240,20 @@ def test_seen_3_misses_are_exactly_the_known_ones(case, results):
 )
 def test_seen_3_meets_the_bar(results):
     assert _meets_the_bar(SEEN_3, results)
+
+
+@pytest.mark.parametrize("case", [_known(c, KNOWN_HELDOUT_4_MISSES) for c in HELDOUT_4])
+def test_heldout_4_misses_are_exactly_the_known_ones(case, results):
+    assert results[case.name] == case.verdict
+
+
+@pytest.mark.xfail(
+    condition=bool(KNOWN_HELDOUT_4_MISSES),
+    strict=True,
+    reason="heldout-4 does not meet the bar: see KNOWN_HELDOUT_4_MISSES",
+)
+def test_heldout_4_meets_the_bar(results):
+    assert _meets_the_bar(HELDOUT_4, results)
 
 
 def test_measures_count_problem_and_per_verdict_precision_and_recall():
