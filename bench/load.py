@@ -2,11 +2,13 @@
 loopback only.
 
 Signs in clients, then each sends a fixed number of requests to the wizard's
-live-preview endpoint and to the .docx export endpoint, at 1, 4, 16 and 64
+live-preview endpoint (each request changes one answer, the warrant standard, as a
+drafter clicking through the choices does) and to the .docx export endpoint, at 1, 4, 16 and 64
 concurrent clients, against three set-ups in the same run:
 
-- "main": the `main` branch as it stands (git archive), one gunicorn instance,
-  its own database, the database cache: today's app, for the ratio;
+- "issue 20's start": the code issue 20 was filed against (`BASELINE`, git
+  archive), one gunicorn instance, its own database, the database cache: the
+  app before the speed work, for the ratio;
 - "ours, 1 instance": this tree, one gunicorn instance, Redis as the shared cache
   and session cache;
 - "ours, 2 instances": two gunicorn instances on two ports, the clients split
@@ -27,6 +29,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import sysconfig
 import tempfile
 import threading
 import time
@@ -44,6 +47,10 @@ QUICK_CONCURRENCY = (1, 16)
 REQUESTS_PER_LEVEL = 160
 QUICK_REQUESTS_PER_LEVEL = 48
 WORKERS = 2 * (os.cpu_count() or 1) + 1
+# The commit issue 20 was filed against (2026-11-23): the "today" its targets are
+# measured from. LOAD_BASELINE=<rev> measures against another.
+BASELINE = os.environ.get("LOAD_BASELINE", "77cfef4")
+BASELINE_SETUP = f"issue 20's start ({BASELINE})"
 SIGNED_IN = 16  # sessions; 64 clients share them four to one
 PASSWORD = "load-test-password-2026"
 SECRET_KEY = secrets.token_urlsafe(50)
@@ -66,7 +73,7 @@ def _free_port() -> int:
 
 
 def _env(database: str, *, redis: bool) -> dict[str, str]:
-    """main's set-up as its own load test ran it (database cache, a connection per
+    """The baseline as its own load test ran it (database cache, a connection per
     request), or ours (Redis cache and sessions, persistent database connections)."""
     env = {
         **os.environ,
@@ -88,9 +95,9 @@ def _env(database: str, *, redis: bool) -> dict[str, str]:
     return env
 
 
-def _manage(root: Path, env, *args: str) -> str:
+def _manage(root: Path, env, *args: str, python: str = sys.executable) -> str:
     result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=root, env=env, capture_output=True, text=True
+        [python, "manage.py", *args], cwd=root, env=env, capture_output=True, text=True
     )
     if result.returncode != 0:
         raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-2000:]}")
@@ -104,33 +111,47 @@ def _psql(command: str) -> None:
     )  # fmt: skip
 
 
-def prepare(root: Path, env: dict[str, str]) -> int:
+def baseline_python(directory: Path) -> str:
+    """A Python for the baseline's code: a bare venv that sees this venv's packages
+    but not its editable install of this tree (whose import hook would lend the
+    baseline modules it does not have)."""
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(directory)], check=True)
+    site = sysconfig.get_paths()["purelib"]
+    python = directory / "bin" / "python"
+    ours = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()  # fmt: skip
+    Path(ours, "packages-of-the-bench-venv.pth").write_text(site + "\n")
+    return str(python)
+
+
+def prepare(root: Path, env: dict[str, str], python: str = sys.executable) -> int:
     """A fresh database for `root`'s code with the library and the load-test office;
     returns the draft's id."""
     database = urllib.parse.urlparse(env["DATABASE_URL"]).path.lstrip("/")
     _psql(f"DROP DATABASE IF EXISTS {database}")
     _psql(f"CREATE DATABASE {database}")
-    _manage(root, env, "migrate", "--noinput")
+    _manage(root, env, "migrate", "--noinput", python=python)
     if env.get("CACHE_URL") == "db":
-        _manage(root, env, "createcachetable")
-    _manage(root, env, "collectstatic", "--noinput")
-    _manage(root, env, "load_library")
+        _manage(root, env, "createcachetable", python=python)
+    _manage(root, env, "collectstatic", "--noinput", python=python)
+    _manage(root, env, "load_library", python=python)
     setup = f"from bench.load_setup import setup; print(setup({PASSWORD!r}))"
     if not (root / "bench" / "load_setup.py").exists():
         raise SystemExit(f"{root} has no bench/load_setup.py")
-    return int(_manage(root, env, "shell", "-c", setup).strip().splitlines()[-1])
+    return int(_manage(root, env, "shell", "-c", setup, python=python).strip().splitlines()[-1])
 
 
 @contextmanager
-def servers(root: Path, env: dict[str, str], count: int):
+def servers(root: Path, env: dict[str, str], count: int, python: str = sys.executable):
     """`count` gunicorn instances of `root`'s code; yields their base URLs."""
-    gunicorn = Path(sys.executable).with_name("gunicorn")
     running = []
     try:
         for _ in range(count):
             port = _free_port()
             process = subprocess.Popen(
-                [str(gunicorn), "config.wsgi", "--bind", f"127.0.0.1:{port}",
+                [python, "-m", "gunicorn", "config.wsgi", "--bind", f"127.0.0.1:{port}",
                  "--workers", str(WORKERS)],
                 cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             )  # fmt: skip
@@ -160,6 +181,7 @@ class Client:
     def __init__(self, base: str, username: str | None):
         self.base = base
         self.shown = ""  # the live preview's parts this browser shows
+        self.answers = 0  # live-preview requests sent (which warrant standard is next)
         self.cookies: dict[str, str] = {}
         opener = urllib.request.build_opener(_NoRedirect)
         self.opener = opener
@@ -189,8 +211,8 @@ class Client:
         try:
             response = self.opener.open(request, timeout=60)
         except urllib.error.HTTPError as error:
-            if error.code != 302:
-                raise
+            if error.code != 302 or not path.startswith("/accounts/login/"):
+                raise SystemExit(f"{method} {path} answered {error.code}, not the page") from error
             response = error
         for header in response.headers.get_all("Set-Cookie") or []:
             name, _, rest = header.partition("=")
@@ -240,12 +262,23 @@ def _p95(values: list[float]) -> float:
 SHOWN = re.compile(rb'id="preview-shown" value="([^"]*)"')
 
 
+WARRANT_STANDARDS = ("judicial", "judicial-criminal")
+
+
 def _preview(draft: int):
-    """The preview as the browser asks for it: with what it shows (`_shown`, from the
-    previous answer), so that only changed sections come back (main ignores it)."""
+    """The preview as the browser asks for it: each request changes the warrant standard
+    (so the detainer sections differ from what the browser shows), with what it shows
+    (`_shown`, from the previous answer), so that only changed sections come back (the
+    baseline ignores it)."""
 
     def request(client: Client) -> bytes:
-        form = {**PREVIEW_FORM, "_shown": client.shown} if client.shown else PREVIEW_FORM
+        client.answers += 1
+        form = {
+            **PREVIEW_FORM,
+            "warrant_standard": WARRANT_STANDARDS[client.answers % len(WARRANT_STANDARDS)],
+        }
+        if client.shown:
+            form["_shown"] = client.shown
         body = client._open("POST", f"/drafts/{draft}/preview/", form)
         match = SHOWN.search(body)
         client.shown = match.group(1).decode() if match else ""
@@ -271,8 +304,9 @@ def _measure(
     for name, request in _endpoints(draft).items():
         if name not in endpoints:
             continue
-        for base in bases:
-            request(signed_in[0].on(base))  # warm: workers import, caches fill
+        for base in bases:  # warm every worker: imports, caches, connections
+            warm = [signed_in[n % len(signed_in)].on(base) for n in range(WORKERS)]
+            _run_level(warm, request, 4 * WORKERS)
         for level in levels:
             # Clients split evenly between the instances; sessions shared four to one.
             clients = [
@@ -317,17 +351,18 @@ def main(*, quick: bool = False) -> list[dict]:
     )
     rows: list[dict] = []
     if not quick:
-        with tempfile.TemporaryDirectory(prefix="od-main-") as tmp:
-            main_root = Path(tmp)
+        with tempfile.TemporaryDirectory(prefix="od-baseline-") as tmp:
+            baseline_root = Path(tmp)
             archive = subprocess.run(
-                ["git", "-C", str(ROOT), "archive", "main"], check=True, capture_output=True
+                ["git", "-C", str(ROOT), "archive", BASELINE], check=True, capture_output=True
             ).stdout
             subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
-            env = _env("od_speed_load_main", redis=False)
-            draft = prepare(main_root, env)
-            with servers(main_root, env, 1) as bases:
+            python = baseline_python(baseline_root / ".venv")
+            env = _env("od_speed_load_baseline", redis=False)
+            draft = prepare(baseline_root, env, python)
+            with servers(baseline_root, env, 1, python) as bases:
                 signed_in = [Client(bases[0], f"load{n}") for n in range(SIGNED_IN)]
-                rows += _measure("main", bases, signed_in, draft, levels=levels,
+                rows += _measure(BASELINE_SETUP, bases, signed_in, draft, levels=levels,
                                  per_level=per_level, endpoints=both)  # fmt: skip
     _flush_redis()
     env = _env("od_speed_load", redis=True)
@@ -352,14 +387,15 @@ def print_summary(rows: list[dict]) -> None:
             f"  {row['setup']:<20} {row['endpoint']:<40} {row['clients']:>3} clients  "
             f"{row['throughput']:>7} req/s  {row['p50_ms']:>7} / {row['p95_ms']:>7} ms"
         )
-    main = {(r["endpoint"], r["clients"]): r for r in rows if r["setup"] == "main"}
+    baseline = {(r["endpoint"], r["clients"]): r for r in rows if r["setup"] == BASELINE_SETUP}
     for row in rows:
-        base = main.get((row["endpoint"], row["clients"]))
-        if row["setup"] != "main" and base and row["clients"] == 16:
+        base = baseline.get((row["endpoint"], row["clients"]))
+        if row["setup"] != BASELINE_SETUP and base and row["clients"] == 16:
             ratio = row["throughput"] / base["throughput"]
             print(
-                f"  {row['setup']}: {row['endpoint']} at 16 clients: {ratio:.1f}× main's "
-                f"throughput; p95 {row['p95_ms']} ms (main {base['p95_ms']} ms)"
+                f"  {row['setup']}: {row['endpoint']} at 16 clients: {ratio:.1f}× "
+                f"{BASELINE_SETUP}'s throughput; p95 {row['p95_ms']} ms "
+                f"({base['p95_ms']} ms)"
             )
 
 
