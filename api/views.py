@@ -24,9 +24,9 @@ from drafting.render.docx import ExportMeta, render_docx
 from drafting.render.html import render_html
 from drafting.render.pdf import render_pdf
 from drafting.render.redline_docx import render_redline_docx
-from drafting.render.redline_pdf import render_redline_pdf
 from drafting.render.text import render_text
 from drafting.spec import parse_spec
+from exports import jobs
 from exports import services as exports
 from ordinances import audit, services
 from ordinances.access import get_draft_for_member, get_revision_for_member, organisation_for
@@ -69,6 +69,40 @@ def _rendered(document, fmt: str, *, meta: ExportMeta, akn: AknMeta) -> bytes | 
     if fmt == "pdf":
         return render_pdf(document, meta)
     return render_akn(document, akn)
+
+
+JOB_RETRY_SECONDS = 2
+
+
+def _pending(request, state: str) -> Response:
+    """A file not made yet: its job was queued (with a broker; see Deploying). 202 with
+    `Retry-After` and `Location` (the same URL: ask again to get the file); 503 when the
+    job failed (asking again queues it again)."""
+    failed = state == "failed"
+    response = Response(
+        {
+            "state": state,
+            "detail": "Rendering failed; ask again to queue it again."
+            if failed
+            else "The file is being made; ask the same URL again after Retry-After seconds.",
+        },
+        status=status.HTTP_503_SERVICE_UNAVAILABLE if failed else status.HTTP_202_ACCEPTED,
+    )
+    response["Retry-After"] = str(JOB_RETRY_SECONDS)
+    response["Location"] = request.get_full_path()
+    return response
+
+
+PENDING = {
+    202: OpenApiResponse(
+        OpenApiTypes.OBJECT,
+        description="With a job queue configured, a PDF not made yet is queued: ask the "
+        "`Location` again after `Retry-After` seconds.",
+    ),
+    503: OpenApiResponse(
+        OpenApiTypes.OBJECT, description="The queued job failed; asking again queues it again."
+    ),
+}
 
 
 def _findings(document, state: str | None) -> list[dict]:
@@ -150,6 +184,7 @@ class RevisionRender(APIView):
                 description="§ 1373 errors block the file until someone chooses “export "
                 "anyway” on the revision page.",
             ),
+            **PENDING,
             404: ERRORS[404],
         },
     )
@@ -170,7 +205,9 @@ class RevisionRender(APIView):
                 status=status.HTTP_409_CONFLICT,
             )
         kind = exports.KINDS[fmt]
-        data = exports.export_bytes(revision, kind)
+        data = exports.export_or_job(revision, kind)
+        if isinstance(data, str):
+            return _pending(request, data)
         audit.record(user=request.user, action=audit.Action.EXPORTED, revision=revision, kind=fmt)
         return _file(data, fmt, exports.export_filename(revision, kind))
 
@@ -261,6 +298,7 @@ class RevisionRedline(APIView):
         responses={
             (200, exports.DOCX_TYPE): OpenApiTypes.BINARY,
             (200, exports.PDF_TYPE): OpenApiTypes.BINARY,
+            **PENDING,
             **ERRORS,
         },
     )
@@ -277,12 +315,18 @@ class RevisionRedline(APIView):
             author = request.user.get_full_name() or request.user.username
             data = render_redline_docx(comparison.diff, meta, author=author, date=timezone.now())
         else:
-            data = render_redline_pdf(
-                comparison.diff,
+            payload = jobs.redline_payload(
+                comparison.old.document,
+                new.document,
                 old_label=comparison.old.label,
                 new_label=new.label,
                 summary=comparison.summary,
             )
+            data = exports.redline_or_job(
+                exports.redline_key("redline-pdf", payload), "redline-pdf", payload
+            )
+            if isinstance(data, str):
+                return _pending(request, data)
         return _file(data, fmt, f"redline-r{new.revision.number}.{fmt}")
 
 

@@ -6,7 +6,6 @@ import re
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -65,13 +64,11 @@ def redline_pdf(request):
         summary=comparison.summary,
     )
     key = services.redline_key(kind, data)
-    if services.in_background(kind) and not cache.has_key(key):
-        state = services.queue_job(key, kind, lambda: data, timeout=services.REDLINE_TIMEOUT)
-        if state != "ready":
-            return render(
-                request, "exports/redline_job.html", _job_context(request, key, state), status=202
-            )
-    pdf = services.redline_bytes(key, kind, data)
+    pdf = services.redline_or_job(key, kind, data)
+    if isinstance(pdf, str):
+        return render(
+            request, "exports/redline_job.html", _job_context(request, key, pdf), status=202
+        )
     response = HttpResponse(pdf, content_type=PDF_TYPE)
     label = "blueline" if blueline else "redline"
     record_comparison(request, comparison, audit.Action.EXPORTED, kind=f"{label}-pdf")

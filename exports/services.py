@@ -160,6 +160,20 @@ def export_job(revision: Revision, kind: ExportKind, *, line_numbers: bool = Fal
     )
 
 
+def export_or_job(
+    revision: Revision, kind: ExportKind, *, line_numbers: bool = False
+) -> bytes | str:
+    """The export's bytes; or, when it is not cached yet and a broker is configured, the
+    state of the job that renders it ("queued", "rendering" or "failed"), queued if it
+    was not. With no broker the export is rendered here."""
+    data = cached_export(revision, kind, line_numbers=line_numbers)
+    if data is None and in_background(kind):
+        state = export_job(revision, kind, line_numbers=line_numbers)
+        if state != "ready":
+            return state
+    return data if data is not None else export_bytes(revision, kind, line_numbers=line_numbers)
+
+
 def queue_job(
     key: str, kind: str, make_payload: Callable[[], dict], *, timeout: int | None = None
 ) -> str:
@@ -224,6 +238,16 @@ def redline_bytes(key: str, kind: str, data: dict) -> bytes:
         pdf = jobs.render_payload(kind, data)
         cache.set(key, pdf, timeout=REDLINE_TIMEOUT)
     return pdf
+
+
+def redline_or_job(key: str, kind: str, data: dict) -> bytes | str:
+    """The redline PDF's bytes; or, not cached yet with a broker configured, its job's
+    state (as `export_or_job`)."""
+    if in_background(kind) and not cache.has_key(key):
+        state = queue_job(key, kind, lambda: data, timeout=REDLINE_TIMEOUT)
+        if state != "ready":
+            return state
+    return redline_bytes(key, kind, data)
 
 
 def _default_lint(document: Document) -> list:

@@ -46,18 +46,14 @@ def download(request, pk: int, number: int, kind: str):
             },
             status=409,
         )
-    data = services.cached_export(revision, export, line_numbers=line_numbers)
-    if data is None and services.in_background(export):
-        state = services.export_job(revision, export, line_numbers=line_numbers)
-        if state != "ready":
-            return render(
-                request,
-                "exports/job.html",
-                _job_context(revision, export, line_numbers, state),
-                status=202,
-            )
-    if data is None:
-        data = services.export_bytes(revision, export, line_numbers=line_numbers)
+    data = services.export_or_job(revision, export, line_numbers=line_numbers)
+    if isinstance(data, str):
+        return render(
+            request,
+            "exports/job.html",
+            _job_context(revision, export, line_numbers, data),
+            status=202,
+        )
     audit.record(
         user=request.user,
         action=audit.Action.EXPORTED,

@@ -274,3 +274,66 @@ def test_redline_status_knows_only_redline_jobs(client_for, drafter, two_revisio
     assert "could not be made" in client.get(url + "?job=export:v1:x:pdf:1").content.decode()
     missing = client.get(url + "?job=export:v1:redline-pdf:" + "0" * 64)
     assert "could not be made" in missing.content.decode()  # the download queues it again
+
+
+# -- the same jobs through the REST API -------------------------------------------
+
+
+def _api_client(user):
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    token, _ = Token.objects.get_or_create(user=user)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+def _api_through_the_queue(client, url: str) -> bytes:
+    """Ask until the file comes, as an API client does: 202 with Retry-After and Location
+    (the same URL), then 200 with the file."""
+    first = client.get(url)
+    assert first.status_code == 202, first.content[:300]
+    assert first["Retry-After"] == "2"
+    assert first["Location"] == url
+    assert first.json()["state"] in ("queued", "rendering")
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        response = client.get(first["Location"])
+        if response.status_code == 200:
+            return response.content
+        assert response.status_code == 202, response.content[:300]
+        time.sleep(0.3)
+    pytest.fail("the worker did not finish in 90 s")
+
+
+@pytest.mark.django_db
+def test_the_api_pdf_is_queued_then_the_same_bytes_as_without_a_broker(
+    broker, settings, drafter, revision
+):
+    settings.API_RATES = {"user": "1000/minute", "anon": "1000/minute", "render": "1000/minute"}
+    url = f"/api/drafts/{revision.draft_id}/revisions/{revision.number}/render/pdf/"
+    through_queue = _api_through_the_queue(_api_client(drafter), url)
+    cache.clear()
+    inputs = services._inputs(revision, services.KINDS["pdf"], line_numbers=False)
+    assert jobs.render_kind("pdf", *inputs) == through_queue
+
+
+@pytest.mark.django_db
+def test_the_api_redline_pdf_is_queued_then_the_same_bytes_as_the_compare_page(
+    broker, settings, drafter, two_revisions
+):
+    settings.API_RATES = {"user": "1000/minute", "anon": "1000/minute", "render": "1000/minute"}
+    url = f"/api/drafts/{two_revisions.pk}/revisions/2/compare/redline/pdf/?against=1"
+    through_queue = _api_through_the_queue(_api_client(drafter), url)
+    assert through_queue == _redline_in_process(two_revisions, False)
+
+
+@pytest.mark.django_db
+def test_without_a_broker_the_api_pdf_is_made_in_the_request(settings, drafter, revision):
+    settings.CELERY_BROKER_URL = ""
+    url = f"/api/drafts/{revision.draft_id}/revisions/{revision.number}/render/pdf/"
+    response = _api_client(drafter).get(url)
+    assert response.status_code == 200
+    inputs = services._inputs(revision, services.KINDS["pdf"], line_numbers=False)
+    assert response.content == jobs.render_kind("pdf", *inputs)
