@@ -24,6 +24,9 @@ from drafting.render.redline_pdf import render_redline_pdf
 from drafting.threads import AnchoredThread, Remark
 
 REDLINE_KINDS = ("redline-pdf", "blueline-pdf")
+# A page printed as a PDF (its HTML is the payload): the compliance report, the public
+# summary.
+PAGE_PDF_KINDS = ("compliance-pdf", "summary-pdf")
 
 
 def render_kind(
@@ -127,9 +130,23 @@ def render_redline_payload(kind: str, data: dict[str, Any]) -> bytes:
     )
 
 
+def page_pdf_payload(html: str, *, tagged: bool) -> dict[str, Any]:
+    """JSON-ready data for a page printed as a PDF: its HTML (static files referenced by
+    URL are not fetched) and whether the PDF is tagged."""
+    return {"html": html, "tagged": tagged}
+
+
+def render_page_pdf(data: dict[str, Any]) -> bytes:
+    import weasyprint
+
+    return weasyprint.HTML(string=data["html"]).write_pdf(pdf_tags=data["tagged"]) or b""
+
+
 def render_payload(kind: str, data: dict[str, Any]) -> bytes:
     if kind in REDLINE_KINDS:
         return render_redline_payload(kind, data)
+    if kind in PAGE_PDF_KINDS:
+        return render_page_pdf(data)
     return render_kind(
         kind,
         document_from_data(data["document"]),

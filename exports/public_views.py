@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -12,7 +11,7 @@ from django.views.decorators.http import require_POST
 from clauses.summaries import current_summaries
 from drafting.summaries import LANGUAGES, public_summary
 from exports import packet, services
-from exports.views import record_override
+from exports.views import attachment, page_pdf, record_override
 from ordinances import audit
 from ordinances.access import get_revision_for_member
 from ordinances.documents import clauses_for, document_for
@@ -23,13 +22,6 @@ PACKET = services.ExportKind(
 STAFF_REPORT = services.ExportKind(
     "staff-report", "Staff report (.docx)", "docx", services.DOCX_TYPE, "-staff-report"
 )
-
-
-def _attachment(data: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Content-Length"] = str(len(data))
-    return response
 
 
 def _previous(request, revision):
@@ -73,7 +65,7 @@ def council_packet(request, pk: int, number: int):
         previous=previous.number if previous is not None else None,
     )
     name = services.export_filename(revision, PACKET)
-    return _attachment(data, services.PDF_TYPE, name)
+    return attachment(data, services.PDF_TYPE, name)
 
 
 @login_required
@@ -116,7 +108,7 @@ def staff_report_docx(request, pk: int, number: int):
     audit.record(
         user=request.user, action=audit.Action.EXPORTED, revision=revision, kind="staff-report"
     )
-    return _attachment(data, services.DOCX_TYPE, services.export_filename(revision, STAFF_REPORT))
+    return attachment(data, services.DOCX_TYPE, services.export_filename(revision, STAFF_REPORT))
 
 
 def _summary_context(request, revision) -> dict:
@@ -151,16 +143,11 @@ def public_summary_page(request, pk: int, number: int):
 
 @login_required
 def public_summary_pdf(request, pk: int, number: int):
-    import weasyprint
-
     revision = get_revision_for_member(request, pk, number)
     context = _summary_context(request, revision)
     html = render_to_string("exports/public_summary_print.html", context)
-    data = weasyprint.HTML(string=html).write_pdf(pdf_tags=True)
-    audit.record(
-        user=request.user, action=audit.Action.EXPORTED, revision=revision, kind="public-summary"
-    )
     kind = services.ExportKind(
         "summary", "", "pdf", services.PDF_TYPE, f"-summary-{context['summary'].language}"
     )
-    return _attachment(data, services.PDF_TYPE, services.export_filename(revision, kind))
+    filename = services.export_filename(revision, kind)
+    return page_pdf(request, revision, "summary-pdf", html, filename=filename)

@@ -63,8 +63,8 @@ def redline_pdf(request):
         new_label=comparison.new.label,
         summary=comparison.summary,
     )
-    key = services.redline_key(kind, data)
-    pdf = services.redline_or_job(key, kind, data)
+    key = services.content_key(kind, data)
+    pdf = services.content_or_job(key, kind, data)
     if isinstance(pdf, str):
         return render(
             request, "exports/redline_job.html", _job_context(request, key, pdf), status=202

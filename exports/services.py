@@ -220,34 +220,35 @@ def job_state(key: str) -> str:
     return "rendering" if state == "STARTED" else "queued"
 
 
-# -- redlines of a comparison ---------------------------------------------------
+# -- files keyed by their content: redlines of a comparison, page PDFs ------------
 
-REDLINE_TIMEOUT = 24 * 60 * 60  # seconds a redline PDF is kept (pairs are many)
+CONTENT_TIMEOUT = 24 * 60 * 60  # seconds such a file is kept (pairs and pages are many)
 
 
-def redline_key(kind: str, data: dict) -> str:
-    """A redline's cache key: its kind and a hash of everything it is made from."""
+def content_key(kind: str, data: dict) -> str:
+    """The cache key of a file made from `data` alone (a redline of two documents, a
+    page's HTML): its kind and a hash of everything it is made from."""
     content = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
     return f"export:v1:{kind}:{hashlib.sha256(content).hexdigest()}"
 
 
-def redline_bytes(key: str, kind: str, data: dict) -> bytes:
-    """The redline PDF, rendered here (in this process) unless cached."""
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = jobs.render_payload(kind, data)
-        cache.set(key, pdf, timeout=REDLINE_TIMEOUT)
-    return pdf
+def content_bytes(key: str, kind: str, data: dict) -> bytes:
+    """The file, rendered here (in this process) unless cached."""
+    rendered = cache.get(key)
+    if rendered is None:
+        rendered = jobs.render_payload(kind, data)
+        cache.set(key, rendered, timeout=CONTENT_TIMEOUT)
+    return rendered
 
 
-def redline_or_job(key: str, kind: str, data: dict) -> bytes | str:
-    """The redline PDF's bytes; or, not cached yet with a broker configured, its job's
-    state (as `export_or_job`)."""
+def content_or_job(key: str, kind: str, data: dict) -> bytes | str:
+    """The file's bytes; or, not cached yet with a broker configured, its job's state
+    (as `export_or_job`)."""
     if in_background(kind) and not cache.has_key(key):
-        state = queue_job(key, kind, lambda: data, timeout=REDLINE_TIMEOUT)
+        state = queue_job(key, kind, lambda: data, timeout=CONTENT_TIMEOUT)
         if state != "ready":
             return state
-    return redline_bytes(key, kind, data)
+    return content_bytes(key, kind, data)
 
 
 def _default_lint(document: Document) -> list:

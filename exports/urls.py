@@ -17,6 +17,11 @@ urlpatterns = [
     ),
     path("drafts/<int:pk>/r/<int:number>/compliance/", views.compliance_report, name="compliance"),
     path(
+        "drafts/<int:pk>/r/<int:number>/job/<slug:kind>/",
+        views.page_pdf_status,
+        name="page_pdf_status",
+    ),
+    path(
         "drafts/<int:pk>/r/<int:number>/compliance.pdf",
         views.compliance_report_pdf,
         name="compliance_pdf",

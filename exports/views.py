@@ -3,6 +3,9 @@ compliance report."""
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -12,7 +15,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from clauses.state_law import lint_state
-from exports import services
+from drafting.summaries import LANGUAGES
+from exports import jobs, services
 from exports.context_notes import report_context_notes
 from exports.models import ExportOverride
 from ordinances import audit
@@ -61,8 +65,13 @@ def download(request, pk: int, number: int, kind: str):
         kind=export.slug,
         line_numbers=line_numbers,
     )
-    response = HttpResponse(data, content_type=export.content_type)
     filename = services.export_filename(revision, export, line_numbers=line_numbers)
+    return attachment(data, export.content_type, filename)
+
+
+def attachment(data: bytes, content_type: str, filename: str) -> HttpResponse:
+    """A file to download, named."""
+    response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Content-Length"] = str(len(data))
     return response
@@ -158,17 +167,68 @@ def compliance_report(request, pk: int, number: int):
 
 @login_required
 def compliance_report_pdf(request, pk: int, number: int):
-    import weasyprint
-
     revision = get_revision_for_member(request, pk, number)
     html = render_to_string("exports/compliance_print.html", _report_context(revision))
-    data = weasyprint.HTML(string=html).write_pdf()
-    audit.record(
-        user=request.user, action=audit.Action.EXPORTED, revision=revision, kind="compliance-pdf"
-    )
-    response = HttpResponse(data, content_type=services.PDF_TYPE)
     name = services.export_filename(revision, services.KINDS["pdf"]).replace(
         ".pdf", "-compliance.pdf"
     )
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return page_pdf(request, revision, "compliance-pdf", html, filename=name)
+
+
+# -- pages printed as PDFs (compliance report, public summary) -----------------------
+
+# Each kind's label, download URL and audit kind.
+PAGE_PDFS = {
+    "compliance-pdf": ("Compliance report (PDF)", "exports:compliance_pdf", "compliance-pdf"),
+    "summary-pdf": ("Public summary (PDF)", "exports:public_summary_pdf", "public-summary"),
+}
+PAGE_JOB_KEY = re.compile(r"export:v1:(compliance|summary)-pdf:[0-9a-f]{64}")
+
+
+def page_pdf(request, revision, kind: str, html: str, *, filename: str) -> HttpResponse:
+    """A page of `revision` printed as a PDF, as an attachment; or, with a broker and not
+    cached yet, the page that waits for its job (polling `page_pdf_status`)."""
+    data = jobs.page_pdf_payload(html, tagged=True)
+    key = services.content_key(kind, data)
+    pdf = services.content_or_job(key, kind, data)
+    if isinstance(pdf, str):
+        context = _page_job_context(request, revision, kind, key, pdf)
+        return render(request, "exports/job.html", context, status=202)
+    audit_kind = PAGE_PDFS[kind][2]
+    audit.record(
+        user=request.user, action=audit.Action.EXPORTED, revision=revision, kind=audit_kind
+    )
+    return attachment(pdf, services.PDF_TYPE, filename)
+
+
+def _page_job_context(request, revision, kind: str, key: str, state: str) -> dict:
+    label, url_name, _audit_kind = PAGE_PDFS[kind]
+    args = [revision.draft.pk, revision.number]
+    language = request.GET.get("lang", "")
+    lang = {"lang": language} if language in LANGUAGES else {}
+    query = f"?{urlencode(lang)}" if lang else ""
+    status = reverse("exports:page_pdf_status", args=[*args, kind])
+    return {
+        "revision": revision,
+        "draft": revision.draft,
+        "kind": {"label": label},
+        "state": state,
+        "download_url": reverse(url_name, args=args) + query,
+        "status_url": f"{status}?{urlencode({'job': key, **lang})}",
+    }
+
+
+@login_required
+def page_pdf_status(request, pk: int, number: int, kind: str):
+    """A page PDF job's state, polled by HTMX; the job is named by its cache key (a hash of
+    the page), so polling never renders the page again."""
+    revision = get_revision_for_member(request, pk, number)
+    if kind not in PAGE_PDFS:
+        raise Http404("No such file.")
+    key = request.GET.get("job", "")
+    known = PAGE_JOB_KEY.fullmatch(key) and key.startswith(f"export:v1:{kind}:")
+    state = services.job_state(key) if known else "none"
+    if state == "none":  # done and evicted, or never queued: the download queues it again
+        state = "failed"
+    context = _page_job_context(request, revision, kind, key, state)
+    return render(request, "exports/_job.html", context)

@@ -26,6 +26,7 @@ from rest_framework.authtoken.models import Token
 from drafting.spec import parse_spec
 from exports.models import ExportOverride
 from exports.services import KINDS
+from exports.views import PAGE_PDFS
 from ordinances import comments, review_links, services, wizard
 from ordinances.models import Draft, ReviewImport
 from organisations.models import Organisation
@@ -189,6 +190,7 @@ def _values(route: Route, param: str, world: World) -> list:
         ("clauses:edition_detail", "slug"): ["cpd-2017"],
         ("clauses:state_law_detail", "postal"): ["tx"],
         ("exports:amending", "fmt"): ["docx", "pdf", "txt"],
+        ("exports:page_pdf_status", "kind"): list(PAGE_PDFS),
         ("exports:amending", "pk"): [world.amending.pk] if world.amending else [],
         ("ordinances:amend", "pk"): [world.amending.pk] if world.amending else [],
     }
