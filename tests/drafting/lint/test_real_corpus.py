@@ -100,9 +100,126 @@ KNOWN_SEEN_2_MISSES: dict[str, str] = {
 # "seen (looked at 2026-11-30, third round)". What it still misses (nothing at the moment):
 KNOWN_SEEN_3_MISSES: dict[str, str] = {}
 
-# heldout-4 documents the lint got wrong on its one run, and why: causes read after the
-# run, not fixed.
-KNOWN_HELDOUT_4_MISSES: dict[str, str] = {}
+# heldout-4 was measured once on 2026-11-30 (16/30, bar not met); the causes below were
+# read after that run and are not fixed. Each says what the lint reads and what it should.
+KNOWN_HELDOUT_4_MISSES: dict[str, str] = {
+    "california-2025-ed-code-234-7-ab49-pupil-information": (
+        "'shall, to the extent practicable, not disclose or provide ... the education records "
+        "of or any information about a pupil ... to an immigration authority' is read as a duty "
+        "('shall'): the 'not' after the inserted phrase is not joined to the modal, so the broad "
+        "object 'any information' is never restricted; 'shall, <phrase>, not disclose' should "
+        "read as 'shall not disclose' (compliant for warning)"
+    ),
+    "fresno-county-sheriff-2021-jail-policy-c-185-ice-access": (
+        "'immigration authorities must be restricted from normal law enforcement access and "
+        "information sharing': the lint reads 'restricted from' and the verb 'sharing', but "
+        "'information' as the noun before 'sharing' is no object it knows (neither status nor "
+        "a broad category), so nothing is restricted; unqualified 'information sharing' with "
+        "immigration authorities should read as a broad restriction (compliant for warning)"
+    ),
+    "gilbert-az-2007-pd-general-order-1006-ice-contacts": (
+        "'ICE ... may be contacted when an officer has made contact with a person believed to "
+        "be in violation of federal immigration laws and circumstances indicate ...' is a "
+        "permission, and 'Supervisory approval will be obtained prior to making contact with "
+        "ICE' a duty; neither has a verb of moving information or names the status the contact "
+        "carries ('ICE will determine immigration status' is ICE's act), so the lint reads no "
+        "restriction. The verdict (marked unsure in its note) reads conditions and an approval "
+        "step on contacting ICE about a suspected violator as restricting sending and "
+        "requesting status; that is defensible, but an internal approval step could as well be "
+        "read as supervision, a warning; the label is left as written (compliant for error)"
+    ),
+    "highline-public-schools-2019-policy-4300-databases": (
+        "'does not grant permission for any person engaging in ... immigration enforcement ... "
+        "to access the nonpublic areas of District facilities ...; equipment; databases': the "
+        "second round's reading that access to a database is not its contents "
+        "(test_access_to_a_database_is_not_its_contents) drops 'databases' after 'access', so "
+        "nothing is restricted; access to the district's databases denied to immigration "
+        "enforcement is the contents withheld from them, a broad restriction (compliant for "
+        "warning)"
+    ),
+    "iowa-2016-hf-2116-county-city-immigration-enforcement": (
+        "'shall not be prohibited or in 8 any way be restricted from sending, receiving, or "
+        "maintaining information relating to the immigration status': 'shall not be "
+        "prohibited' is read as a negated restriction (permission), but the coordinated 'or in "
+        "any way be restricted from', with 'be' and the bill line number '8' inside it, is not "
+        "chained to it, so 'restricted from' is read on its own as restricting sending status; "
+        "the negation should carry over the whole chain (error for compliant)"
+    ),
+    "irvine-usd-2017-bp-5022-privacy-immigration-status": (
+        "'Personal information concerning district students and their families, including "
+        "immigration status and citizenship, is to be kept private in accordance with law': "
+        "'kept' is read as keeping, under no operator, and a duty of confidentiality is read "
+        "only from 'confidential' (CONFIDENTIAL_DUTY), not 'kept private', so nothing is "
+        "restricted; 'kept private' is a duty not to share the status it names. The verdict is "
+        "marked unsure ('in accordance with law' may only point to FERPA, a warning); the label "
+        "is left as written (compliant for error)"
+    ),
+    "issaquah-school-district-2019-regulation-4300-databases": (
+        "same state model as Highline: 'does not grant permission for any person engaging in "
+        "... immigration enforcement ... to access the nonpublic areas of Issaquah School "
+        "District facilities, property, equipment, databases': 'databases' after 'access' is "
+        "dropped by the second round's reading (access to a database is not its contents), so "
+        "nothing is restricted; access denied to immigration enforcement should read as a broad "
+        "restriction (compliant for warning)"
+    ),
+    "kerman-usd-2018-ar-5145-13-student-information": (
+        "'student information shall not be disclosed to immigration law enforcement authorities "
+        "without parental consent, a court order, or judicial subpoena': 'student information' "
+        "(information named by the people it is about) is not a broad category (the lint knows "
+        "'information about students', and bare 'information' only right before 'to' "
+        "immigration authorities), so the passive 'shall not be disclosed' restricts nothing it "
+        "knows; '<persons> information' should read like 'information about <persons>' "
+        "(compliant for warning)"
+    ),
+    "massachusetts-2021-s985-rmv-information": (
+        "'shall not disclose to any federal agency or permit any federal agency to access any "
+        "files, data, or other information from the Massachusetts Registry of Motor Vehicles "
+        "for purposes of civil immigration enforcement': the broad categories know 'any "
+        "information', 'any data' and 'any records', not a list headed by 'any files' and "
+        "ending in 'other information', so the restricted 'disclose' has no object; the list "
+        "should read as a broad category (compliant for warning)"
+    ),
+    "missouri-2016-rsmo-67-307-sanctuary-policies": (
+        "definition (4) is written '\"Sanctuary policy\", any municipality's order or "
+        "ordinance, enacted or followed that:' (term, comma, definition, under 'the following "
+        "terms mean:'), which the lint does not take for a definition, so its item (a) 'Limits "
+        "or prohibits any municipality official ... from communicating or cooperating with "
+        "federal agencies or officials to verify or report the immigration status' is read as "
+        "imposing that restriction; it describes the policy the statute bans ('No municipality "
+        "shall enact or adopt any sanctuary policy') (error for compliant)"
+    ),
+    "mukilteo-school-district-2019-policy-4300-databases": (
+        "same state model as Highline, worded with 'will': 'does not grant permission for any "
+        "person engaging in ... immigration enforcement ... to access the nonpublic areas of "
+        "the District facilities, property, equipment, databases': 'databases' after 'access' "
+        "is dropped by the second round's reading (access to a database is not its contents), "
+        "so nothing is restricted; access denied to immigration enforcement should read as a "
+        "broad restriction (compliant for warning)"
+    ),
+    "phoenix-2002-pd-operations-order-1-4-3-ins-notification": (
+        "'Officers will not notify INS/Border Patrol of undocumented persons under the "
+        "following conditions:' restricts 'notify', but its object is people described by "
+        "status, which the third round reads as status only after 'report ... to' a federal "
+        "authority (REPORTED_PERSONS), not in 'notify <authority> of <persons>'; 'INS will not "
+        "be notified ... if the person is released' names no status. Telling INS that a person "
+        "is undocumented sends unlawful status (compliant for error)"
+    ),
+    "seattle-public-schools-2019-sp-4310sp-b-access-to-information": (
+        "'school staff shall not grant federal immigration authorities access to information "
+        "or buildings without prior review and approval from the General Counsel's office': "
+        "'grant ... access to' is no verb of moving information, and bare 'information' is a "
+        "broad category only right before 'to'/'with' immigration authorities, so nothing is "
+        "restricted; granting immigration authorities access to information gives it to them, "
+        "a broad restriction (compliant for warning)"
+    ),
+    "sonoma-county-sheriff-2017-policy-428-immigration-violations": (
+        "'shall not question such persons directly about their immigration status, nor "
+        "telephone ICE while in the field to obtain such information': the don't-ask half is "
+        "read (compliant), but 'obtain' is no verb and telephoning ICE is not read as asking "
+        "ICE, so the restriction on requesting status from ICE (§ 1373(b)(1)), with 'such "
+        "information' pointing back to the status, is missed (compliant for error)"
+    ),
+}
 
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
