@@ -101,7 +101,12 @@ class Scanners:
 
 
 _RESTRICT_WORDS = r"(?:prohibit|restrict|prevent|limit|bar|preclude|impede|forbid|interfere)\w*"
-_CHAIN = rf"(?:\s*(?:,|\bor\b|\band\b|and/or)\s*(?:in\s+any\s+way\s+)?{_RESTRICT_WORDS})*"
+# Further verbs of a restriction: "prohibit, or in any way restrict", also passive ("shall
+# not be prohibited or in any way be restricted from"). Bill line numbers run into the text
+# ("or in 8 any way be restricted") are skipped.
+_LINE = r"(?:[0-9]{1,3}\s+)?"
+_CHAIN = rf"""(?:\s*(?:,\s*(?:or\b|and\b)?|\bor\b|\band\b|and/or)\s*{_LINE}
+    (?:in\s+{_LINE}any\s+way\s+{_LINE})?(?:be\s+)?{_RESTRICT_WORDS})*"""
 _MODAL = r"(?:shall|may|will|must|can|should)"
 
 # Operators, tried in this order at each position: a negated restriction
@@ -120,13 +125,15 @@ OPERATOR = Scanner(
         (?:(?:construed|interpreted|read|intended|deemed)\s+(?:to|as)\s+(?:\w+\s+)?)?
         {_RESTRICT_WORDS}{_CHAIN}
       | \b(?:shall|may|will|must)\s+not\s+be\s+(?:\w+\s+)?
-        (?:prohibited|restricted|prevented|barred|precluded)\b
+        (?:prohibited|restricted|prevented|barred|precluded)\b{_CHAIN}
       | \b(?:is|are|shall|will)\s+not\s+(?:be\s+)?(?:unlawful|illegal)\s+for\s+[^;.]{{0,80}}?\bto\b
       | \bno\s+(?:[^\s;:.!?]+\s+){{0,20}}?(?:shall|may|will|must|can)\s+be\s+(?:\w+\s+)?
         (?:prohibited|restricted|prevented|barred|precluded|penali[sz]ed|disciplined|sanctioned)\b
     )
   | (?P<restrict>
         \b{_MODAL}\s+(?:not|never)\b
+      # a phrase between the modal and "not": "shall, to the extent practicable, not disclose"
+      | \b{_MODAL}\s*,[^,;.]{{1,60}},\s*(?:not|never)\b
       | \b(?:cannot|can't|won't|shan't)\b
       | \bnot\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed)\s+to\b
       # "not" before a gerund: "This includes not inquiring about, recording, or disclosing

@@ -699,3 +699,34 @@ def test_adopting_a_policy_that_restricts_the_channels_is_still_a_restriction():
         "status with federal agents.",
     ):
         assert verdict(lint(doc(text))) == "error", text
+
+
+# -- the fourth round (heldout-4's misses, on texts of our own) -------------------
+
+
+def test_a_phrase_between_the_modal_and_not_keeps_the_restriction():
+    findings = lint(
+        doc(
+            "The clinic shall, where it is able to, not disclose any information about a "
+            "patient to federal immigration authorities."
+        )
+    )
+    assert verdict(findings) == "warning"
+
+
+def test_a_phrase_after_the_modal_without_not_is_still_a_duty():
+    findings = lint(
+        doc("Employees shall, as the director directs, report the immigration status of arrestees.")
+    )
+    assert verdict(findings) == "compliant"
+
+
+def test_a_negated_passive_chain_protects_every_verb_it_names():
+    for text in (
+        "An officer shall not be prohibited, or in any way be restricted, from sending "
+        "information regarding the immigration status of any person to federal authorities.",
+        # a bill line number run into the text
+        "A town official shall not be prohibited or in 14 any way be restricted from 15 "
+        "maintaining information regarding the citizenship status of any individual.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text

@@ -103,13 +103,6 @@ KNOWN_SEEN_3_MISSES: dict[str, str] = {}
 # heldout-4 was measured once on 2026-11-30 (16/30, bar not met); the causes below were
 # read after that run and are not fixed. Each says what the lint reads and what it should.
 KNOWN_HELDOUT_4_MISSES: dict[str, str] = {
-    "california-2025-ed-code-234-7-ab49-pupil-information": (
-        "'shall, to the extent practicable, not disclose or provide ... the education records "
-        "of or any information about a pupil ... to an immigration authority' is read as a duty "
-        "('shall'): the 'not' after the inserted phrase is not joined to the modal, so the broad "
-        "object 'any information' is never restricted; 'shall, <phrase>, not disclose' should "
-        "read as 'shall not disclose' (compliant for warning)"
-    ),
     "fresno-county-sheriff-2021-jail-policy-c-185-ice-access": (
         "'immigration authorities must be restricted from normal law enforcement access and "
         "information sharing': the lint reads 'restricted from' and the verb 'sharing', but "
@@ -136,14 +129,6 @@ KNOWN_HELDOUT_4_MISSES: dict[str, str] = {
         "nothing is restricted; access to the district's databases denied to immigration "
         "enforcement is the contents withheld from them, a broad restriction (compliant for "
         "warning)"
-    ),
-    "iowa-2016-hf-2116-county-city-immigration-enforcement": (
-        "'shall not be prohibited or in 8 any way be restricted from sending, receiving, or "
-        "maintaining information relating to the immigration status': 'shall not be "
-        "prohibited' is read as a negated restriction (permission), but the coordinated 'or in "
-        "any way be restricted from', with 'be' and the bill line number '8' inside it, is not "
-        "chained to it, so 'restricted from' is read on its own as restricting sending status; "
-        "the negation should carry over the whole chain (error for compliant)"
     ),
     "irvine-usd-2017-bp-5022-privacy-immigration-status": (
         "'Personal information concerning district students and their families, including "
