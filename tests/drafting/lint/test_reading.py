@@ -730,3 +730,33 @@ def test_a_negated_passive_chain_protects_every_verb_it_names():
         "maintaining information regarding the citizenship status of any individual.",
     ):
         assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_a_term_defined_with_a_comma_is_a_definition_that_restricts_nothing():
+    """A statute's "the following terms mean:" list: '"Term", any ... that:' defines it."""
+    findings = lint(
+        doc(
+            """
+            1. As used in this section, the following terms mean:
+            (1) "Shielding rule", any order or practice of a town that:
+            (a) Prohibits any employee of the town from sending to federal officials the
+            immigration status of any person; or
+            (b) Bars the use of town funds for immigration enforcement.
+            2. No town shall adopt or enforce a shielding rule.
+            """
+        )
+    )
+    assert verdict(findings) == "compliant"
+
+
+def test_the_same_item_outside_a_definition_is_still_a_restriction():
+    findings = lint(
+        doc(
+            """
+            1. The town adopts the following rule:
+            (a) The town prohibits any employee from sending to federal officials the
+            immigration status of any person.
+            """
+        )
+    )
+    assert verdict(findings) == "error"

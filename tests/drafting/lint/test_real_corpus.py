@@ -164,15 +164,6 @@ KNOWN_HELDOUT_4_MISSES: dict[str, str] = {
         "ending in 'other information', so the restricted 'disclose' has no object; the list "
         "should read as a broad category (compliant for warning)"
     ),
-    "missouri-2016-rsmo-67-307-sanctuary-policies": (
-        "definition (4) is written '\"Sanctuary policy\", any municipality's order or "
-        "ordinance, enacted or followed that:' (term, comma, definition, under 'the following "
-        "terms mean:'), which the lint does not take for a definition, so its item (a) 'Limits "
-        "or prohibits any municipality official ... from communicating or cooperating with "
-        "federal agencies or officials to verify or report the immigration status' is read as "
-        "imposing that restriction; it describes the policy the statute bans ('No municipality "
-        "shall enact or adopt any sanctuary policy') (error for compliant)"
-    ),
     "mukilteo-school-district-2019-policy-4300-databases": (
         "same state model as Highline, worded with 'will': 'does not grant permission for any "
         "person engaging in ... immigration enforcement ... to access the nonpublic areas of "
