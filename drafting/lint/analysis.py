@@ -646,8 +646,10 @@ def _ejusdem_generis(low: str, mentions: list[Span]) -> list[Span]:
 
 
 def _confidentiality(facts: Facts, mentions: list[Span]) -> None:
-    """ "Status information shall be kept confidential" restricts sharing it, with no verb."""
-    if "confidential" not in facts.low:
+    """ "Status information shall be kept confidential" (or "kept private") restricts sharing
+    it, with no verb."""
+    low = facts.low
+    if "confidential" not in low and "private" not in low and "secret" not in low:
         return
     duty = p.CONFIDENTIAL_DUTY.search(facts.low)
     if duty is None or facts.polarity_at(duty.start()) == "permit":

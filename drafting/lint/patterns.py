@@ -462,11 +462,16 @@ LIMITED = Scanner(
     ),
 )
 
-# A duty of confidentiality ("shall be kept confidential"), not the adjective
+# A duty of confidentiality ("shall be kept confidential", "kept private"), not the adjective
 # of "confidential information" (a broad category, matched above).
 CONFIDENTIAL_DUTY = _compile(
     r"""\b(?:shall|must|will|is|are|be|remains?|kept|keep|held|hold|treated?)\b[^;]{0,80}?
-    \bconfidential(?:ly)?\b(?!\s+(?:personal\s+|identifying\s+)?(?:information|data|records?|informants?))"""
+    \bconfidential(?:ly)?\b(?!\s+(?:personal\s+|identifying\s+)?(?:information|data|records?|informants?))
+  # "is to be kept private", "shall be held secret": the same duty, only right after the
+  # verb (not "a private company")
+  | \b(?:kept|keep|keeps|keeping|held|hold|holds|remains?|treated\s+as)\s+(?:strictly\s+)?
+    (?:private|secret)\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|in|from|by|unless|except|to|at|under
+    |as|until|when|if|within|with|for)\b)"""
 )
 # Items of a list of personal data ("name, address, date of birth, social security
 # number"): a verb reaches an object at the end of such a list.

@@ -760,3 +760,23 @@ def test_the_same_item_outside_a_definition_is_still_a_restriction():
         )
     )
     assert verdict(findings) == "error"
+
+
+def test_status_to_be_kept_private_is_a_duty_of_confidentiality():
+    findings = lint(
+        doc(
+            "Personal details of library patrons, including citizenship and immigration "
+            "status, are to be kept private in accordance with state law."
+        )
+    )
+    assert verdict(findings) == "error"
+
+
+def test_private_as_an_adjective_is_no_duty():
+    findings = lint(
+        doc(
+            "The city shall keep private roads clear of snow. Officers shall not ask anyone "
+            "about immigration status."
+        )
+    )
+    assert verdict(findings) == "compliant"

@@ -130,15 +130,6 @@ KNOWN_HELDOUT_4_MISSES: dict[str, str] = {
         "enforcement is the contents withheld from them, a broad restriction (compliant for "
         "warning)"
     ),
-    "irvine-usd-2017-bp-5022-privacy-immigration-status": (
-        "'Personal information concerning district students and their families, including "
-        "immigration status and citizenship, is to be kept private in accordance with law': "
-        "'kept' is read as keeping, under no operator, and a duty of confidentiality is read "
-        "only from 'confidential' (CONFIDENTIAL_DUTY), not 'kept private', so nothing is "
-        "restricted; 'kept private' is a duty not to share the status it names. The verdict is "
-        "marked unsure ('in accordance with law' may only point to FERPA, a warning); the label "
-        "is left as written (compliant for error)"
-    ),
     "issaquah-school-district-2019-regulation-4300-databases": (
         "same state model as Highline: 'does not grant permission for any person engaging in "
         "... immigration enforcement ... to access the nonpublic areas of Issaquah School "
