@@ -508,7 +508,7 @@ def sentence_facts(
     operators, verb_matches, status, broad, limited, detainers = p.CORE.scan(low, facts.words)
     facts.operators = _operators(text, low, operators, frozenset(v.start() for v in verb_matches))
     mentions = [m for m in _mentions(text, status, broad, limited) if not _access_to(low, m)]
-    if "report" in low:
+    if "report" in low or "notif" in low:
         mentions = _reported_persons(text, low, mentions)
     if status:
         mentions = _anaphora(text, low, mentions, status[0].end())
@@ -585,12 +585,11 @@ def _access_to(low: str, mention: Span) -> bool:
 
 
 def _reported_persons(text: str, low: str, mentions: list[Span]) -> list[Span]:
-    """ "reporting undocumented immigrants to the federal government" sends their status:
-    the people so described are read as a mention of status (see `p.REPORTED_PERSONS`)."""
-    found = [
-        Span("status", m.start("who"), m.end("who"), text[m.start("who") : m.end("who")])
-        for m in p.REPORTED_PERSONS.finditer(low)
-    ]
+    """ "reporting undocumented immigrants to the federal government" or "notifying INS of
+    undocumented persons" sends their status: the people so described are read as a mention
+    of status (see `p.REPORTED_PERSONS`)."""
+    groups = [(m, "who" if m["who"] else "whom") for m in p.REPORTED_PERSONS.finditer(low)]
+    found = [Span("status", m.start(g), m.end(g), text[m.start(g) : m.end(g)]) for m, g in groups]
     found = [f for f in found if not any(m.start < f.end and f.start < m.end for m in mentions)]
     return sorted(mentions + found, key=lambda s: (s.start, -s.end)) if found else mentions
 

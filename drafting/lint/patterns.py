@@ -490,17 +490,23 @@ STATUS_ANAPHOR = _compile(
 )
 # Reporting people named by their status to federal immigration authorities tells those
 # authorities the status: "reporting undocumented immigrants to the federal government",
-# "do not report immigrants to ICE". Narrow on purpose: the verb "report", people described
-# by immigration status, and a federal or immigration recipient.
-REPORTED_PERSONS = _compile(
-    r"""\breport(?:s|ed|ing)?\s+(?P<who>(?:any\s+|the\s+|such\s+|all\s+)?
+# "do not report immigrants to ICE", "will not notify INS of undocumented persons". Narrow
+# on purpose: the verb "report" or "notify", people described by immigration status, and a
+# federal or immigration recipient. In the "notify" form the mention runs from the recipient
+# ("INS of undocumented persons"): what the notice tells them.
+_PERSONS_BY_STATUS = r"""(?:any\s+|the\s+|such\s+|all\s+)?
     (?:(?:undocumented|unauthori[sz]ed|illegal|deportable)\s+(?:immigrants?|aliens?|persons?
         |individuals?|residents?|people|workers?|migrants?|noncitizens?|non-citizens?)
       |immigrants|aliens|noncitizens|non-citizens
       |(?:persons?|individuals?|people|aliens?)\s+(?:who\s+(?:are|is)\s+)?(?:unlawfully|illegally)
-        \s+present(?:\s+in\s+the\s+united\s+states)?))
-    \s+to\s+(?:the\s+)?(?:federal\b|immigration\b|u\.s\.\s+immigration|ice\b|dhs\b
-      |department\s+of\s+homeland|homeland\s+security|united\s+states\s+immigration)"""
+        \s+present(?:\s+in\s+the\s+united\s+states)?)"""
+_FEDERAL_RECIPIENT = r"""(?:the\s+)?(?:federal\b|immigration\b|u\.s\.\s+immigration|ice\b
+      |ins\b|dhs\b|border\s+patrol\b|department\s+of\s+homeland|homeland\s+security
+      |united\s+states\s+immigration)"""
+REPORTED_PERSONS = _compile(
+    rf"""\breport(?:s|ed|ing)?\s+(?P<who>{_PERSONS_BY_STATUS})\s+to\s+{_FEDERAL_RECIPIENT}
+    |\bnotif(?:y|ies|ied|ying)\s+(?P<whom>{_FEDERAL_RECIPIENT}[^.;,]{{0,40}}?\s+(?:of|about)\s+
+      {_PERSONS_BY_STATUS})\b"""
 )
 # Inquiring "with any third person" asks someone else for status: requesting it (§ 1373(b)(1)).
 OF_OTHERS = _compile(

@@ -780,3 +780,22 @@ def test_private_as_an_adjective_is_no_duty():
         )
     )
     assert verdict(findings) == "compliant"
+
+
+def test_not_notifying_immigration_authorities_of_people_described_by_status_sends_status():
+    for text in (
+        "Deputies will not notify ICE of undocumented residents who report crimes.",
+        "Staff shall not notify federal immigration officers about people unlawfully present "
+        "in the United States.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "error", text
+
+
+def test_notifying_is_read_narrowly():
+    for text in (
+        "Deputies shall not notify ICE of the release of any inmate.",  # release, not status
+        "Deputies will not notify the family of undocumented workers of the hearing.",
+        "Deputies shall notify ICE of undocumented persons arrested for a felony.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text

@@ -163,14 +163,6 @@ KNOWN_HELDOUT_4_MISSES: dict[str, str] = {
         "so nothing is restricted; access denied to immigration enforcement should read as a "
         "broad restriction (compliant for warning)"
     ),
-    "phoenix-2002-pd-operations-order-1-4-3-ins-notification": (
-        "'Officers will not notify INS/Border Patrol of undocumented persons under the "
-        "following conditions:' restricts 'notify', but its object is people described by "
-        "status, which the third round reads as status only after 'report ... to' a federal "
-        "authority (REPORTED_PERSONS), not in 'notify <authority> of <persons>'; 'INS will not "
-        "be notified ... if the person is released' names no status. Telling INS that a person "
-        "is undocumented sends unlawful status (compliant for error)"
-    ),
     "seattle-public-schools-2019-sp-4310sp-b-access-to-information": (
         "'school staff shall not grant federal immigration authorities access to information "
         "or buildings without prior review and approval from the General Counsel's office': "
