@@ -602,9 +602,14 @@ def _permitted_restriction(low: str, verb: Span) -> bool:
 
 
 def _asked_of_others(text: str, low: str, mention: Span, acting: tuple[Span, ...]):
-    """ "inquire about any person's ... status with any third person": requesting status
-    from someone else, which § 1373(b)(1) protects, not asking the person (don't-ask)."""
-    if not p.OF_OTHERS.match(low, mention.end):
+    """ "inquire about any person's ... status with any third person", "telephone ICE to obtain
+    such information": requesting status from someone else, which § 1373(b)(1) protects, not
+    asking the person (don't-ask)."""
+    first = acting[0].start
+    if not (
+        p.OF_OTHERS.match(low, mention.end)
+        or p.ASKED_OF_FEDERAL_BEFORE.search(low, max(0, first - 160), first)
+    ):
         return acting
     return tuple(Span("request", v.start, v.end, v.text) for v in acting)
 

@@ -242,6 +242,8 @@ VERB = Scanner(
         (?=\s+(?:information|about|that|whether|proof|documents?|documentation|any
               |the\s+(?:citizenship|immigration)))
       | \b(?:collect|gather|solicit|elicit)(?:s|ed|ing|ion)?\b
+      # not "obtained": "any information obtained about ..." names the object, not an act
+      | \bobtain(?:s|ing)?\b
       | \binvestigat(?:e|es|ed|ing)\b
     )
   | (?P<send>
@@ -284,6 +286,7 @@ VERB = Scanner(
         "gather",
         "solicit",
         "elicit",
+        "obtain",
         "investigat",
         "shar",
         "disclos",
@@ -513,6 +516,13 @@ OF_OTHERS = _compile(
     r"""\s+(?:with|of|from)\s+(?:any|a|an|another|other|the)\s+
     (?:third\s+(?:persons?|part(?:y|ies))|other\s+(?:persons?|agenc\w+|entit\w+|governments?|officials?)
     |(?:federal|state|government|immigration)\s+(?:agenc\w+|entit\w+|officials?|authorit\w+))\b"""
+)
+# Contacting a federal immigration authority to get status asks it for the status
+# (§ 1373(b)(1)): "nor telephone ICE while in the field to obtain such information".
+ASKED_OF_FEDERAL_BEFORE = _compile(
+    rf"""\b(?:telephon(?:e|es|ed|ing)|call(?:s|ed|ing)?|contact(?:s|ed|ing)?|quer(?:y|ies|ied|ying)
+    |e-?mail(?:s|ed|ing)?|check(?:s|ed|ing)?\s+with|writ(?:e|es|ing)\s+to)\s+{_FEDERAL_RECIPIENT}
+    [^.;]{{0,60}}?\bto\s+$"""
 )
 # "a ... policy that prohibits or restricts ... from": the clause describes what is
 # forbidden, so after an outer "may not" it protects the channels it names.

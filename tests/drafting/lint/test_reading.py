@@ -799,3 +799,23 @@ def test_notifying_is_read_narrowly():
         "Deputies shall notify ICE of undocumented persons arrested for a felony.",
     ):
         assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_calling_an_immigration_authority_to_obtain_status_is_requesting_it():
+    for text in (
+        "Officers shall not ask anyone about immigration status, nor call ICE from the scene "
+        "to obtain such information.",
+        "Officers shall not contact federal immigration authorities to obtain the immigration "
+        "status of a witness.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "error", text
+        assert "requesting" in _only(findings, "1373-status-restriction").limb, text
+
+
+def test_obtaining_status_from_the_person_stays_a_dont_ask_rule():
+    for text in (
+        "Officers shall not obtain information about immigration status from a witness.",
+        "Officers shall not call a tow company to obtain anyone's immigration status.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text

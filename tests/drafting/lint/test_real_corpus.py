@@ -171,13 +171,6 @@ KNOWN_HELDOUT_4_MISSES: dict[str, str] = {
         "restricted; granting immigration authorities access to information gives it to them, "
         "a broad restriction (compliant for warning)"
     ),
-    "sonoma-county-sheriff-2017-policy-428-immigration-violations": (
-        "'shall not question such persons directly about their immigration status, nor "
-        "telephone ICE while in the field to obtain such information': the don't-ask half is "
-        "read (compliant), but 'obtain' is no verb and telephoning ICE is not read as asking "
-        "ICE, so the restriction on requesting status from ICE (§ 1373(b)(1)), with 'such "
-        "information' pointing back to the status, is missed (compliant for error)"
-    ),
 }
 
 DEV = real_cases("dev")
