@@ -372,7 +372,7 @@ BROAD = Scanner(
     \b(?:confidential|personal|non-?public(?:ly\s+available)?|private|sensitive|identifying
        |personally\s+identifiable)\s+(?:(?:personal|identifying|identifiable|individual)\s+)?
        (?:information|data|records?)\b
-  | \b(?:any|all)\s+(?:other\s+)?(?:such\s+)?(?:information|data|records)\b
+  | \b(?:any|all)\s+(?:other\s+)?(?:such\s+)?(?:information|data|records|files)\b
       (?!\s+(?:regarding|about|concerning|on|relating|related|as\s+to|pertaining)\s+
           (?:(?:a|an|the|any)\s+)?(?:[a-z]+['’]s\s+)?
           (?:citizenship|immigration|release|custody|incarceration|criminal|contact))
@@ -382,6 +382,11 @@ BROAD = Scanner(
           |applicants|clients|patients|students|tenants|victims|witnesses|workers|employees
           |customers|participants|recipients|noncitizens|non-citizens|aliens|families|members
           |visitors|users))\b(?!['’])
+  # information named by the people it is about: "student information", "client records",
+  # "the education records of a pupil" (the same as "information about students")
+  | \b(?:students?|pupils?|patients?|clients?|tenants?|applicants?|employees?|customers?
+      |residents?|inmates?|detainees?|participants?|recipients?|famil(?:y|ies)|households?
+      |education(?:al)?)['’]?\s+(?:information|data|records?|files?)\b
   # a database holds whatever was collected: "make municipal databases available to ..."
   | \bdatabases?\b
   # general non-disclosure directives: "information collected from individuals",
@@ -408,6 +413,22 @@ BROAD = Scanner(
         "data",
         "records",
         "database",
+        "student",
+        "pupil",
+        "patient",
+        "client",
+        "tenant",
+        "applicant",
+        "employee",
+        "customer",
+        "resident",
+        "inmate",
+        "detainee",
+        "participant",
+        "recipient",
+        "famil",
+        "household",
+        "education",
     ),
 )
 

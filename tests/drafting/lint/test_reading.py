@@ -819,3 +819,18 @@ def test_obtaining_status_from_the_person_stays_a_dont_ask_rule():
         "Officers shall not call a tow company to obtain anyone's immigration status.",
     ):
         assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_information_named_by_the_people_it_is_about_can_reach_status():
+    for text in (
+        "Patient information shall not be disclosed to immigration authorities without a "
+        "court order.",
+        "The shelter will not share client records with ICE.",
+        "The clinic shall not disclose any files to federal immigration officers.",
+    ):
+        assert verdict(lint(doc(text))) == "warning", text
+
+
+def test_keeping_information_named_by_people_is_no_restriction():
+    findings = lint(doc("The district shall maintain student records as state law requires."))
+    assert verdict(findings) == "compliant"

@@ -138,15 +138,6 @@ KNOWN_HELDOUT_4_MISSES: dict[str, str] = {
         "nothing is restricted; access denied to immigration enforcement should read as a broad "
         "restriction (compliant for warning)"
     ),
-    "kerman-usd-2018-ar-5145-13-student-information": (
-        "'student information shall not be disclosed to immigration law enforcement authorities "
-        "without parental consent, a court order, or judicial subpoena': 'student information' "
-        "(information named by the people it is about) is not a broad category (the lint knows "
-        "'information about students', and bare 'information' only right before 'to' "
-        "immigration authorities), so the passive 'shall not be disclosed' restricts nothing it "
-        "knows; '<persons> information' should read like 'information about <persons>' "
-        "(compliant for warning)"
-    ),
     "massachusetts-2021-s985-rmv-information": (
         "'shall not disclose to any federal agency or permit any federal agency to access any "
         "files, data, or other information from the Massachusetts Registry of Motor Vehicles "
