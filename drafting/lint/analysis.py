@@ -551,6 +551,8 @@ def sentence_facts(
         elif restriction.moves:
             (facts.broad if mention.kind == "broad" else facts.limited).append(restriction)
     _confidentiality(facts, mentions)
+    if "access" in low:
+        _access_denied(facts, mentions)
     if any(m.kind == "status" for m in mentions) and not facts.status:
         withhold = [m for m in facts.finditer(_MAY_WITHHOLD)]
         facts.may_withhold += _spans(text, withhold, "withhold")
@@ -667,6 +669,42 @@ def _confidentiality(facts: Facts, mentions: list[Span]) -> None:
                 facts.status.append(Restriction(mention, keep))
         elif mention.kind == "broad" and not any(r.mention == mention for r in facts.broad):
             facts.broad.append(Restriction(mention, keep))
+
+
+def _access_denied(facts: Facts, mentions: list[Span]) -> None:
+    """Access to databases or information denied to immigration enforcement withholds what
+    they hold: "does not grant permission for any person engaging in immigration enforcement
+    to access ... equipment; databases", "shall not grant federal immigration authorities
+    access to information". Not access in general ("No access to any office or database
+    shall be granted without a warrant"): only where immigration enforcement is named."""
+    low = facts.low
+    if not p.IMMIGRATION_SEEKER.search(low):
+        return
+    for match in p.ACCESS.finditer(low):
+        if facts.polarity_at(match.start()) != "restrict":
+            continue
+        if any(p.NEW_CLAUSE.search(part) for part in match["gap"].split(";")[1:]):
+            continue
+        start, end = match.span("object")
+        covering = [m for m in mentions if m.start < end and start < m.end]
+        if any(m.kind.startswith("limited:") for m in covering):
+            continue
+        verb = (
+            Span(
+                "send",
+                match.start(),
+                match.start() + 6,
+                facts.text[match.start() : match.start() + 6],
+            ),
+        )
+        if any(m.kind == "status" for m in covering):
+            mention = next(m for m in covering if m.kind == "status")
+            if not any(r.mention == mention for r in facts.status):
+                facts.status.append(Restriction(mention, verb))
+            continue
+        mention = Span("broad", start, end, facts.text[start:end])
+        if not any(r.mention.start < end and start < r.mention.end for r in facts.broad):
+            facts.broad.append(Restriction(mention, verb))
 
 
 def _refuses_detainers(facts: Facts) -> bool:

@@ -538,6 +538,22 @@ OF_OTHERS = _compile(
     (?:third\s+(?:persons?|part(?:y|ies))|other\s+(?:persons?|agenc\w+|entit\w+|governments?|officials?)
     |(?:federal|state|government|immigration)\s+(?:agenc\w+|entit\w+|officials?|authorit\w+))\b"""
 )
+# Access withheld from immigration enforcement: "does not grant permission for any person
+# engaging in immigration enforcement to access ... databases", "shall not grant federal
+# immigration authorities access to information". Access to a database or to information
+# is its contents given; so, when the one kept out is immigration enforcement, the
+# information there is a broad restriction (analysis._access_denied). The object is the
+# first information noun after "access", across a list ("equipment; databases") but not
+# into a new clause.
+ACCESS = _compile(
+    r"""\baccess(?:es|ed|ing)?\b(?P<gap>[^.]{0,200}?)
+    \b(?P<object>databases?|information|data|records?|files?)\b"""
+)
+IMMIGRATION_SEEKER = _compile(
+    r"""\bimmigration\s+(?:enforcement|authorit\w+|agenc\w+|officers?|officials?|agents?)\b
+    |\b(?:ice|ins|dhs|cbp)\b|\bborder\s+patrol\b|\bhomeland\s+security\b"""
+)
+NEW_CLAUSE = _compile(r"\b(?:shall|may|will|must|is|are|was|were|has|have|does|do)\b")
 # Contacting a federal immigration authority to get status asks it for the status
 # (§ 1373(b)(1)): "nor telephone ICE while in the field to obtain such information".
 ASKED_OF_FEDERAL_BEFORE = _compile(

@@ -499,6 +499,7 @@ def test_more_categories_of_information_can_reach_status():
 
 
 def test_access_to_a_database_is_not_its_contents():
+    """Access in general; denied to immigration enforcement it is (see the fourth round)."""
     findings = lint(
         doc("No access to any office, vehicle or database shall be granted without a warrant.")
     )
@@ -834,3 +835,28 @@ def test_information_named_by_the_people_it_is_about_can_reach_status():
 def test_keeping_information_named_by_people_is_no_restriction():
     findings = lint(doc("The district shall maintain student records as state law requires."))
     assert verdict(findings) == "compliant"
+
+
+def test_access_to_databases_or_information_denied_to_immigration_enforcement_is_broad():
+    for text in (
+        "The library does not permit anyone engaged in immigration enforcement to access its "
+        "meeting rooms, computers; patron databases; or staff areas.",
+        "Staff shall not give federal immigration agents access to information without the "
+        "approval of counsel.",
+        "Deputies and immigration agents must be restricted from routine access and "
+        "information sharing.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "warning", text
+        assert _only(findings, "1373-broad-restriction").limb.startswith("§ 1373(a)"), text
+
+
+def test_access_is_read_narrowly():
+    for text in (
+        # no new clause crossed for the information noun
+        "ICE shall not be given access to the jail unless it presents a warrant; staff shall "
+        "keep records of each visit.",
+        "Staff shall not give ICE access to release dates.",  # Steinle
+        "The city shall give ICE access to its records.",  # no restriction
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text

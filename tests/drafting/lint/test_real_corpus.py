@@ -103,13 +103,6 @@ KNOWN_SEEN_3_MISSES: dict[str, str] = {}
 # heldout-4 was measured once on 2026-11-30 (16/30, bar not met); the causes below were
 # read after that run and are not fixed. Each says what the lint reads and what it should.
 KNOWN_HELDOUT_4_MISSES: dict[str, str] = {
-    "fresno-county-sheriff-2021-jail-policy-c-185-ice-access": (
-        "'immigration authorities must be restricted from normal law enforcement access and "
-        "information sharing': the lint reads 'restricted from' and the verb 'sharing', but "
-        "'information' as the noun before 'sharing' is no object it knows (neither status nor "
-        "a broad category), so nothing is restricted; unqualified 'information sharing' with "
-        "immigration authorities should read as a broad restriction (compliant for warning)"
-    ),
     "gilbert-az-2007-pd-general-order-1006-ice-contacts": (
         "'ICE ... may be contacted when an officer has made contact with a person believed to "
         "be in violation of federal immigration laws and circumstances indicate ...' is a "
@@ -120,47 +113,6 @@ KNOWN_HELDOUT_4_MISSES: dict[str, str] = {
         "step on contacting ICE about a suspected violator as restricting sending and "
         "requesting status; that is defensible, but an internal approval step could as well be "
         "read as supervision, a warning; the label is left as written (compliant for error)"
-    ),
-    "highline-public-schools-2019-policy-4300-databases": (
-        "'does not grant permission for any person engaging in ... immigration enforcement ... "
-        "to access the nonpublic areas of District facilities ...; equipment; databases': the "
-        "second round's reading that access to a database is not its contents "
-        "(test_access_to_a_database_is_not_its_contents) drops 'databases' after 'access', so "
-        "nothing is restricted; access to the district's databases denied to immigration "
-        "enforcement is the contents withheld from them, a broad restriction (compliant for "
-        "warning)"
-    ),
-    "issaquah-school-district-2019-regulation-4300-databases": (
-        "same state model as Highline: 'does not grant permission for any person engaging in "
-        "... immigration enforcement ... to access the nonpublic areas of Issaquah School "
-        "District facilities, property, equipment, databases': 'databases' after 'access' is "
-        "dropped by the second round's reading (access to a database is not its contents), so "
-        "nothing is restricted; access denied to immigration enforcement should read as a broad "
-        "restriction (compliant for warning)"
-    ),
-    "massachusetts-2021-s985-rmv-information": (
-        "'shall not disclose to any federal agency or permit any federal agency to access any "
-        "files, data, or other information from the Massachusetts Registry of Motor Vehicles "
-        "for purposes of civil immigration enforcement': the broad categories know 'any "
-        "information', 'any data' and 'any records', not a list headed by 'any files' and "
-        "ending in 'other information', so the restricted 'disclose' has no object; the list "
-        "should read as a broad category (compliant for warning)"
-    ),
-    "mukilteo-school-district-2019-policy-4300-databases": (
-        "same state model as Highline, worded with 'will': 'does not grant permission for any "
-        "person engaging in ... immigration enforcement ... to access the nonpublic areas of "
-        "the District facilities, property, equipment, databases': 'databases' after 'access' "
-        "is dropped by the second round's reading (access to a database is not its contents), "
-        "so nothing is restricted; access denied to immigration enforcement should read as a "
-        "broad restriction (compliant for warning)"
-    ),
-    "seattle-public-schools-2019-sp-4310sp-b-access-to-information": (
-        "'school staff shall not grant federal immigration authorities access to information "
-        "or buildings without prior review and approval from the General Counsel's office': "
-        "'grant ... access to' is no verb of moving information, and bare 'information' is a "
-        "broad category only right before 'to'/'with' immigration authorities, so nothing is "
-        "restricted; granting immigration authorities access to information gives it to them, "
-        "a broad restriction (compliant for warning)"
     ),
 }
 
