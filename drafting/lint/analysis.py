@@ -580,7 +580,8 @@ _ACCESS_BEFORE = re.compile(r"\baccess\b[^.;:]{0,80}$")
 
 def _access_to(low: str, mention: Span) -> bool:
     """ "permission to access any facility ... or database": access to a system is not its
-    contents moved, so the database there is not a category of information."""
+    contents moved, so the database there is not a category of information (unless the
+    access is denied to immigration enforcement: `_access_denied`)."""
     return mention.text.lower().startswith("database") and bool(
         _ACCESS_BEFORE.search(low, max(0, mention.start - 90), mention.start)
     )
