@@ -508,7 +508,7 @@ def sentence_facts(
     operators, verb_matches, status, broad, limited, detainers = p.CORE.scan(low, facts.words)
     facts.operators = _operators(text, low, operators, frozenset(v.start() for v in verb_matches))
     mentions = [m for m in _mentions(text, status, broad, limited) if not _access_to(low, m)]
-    if "report" in low:
+    if "report" in low or "notif" in low:
         mentions = _reported_persons(text, low, mentions)
     if status:
         mentions = _anaphora(text, low, mentions, status[0].end())
@@ -551,6 +551,8 @@ def sentence_facts(
         elif restriction.moves:
             (facts.broad if mention.kind == "broad" else facts.limited).append(restriction)
     _confidentiality(facts, mentions)
+    if "access" in low:
+        _access_denied(facts, mentions)
     if any(m.kind == "status" for m in mentions) and not facts.status:
         withhold = [m for m in facts.finditer(_MAY_WITHHOLD)]
         facts.may_withhold += _spans(text, withhold, "withhold")
@@ -578,19 +580,19 @@ _ACCESS_BEFORE = re.compile(r"\baccess\b[^.;:]{0,80}$")
 
 def _access_to(low: str, mention: Span) -> bool:
     """ "permission to access any facility ... or database": access to a system is not its
-    contents moved, so the database there is not a category of information."""
+    contents moved, so the database there is not a category of information (unless the
+    access is denied to immigration enforcement: `_access_denied`)."""
     return mention.text.lower().startswith("database") and bool(
         _ACCESS_BEFORE.search(low, max(0, mention.start - 90), mention.start)
     )
 
 
 def _reported_persons(text: str, low: str, mentions: list[Span]) -> list[Span]:
-    """ "reporting undocumented immigrants to the federal government" sends their status:
-    the people so described are read as a mention of status (see `p.REPORTED_PERSONS`)."""
-    found = [
-        Span("status", m.start("who"), m.end("who"), text[m.start("who") : m.end("who")])
-        for m in p.REPORTED_PERSONS.finditer(low)
-    ]
+    """ "reporting undocumented immigrants to the federal government" or "notifying INS of
+    undocumented persons" sends their status: the people so described are read as a mention
+    of status (see `p.REPORTED_PERSONS`)."""
+    groups = [(m, "who" if m["who"] else "whom") for m in p.REPORTED_PERSONS.finditer(low)]
+    found = [Span("status", m.start(g), m.end(g), text[m.start(g) : m.end(g)]) for m, g in groups]
     found = [f for f in found if not any(m.start < f.end and f.start < m.end for m in mentions)]
     return sorted(mentions + found, key=lambda s: (s.start, -s.end)) if found else mentions
 
@@ -603,9 +605,14 @@ def _permitted_restriction(low: str, verb: Span) -> bool:
 
 
 def _asked_of_others(text: str, low: str, mention: Span, acting: tuple[Span, ...]):
-    """ "inquire about any person's ... status with any third person": requesting status
-    from someone else, which § 1373(b)(1) protects, not asking the person (don't-ask)."""
-    if not p.OF_OTHERS.match(low, mention.end):
+    """ "inquire about any person's ... status with any third person", "telephone ICE to obtain
+    such information": requesting status from someone else, which § 1373(b)(1) protects, not
+    asking the person (don't-ask)."""
+    first = acting[0].start
+    if not (
+        p.OF_OTHERS.match(low, mention.end)
+        or p.ASKED_OF_FEDERAL_BEFORE.search(low, max(0, first - 160), first)
+    ):
         return acting
     return tuple(Span("request", v.start, v.end, v.text) for v in acting)
 
@@ -646,8 +653,10 @@ def _ejusdem_generis(low: str, mentions: list[Span]) -> list[Span]:
 
 
 def _confidentiality(facts: Facts, mentions: list[Span]) -> None:
-    """ "Status information shall be kept confidential" restricts sharing it, with no verb."""
-    if "confidential" not in facts.low:
+    """ "Status information shall be kept confidential" (or "kept private") restricts sharing
+    it, with no verb."""
+    low = facts.low
+    if "confidential" not in low and "private" not in low and "secret" not in low:
         return
     duty = p.CONFIDENTIAL_DUTY.search(facts.low)
     if duty is None or facts.polarity_at(duty.start()) == "permit":
@@ -661,6 +670,42 @@ def _confidentiality(facts: Facts, mentions: list[Span]) -> None:
                 facts.status.append(Restriction(mention, keep))
         elif mention.kind == "broad" and not any(r.mention == mention for r in facts.broad):
             facts.broad.append(Restriction(mention, keep))
+
+
+def _access_denied(facts: Facts, mentions: list[Span]) -> None:
+    """Access to databases or information denied to immigration enforcement withholds what
+    they hold: "does not grant permission for any person engaging in immigration enforcement
+    to access ... equipment; databases", "shall not grant federal immigration authorities
+    access to information". Not access in general ("No access to any office or database
+    shall be granted without a warrant"): only where immigration enforcement is named."""
+    low = facts.low
+    if not p.IMMIGRATION_SEEKER.search(low):
+        return
+    for match in p.ACCESS.finditer(low):
+        if facts.polarity_at(match.start()) != "restrict":
+            continue
+        if any(p.NEW_CLAUSE.search(part) for part in match["gap"].split(";")[1:]):
+            continue
+        start, end = match.span("object")
+        covering = [m for m in mentions if m.start < end and start < m.end]
+        if any(m.kind.startswith("limited:") for m in covering):
+            continue
+        verb = (
+            Span(
+                "send",
+                match.start(),
+                match.start() + 6,
+                facts.text[match.start() : match.start() + 6],
+            ),
+        )
+        if any(m.kind == "status" for m in covering):
+            mention = next(m for m in covering if m.kind == "status")
+            if not any(r.mention == mention for r in facts.status):
+                facts.status.append(Restriction(mention, verb))
+            continue
+        mention = Span("broad", start, end, facts.text[start:end])
+        if not any(r.mention.start < end and start < r.mention.end for r in facts.broad):
+            facts.broad.append(Restriction(mention, verb))
 
 
 def _refuses_detainers(facts: Facts) -> bool:

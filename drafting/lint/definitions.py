@@ -39,6 +39,14 @@ _QUOTED = re.compile(
     |shall\s+include|(?:does|shall)\s+not\s+include|excludes?|has\s+the\s+(?:same\s+)?meaning)\b""",
     re.X,
 )
+# A statute's list of terms after "the following terms mean:": the term, a comma, then
+# what it means ('"Sanctuary policy", any municipality's order or ordinance that: ...').
+_COMMA = re.compile(
+    r"""^\s*"""
+    + _PREFIX
+    + r"""[“"‘'](?P<term>[^”"’']{2,60})[”"’']\s*,\s+(?=(?:a|an|any|all|each|every)\s)""",
+    re.X,
+)
 _PLAIN = re.compile(
     r"""^\s*"""
     + _PREFIX
@@ -86,7 +94,8 @@ def defined_term(text: str) -> tuple[str, str] | None:
     low = p.lower(text)
     match = _QUOTED.match(low) or _PLAIN.match(low)
     if match is None:
-        return None
+        comma = _COMMA.match(low)
+        return (" ".join(comma["term"].split()), "means") if comma else None
     return " ".join(match["term"].split()), " ".join(match["verb"].split())
 
 

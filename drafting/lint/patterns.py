@@ -101,7 +101,12 @@ class Scanners:
 
 
 _RESTRICT_WORDS = r"(?:prohibit|restrict|prevent|limit|bar|preclude|impede|forbid|interfere)\w*"
-_CHAIN = rf"(?:\s*(?:,|\bor\b|\band\b|and/or)\s*(?:in\s+any\s+way\s+)?{_RESTRICT_WORDS})*"
+# Further verbs of a restriction: "prohibit, or in any way restrict", also passive ("shall
+# not be prohibited or in any way be restricted from"). Bill line numbers run into the text
+# ("or in 8 any way be restricted") are skipped.
+_LINE = r"(?:[0-9]{1,3}\s+)?"
+_CHAIN = rf"""(?:\s*(?:,\s*(?:or\b|and\b)?|\bor\b|\band\b|and/or)\s*{_LINE}
+    (?:in\s+{_LINE}any\s+way\s+{_LINE})?(?:be\s+)?{_RESTRICT_WORDS})*"""
 _MODAL = r"(?:shall|may|will|must|can|should)"
 
 # Operators, tried in this order at each position: a negated restriction
@@ -120,13 +125,15 @@ OPERATOR = Scanner(
         (?:(?:construed|interpreted|read|intended|deemed)\s+(?:to|as)\s+(?:\w+\s+)?)?
         {_RESTRICT_WORDS}{_CHAIN}
       | \b(?:shall|may|will|must)\s+not\s+be\s+(?:\w+\s+)?
-        (?:prohibited|restricted|prevented|barred|precluded)\b
+        (?:prohibited|restricted|prevented|barred|precluded)\b{_CHAIN}
       | \b(?:is|are|shall|will)\s+not\s+(?:be\s+)?(?:unlawful|illegal)\s+for\s+[^;.]{{0,80}}?\bto\b
       | \bno\s+(?:[^\s;:.!?]+\s+){{0,20}}?(?:shall|may|will|must|can)\s+be\s+(?:\w+\s+)?
         (?:prohibited|restricted|prevented|barred|precluded|penali[sz]ed|disciplined|sanctioned)\b
     )
   | (?P<restrict>
         \b{_MODAL}\s+(?:not|never)\b
+      # a phrase between the modal and "not": "shall, to the extent practicable, not disclose"
+      | \b{_MODAL}\s*,[^,;.]{{1,60}},\s*(?:not|never)\b
       | \b(?:cannot|can't|won't|shan't)\b
       | \bnot\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed)\s+to\b
       # "not" before a gerund: "This includes not inquiring about, recording, or disclosing
@@ -235,6 +242,8 @@ VERB = Scanner(
         (?=\s+(?:information|about|that|whether|proof|documents?|documentation|any
               |the\s+(?:citizenship|immigration)))
       | \b(?:collect|gather|solicit|elicit)(?:s|ed|ing|ion)?\b
+      # not "obtained": "any information obtained about ..." names the object, not an act
+      | \bobtain(?:s|ing)?\b
       | \binvestigat(?:e|es|ed|ing)\b
     )
   | (?P<send>
@@ -277,6 +286,7 @@ VERB = Scanner(
         "gather",
         "solicit",
         "elicit",
+        "obtain",
         "investigat",
         "shar",
         "disclos",
@@ -362,7 +372,7 @@ BROAD = Scanner(
     \b(?:confidential|personal|non-?public(?:ly\s+available)?|private|sensitive|identifying
        |personally\s+identifiable)\s+(?:(?:personal|identifying|identifiable|individual)\s+)?
        (?:information|data|records?)\b
-  | \b(?:any|all)\s+(?:other\s+)?(?:such\s+)?(?:information|data|records)\b
+  | \b(?:any|all)\s+(?:other\s+)?(?:such\s+)?(?:information|data|records|files)\b
       (?!\s+(?:regarding|about|concerning|on|relating|related|as\s+to|pertaining)\s+
           (?:(?:a|an|the|any)\s+)?(?:[a-z]+['’]s\s+)?
           (?:citizenship|immigration|release|custody|incarceration|criminal|contact))
@@ -372,6 +382,11 @@ BROAD = Scanner(
           |applicants|clients|patients|students|tenants|victims|witnesses|workers|employees
           |customers|participants|recipients|noncitizens|non-citizens|aliens|families|members
           |visitors|users))\b(?!['’])
+  # information named by the people it is about: "student information", "client records",
+  # "the education records of a pupil" (the same as "information about students")
+  | \b(?:students?|pupils?|patients?|clients?|tenants?|applicants?|employees?|customers?
+      |residents?|inmates?|detainees?|participants?|recipients?|famil(?:y|ies)|households?
+      |education(?:al)?)['’]?\s+(?:information|data|records?|files?)\b
   # a database holds whatever was collected: "make municipal databases available to ..."
   | \bdatabases?\b
   # general non-disclosure directives: "information collected from individuals",
@@ -398,6 +413,22 @@ BROAD = Scanner(
         "data",
         "records",
         "database",
+        "student",
+        "pupil",
+        "patient",
+        "client",
+        "tenant",
+        "applicant",
+        "employee",
+        "customer",
+        "resident",
+        "inmate",
+        "detainee",
+        "participant",
+        "recipient",
+        "famil",
+        "household",
+        "education",
     ),
 )
 
@@ -455,11 +486,16 @@ LIMITED = Scanner(
     ),
 )
 
-# A duty of confidentiality ("shall be kept confidential"), not the adjective
+# A duty of confidentiality ("shall be kept confidential", "kept private"), not the adjective
 # of "confidential information" (a broad category, matched above).
 CONFIDENTIAL_DUTY = _compile(
     r"""\b(?:shall|must|will|is|are|be|remains?|kept|keep|held|hold|treated?)\b[^;]{0,80}?
-    \bconfidential(?:ly)?\b(?!\s+(?:personal\s+|identifying\s+)?(?:information|data|records?|informants?))"""
+    \bconfidential(?:ly)?\b(?!\s+(?:personal\s+|identifying\s+)?(?:information|data|records?|informants?))
+  # "is to be kept private", "shall be held secret": the same duty, only right after the
+  # verb (not "a private company")
+  | \b(?:kept|keep|keeps|keeping|held|hold|holds|remains?|treated\s+as)\s+(?:strictly\s+)?
+    (?:private|secret)\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|in|from|by|unless|except|to|at|under
+    |as|until|when|if|within|with|for)\b)"""
 )
 # Items of a list of personal data ("name, address, date of birth, social security
 # number"): a verb reaches an object at the end of such a list.
@@ -478,23 +514,52 @@ STATUS_ANAPHOR = _compile(
 )
 # Reporting people named by their status to federal immigration authorities tells those
 # authorities the status: "reporting undocumented immigrants to the federal government",
-# "do not report immigrants to ICE". Narrow on purpose: the verb "report", people described
-# by immigration status, and a federal or immigration recipient.
-REPORTED_PERSONS = _compile(
-    r"""\breport(?:s|ed|ing)?\s+(?P<who>(?:any\s+|the\s+|such\s+|all\s+)?
+# "do not report immigrants to ICE", "will not notify INS of undocumented persons". Narrow
+# on purpose: the verb "report" or "notify", people described by immigration status, and a
+# federal or immigration recipient. In the "notify" form the mention runs from the recipient
+# ("INS of undocumented persons"): what the notice tells them.
+_PERSONS_BY_STATUS = r"""(?:any\s+|the\s+|such\s+|all\s+)?
     (?:(?:undocumented|unauthori[sz]ed|illegal|deportable)\s+(?:immigrants?|aliens?|persons?
         |individuals?|residents?|people|workers?|migrants?|noncitizens?|non-citizens?)
       |immigrants|aliens|noncitizens|non-citizens
       |(?:persons?|individuals?|people|aliens?)\s+(?:who\s+(?:are|is)\s+)?(?:unlawfully|illegally)
-        \s+present(?:\s+in\s+the\s+united\s+states)?))
-    \s+to\s+(?:the\s+)?(?:federal\b|immigration\b|u\.s\.\s+immigration|ice\b|dhs\b
-      |department\s+of\s+homeland|homeland\s+security|united\s+states\s+immigration)"""
+        \s+present(?:\s+in\s+the\s+united\s+states)?)"""
+_FEDERAL_RECIPIENT = r"""(?:the\s+)?(?:federal\b|immigration\b|u\.s\.\s+immigration|ice\b
+      |ins\b|dhs\b|border\s+patrol\b|department\s+of\s+homeland|homeland\s+security
+      |united\s+states\s+immigration)"""
+REPORTED_PERSONS = _compile(
+    rf"""\breport(?:s|ed|ing)?\s+(?P<who>{_PERSONS_BY_STATUS})\s+to\s+{_FEDERAL_RECIPIENT}
+    |\bnotif(?:y|ies|ied|ying)\s+(?P<whom>{_FEDERAL_RECIPIENT}[^.;,]{{0,40}}?\s+(?:of|about)\s+
+      {_PERSONS_BY_STATUS})\b"""
 )
 # Inquiring "with any third person" asks someone else for status: requesting it (§ 1373(b)(1)).
 OF_OTHERS = _compile(
     r"""\s+(?:with|of|from)\s+(?:any|a|an|another|other|the)\s+
     (?:third\s+(?:persons?|part(?:y|ies))|other\s+(?:persons?|agenc\w+|entit\w+|governments?|officials?)
     |(?:federal|state|government|immigration)\s+(?:agenc\w+|entit\w+|officials?|authorit\w+))\b"""
+)
+# Access withheld from immigration enforcement: "does not grant permission for any person
+# engaging in immigration enforcement to access ... databases", "shall not grant federal
+# immigration authorities access to information". Access to a database or to information
+# is its contents given; so, when the one kept out is immigration enforcement, the
+# information there is a broad restriction (analysis._access_denied). The object is the
+# first information noun after "access", across a list ("equipment; databases") but not
+# into a new clause.
+ACCESS = _compile(
+    r"""\baccess(?:es|ed|ing)?\b(?P<gap>[^.]{0,200}?)
+    \b(?P<object>databases?|information|data|records?|files?)\b"""
+)
+IMMIGRATION_SEEKER = _compile(
+    r"""\bimmigration\s+(?:enforcement|authorit\w+|agenc\w+|officers?|officials?|agents?)\b
+    |\b(?:ice|ins|dhs|cbp)\b|\bborder\s+patrol\b|\bhomeland\s+security\b"""
+)
+NEW_CLAUSE = _compile(r"\b(?:shall|may|will|must|is|are|was|were|has|have|does|do)\b")
+# Contacting a federal immigration authority to get status asks it for the status
+# (§ 1373(b)(1)): "nor telephone ICE while in the field to obtain such information".
+ASKED_OF_FEDERAL_BEFORE = _compile(
+    rf"""\b(?:telephon(?:e|es|ed|ing)|call(?:s|ed|ing)?|contact(?:s|ed|ing)?|quer(?:y|ies|ied|ying)
+    |e-?mail(?:s|ed|ing)?|check(?:s|ed|ing)?\s+with|writ(?:e|es|ing)\s+to)\s+{_FEDERAL_RECIPIENT}
+    [^.;]{{0,60}}?\bto\s+$"""
 )
 # "a ... policy that prohibits or restricts ... from": the clause describes what is
 # forbidden, so after an outer "may not" it protects the channels it names.

@@ -1,5 +1,8 @@
-"""The CPD model: its Privacy section IX is the one § 1373 warning; the library's savings clause
-cures its sharing, not its maintaining (§ 1373(b)(2))."""
+"""The CPD model: its § 1373 warnings are Privacy section IX and, since the fourth round, the
+database access withheld from ICE/CBP/USCIS in section II (access to a database gives its
+contents, which can include status: the reading the Washington school policies' identical
+'databases' rule needed). The library's savings clause cures the sending, so section II,
+and Privacy's sharing, not its maintaining (§ 1373(b)(2))."""
 
 from drafting.lint import lint, verdict
 from drafting.parse.text import parse_text
@@ -11,10 +14,14 @@ def _flags(findings):
     return sorted((f.rule, f.section) for f in findings if f.severity in ("error", "warning"))
 
 
-def test_model_with_default_options_has_only_the_privacy_warnings():
+CIVIL = "II) CIVIL IMMIGRATION ENFORCEMENT – FEDERAL RESPONSIBILITY"
+
+
+def test_model_with_default_options_has_the_database_access_and_privacy_warnings():
     findings = lint(model())
     assert verdict(findings) == "warning"
     assert _flags(findings) == [
+        ("1373-broad-restriction", CIVIL),
         ("1373-broad-restriction", "IX) PRIVACY"),
         ("1373-hedge", "IX) PRIVACY"),
     ]
@@ -45,9 +52,10 @@ def test_model_with_every_optional_clause_has_only_the_maintaining_warning():
     assert flags == [("1373-broad-restriction", "XI) PRIVACY"), ("1373-hedge", "XI) PRIVACY")]
 
 
-def test_parsed_appendix_one_has_the_same_privacy_warnings():
+def test_parsed_appendix_one_has_the_same_warnings():
     findings = lint(parse_text(appendix_one()))
     assert _flags(findings) == [
+        ("1373-broad-restriction", CIVIL),
         ("1373-broad-restriction", "IX) PRIVACY"),
         ("1373-hedge", "IX) PRIVACY"),
     ]

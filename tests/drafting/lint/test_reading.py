@@ -499,6 +499,7 @@ def test_more_categories_of_information_can_reach_status():
 
 
 def test_access_to_a_database_is_not_its_contents():
+    """Access in general; denied to immigration enforcement it is (see the fourth round)."""
     findings = lint(
         doc("No access to any office, vehicle or database shall be granted without a warrant.")
     )
@@ -699,3 +700,163 @@ def test_adopting_a_policy_that_restricts_the_channels_is_still_a_restriction():
         "status with federal agents.",
     ):
         assert verdict(lint(doc(text))) == "error", text
+
+
+# -- the fourth round (heldout-4's misses, on texts of our own) -------------------
+
+
+def test_a_phrase_between_the_modal_and_not_keeps_the_restriction():
+    findings = lint(
+        doc(
+            "The clinic shall, where it is able to, not disclose any information about a "
+            "patient to federal immigration authorities."
+        )
+    )
+    assert verdict(findings) == "warning"
+
+
+def test_a_phrase_after_the_modal_without_not_is_still_a_duty():
+    findings = lint(
+        doc("Employees shall, as the director directs, report the immigration status of arrestees.")
+    )
+    assert verdict(findings) == "compliant"
+
+
+def test_a_negated_passive_chain_protects_every_verb_it_names():
+    for text in (
+        "An officer shall not be prohibited, or in any way be restricted, from sending "
+        "information regarding the immigration status of any person to federal authorities.",
+        # a bill line number run into the text
+        "A town official shall not be prohibited or in 14 any way be restricted from 15 "
+        "maintaining information regarding the citizenship status of any individual.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_a_term_defined_with_a_comma_is_a_definition_that_restricts_nothing():
+    """A statute's "the following terms mean:" list: '"Term", any ... that:' defines it."""
+    findings = lint(
+        doc(
+            """
+            1. As used in this section, the following terms mean:
+            (1) "Shielding rule", any order or practice of a town that:
+            (a) Prohibits any employee of the town from sending to federal officials the
+            immigration status of any person; or
+            (b) Bars the use of town funds for immigration enforcement.
+            2. No town shall adopt or enforce a shielding rule.
+            """
+        )
+    )
+    assert verdict(findings) == "compliant"
+
+
+def test_the_same_item_outside_a_definition_is_still_a_restriction():
+    findings = lint(
+        doc(
+            """
+            1. The town adopts the following rule:
+            (a) The town prohibits any employee from sending to federal officials the
+            immigration status of any person.
+            """
+        )
+    )
+    assert verdict(findings) == "error"
+
+
+def test_status_to_be_kept_private_is_a_duty_of_confidentiality():
+    findings = lint(
+        doc(
+            "Personal details of library patrons, including citizenship and immigration "
+            "status, are to be kept private in accordance with state law."
+        )
+    )
+    assert verdict(findings) == "error"
+
+
+def test_private_as_an_adjective_is_no_duty():
+    findings = lint(
+        doc(
+            "The city shall keep private roads clear of snow. Officers shall not ask anyone "
+            "about immigration status."
+        )
+    )
+    assert verdict(findings) == "compliant"
+
+
+def test_not_notifying_immigration_authorities_of_people_described_by_status_sends_status():
+    for text in (
+        "Deputies will not notify ICE of undocumented residents who report crimes.",
+        "Staff shall not notify federal immigration officers about people unlawfully present "
+        "in the United States.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "error", text
+
+
+def test_notifying_is_read_narrowly():
+    for text in (
+        "Deputies shall not notify ICE of the release of any inmate.",  # release, not status
+        "Deputies will not notify the family of undocumented workers of the hearing.",
+        "Deputies shall notify ICE of undocumented persons arrested for a felony.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_calling_an_immigration_authority_to_obtain_status_is_requesting_it():
+    for text in (
+        "Officers shall not ask anyone about immigration status, nor call ICE from the scene "
+        "to obtain such information.",
+        "Officers shall not contact federal immigration authorities to obtain the immigration "
+        "status of a witness.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "error", text
+        assert "requesting" in _only(findings, "1373-status-restriction").limb, text
+
+
+def test_obtaining_status_from_the_person_stays_a_dont_ask_rule():
+    for text in (
+        "Officers shall not obtain information about immigration status from a witness.",
+        "Officers shall not call a tow company to obtain anyone's immigration status.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_information_named_by_the_people_it_is_about_can_reach_status():
+    for text in (
+        "Patient information shall not be disclosed to immigration authorities without a "
+        "court order.",
+        "The shelter will not share client records with ICE.",
+        "The clinic shall not disclose any files to federal immigration officers.",
+    ):
+        assert verdict(lint(doc(text))) == "warning", text
+
+
+def test_keeping_information_named_by_people_is_no_restriction():
+    findings = lint(doc("The district shall maintain student records as state law requires."))
+    assert verdict(findings) == "compliant"
+
+
+def test_access_to_databases_or_information_denied_to_immigration_enforcement_is_broad():
+    for text in (
+        "The library does not permit anyone engaged in immigration enforcement to access its "
+        "meeting rooms, computers; patron databases; or staff areas.",
+        "Staff shall not give federal immigration agents access to information without the "
+        "approval of counsel.",
+        "Deputies and immigration agents must be restricted from routine access and "
+        "information sharing.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "warning", text
+        assert _only(findings, "1373-broad-restriction").limb.startswith("§ 1373(a)"), text
+
+
+def test_access_is_read_narrowly():
+    for text in (
+        # no new clause crossed for the information noun
+        "ICE shall not be given access to the jail unless it presents a warrant; staff shall "
+        "keep records of each visit.",
+        "Staff shall not give ICE access to release dates.",  # Steinle
+        "The city shall give ICE access to its records.",  # no restriction
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text

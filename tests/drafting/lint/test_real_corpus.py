@@ -18,12 +18,16 @@ Five sets, each reported on its own:
   were done (17/25, bar not met); its misses were then read and the third round's
   readings written for them, so it is one more development set.
 
-* `heldout-4` — gathered on 2026-11-30 (30 provisions, 30 jurisdictions) by someone
-  who did not read the lint's code or run it, and committed with its verdicts
-  (688b059) before the lint was run on it; run once after the third round's rules
-  were done. The issue's bar (every document right, accuracy at least 95%) applies
-  to it. Its misses are strict xfails with their causes, read after that run; they
-  were not tuned on.
+* `heldout-4`, reported as **seen (looked at 2026-11-30, fourth round)** — gathered
+  on 2026-11-30 (30 provisions, 30 jurisdictions) by someone who did not read the
+  lint's code or run it, committed with its verdicts (688b059) before the lint was
+  run on it, and run once after the third round's rules were done (16/30, bar not
+  met); its misses were then read and the fourth round's readings written for
+  them, so it is one more development set.
+
+No set is held out now: a fifth is being gathered separately, and its verdicts must
+be committed before the lint is run on it, for the issue's bar (every document right,
+accuracy at least 95%) to measure anything.
 
 Precision and recall for each set are printed after the run.
 """
@@ -44,6 +48,7 @@ PROBLEM = frozenset({"error", "warning"})
 SEEN_LABEL = "seen (looked at 2026-11-30)"
 SEEN_2_LABEL = "seen (looked at 2026-11-30, second round)"
 SEEN_3_LABEL = "seen (looked at 2026-11-30, third round)"
+SEEN_4_LABEL = "seen (looked at 2026-11-30, fourth round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -100,21 +105,41 @@ KNOWN_SEEN_2_MISSES: dict[str, str] = {
 # "seen (looked at 2026-11-30, third round)". What it still misses (nothing at the moment):
 KNOWN_SEEN_3_MISSES: dict[str, str] = {}
 
-# heldout-4 documents the lint got wrong on its one run, and why: causes read after the
-# run, not fixed.
-KNOWN_HELDOUT_4_MISSES: dict[str, str] = {}
+# heldout-4 was measured once on 2026-11-30 (16/30) and its causes were read after the
+# run; the fourth round's readings (a phrase between the modal and "not", a negated passive
+# chain with bill line numbers, a term defined with a comma, "kept private" as a duty of
+# confidentiality, notifying INS/ICE of people described by status, calling ICE to
+# "obtain" status as requesting it, information named by the people it is about, and
+# access to databases or information denied to immigration enforcement) were written for
+# them and tested on texts of their own in test_reading.py. From then on it is reported as
+# "seen (looked at 2026-11-30, fourth round)". What it still misses:
+KNOWN_SEEN_4_MISSES: dict[str, str] = {
+    "gilbert-az-2007-pd-general-order-1006-ice-contacts": (
+        "'ICE ... may be contacted when an officer has made contact with a person believed to "
+        "be in violation of federal immigration laws and circumstances indicate ...' is a "
+        "permission, and 'Supervisory approval will be obtained prior to making contact with "
+        "ICE' a duty; neither has a verb of moving information or names the status the contact "
+        "carries ('ICE will determine immigration status' is ICE's act), so the lint reads no "
+        "restriction. The verdict (marked unsure in its note) reads conditions and an approval "
+        "step on contacting ICE about a suspected violator as restricting sending and "
+        "requesting status; that is defensible, but an internal approval step could as well be "
+        "read as supervision, a warning; the label is left as written. Not fixed in the fourth "
+        "round: reading contact with ICE itself as sending status would flag the many "
+        "compliant rules on detainers and contacting ICE (compliant for error)"
+    ),
+}
 
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
 SEEN_3 = real_cases("heldout-3")
-HELDOUT_4 = real_cases("heldout-4")
+SEEN_4 = real_cases("heldout-4")
 SETS = (
     ("dev", DEV),
     (SEEN_LABEL, SEEN),
     (SEEN_2_LABEL, SEEN_2),
     (SEEN_3_LABEL, SEEN_3),
-    ("heldout-4", HELDOUT_4),
+    (SEEN_4_LABEL, SEEN_4),
 )
 
 
@@ -171,8 +196,8 @@ def test_corpus_has_every_verdict_in_every_set():
     assert {c.verdict for c in DEV} == {c.verdict for c in SEEN} == set(VERDICTS)
     assert {c.verdict for c in SEEN_2} == set(VERDICTS)
     assert {c.verdict for c in SEEN_3} == set(VERDICTS)
-    assert {c.verdict for c in HELDOUT_4} == set(VERDICTS)
-    assert (len(DEV) + len(SEEN), len(SEEN_2), len(SEEN_3), len(HELDOUT_4)) == (43, 29, 25, 30)
+    assert {c.verdict for c in SEEN_4} == set(VERDICTS)
+    assert (len(DEV) + len(SEEN), len(SEEN_2), len(SEEN_3), len(SEEN_4)) == (43, 29, 25, 30)
 
 
 @pytest.mark.parametrize("case", DEV, ids=[c.name for c in DEV])
@@ -242,18 +267,18 @@ def test_seen_3_meets_the_bar(results):
     assert _meets_the_bar(SEEN_3, results)
 
 
-@pytest.mark.parametrize("case", [_known(c, KNOWN_HELDOUT_4_MISSES) for c in HELDOUT_4])
-def test_heldout_4_misses_are_exactly_the_known_ones(case, results):
+@pytest.mark.parametrize("case", [_known(c, KNOWN_SEEN_4_MISSES) for c in SEEN_4])
+def test_seen_4_misses_are_exactly_the_known_ones(case, results):
     assert results[case.name] == case.verdict
 
 
 @pytest.mark.xfail(
-    condition=bool(KNOWN_HELDOUT_4_MISSES),
+    condition=bool(KNOWN_SEEN_4_MISSES),
     strict=True,
-    reason="heldout-4 does not meet the bar: see KNOWN_HELDOUT_4_MISSES",
+    reason="heldout-4 did not meet the bar on its one run (16/30); it is now seen",
 )
-def test_heldout_4_meets_the_bar(results):
-    assert _meets_the_bar(HELDOUT_4, results)
+def test_seen_4_meets_the_bar(results):
+    assert _meets_the_bar(SEEN_4, results)
 
 
 def test_measures_count_problem_and_per_verdict_precision_and_recall():
