@@ -322,8 +322,8 @@ class RevisionRedline(APIView):
                 new_label=new.label,
                 summary=comparison.summary,
             )
-            data = exports.redline_or_job(
-                exports.redline_key("redline-pdf", payload), "redline-pdf", payload
+            data = exports.content_or_job(
+                exports.content_key("redline-pdf", payload), "redline-pdf", payload
             )
             if isinstance(data, str):
                 return _pending(request, data)
