@@ -25,9 +25,12 @@ Five sets, each reported on its own:
   met); its misses were then read and the fourth round's readings written for
   them, so it is one more development set.
 
-No set is held out now: a fifth is being gathered separately, and its verdicts must
-be committed before the lint is run on it, for the issue's bar (every document right,
-accuracy at least 95%) to measure anything.
+* `heldout-5` — gathered on 2026-11-30 (30 provisions, 28 jurisdictions not in
+  any other set) by someone who did not read the lint's code or run it, committed
+  with its verdicts (b429613) before the lint was run on it; run once after the
+  fourth round's rules were done. The issue's bar (every document right, accuracy
+  at least 95%) applies to it. Its misses are strict xfails with their causes, read
+  after that run; they were not tuned on.
 
 Precision and recall for each set are printed after the run.
 """
@@ -129,17 +132,23 @@ KNOWN_SEEN_4_MISSES: dict[str, str] = {
     ),
 }
 
+# heldout-5 documents the lint got wrong on its one run, and why: causes read after the
+# run, not fixed.
+KNOWN_HELDOUT_5_MISSES: dict[str, str] = {}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
 SEEN_3 = real_cases("heldout-3")
 SEEN_4 = real_cases("heldout-4")
+HELDOUT_5 = real_cases("heldout-5")
 SETS = (
     ("dev", DEV),
     (SEEN_LABEL, SEEN),
     (SEEN_2_LABEL, SEEN_2),
     (SEEN_3_LABEL, SEEN_3),
     (SEEN_4_LABEL, SEEN_4),
+    ("heldout-5", HELDOUT_5),
 )
 
 
@@ -197,7 +206,9 @@ def test_corpus_has_every_verdict_in_every_set():
     assert {c.verdict for c in SEEN_2} == set(VERDICTS)
     assert {c.verdict for c in SEEN_3} == set(VERDICTS)
     assert {c.verdict for c in SEEN_4} == set(VERDICTS)
-    assert (len(DEV) + len(SEEN), len(SEEN_2), len(SEEN_3), len(SEEN_4)) == (43, 29, 25, 30)
+    assert {c.verdict for c in HELDOUT_5} == set(VERDICTS)
+    sizes = (len(DEV) + len(SEEN), len(SEEN_2), len(SEEN_3), len(SEEN_4), len(HELDOUT_5))
+    assert sizes == (43, 29, 25, 30, 30)
 
 
 @pytest.mark.parametrize("case", DEV, ids=[c.name for c in DEV])
@@ -279,6 +290,20 @@ def test_seen_4_misses_are_exactly_the_known_ones(case, results):
 )
 def test_seen_4_meets_the_bar(results):
     assert _meets_the_bar(SEEN_4, results)
+
+
+@pytest.mark.parametrize("case", [_known(c, KNOWN_HELDOUT_5_MISSES) for c in HELDOUT_5])
+def test_heldout_5_misses_are_exactly_the_known_ones(case, results):
+    assert results[case.name] == case.verdict
+
+
+@pytest.mark.xfail(
+    condition=bool(KNOWN_HELDOUT_5_MISSES),
+    strict=True,
+    reason="heldout-5 does not meet the bar: see KNOWN_HELDOUT_5_MISSES",
+)
+def test_heldout_5_meets_the_bar(results):
+    assert _meets_the_bar(HELDOUT_5, results)
 
 
 def test_measures_count_problem_and_per_verdict_precision_and_recall():
