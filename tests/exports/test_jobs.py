@@ -337,3 +337,52 @@ def test_without_a_broker_the_api_pdf_is_made_in_the_request(settings, drafter, 
     assert response.status_code == 200
     inputs = services._inputs(revision, services.KINDS["pdf"], line_numbers=False)
     assert response.content == jobs.render_kind("pdf", *inputs)
+
+
+# -- pages printed as PDFs: the compliance report, the public summary -----------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("name", "query"), [("compliance_pdf", ""), ("public_summary_pdf", "?lang=es")]
+)
+def test_a_page_pdf_through_a_real_worker_matches_the_one_made_without_a_broker(
+    broker, settings, client_for, drafter, revision, name, query
+):
+    client = client_for(drafter)
+    download = reverse(f"exports:{name}", args=[revision.draft_id, revision.number]) + query
+    first = client.get(download)
+    assert first.status_code == 202, first.content[:300]
+    status = re.search(r'hx-get="([^"]+)"', first.content.decode()).group(1).replace("&amp;", "&")
+    kind = "compliance-pdf" if name == "compliance_pdf" else "summary-pdf"
+    assert status.startswith(
+        reverse("exports:page_pdf_status", args=[revision.draft_id, 1, kind]) + "?job="
+    )
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        fragment = client.get(status, HTTP_HX_REQUEST="true").content.decode()
+        assert "could not be made" not in fragment
+        if "Your file is ready" in fragment:
+            assert download.replace("&", "&amp;") in fragment
+            break
+        time.sleep(0.3)
+    else:
+        pytest.fail("the worker did not finish the page PDF in 90 s")
+    through_queue = client.get(download)
+    assert through_queue.status_code == 200
+    assert through_queue.content.startswith(b"%PDF")
+    settings.CELERY_BROKER_URL = ""
+    cache.clear()
+    in_process = client.get(download)
+    assert in_process.status_code == 200
+    assert in_process.content == through_queue.content
+
+
+@pytest.mark.django_db
+def test_a_page_pdf_status_knows_only_its_own_kind_of_job(client_for, drafter, revision):
+    client = client_for(drafter)
+    args = [revision.draft_id, revision.number]
+    summary_key = "export:v1:summary-pdf:" + "0" * 64
+    url = reverse("exports:page_pdf_status", args=[*args, "compliance-pdf"])
+    assert "could not be made" in client.get(f"{url}?job={summary_key}").content.decode()
+    assert client.get(reverse("exports:page_pdf_status", args=[*args, "pdf"])).status_code == 404
