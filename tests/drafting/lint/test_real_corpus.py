@@ -132,9 +132,87 @@ KNOWN_SEEN_4_MISSES: dict[str, str] = {
     ),
 }
 
-# heldout-5 documents the lint got wrong on its one run, and why: causes read after the
-# run, not fixed.
-KNOWN_HELDOUT_5_MISSES: dict[str, str] = {}
+# heldout-5 was measured once on 2026-11-30 (21/30), after the fourth round's rules were
+# done; its causes were read after the run, not fixed.
+KNOWN_HELDOUT_5_MISSES: dict[str, str] = {
+    "chelan-county-2019-code-1-392-010-keep-washington-working": (
+        "'may not provide information pursuant to notification requests from federal "
+        "immigration authorities' is read as release notification ('notification requests' is "
+        "in the Steinle vocabulary of limited information), so (2) and (4) pass; the object is "
+        "the unqualified 'information', and the requests name the occasion, not the kind of "
+        "information, so it should be a broad restriction. The verdict's own note concedes that "
+        "notification requests usually seek release timing, so compliant is defensible too "
+        "(compliant for warning)"
+    ),
+    "ferguson-library-stamford-2025-public-and-private-space-policy": (
+        "'does not permit access to user records or information about a particular user's "
+        "whereabouts by law enforcement unless required by a valid judicial warrant': the "
+        "fourth round's reading of access denied (access to information withholds it) applies "
+        "only where the sentence names immigration enforcement, and this one names 'law "
+        "enforcement' (immigration agents are named in the sentence before, as among them), so "
+        "nothing is read; access to a broad class of records denied to law enforcement, "
+        "immigration agents included, should be a broad restriction (compliant for warning)"
+    ),
+    "hawaii-2025-sb-775-law-enforcement-findings": (
+        "legislative findings only ('The legislature further finds that ...'); the sentences "
+        "after the opening one are read as operative: 'federal law ... limits state and local "
+        "governments from restricting communication ... concerning ... status' as restricting "
+        "status (the outer 'limits ... from' is not read as a double negative), and 'Federal "
+        "law does not require ... to collect or share information' and 'there is no prohibition "
+        "against preventing the communication of other non-public information' as broad "
+        "restrictions. Findings that describe what federal law does are not operative and should "
+        "restrict nothing (error for compliant)"
+    ),
+    "montpelier-2016-pd-fair-impartial-policing-ice-clauses": (
+        "'shall not expend public time or resources ... communicating with ICE or CBP by "
+        "providing information beyond what is available to the general public under open "
+        "records laws': 'information beyond what is available to the general public' (non-public "
+        "information in other words) is not a category the lint knows, so the restricted "
+        "'communicating' and 'providing' have no object; it should be a broad restriction, like "
+        "'non-public information' (compliant for warning)"
+    ),
+    "natick-2024-select-board-policy-immigration-documentation": (
+        "paragraph 1, 'state and federal law prohibits town officials from imposing limits on "
+        "maintaining, exchanging, sending, or receiving information regarding citizenship and "
+        "immigration status', recites § 1373: the double negative is read for 'prohibits ... "
+        "from restricting' but not for 'prohibits ... from imposing limits on', so the inner "
+        "'limits on' is read as restricting the four verbs on status; a prohibition of limits "
+        "protects the channels (and the sentence reports what law says) and should restrict "
+        "nothing (error for compliant)"
+    ),
+    "new-mexico-2019-hb-141-jcs-sensitive-personal-information": (
+        "'\"sensitive personal information\" means a person's:' is followed by items naming "
+        "'immigration status' in (3), but the parser nests 'B.' under A's last item (A. is run "
+        "into the section's opening paragraph), so the items are shallower than their lead-in "
+        "and are not joined to the definition; it is read as a closed list without status "
+        "(1373-definition-excludes), and 'shall not disclose sensitive personal information ... "
+        "to anyone outside the state agency' passes. Items that continue the definition's "
+        "lead-in are part of it, so the restriction should be on status (compliant for error)"
+    ),
+    "new-mexico-2021-sb-75-nondisclosure-sensitive-personal-information": (
+        "same cause as the 2019 bill: the definition's items ('(2) ... immigration status ...') "
+        "are parsed shallower than 'B. As used in this section, \"sensitive personal "
+        "information\" means an individual's:', so they are not joined to it and the definition "
+        "reads as a closed list without status; the disclosure bar should follow the "
+        "definition to status (compliant for error)"
+    ),
+    "san-luis-obispo-county-2025-health-agency-immigrant-client-rights": (
+        "'We do not share individual-level enrollment data with Immigration and Customs "
+        "Enforcement (ICE) ... unless presented with a signed, federal judicial warrant': "
+        "'do not share' is read as restricting, but 'individual-level enrollment data' is not in "
+        "the vocabulary of broad categories, so 'share' has no object; data about individuals "
+        "withheld from ICE should be a broad restriction (compliant for warning)"
+    ),
+    "west-virginia-2024-code-15-16-2-federal-immigration-enforcement": (
+        "an anti-sanctuary statute: the first sentence ('shall not adopt or maintain a ... "
+        "policy ... which prohibits or materially restricts') is read as forbidding a policy, "
+        "but the next, 'This includes prohibitions or restrictions on: (a) ... (b) "
+        "Transmitting, requesting, or receiving information relating to immigration status', "
+        "is read on its own, with the nouns of restriction as restricting status; 'This "
+        "includes' continues the forbidden restrictions of the sentence before, so it should "
+        "protect the channels it lists (error for compliant)"
+    ),
+}
 
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
