@@ -860,3 +860,22 @@ def test_access_is_read_narrowly():
         "The city shall give ICE access to its records.",  # no restriction
     ):
         assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_a_definition_list_after_a_dash_catchline_reaches_status():
+    """'TITLE.--' then 'A. ... shall not disclose <term>' and 'B. "<term>" means a person's:'
+    with items naming immigration status: the bar follows its definition to status."""
+    text = """
+        SECTION 1. A new section of the Public Records Act is enacted to read:
+        "[NEW MATERIAL] PROTECTED CLIENT DATA.--
+        A. A county employee shall not disclose protected client data to anyone outside the
+        county except when:
+        (1) required by a subpoena; or
+        (2) made with the written consent of the client.
+        B. As used in this section, "protected client data" means a client's:
+        (1) home address; and
+        (2) immigration status or religion."
+        """
+    finding = _only(lint(doc(text)), "1373-status-restriction")
+    assert finding.severity == "error"
+    assert "“protected client data” is defined" in finding.message

@@ -180,22 +180,6 @@ KNOWN_HELDOUT_5_MISSES: dict[str, str] = {
         "protects the channels (and the sentence reports what law says) and should restrict "
         "nothing (error for compliant)"
     ),
-    "new-mexico-2019-hb-141-jcs-sensitive-personal-information": (
-        "'\"sensitive personal information\" means a person's:' is followed by items naming "
-        "'immigration status' in (3), but the parser nests 'B.' under A's last item (A. is run "
-        "into the section's opening paragraph), so the items are shallower than their lead-in "
-        "and are not joined to the definition; it is read as a closed list without status "
-        "(1373-definition-excludes), and 'shall not disclose sensitive personal information ... "
-        "to anyone outside the state agency' passes. Items that continue the definition's "
-        "lead-in are part of it, so the restriction should be on status (compliant for error)"
-    ),
-    "new-mexico-2021-sb-75-nondisclosure-sensitive-personal-information": (
-        "same cause as the 2019 bill: the definition's items ('(2) ... immigration status ...') "
-        "are parsed shallower than 'B. As used in this section, \"sensitive personal "
-        "information\" means an individual's:', so they are not joined to it and the definition "
-        "reads as a closed list without status; the disclosure bar should follow the "
-        "definition to status (compliant for error)"
-    ),
     "san-luis-obispo-county-2025-health-agency-immigrant-client-rights": (
         "'We do not share individual-level enrollment data with Immigration and Customs "
         "Enforcement (ICE) ... unless presented with a signed, federal judicial warrant': "
