@@ -564,6 +564,19 @@ ASKED_OF_FEDERAL_BEFORE = _compile(
 # "a ... policy that prohibits or restricts ... from": the clause describes what is
 # forbidden, so after an outer "may not" it protects the channels it names.
 DESCRIBED_BEFORE = _compile(r"\b(?:that|which)\s+(?:\w+\s+)?$")
+# A restriction as the object of imposing it, right after an outer restriction: "prohibits
+# town officials from imposing limits on ... sending ... status", "shall not place any
+# restrictions on sharing": to forbid imposing a limit protects what it would limit.
+IMPOSED_BEFORE = _compile(
+    r"""\b(?:impos|plac|put|adopt|enact|establish|set|creat|maint|enforc)\w*\s+
+    (?:(?:any|a|an|the|such|new|additional|further|other)\s+)?$"""
+)
+# A sentence that goes on with the one before by naming what it includes: "This includes
+# prohibitions or restrictions on: (a) ...", "Such policies include ...".
+INCLUDES_START = _compile(
+    r"""^\s*(?:this|these|that|those|such|the\s+foregoing)\b(?:\s+\w+){0,2}?\s+
+    (?:includes?|shall\s+include|(?:is|are)\s+(?:meant|intended)\s+to\s+include)\b"""
+)
 # A restriction in the clause of a policy the text voids or forbids is described, not
 # imposed: "voiding policies that municipalities may adopt to limit or prohibit any person
 # from communicating ...", "is prohibited from enacting a rule under which ...", "Any policy

@@ -862,6 +862,9 @@ def test_access_is_read_narrowly():
         assert verdict(lint(doc(text))) == "compliant", text
 
 
+# -- the fifth round (heldout-5's misses, on texts of our own) --------------------
+
+
 def test_a_definition_list_after_a_dash_catchline_reaches_status():
     """'TITLE.--' then 'A. ... shall not disclose <term>' and 'B. "<term>" means a person's:'
     with items naming immigration status: the bar follows its definition to status."""
@@ -879,3 +882,41 @@ def test_a_definition_list_after_a_dash_catchline_reaches_status():
     finding = _only(lint(doc(text)), "1373-status-restriction")
     assert finding.severity == "error"
     assert "“protected client data” is defined" in finding.message
+
+
+def test_forbidding_to_impose_limits_on_the_channels_protects_them():
+    for text in (
+        "State law prohibits county officers from imposing limits on sending or receiving "
+        "information regarding immigration status with any federal agency.",
+        "The board shall not place any restrictions on sharing citizenship or immigration "
+        "status with federal authorities.",
+        "No department shall establish limits on exchanging immigration status information "
+        "with ICE.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_imposing_limits_on_the_channels_is_still_a_restriction():
+    for text in (
+        "The county imposes limits on sending immigration status information to ICE.",
+        "Officers shall maintain restrictions on sharing immigration status with federal agents.",
+    ):
+        assert verdict(lint(doc(text))) == "error", text
+
+
+def test_what_a_forbidden_restriction_includes_is_forbidden_too():
+    text = (
+        "A county shall not adopt a policy which restricts any officer from assisting federal "
+        "immigration enforcement, including restricting any officer from cooperating with "
+        "federal agents. This includes restrictions on: (1) sending information about "
+        "immigration status to federal agencies; (2) keeping records of immigration status."
+    )
+    assert verdict(lint(doc(text))) == "compliant"
+
+
+def test_what_a_restriction_includes_is_still_restricted():
+    text = (
+        "No officer shall assist federal immigration enforcement. This includes restrictions on "
+        "sending information about immigration status to federal agencies."
+    )
+    assert verdict(lint(doc(text))) == "error"

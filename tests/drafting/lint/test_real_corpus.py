@@ -171,30 +171,12 @@ KNOWN_HELDOUT_5_MISSES: dict[str, str] = {
         "'communicating' and 'providing' have no object; it should be a broad restriction, like "
         "'non-public information' (compliant for warning)"
     ),
-    "natick-2024-select-board-policy-immigration-documentation": (
-        "paragraph 1, 'state and federal law prohibits town officials from imposing limits on "
-        "maintaining, exchanging, sending, or receiving information regarding citizenship and "
-        "immigration status', recites § 1373: the double negative is read for 'prohibits ... "
-        "from restricting' but not for 'prohibits ... from imposing limits on', so the inner "
-        "'limits on' is read as restricting the four verbs on status; a prohibition of limits "
-        "protects the channels (and the sentence reports what law says) and should restrict "
-        "nothing (error for compliant)"
-    ),
     "san-luis-obispo-county-2025-health-agency-immigrant-client-rights": (
         "'We do not share individual-level enrollment data with Immigration and Customs "
         "Enforcement (ICE) ... unless presented with a signed, federal judicial warrant': "
         "'do not share' is read as restricting, but 'individual-level enrollment data' is not in "
         "the vocabulary of broad categories, so 'share' has no object; data about individuals "
         "withheld from ICE should be a broad restriction (compliant for warning)"
-    ),
-    "west-virginia-2024-code-15-16-2-federal-immigration-enforcement": (
-        "an anti-sanctuary statute: the first sentence ('shall not adopt or maintain a ... "
-        "policy ... which prohibits or materially restricts') is read as forbidding a policy, "
-        "but the next, 'This includes prohibitions or restrictions on: (a) ... (b) "
-        "Transmitting, requesting, or receiving information relating to immigration status', "
-        "is read on its own, with the nouns of restriction as restricting status; 'This "
-        "includes' continues the forbidden restrictions of the sentence before, so it should "
-        "protect the channels it lists (error for compliant)"
     ),
 }
 
