@@ -510,6 +510,7 @@ def sentence_facts(
     definitions: Definitions | None = None,
     in_definition: bool = False,
     continues_described: bool = False,
+    in_findings: bool = False,
 ) -> Facts:
     """The facts of one sentence (see the module docstring).
 
@@ -518,14 +519,15 @@ def sentence_facts(
     ("'Sanctuary policy' means a policy that: (A) limits ..."), which describes
     a restriction without making one; `continues_described` marks a sentence that
     names what the restrictions the sentence before forbids include ("This
-    includes restrictions on: ..."), which describes them too.
+    includes restrictions on: ..."), which describes them too; `in_findings` a
+    sentence of legislative findings (a recital: `p.FINDINGS`).
     """
     # "((deleted))" words of an amending ordinance (King County style) are not law
     low = _DELETED.sub(lambda m: " " * len(m.group()), p.lower(text))
     # quotation marks stand for nothing in a rule: 'does not “prohibit, or ...' reads on
     low = low.translate(_QUOTES)
     facts = Facts(text=text, low=low, words=p.words(low), inherited=inherited)
-    facts.recital = bool(p.RECITAL.match(low))
+    facts.recital = in_findings or bool(p.RECITAL.match(low) or p.FINDINGS.match(low))
     facts.definition = in_definition or bool(p.DEFINITION.match(low) or defined_term(text))
     if facts.recital and not p.REPORTED_RULE.search(low):
         return facts  # a recital gives reasons; it restricts nothing
@@ -890,6 +892,7 @@ def analyse(document: Document) -> Analysis:
     definitions = find_definitions(_definition_texts(sentences))
     last: dict[int, Facts] = {}
     defining: set[int] = set()  # blocks that are (or belong to) a definition's list
+    findings: set[int] = set()  # paragraphs that open "The legislature finds that ..."
     facts_list: list[Facts] = []
     labels: dict[str, Block] = {}
     section_index = -1
@@ -907,6 +910,8 @@ def analyse(document: Document) -> Analysis:
         elif id(sentence.block) in defining:
             in_definition = True
         before = facts_list[-1] if facts_list else None
+        if sentence.start == 0 and p.FINDINGS.match(p.lower(sentence.text)):
+            findings.add(id(sentence.block))
         facts = sentence_facts(
             sentence.text,
             inherited=inherited,
@@ -919,6 +924,8 @@ def analyse(document: Document) -> Analysis:
                 and _describes_restriction(before)
                 and bool(p.INCLUDES_START.match(p.lower(sentence.text)))
             ),
+            in_findings=id(sentence.block) in findings
+            or bool(p.FINDINGS_HEADING.search(p.lower(sentence.section.heading))),
         )
         facts.sentence = sentence
         if sentence.stem is not None and id(sentence.stem) in last:

@@ -690,6 +690,18 @@ NOTIFICATION = _compile(
 )
 
 RECITAL = _compile(r"^\s*(?:whereas|now,?\s+therefore)\b")
+# Legislative findings are recitals too: they give the reasons and restrict nothing. A
+# paragraph that opens "The legislature (further) finds that ..." or "The Council hereby
+# finds and declares all of the following:" is findings to its end (analysis.analyse),
+# and so is a section headed "Findings" ("Legislative findings and declarations").
+FINDINGS = _compile(
+    r"""^\s*(?:the\s+)?(?:[\w.’'-]+\s+){0,3}?(?:legislature|council|board|assembly|congress
+    |commission|commissioners|supervisors|aldermen|selectmen|people|voters|electors|senate|house)
+    \s+(?:of\s+(?:the\s+)?(?:[\w.’'-]+\s+){1,5}?)?(?:(?:further|also|hereby)\s+){0,2}
+    (?:finds?|found)(?:\s*,?\s*(?:and\s+)?(?:declares?|determines?))*\s*,?\s*
+    (?:that|as\s+follows|(?:all\s+of\s+)?the\s+following)\b"""
+)
+FINDINGS_HEADING = _compile(r"\bfindings\b")
 # A recital that reports a rule in force ("WHEREAS, pursuant to Executive Order No. 170,
 # it is the policy of the State that officers shall not disclose ..."): it enacts nothing,
 # but it tells the reader an operative restriction exists elsewhere.

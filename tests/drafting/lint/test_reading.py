@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from drafting.lint import lint, verdict
 from drafting.parse.text import parse_text
-from tests.drafting.lint.support import doc, real_case
+from tests.drafting.lint.support import doc, real_case, rules
 
 
 def _real(name: str):
@@ -920,3 +920,36 @@ def test_what_a_restriction_includes_is_still_restricted():
         "sending information about immigration status to federal agencies."
     )
     assert verdict(lint(doc(text))) == "error"
+
+
+def test_legislative_findings_restrict_nothing_to_the_end_of_their_paragraph():
+    text = """
+        SECTION 1. The council finds that residents fear contact with the police. Federal law
+        limits cities from restricting communication concerning the immigration status of any
+        person. The city does not share other personal information with ICE.
+
+        SECTION 2. Confidentiality.
+        No officer shall disclose the immigration status of any person to ICE.
+        """
+    findings = lint(doc(text))
+    assert [f.section for f in findings if f.severity == "error"] == ["SECTION 2. Confidentiality."]
+    assert rules(findings, "warning") == []
+
+
+def test_a_section_headed_findings_restricts_nothing():
+    for text in (
+        """
+        Sec. 1. Legislative findings.
+        (a) Immigrant residents are valued members of the community.
+        (b) Federal law bars restricting communication regarding immigration status.
+        """,
+        "The General Assembly hereby finds and declares that state law prohibits officers from "
+        "sharing information about the immigration status of crime victims.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_a_sentence_that_only_mentions_findings_is_still_operative():
+    findings = lint(doc("Officers who find that a person is undocumented shall not report "
+                        "the immigration status of that person to ICE."))  # fmt: skip
+    assert verdict(findings) == "error"

@@ -153,16 +153,6 @@ KNOWN_HELDOUT_5_MISSES: dict[str, str] = {
         "nothing is read; access to a broad class of records denied to law enforcement, "
         "immigration agents included, should be a broad restriction (compliant for warning)"
     ),
-    "hawaii-2025-sb-775-law-enforcement-findings": (
-        "legislative findings only ('The legislature further finds that ...'); the sentences "
-        "after the opening one are read as operative: 'federal law ... limits state and local "
-        "governments from restricting communication ... concerning ... status' as restricting "
-        "status (the outer 'limits ... from' is not read as a double negative), and 'Federal "
-        "law does not require ... to collect or share information' and 'there is no prohibition "
-        "against preventing the communication of other non-public information' as broad "
-        "restrictions. Findings that describe what federal law does are not operative and should "
-        "restrict nothing (error for compliant)"
-    ),
     "montpelier-2016-pd-fair-impartial-policing-ice-clauses": (
         "'shall not expend public time or resources ... communicating with ICE or CBP by "
         "providing information beyond what is available to the general public under open "
