@@ -953,3 +953,43 @@ def test_a_sentence_that_only_mentions_findings_is_still_operative():
     findings = lint(doc("Officers who find that a person is undocumented shall not report "
                         "the immigration status of that person to ICE."))  # fmt: skip
     assert verdict(findings) == "error"
+
+
+def test_broad_classes_withheld_from_immigration_enforcement_are_warnings():
+    for text in (
+        # information given in response to ICE's requests: the request is the occasion
+        "Deputies may not provide information pursuant to detainer requests from federal "
+        "immigration authorities, except as required by law.",
+        "Staff shall not disclose information in response to requests from ICE.",
+        # non-public information in other words
+        "Officers shall not communicate with CBP by providing information beyond what is "
+        "available to the general public.",
+        "Employees shall not give ICE information not available to the public.",
+        # ICE and CBP spelled out
+        "We do not share enrollment data with Immigration and Customs Enforcement.",
+        "The clinic will not send records to U.S. Customs and Border Protection.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "warning", text
+        assert "1373-broad-restriction" in rules(findings, "warning"), text
+
+
+def test_access_to_patron_records_denied_to_law_enforcement_is_broad():
+    findings = lint(
+        doc(
+            "The library does not permit access to patron records by law enforcement unless "
+            "required by a judicial warrant."
+        )
+    )
+    assert verdict(findings) == "warning"
+    assert _only(findings, "1373-broad-restriction").limb.startswith("§ 1373(a)")
+
+
+def test_the_narrow_readings_of_requests_and_access_stay():
+    for text in (
+        "Deputies shall not respond to notification requests from ICE.",  # release (Steinle)
+        "Law enforcement shall not be given access to the building without a warrant.",
+        "The library gives law enforcement access to patron records on request.",
+        "Staff shall share public information with ICE.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text

@@ -134,41 +134,7 @@ KNOWN_SEEN_4_MISSES: dict[str, str] = {
 
 # heldout-5 was measured once on 2026-11-30 (21/30), after the fourth round's rules were
 # done; its causes were read after the run, not fixed.
-KNOWN_HELDOUT_5_MISSES: dict[str, str] = {
-    "chelan-county-2019-code-1-392-010-keep-washington-working": (
-        "'may not provide information pursuant to notification requests from federal "
-        "immigration authorities' is read as release notification ('notification requests' is "
-        "in the Steinle vocabulary of limited information), so (2) and (4) pass; the object is "
-        "the unqualified 'information', and the requests name the occasion, not the kind of "
-        "information, so it should be a broad restriction. The verdict's own note concedes that "
-        "notification requests usually seek release timing, so compliant is defensible too "
-        "(compliant for warning)"
-    ),
-    "ferguson-library-stamford-2025-public-and-private-space-policy": (
-        "'does not permit access to user records or information about a particular user's "
-        "whereabouts by law enforcement unless required by a valid judicial warrant': the "
-        "fourth round's reading of access denied (access to information withholds it) applies "
-        "only where the sentence names immigration enforcement, and this one names 'law "
-        "enforcement' (immigration agents are named in the sentence before, as among them), so "
-        "nothing is read; access to a broad class of records denied to law enforcement, "
-        "immigration agents included, should be a broad restriction (compliant for warning)"
-    ),
-    "montpelier-2016-pd-fair-impartial-policing-ice-clauses": (
-        "'shall not expend public time or resources ... communicating with ICE or CBP by "
-        "providing information beyond what is available to the general public under open "
-        "records laws': 'information beyond what is available to the general public' (non-public "
-        "information in other words) is not a category the lint knows, so the restricted "
-        "'communicating' and 'providing' have no object; it should be a broad restriction, like "
-        "'non-public information' (compliant for warning)"
-    ),
-    "san-luis-obispo-county-2025-health-agency-immigrant-client-rights": (
-        "'We do not share individual-level enrollment data with Immigration and Customs "
-        "Enforcement (ICE) ... unless presented with a signed, federal judicial warrant': "
-        "'do not share' is read as restricting, but 'individual-level enrollment data' is not in "
-        "the vocabulary of broad categories, so 'share' has no object; data about individuals "
-        "withheld from ICE should be a broad restriction (compliant for warning)"
-    ),
-}
+KNOWN_HELDOUT_5_MISSES: dict[str, str] = {}
 
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
