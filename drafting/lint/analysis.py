@@ -215,12 +215,22 @@ _ADJACENT = re.compile(r"\s+(?:(?:be|to|ever|otherwise|knowingly|intentionally)\
 _RESTRICTING_START = re.compile(r"(?:prohibit|restrict|prevent|limit|bar|preclude|forbid)", re.I)
 
 
-def _operators(text: str, low: str, matches, verb_starts: frozenset[int]) -> list[Span]:
+def _operators(
+    text: str,
+    low: str,
+    matches,
+    verb_starts: frozenset[int],
+    continues_described: bool = False,
+) -> list[Span]:
     """The sentence's operators; a restriction described under an outer one is protected.
 
     "X may not have in effect a policy that prohibits or restricts any entity
     from sending ... status": the inner "prohibits ... from" names what X may not
     do, so the sending it governs is protected (a double negative), not restricted.
+    So is a restriction whose imposing is forbidden ("prohibits officials from
+    imposing limits on sending ..."), and, with `continues_described`, every
+    restriction a sentence names as included in the ones the sentence before
+    forbids ("This includes prohibitions or restrictions on: ... transmitting ...").
 
     "Withhold" is "not send": its operator starts and ends where the word starts,
     so the verb it also is reads as restricted. Right after a restriction ("shall
@@ -249,9 +259,15 @@ def _operators(text: str, low: str, matches, verb_starts: frozenset[int]) -> lis
             s.kind == "restrict"
             and _RESTRICTING_START.match(s.text)
             and (
-                (
+                continues_described
+                or (
                     any(o.kind == "restrict" for o in out)
                     and p.DESCRIBED_BEFORE.search(low, max(0, s.start - 30), s.start)
+                )
+                or (
+                    bool(out)
+                    and out[-1].kind == "restrict"
+                    and p.IMPOSED_BEFORE.search(low, max(0, s.start - 40), s.start)
                 )
                 or _in_forbidden_policy(low, s, out)
             )
@@ -260,6 +276,11 @@ def _operators(text: str, low: str, matches, verb_starts: frozenset[int]) -> lis
             s = Span("permit", s.start, s.end, s.text)
         out.append(s)
     return out
+
+
+def _describes_restriction(facts: Facts) -> bool:
+    """The sentence names a restriction only to forbid it (read as protecting, above)."""
+    return any(o.kind == "permit" and _RESTRICTING_START.match(o.text) for o in facts.operators)
 
 
 def _in_forbidden_policy(low: str, restriction: Span, before: list[Span]) -> bool:
@@ -488,25 +509,32 @@ def sentence_facts(
     inherited: Polarity = "",
     definitions: Definitions | None = None,
     in_definition: bool = False,
+    continues_described: bool = False,
+    in_findings: bool = False,
 ) -> Facts:
     """The facts of one sentence (see the module docstring).
 
     `definitions` are the document's defined information terms (followed to
     their definitions); `in_definition` marks an item of a definition's list
     ("'Sanctuary policy' means a policy that: (A) limits ..."), which describes
-    a restriction without making one.
+    a restriction without making one; `continues_described` marks a sentence that
+    names what the restrictions the sentence before forbids include ("This
+    includes restrictions on: ..."), which describes them too; `in_findings` a
+    sentence of legislative findings (a recital: `p.FINDINGS`).
     """
     # "((deleted))" words of an amending ordinance (King County style) are not law
     low = _DELETED.sub(lambda m: " " * len(m.group()), p.lower(text))
     # quotation marks stand for nothing in a rule: 'does not “prohibit, or ...' reads on
     low = low.translate(_QUOTES)
     facts = Facts(text=text, low=low, words=p.words(low), inherited=inherited)
-    facts.recital = bool(p.RECITAL.match(low))
+    facts.recital = in_findings or bool(p.RECITAL.match(low) or p.FINDINGS.match(low))
     facts.definition = in_definition or bool(p.DEFINITION.match(low) or defined_term(text))
     if facts.recital and not p.REPORTED_RULE.search(low):
         return facts  # a recital gives reasons; it restricts nothing
     operators, verb_matches, status, broad, limited, detainers = p.CORE.scan(low, facts.words)
-    facts.operators = _operators(text, low, operators, frozenset(v.start() for v in verb_matches))
+    facts.operators = _operators(
+        text, low, operators, frozenset(v.start() for v in verb_matches), continues_described
+    )
     mentions = [m for m in _mentions(text, status, broad, limited) if not _access_to(low, m)]
     if "report" in low or "notif" in low:
         mentions = _reported_persons(text, low, mentions)
@@ -864,6 +892,7 @@ def analyse(document: Document) -> Analysis:
     definitions = find_definitions(_definition_texts(sentences))
     last: dict[int, Facts] = {}
     defining: set[int] = set()  # blocks that are (or belong to) a definition's list
+    findings: set[int] = set()  # paragraphs that open "The legislature finds that ..."
     facts_list: list[Facts] = []
     labels: dict[str, Block] = {}
     section_index = -1
@@ -880,11 +909,23 @@ def analyse(document: Document) -> Analysis:
             in_definition = id(sentence.stem) in defining
         elif id(sentence.block) in defining:
             in_definition = True
+        before = facts_list[-1] if facts_list else None
+        if sentence.start == 0 and p.FINDINGS.match(p.lower(sentence.text)):
+            findings.add(id(sentence.block))
         facts = sentence_facts(
             sentence.text,
             inherited=inherited,
             definitions=definitions,
             in_definition=in_definition,
+            continues_described=(
+                before is not None
+                and before.sentence is not None
+                and before.sentence.section is sentence.section
+                and _describes_restriction(before)
+                and bool(p.INCLUDES_START.match(p.lower(sentence.text)))
+            ),
+            in_findings=id(sentence.block) in findings
+            or bool(p.FINDINGS_HEADING.search(p.lower(sentence.section.heading))),
         )
         facts.sentence = sentence
         if sentence.stem is not None and id(sentence.stem) in last:

@@ -386,7 +386,7 @@ BROAD = Scanner(
   # "the education records of a pupil" (the same as "information about students")
   | \b(?:students?|pupils?|patients?|clients?|tenants?|applicants?|employees?|customers?
       |residents?|inmates?|detainees?|participants?|recipients?|famil(?:y|ies)|households?
-      |education(?:al)?)['’]?\s+(?:information|data|records?|files?)\b
+      |users?|patrons?|education(?:al)?)['’]?\s+(?:information|data|records?|files?)\b
   # a database holds whatever was collected: "make municipal databases available to ..."
   | \bdatabases?\b
   # general non-disclosure directives: "information collected from individuals",
@@ -395,8 +395,20 @@ BROAD = Scanner(
   | \brecords\s+(?:or|and)\s+information\b
   # "disclose information to federal immigration authorities": bare information, to them
   | \b(?:information|data|records)\b(?=\s+(?:to|with)\s+(?:any\s+|the\s+)?(?:federal\s+)?
-      (?:immigration\s+(?:authorit|agenc|officer|official|enforcement)|ice\b|cbp\b
-      |u\.s\.\s+immigration|united\s+states\s+immigration|(?:the\s+)?department\s+of\s+homeland))
+      (?:immigration\s+(?:authorit|agenc|officer|official|enforcement|and\s+customs)|ice\b|cbp\b
+      |(?:u\.s\.\s+|united\s+states\s+)?customs\s+and\s+border|u\.s\.\s+immigration|united\s+states\s+immigration
+      |(?:the\s+)?department\s+of\s+homeland))
+  # information given "pursuant to" or "in response to" requests from immigration authorities:
+  # the requests name the occasion, not the kind of information ("provide information
+  # pursuant to notification requests from federal immigration authorities")
+  | \binformation\b(?=\s+(?:pursuant\s+to|in\s+response\s+to|responsive\s+to)\s+(?:any\s+|an?\s+
+      |the\s+)?(?:[\w-]+\s+){0,2}?requests?\s+(?:from|by|of)\s+(?:the\s+)?(?:federal\s+)?
+      (?:immigration|ice\b|cbp\b))
+  # non-public information in other words: "information beyond what is available to the
+  # general public under open records laws", "information not available to the public"
+  | \b(?:information|data|records)\s+(?:beyond|other\s+than|not|(?:that|which)\s+(?:is|are)\s+not)
+      \s+(?:what\s+is\s+|that\s+(?:which\s+)?is\s+)?(?:publicly\s+available|(?:available
+      |accessible|open)\s+to\s+the\s+(?:general\s+)?public)\b
   | \binformation\b(?=,?\s+including(?:,?\s+but\s+not\s+limited\s+to|\s+without\s+limitation)?\s*,?
       \s+(?:an?\s+|the\s+)?(?:individual|person)['’]s\b)
     """,
@@ -428,6 +440,8 @@ BROAD = Scanner(
         "recipient",
         "famil",
         "household",
+        "user",
+        "patron",
         "education",
     ),
 )
@@ -549,9 +563,13 @@ ACCESS = _compile(
     r"""\baccess(?:es|ed|ing)?\b(?P<gap>[^.]{0,200}?)
     \b(?P<object>databases?|information|data|records?|files?)\b"""
 )
+# Who is kept out: immigration enforcement by name, or law enforcement, which includes
+# federal immigration agents ("does not permit access to user records ... by law
+# enforcement unless required by a judicial warrant").
 IMMIGRATION_SEEKER = _compile(
     r"""\bimmigration\s+(?:enforcement|authorit\w+|agenc\w+|officers?|officials?|agents?)\b
-    |\b(?:ice|ins|dhs|cbp)\b|\bborder\s+patrol\b|\bhomeland\s+security\b"""
+    |\b(?:ice|ins|dhs|cbp)\b|\bborder\s+patrol\b|\bhomeland\s+security\b
+    |\blaw\s+enforcement\b"""
 )
 NEW_CLAUSE = _compile(r"\b(?:shall|may|will|must|is|are|was|were|has|have|does|do)\b")
 # Contacting a federal immigration authority to get status asks it for the status
@@ -564,6 +582,19 @@ ASKED_OF_FEDERAL_BEFORE = _compile(
 # "a ... policy that prohibits or restricts ... from": the clause describes what is
 # forbidden, so after an outer "may not" it protects the channels it names.
 DESCRIBED_BEFORE = _compile(r"\b(?:that|which)\s+(?:\w+\s+)?$")
+# A restriction as the object of imposing it, right after an outer restriction: "prohibits
+# town officials from imposing limits on ... sending ... status", "shall not place any
+# restrictions on sharing": to forbid imposing a limit protects what it would limit.
+IMPOSED_BEFORE = _compile(
+    r"""\b(?:impos|plac|put|adopt|enact|establish|set|creat|maint|enforc)\w*\s+
+    (?:(?:any|a|an|the|such|new|additional|further|other)\s+)?$"""
+)
+# A sentence that goes on with the one before by naming what it includes: "This includes
+# prohibitions or restrictions on: (a) ...", "Such policies include ...".
+INCLUDES_START = _compile(
+    r"""^\s*(?:this|these|that|those|such|the\s+foregoing)\b(?:\s+\w+){0,2}?\s+
+    (?:includes?|shall\s+include|(?:is|are)\s+(?:meant|intended)\s+to\s+include)\b"""
+)
 # A restriction in the clause of a policy the text voids or forbids is described, not
 # imposed: "voiding policies that municipalities may adopt to limit or prohibit any person
 # from communicating ...", "is prohibited from enacting a rule under which ...", "Any policy
@@ -677,6 +708,18 @@ NOTIFICATION = _compile(
 )
 
 RECITAL = _compile(r"^\s*(?:whereas|now,?\s+therefore)\b")
+# Legislative findings are recitals too: they give the reasons and restrict nothing. A
+# paragraph that opens "The legislature (further) finds that ..." or "The Council hereby
+# finds and declares all of the following:" is findings to its end (analysis.analyse),
+# and so is a section headed "Findings" ("Legislative findings and declarations").
+FINDINGS = _compile(
+    r"""^\s*(?:the\s+)?(?:[\w.’'-]+\s+){0,3}?(?:legislature|council|board|assembly|congress
+    |commission|commissioners|supervisors|aldermen|selectmen|people|voters|electors|senate|house)
+    \s+(?:of\s+(?:the\s+)?(?:[\w.’'-]+\s+){1,5}?)?(?:(?:further|also|hereby)\s+){0,2}
+    (?:finds?|found)(?:\s*,?\s*(?:and\s+)?(?:declares?|determines?))*\s*,?\s*
+    (?:that|as\s+follows|(?:all\s+of\s+)?the\s+following)\b"""
+)
+FINDINGS_HEADING = _compile(r"\bfindings\b")
 # A recital that reports a rule in force ("WHEREAS, pursuant to Executive Order No. 170,
 # it is the policy of the State that officers shall not disclose ..."): it enacts nothing,
 # but it tells the reader an operative restriction exists elsewhere.

@@ -235,6 +235,9 @@ def _continues(line: str, previous: str) -> bool:
     return bool(previous) and _capitals(previous) and not previous.endswith(_TERMINAL)
 
 
+# A catchline ended by a dash ("SENSITIVE PERSONAL INFORMATION.--", "Definitions.—"), as
+# New Mexico and other codes print a section's title: the label after it starts the text.
+_CATCHLINE_DASH = re.compile(r"\.\s*(?:--|—|–)$")
 _SENTENCE_START = re.compile(r"^[“\"‘'(\[]?[A-Z]")
 _RECITAL_START = re.compile(
     r"^(?:whereas\b|now,?\s+therefore\b|be\s+it\s+(?:further\s+)?(?:ordained|resolved|enacted)\b)",
@@ -258,6 +261,7 @@ def _breaks_before(line: str, previous: str, width: int) -> bool:
     if _starts_with_label(line):
         return bool(
             previous.endswith(_TERMINAL)
+            or _CATCHLINE_DASH.search(previous)
             or previous.endswith((" or", " and", " and/or"))
             or _BULLET.match(line)
         )

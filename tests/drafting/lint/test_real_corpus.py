@@ -1,6 +1,6 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Five sets, each reported on its own:
+Six sets, each reported on its own:
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -25,12 +25,16 @@ Five sets, each reported on its own:
   met); its misses were then read and the fourth round's readings written for
   them, so it is one more development set.
 
-* `heldout-5` — gathered on 2026-11-30 (30 provisions, 28 jurisdictions not in
-  any other set) by someone who did not read the lint's code or run it, committed
-  with its verdicts (b429613) before the lint was run on it; run once after the
-  fourth round's rules were done. The issue's bar (every document right, accuracy
-  at least 95%) applies to it. Its misses are strict xfails with their causes, read
-  after that run; they were not tuned on.
+* `heldout-5`, reported as **seen (looked at 2026-11-30, fifth round)** — gathered
+  on 2026-11-30 (30 provisions, 28 jurisdictions not in any other set) by someone who
+  did not read the lint's code or run it, committed with its verdicts (b429613) before
+  the lint was run on it, and run once after the fourth round's rules were done
+  (21/30, bar not met); its misses were then read and the fifth round's readings
+  written for them, so it is one more development set.
+
+No set is held out now: a sixth is being gathered separately, and its verdicts must
+be committed before the lint is run on it, for the issue's bar (every document right,
+accuracy at least 95%) to measure anything.
 
 Precision and recall for each set are printed after the run.
 """
@@ -52,6 +56,7 @@ SEEN_LABEL = "seen (looked at 2026-11-30)"
 SEEN_2_LABEL = "seen (looked at 2026-11-30, second round)"
 SEEN_3_LABEL = "seen (looked at 2026-11-30, third round)"
 SEEN_4_LABEL = "seen (looked at 2026-11-30, fourth round)"
+SEEN_5_LABEL = "seen (looked at 2026-11-30, fifth round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -132,23 +137,31 @@ KNOWN_SEEN_4_MISSES: dict[str, str] = {
     ),
 }
 
-# heldout-5 documents the lint got wrong on its one run, and why: causes read after the
-# run, not fixed.
-KNOWN_HELDOUT_5_MISSES: dict[str, str] = {}
+# heldout-5 was measured once on 2026-11-30 (21/30), after the fourth round's rules were
+# done, and its causes were read after the run; the fifth round's readings (a label after a
+# catchline ending in a dash starts an item, so a definition's list joins its lead-in;
+# forbidding to impose limits on the channels protects them, as does a sentence naming
+# what forbidden restrictions include; legislative findings are recitals; and broad
+# classes withheld from immigration enforcement: information given in response to its
+# requests, non-public information in other words, ICE or CBP spelled out, user and patron
+# records, access denied to law enforcement) were written for them and tested on texts of
+# their own in test_reading.py and tests/drafting/parse. From then on it is reported as
+# "seen (looked at 2026-11-30, fifth round)". What it still misses (nothing at the moment):
+KNOWN_SEEN_5_MISSES: dict[str, str] = {}
 
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
 SEEN_3 = real_cases("heldout-3")
 SEEN_4 = real_cases("heldout-4")
-HELDOUT_5 = real_cases("heldout-5")
+SEEN_5 = real_cases("heldout-5")
 SETS = (
     ("dev", DEV),
     (SEEN_LABEL, SEEN),
     (SEEN_2_LABEL, SEEN_2),
     (SEEN_3_LABEL, SEEN_3),
     (SEEN_4_LABEL, SEEN_4),
-    ("heldout-5", HELDOUT_5),
+    (SEEN_5_LABEL, SEEN_5),
 )
 
 
@@ -206,8 +219,8 @@ def test_corpus_has_every_verdict_in_every_set():
     assert {c.verdict for c in SEEN_2} == set(VERDICTS)
     assert {c.verdict for c in SEEN_3} == set(VERDICTS)
     assert {c.verdict for c in SEEN_4} == set(VERDICTS)
-    assert {c.verdict for c in HELDOUT_5} == set(VERDICTS)
-    sizes = (len(DEV) + len(SEEN), len(SEEN_2), len(SEEN_3), len(SEEN_4), len(HELDOUT_5))
+    assert {c.verdict for c in SEEN_5} == set(VERDICTS)
+    sizes = (len(DEV) + len(SEEN), len(SEEN_2), len(SEEN_3), len(SEEN_4), len(SEEN_5))
     assert sizes == (43, 29, 25, 30, 30)
 
 
@@ -292,18 +305,18 @@ def test_seen_4_meets_the_bar(results):
     assert _meets_the_bar(SEEN_4, results)
 
 
-@pytest.mark.parametrize("case", [_known(c, KNOWN_HELDOUT_5_MISSES) for c in HELDOUT_5])
-def test_heldout_5_misses_are_exactly_the_known_ones(case, results):
+@pytest.mark.parametrize("case", [_known(c, KNOWN_SEEN_5_MISSES) for c in SEEN_5])
+def test_seen_5_misses_are_exactly_the_known_ones(case, results):
     assert results[case.name] == case.verdict
 
 
 @pytest.mark.xfail(
-    condition=bool(KNOWN_HELDOUT_5_MISSES),
+    condition=bool(KNOWN_SEEN_5_MISSES),
     strict=True,
-    reason="heldout-5 does not meet the bar: see KNOWN_HELDOUT_5_MISSES",
+    reason="heldout-5 did not meet the bar on its one run (21/30); it is now seen",
 )
-def test_heldout_5_meets_the_bar(results):
-    assert _meets_the_bar(HELDOUT_5, results)
+def test_seen_5_meets_the_bar(results):
+    assert _meets_the_bar(SEEN_5, results)
 
 
 def test_measures_count_problem_and_per_verdict_precision_and_recall():

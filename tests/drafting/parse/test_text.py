@@ -505,3 +505,25 @@ def test_hyphens_that_do_not_break_a_word_stay():
         "14 apply - see",
         "Title 8",
     ]
+
+
+def test_a_label_after_a_catchline_ending_in_a_dash_starts_an_item():
+    """New Mexico prints a new section's title as 'TITLE.--' on its own line; its 'A.'
+    starts the text, so 'B.' is A's sibling and (1) nests under each."""
+    document = _parse(
+        """
+        SECTION 1. A new section of the Records Act is enacted to read:
+        "[NEW MATERIAL] PROTECTED RECORDS.--
+        A. A clerk shall not release protected records except when:
+        (1) ordered by a court; or
+        (2) the person consents.
+        B. As used in this section, "protected records" means a person's:
+        (1) home address; and
+        (2) religion."
+        """
+    )
+    blocks = document.sections[0].blocks
+    assert [(b.label, b.level) for b in blocks[1:]] == [
+        ("A.", 1), ("(1)", 2), ("(2)", 2), ("B.", 1), ("(1)", 2), ("(2)", 2),
+    ]  # fmt: skip
+    assert blocks[0].text.endswith("PROTECTED RECORDS.--")
