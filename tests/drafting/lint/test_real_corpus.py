@@ -32,9 +32,12 @@ Six sets, each reported on its own:
   (21/30, bar not met); its misses were then read and the fifth round's readings
   written for them, so it is one more development set.
 
-No set is held out now: a sixth is being gathered separately, and its verdicts must
-be committed before the lint is run on it, for the issue's bar (every document right,
-accuracy at least 95%) to measure anything.
+* `heldout-6` — gathered on 2026-11-30 (10 provisions, 9 jurisdictions not in any
+  other set; the search tool's stored pages gave few operative texts, see the corpus
+  README) by someone who did not read the lint's code or run it, committed with its
+  verdicts (9e22a53) before the lint was run on it; run once after the fifth round's
+  rules were done. The issue's bar applies to it. Its misses are strict xfails with
+  their causes, read after that run; they were not tuned on.
 
 Precision and recall for each set are printed after the run.
 """
@@ -149,12 +152,17 @@ KNOWN_SEEN_4_MISSES: dict[str, str] = {
 # "seen (looked at 2026-11-30, fifth round)". What it still misses (nothing at the moment):
 KNOWN_SEEN_5_MISSES: dict[str, str] = {}
 
+# heldout-6 documents the lint got wrong on its one run, and why: causes read after the
+# run, not fixed.
+KNOWN_HELDOUT_6_MISSES: dict[str, str] = {}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
 SEEN_3 = real_cases("heldout-3")
 SEEN_4 = real_cases("heldout-4")
 SEEN_5 = real_cases("heldout-5")
+HELDOUT_6 = real_cases("heldout-6")
 SETS = (
     ("dev", DEV),
     (SEEN_LABEL, SEEN),
@@ -162,6 +170,7 @@ SETS = (
     (SEEN_3_LABEL, SEEN_3),
     (SEEN_4_LABEL, SEEN_4),
     (SEEN_5_LABEL, SEEN_5),
+    ("heldout-6", HELDOUT_6),
 )
 
 
@@ -220,8 +229,9 @@ def test_corpus_has_every_verdict_in_every_set():
     assert {c.verdict for c in SEEN_3} == set(VERDICTS)
     assert {c.verdict for c in SEEN_4} == set(VERDICTS)
     assert {c.verdict for c in SEEN_5} == set(VERDICTS)
+    assert {c.verdict for c in HELDOUT_6} == set(VERDICTS)
     sizes = (len(DEV) + len(SEEN), len(SEEN_2), len(SEEN_3), len(SEEN_4), len(SEEN_5))
-    assert sizes == (43, 29, 25, 30, 30)
+    assert (*sizes, len(HELDOUT_6)) == (43, 29, 25, 30, 30, 10)
 
 
 @pytest.mark.parametrize("case", DEV, ids=[c.name for c in DEV])
@@ -317,6 +327,20 @@ def test_seen_5_misses_are_exactly_the_known_ones(case, results):
 )
 def test_seen_5_meets_the_bar(results):
     assert _meets_the_bar(SEEN_5, results)
+
+
+@pytest.mark.parametrize("case", [_known(c, KNOWN_HELDOUT_6_MISSES) for c in HELDOUT_6])
+def test_heldout_6_misses_are_exactly_the_known_ones(case, results):
+    assert results[case.name] == case.verdict
+
+
+@pytest.mark.xfail(
+    condition=bool(KNOWN_HELDOUT_6_MISSES),
+    strict=True,
+    reason="heldout-6 does not meet the bar: see KNOWN_HELDOUT_6_MISSES",
+)
+def test_heldout_6_meets_the_bar(results):
+    assert _meets_the_bar(HELDOUT_6, results)
 
 
 def test_measures_count_problem_and_per_verdict_precision_and_recall():
