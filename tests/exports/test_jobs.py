@@ -308,10 +308,7 @@ def _api_through_the_queue(client, url: str) -> bytes:
 
 
 @pytest.mark.django_db
-def test_the_api_pdf_is_queued_then_the_same_bytes_as_without_a_broker(
-    broker, settings, drafter, revision
-):
-    settings.API_RATES = {"user": "1000/minute", "anon": "1000/minute", "render": "1000/minute"}
+def test_the_api_pdf_is_queued_then_the_same_bytes_as_without_a_broker(broker, drafter, revision):
     url = f"/api/drafts/{revision.draft_id}/revisions/{revision.number}/render/pdf/"
     through_queue = _api_through_the_queue(_api_client(drafter), url)
     cache.clear()
@@ -321,9 +318,8 @@ def test_the_api_pdf_is_queued_then_the_same_bytes_as_without_a_broker(
 
 @pytest.mark.django_db
 def test_the_api_redline_pdf_is_queued_then_the_same_bytes_as_the_compare_page(
-    broker, settings, drafter, two_revisions
+    broker, drafter, two_revisions
 ):
-    settings.API_RATES = {"user": "1000/minute", "anon": "1000/minute", "render": "1000/minute"}
     url = f"/api/drafts/{two_revisions.pk}/revisions/2/compare/redline/pdf/?against=1"
     through_queue = _api_through_the_queue(_api_client(drafter), url)
     assert through_queue == _redline_in_process(two_revisions, False)
