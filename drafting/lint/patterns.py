@@ -242,6 +242,9 @@ VERB = Scanner(
         (?=\s+(?:information|about|that|whether|proof|documents?|documentation|any
               |the\s+(?:citizenship|immigration)))
       | \b(?:collect|gather|solicit|elicit)(?:s|ed|ing|ion)?\b
+      # "compiling a list, registry, or database of individuals": gathering, not keeping
+      # what is held (a registry ban is outside § 1373's verbs)
+      | \bcompil(?:e|es|ed|ing)\b
       # not "obtained": "any information obtained about ..." names the object, not an act
       | \bobtain(?:s|ing)?\b
       | \binvestigat(?:e|es|ed|ing)\b
@@ -286,6 +289,7 @@ VERB = Scanner(
         "gather",
         "solicit",
         "elicit",
+        "compil",
         "obtain",
         "investigat",
         "shar",
@@ -518,7 +522,32 @@ DATA_ITEM = _compile(
     |place\s+of\s+birth|birthplace|country\s+of\s+(?:birth|origin|citizenship)|national\s+origin
     |social\s+security(?:\s+numbers?)?|(?:tele)?phone(?:\s+numbers?)?|driver['’]?s\s+licen[cs]e
     |passport|religion|race|ethnicity|sex|gender|age|photographs?|fingerprints?|biometric\w*
-    |employer|employment|occupation|identification\s+numbers?|tax(?:payer)?\s+identification)\b"""
+    |employer|employment|occupation|identification\s+numbers?|tax(?:payer)?\s+identification
+    |religio\w*|(?:political|sexual|gender)\s+\w+|ethnic\w*|racial|disabilit\w*|medical|health)\b"""
+)
+# A qualifier right after a broad category that confines it to named categories: "personally
+# identifiable information regarding the religious beliefs, practices, or affiliation, or
+# national origin or ethnicity, of any individual". The list runs to the people it is about
+# ("of any individual"), a clause or the end; analysis._named_categories reads its items.
+NAMED_QUALIFIER = _compile(
+    r"""\s+(?:regarding|about|concerning|relating\s+to|related\s+to|pertaining\s+to|as\s+to|on)\s+
+    (?P<items>(?:(?!\bof\s+(?:any|an?|the|all|each|every|such|that|those|these|their|his|her|its
+        |persons?|individuals?|people)\b|\b(?:that|which|who|whom|whose|to|from|with|for|unless
+        |except|if|when|where|without|in|by|under|pursuant|based|shall|may|will|must|is|are)\b)
+      [^.;:()])+)"""
+)
+# A qualifier item that names people or anything at all ("any individual", "residents",
+# "them", "any other matter"): the category stays as broad as it was.
+UNNAMED_ITEM = _compile(
+    r"""^\s*(?:(?:any|all|every|each|other|such|anything|everything|them|him|her|whom)\b
+    |(?:an?|the)\s+(?:person|individual|resident|people|immigrant|alien|noncitizen|non-citizen)s?\b
+    |(?:persons?|individuals?|people|residents?|immigrants?|aliens?|noncitizens?|non-citizens?
+      |inmates?|detainees?|clients?|students?|patients?|applicants?|employees?|families|members)\b)"""
+)
+# Words that bring citizenship or immigration status into a list of named categories.
+STATUS_BEARING = _compile(
+    r"""\b(?:citizen\w*|immigra\w*|alien\w*|nationalit\w*|naturali[sz]\w*|visas?|deport\w*
+    |undocumented|residency|status(?:es)?|(?:un)?lawful(?:ly)?\s+presen\w*|illegal(?:ly)?\s+presen\w*)\b"""
 )
 # After status is named, "such status" or "that information" refers back to it.
 STATUS_ANAPHOR = _compile(

@@ -321,6 +321,7 @@ class LimitedInformation(SentenceRule):
         "contact": "contact information",
         "court": "court dates",
         "criminal": "criminal history",
+        "categories": "information on the specific categories it names",
     }
 
     def inspect(self, facts: Facts, analysis: Analysis) -> tuple[str, Fix | None] | None:

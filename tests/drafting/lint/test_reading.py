@@ -993,3 +993,49 @@ def test_the_narrow_readings_of_requests_and_access_stay():
         "Staff shall share public information with ICE.",
     ):
         assert verdict(lint(doc(text))) == "compliant", text
+
+
+# -- the sixth round (heldout-6's misses, on texts of our own) --------------------
+
+
+def test_information_confined_to_named_categories_other_than_status_is_narrow():
+    for text in (
+        "No employee shall disclose personally identifiable information regarding the religious "
+        "beliefs, practices, or affiliation, or national origin or ethnicity, of any individual "
+        "to the federal government.",
+        "No officer shall share any information about a person's religion, sexual orientation or "
+        "place of birth with ICE.",
+        "Staff shall not exchange personal information concerning the ethnicity or national "
+        "origin of residents with federal agencies.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "compliant", text
+        assert "1373-limited-info" in rules(findings, "info"), text
+
+
+def test_a_qualifier_naming_people_anything_or_status_leaves_the_category_as_it_was():
+    for text, expected in (
+        ("No employee shall disclose personal information regarding any individual to ICE.",
+         "warning"),
+        ("No employee shall disclose confidential information about a person to ICE.", "warning"),
+        ("Staff shall not share information concerning residents with federal immigration "
+         "authorities.", "warning"),
+        ("No employee shall disclose personal information regarding religion or any other "
+         "matter to ICE.", "warning"),
+        ("No employee shall disclose personal information regarding the religion or nationality "
+         "of any individual to ICE.", "warning"),
+        ("No employee shall disclose personal information regarding the national origin or "
+         "citizenship of any individual to ICE.", "error"),
+        ("No employee shall disclose personal information regarding the religion or immigration "
+         "status of any person to ICE.", "error"),
+    ):  # fmt: skip
+        assert verdict(lint(doc(text))) == expected, text
+
+
+def test_compiling_a_registry_is_gathering_not_sending():
+    text = (
+        "No agency shall disclose personal information regarding the religious affiliation of "
+        "any individual that federal officers request for compiling a list, registry, or "
+        "database of individuals based on religion."
+    )
+    assert verdict(lint(doc(text))) == "compliant"
