@@ -310,6 +310,11 @@ def _mentions(text: str, status, broad, limited) -> list[Span]:
     kept: list[Span] = []
     for span in found:  # a status mention inside "release status" wins over the limited one
         if kept and span.start < kept[-1].end:
+            last = kept[-1]
+            if span.kind == "status" and last.kind == "broad":
+                # "any information that indicates that a person is undocumented": status
+                end = max(last.end, span.end)
+                kept[-1] = Span("status", last.start, end, text[last.start : end])
             continue
         kept.append(span)
     return kept

@@ -330,6 +330,15 @@ VERB = Scanner(
 
 # Citizenship or immigration status, also inside a coordinated list
 # ("citizenship, immigration or residency status", "immigration or release status").
+# What a person's status is, said as a predicate: "not a citizen of the United States",
+# "undocumented", "unlawfully present", "an alien".
+_NOT_A_CITIZEN = r"""(?:not\s+(?:an?\s+)?(?:(?:united\s+states|u\.s\.|american)\s+)?citizens?
+      (?:\s+of\s+the\s+united\s+states)?\b
+    |not\s+(?:lawfully|legally)\s+(?:present|admitted|residing|in\s+the\s+united\s+states)\b
+    |(?:an?\s+)?non-?citizens?\b
+    |an?\s+(?:(?:undocumented|illegal|unauthori[sz]ed|deportable|removable)\s+)?aliens?\b
+    |(?:undocumented|deportable|removable)\b|(?:unlawfully|illegally)\s+present\b
+    |in\s+the\s+united\s+states\s+(?:unlawfully|illegally)\b)"""
 STATUS = Scanner(
     r"""
     \b(?:citizenship|immigration)
@@ -339,12 +348,39 @@ STATUS = Scanner(
   | \balienage\b
   | \b(?:lawful|unlawful|undocumented)\s+(?:immigration\s+)?status\b
   | \bimmigration\s+(?:documentation|documents|papers)\b
+  # information described by what it shows: "documentation or other information that
+  # indicates that an individual is not a citizen of the United States", "records that
+  # would disclose that a person is undocumented", "evidence of a person's non-citizenship"
+  | \b(?:information|data|records?|documents?|documentation|evidence|proof)\s+
+      (?:(?:that|which)\s+(?:(?:would|could|may|might|tends?\s+to)\s+)?)?
+      (?:indicat|show|reveal|establish|disclos|demonstrat|suggest|confirm)\w*\s+
+      (?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:is|was|are|were|has\s+been|have\s+been|to\s+be)\s+
+      """
+    + _NOT_A_CITIZEN
+    + r"""
+  | (?:\b(?:information|data|records?|documents?|documentation|evidence|proof)\s+
+      (?:of|regarding|about|concerning|as\s+to)\s+(?:(?:an?|the|any)\s+)?
+      (?:[\w-]+['’]s\s+|his\s+or\s+her\s+|his\s+|her\s+|their\s+)?)?\bnon-?citizenship\b
   # "citizenship" alone as an item of a list of data ("name, address, citizenship, ...")
   | (?:(?<=,\s)|(?<=\bor\s)|(?<=\band\s))citizenship\b
       (?!\s+(?:services?|classes|ceremon\w*|applications?|tests?|education|programs?)\b)
   | \bcitizenship\b(?=\s*,\s*(?!(?:and\s+|or\s+)?(?:english|language|citizenship)\b))
     """,
-    ("citizenship", "immigration", "alienage", "lawful", "unlawful", "undocumented"),
+    (
+        "citizenship",
+        "immigration",
+        "alienage",
+        "lawful",
+        "unlawful",
+        "undocumented",
+        "information",
+        "data",
+        "record",
+        "document",
+        "evidence",
+        "proof",
+        "non",
+    ),
 )
 # Right before a status mention: it is excluded ("other than citizenship or
 # immigration status") ...

@@ -1039,3 +1039,43 @@ def test_compiling_a_registry_is_gathering_not_sending():
         "database of individuals based on religion."
     )
     assert verdict(lint(doc(text))) == "compliant"
+
+
+def test_information_described_by_what_it_indicates_is_status_information():
+    for text in (
+        "The clerk shall not share or transmit documentation or other information that indicates "
+        "that an individual is not a citizen of the United States.",
+        "No clerk shall disclose any information that shows a person is undocumented to ICE.",
+        "Staff shall not release records that would disclose that an applicant is unlawfully "
+        "present.",
+        "Officers shall not provide evidence of a person's non-citizenship to federal agents.",
+        "Employees will not send information indicating that a tenant is not a U.S. citizen.",
+        "Staff shall not share information that reveals that the student is an undocumented alien.",
+        "Staff shall not exchange data which establishes that a worker is not lawfully present.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "error", text
+        assert "1373-status-restriction" in rules(findings, "error"), text
+
+
+def test_information_described_by_what_else_it_indicates_is_not_status():
+    for text, expected in (
+        ("The clerk shall forward documentation that indicates that a registrant is not a citizen "
+         "to the county prosecutor.", "compliant"),  # a duty, no restriction
+        ("Staff shall not share information that shows the person is a veteran.", "compliant"),
+        ("No clerk shall disclose any information that indicates that a voter has moved.",
+         "warning"),  # "any information": broad, as before
+    ):  # fmt: skip
+        assert verdict(lint(doc(text))) == expected, text
+
+
+def test_a_definition_naming_information_that_indicates_non_citizenship_names_status():
+    text = """
+        Sec. 1. Definitions.
+        "Protected records" means records that indicate that a person is not a citizen.
+
+        Sec. 2. Confidentiality.
+        No employee shall disclose protected records to any federal agency.
+        """
+    finding = _only(lint(doc(text)), "1373-status-restriction")
+    assert "“protected records” is defined" in finding.message

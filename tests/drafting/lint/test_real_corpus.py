@@ -157,11 +157,15 @@ KNOWN_SEEN_5_MISSES: dict[str, str] = {}
 KNOWN_HELDOUT_6_MISSES: dict[str, str] = {
     "new-jersey-2021-a5942-voter-information-non-citizen-documentation": (
         "'shall not share or transmit documentation or other information that indicates that an "
-        "individual is not a citizen of the United States': information described by what it "
-        "indicates ('that an individual is not a citizen') is not read as status information, "
-        "so nothing is restricted. The verdict itself is marked unsure in the file (between "
-        "warning and error: the only recipient is a non-profit of states) (compliant for "
-        "warning)"
+        "individual is not a citizen of the United States' is now read as status information "
+        "(sixth round), so the bar is an error. The verdict (marked unsure between warning and "
+        "error in the file) reads the bar as aimed at the non-profit of states the section lets "
+        "the Secretary join; but the sentence names no recipient, and the lint reads no "
+        "recipient or channel for a status restriction (any restricted sending of status is an "
+        "error). A reading for a bar aimed only at a private recipient would not apply (none is "
+        "named), and reading an unqualified bar as a proviso to the sentence before is context, "
+        "not a general reading: on its words it reaches sending to federal immigration "
+        "authorities too (error for warning)"
     ),
 }
 
