@@ -1079,3 +1079,21 @@ def test_a_definition_naming_information_that_indicates_non_citizenship_names_st
         """
     finding = _only(lint(doc(text)), "1373-status-restriction")
     assert "“protected records” is defined" in finding.message
+
+
+def test_the_broad_message_says_access_for_access_and_sharing_for_sharing():
+    access = _only(
+        lint(
+            doc(
+                "The library does not permit anyone engaged in immigration enforcement to access "
+                "its meeting rooms, computers; patron databases; or staff areas."
+            )
+        ),  # fmt: skip
+        "1373-broad-restriction",
+    )
+    assert access.message.startswith("This restricts access to “databases” (“access ")
+    sharing = _only(
+        lint(doc("The clinic shall not disclose any files to federal immigration officers.")),
+        "1373-broad-restriction",
+    )
+    assert sharing.message.startswith("This restricts sharing “any files” (“disclose any files”)")
