@@ -310,6 +310,11 @@ def _mentions(text: str, status, broad, limited) -> list[Span]:
     kept: list[Span] = []
     for span in found:  # a status mention inside "release status" wins over the limited one
         if kept and span.start < kept[-1].end:
+            last = kept[-1]
+            if span.kind == "status" and last.kind == "broad":
+                # "any information that indicates that a person is undocumented": status
+                end = max(last.end, span.end)
+                kept[-1] = Span("status", last.start, end, text[last.start : end])
             continue
         kept.append(span)
     return kept
@@ -655,14 +660,52 @@ def _anaphora(text: str, low: str, mentions: list[Span], after: int) -> list[Spa
     return sorted(mentions + found, key=lambda s: (s.start, -s.end)) if found else mentions
 
 
+# What stands before a qualifier's first category: "the", "a person's", "his or her".
+_POSSESSOR = re.compile(
+    r"^\s*(?:(?:the|an?|any|his\s+or\s+her|his|her|their|its)\s+)?(?:[\w-]+['’]s?\s+)?"
+)
+
+
+def _named_categories(low: str, mention: Span) -> bool:
+    """ "personally identifiable information regarding the religious beliefs, practices, or
+    affiliation, or national origin or ethnicity, of any individual" is information of the
+    categories named, none of them status: as narrow as "other such information" after them.
+
+    The first item must name a category (`p.DATA_ITEM`), later ones may share its modifier
+    ("religious beliefs, practices, or affiliation"); a qualifier that names people
+    ("information regarding any individual") or anything at all, or any word that brings
+    status in (`p.STATUS_BEARING`: "citizenship", "nationality", "immigration ..."), leaves
+    the category broad. "National origin" and "place of birth" are not status, as in a
+    definition's closed list (definitions.classify).
+    """
+    qualifier = p.NAMED_QUALIFIER.match(low, mention.end)
+    if qualifier is None:
+        return False
+    text = qualifier["items"]
+    if p.STATUS_BEARING.search(text) or p.STATUS.search(text, p.words(text)):
+        return False
+    text = _POSSESSOR.sub("", text)
+    items = [item for item in re.split(r",|\bor\b|\band\b|\bnor\b", text) if item.strip()]
+    return (
+        bool(items)
+        and bool(p.DATA_ITEM.search(items[0]))
+        and not any(p.UNNAMED_ITEM.match(item) for item in items)
+    )
+
+
 def _ejusdem_generis(low: str, mentions: list[Span]) -> list[Span]:
     """ "release dates, addresses or other such information" is information of the kinds listed.
 
     A broad mention that says "such" or "similar", after limited ones only, takes
-    the kind of the item before it, unless a definition elsewhere is named.
+    the kind of the item before it, unless a definition elsewhere is named; one that a
+    qualifier confines to named categories other than status (`_named_categories`) is
+    limited to them.
     """
     out: list[Span] = []
     for mention in mentions:
+        if mention.kind == "broad" and _named_categories(low, mention):
+            out.append(Span("limited:categories", mention.start, mention.end, mention.text))
+            continue
         previous = out[-1] if out else None
         such = _SUCH_IN.search(mention.text.lower()) or _SUCH_BEFORE.search(
             low, max(0, mention.start - 30), mention.start

@@ -242,6 +242,9 @@ VERB = Scanner(
         (?=\s+(?:information|about|that|whether|proof|documents?|documentation|any
               |the\s+(?:citizenship|immigration)))
       | \b(?:collect|gather|solicit|elicit)(?:s|ed|ing|ion)?\b
+      # "compiling a list, registry, or database of individuals": gathering, not keeping
+      # what is held (a registry ban is outside § 1373's verbs)
+      | \bcompil(?:e|es|ed|ing)\b
       # not "obtained": "any information obtained about ..." names the object, not an act
       | \bobtain(?:s|ing)?\b
       | \binvestigat(?:e|es|ed|ing)\b
@@ -286,6 +289,7 @@ VERB = Scanner(
         "gather",
         "solicit",
         "elicit",
+        "compil",
         "obtain",
         "investigat",
         "shar",
@@ -326,6 +330,15 @@ VERB = Scanner(
 
 # Citizenship or immigration status, also inside a coordinated list
 # ("citizenship, immigration or residency status", "immigration or release status").
+# What a person's status is, said as a predicate: "not a citizen of the United States",
+# "undocumented", "unlawfully present", "an alien".
+_NOT_A_CITIZEN = r"""(?:not\s+(?:an?\s+)?(?:(?:united\s+states|u\.s\.|american)\s+)?citizens?
+      (?:\s+of\s+the\s+united\s+states)?\b
+    |not\s+(?:lawfully|legally)\s+(?:present|admitted|residing|in\s+the\s+united\s+states)\b
+    |(?:an?\s+)?non-?citizens?\b
+    |an?\s+(?:(?:undocumented|illegal|unauthori[sz]ed|deportable|removable)\s+)?aliens?\b
+    |(?:undocumented|deportable|removable)\b|(?:unlawfully|illegally)\s+present\b
+    |in\s+the\s+united\s+states\s+(?:unlawfully|illegally)\b)"""
 STATUS = Scanner(
     r"""
     \b(?:citizenship|immigration)
@@ -335,12 +348,39 @@ STATUS = Scanner(
   | \balienage\b
   | \b(?:lawful|unlawful|undocumented)\s+(?:immigration\s+)?status\b
   | \bimmigration\s+(?:documentation|documents|papers)\b
+  # information described by what it shows: "documentation or other information that
+  # indicates that an individual is not a citizen of the United States", "records that
+  # would disclose that a person is undocumented", "evidence of a person's non-citizenship"
+  | \b(?:information|data|records?|documents?|documentation|evidence|proof)\s+
+      (?:(?:that|which)\s+(?:(?:would|could|may|might|tends?\s+to)\s+)?)?
+      (?:indicat|show|reveal|establish|disclos|demonstrat|suggest|confirm)\w*\s+
+      (?:that\s+)?(?:[\w'’-]+\s+){1,4}?(?:is|was|are|were|has\s+been|have\s+been|to\s+be)\s+
+      """
+    + _NOT_A_CITIZEN
+    + r"""
+  | (?:\b(?:information|data|records?|documents?|documentation|evidence|proof)\s+
+      (?:of|regarding|about|concerning|as\s+to)\s+(?:(?:an?|the|any)\s+)?
+      (?:[\w-]+['’]s\s+|his\s+or\s+her\s+|his\s+|her\s+|their\s+)?)?\bnon-?citizenship\b
   # "citizenship" alone as an item of a list of data ("name, address, citizenship, ...")
   | (?:(?<=,\s)|(?<=\bor\s)|(?<=\band\s))citizenship\b
       (?!\s+(?:services?|classes|ceremon\w*|applications?|tests?|education|programs?)\b)
   | \bcitizenship\b(?=\s*,\s*(?!(?:and\s+|or\s+)?(?:english|language|citizenship)\b))
     """,
-    ("citizenship", "immigration", "alienage", "lawful", "unlawful", "undocumented"),
+    (
+        "citizenship",
+        "immigration",
+        "alienage",
+        "lawful",
+        "unlawful",
+        "undocumented",
+        "information",
+        "data",
+        "record",
+        "document",
+        "evidence",
+        "proof",
+        "non",
+    ),
 )
 # Right before a status mention: it is excluded ("other than citizenship or
 # immigration status") ...
@@ -518,7 +558,32 @@ DATA_ITEM = _compile(
     |place\s+of\s+birth|birthplace|country\s+of\s+(?:birth|origin|citizenship)|national\s+origin
     |social\s+security(?:\s+numbers?)?|(?:tele)?phone(?:\s+numbers?)?|driver['’]?s\s+licen[cs]e
     |passport|religion|race|ethnicity|sex|gender|age|photographs?|fingerprints?|biometric\w*
-    |employer|employment|occupation|identification\s+numbers?|tax(?:payer)?\s+identification)\b"""
+    |employer|employment|occupation|identification\s+numbers?|tax(?:payer)?\s+identification
+    |religio\w*|(?:political|sexual|gender)\s+\w+|ethnic\w*|racial|disabilit\w*|medical|health)\b"""
+)
+# A qualifier right after a broad category that confines it to named categories: "personally
+# identifiable information regarding the religious beliefs, practices, or affiliation, or
+# national origin or ethnicity, of any individual". The list runs to the people it is about
+# ("of any individual"), a clause or the end; analysis._named_categories reads its items.
+NAMED_QUALIFIER = _compile(
+    r"""\s+(?:regarding|about|concerning|relating\s+to|related\s+to|pertaining\s+to|as\s+to|on)\s+
+    (?P<items>(?:(?!\bof\s+(?:any|an?|the|all|each|every|such|that|those|these|their|his|her|its
+        |persons?|individuals?|people)\b|\b(?:that|which|who|whom|whose|to|from|with|for|unless
+        |except|if|when|where|without|in|by|under|pursuant|based|shall|may|will|must|is|are)\b)
+      [^.;:()])+)"""
+)
+# A qualifier item that names people or anything at all ("any individual", "residents",
+# "them", "any other matter"): the category stays as broad as it was.
+UNNAMED_ITEM = _compile(
+    r"""^\s*(?:(?:any|all|every|each|other|such|anything|everything|them|him|her|whom)\b
+    |(?:an?|the)\s+(?:person|individual|resident|people|immigrant|alien|noncitizen|non-citizen)s?\b
+    |(?:persons?|individuals?|people|residents?|immigrants?|aliens?|noncitizens?|non-citizens?
+      |inmates?|detainees?|clients?|students?|patients?|applicants?|employees?|families|members)\b)"""
+)
+# Words that bring citizenship or immigration status into a list of named categories.
+STATUS_BEARING = _compile(
+    r"""\b(?:citizen\w*|immigra\w*|alien\w*|nationalit\w*|naturali[sz]\w*|visas?|deport\w*
+    |undocumented|residency|status(?:es)?|(?:un)?lawful(?:ly)?\s+presen\w*|illegal(?:ly)?\s+presen\w*)\b"""
 )
 # After status is named, "such status" or "that information" refers back to it.
 STATUS_ANAPHOR = _compile(

@@ -157,8 +157,11 @@ class BroadRestriction(SentenceRule):
                 f" Its definition of “{restriction.defined}” is open-ended and does not exclude "
                 "status."
             )
+        # the access reading (analysis._access_denied) marks its verb with the word "access"
+        access = restriction.verbs[0].text.lower().startswith("access")
+        what = f"access to “{phrase}”" if access else f"sharing “{phrase}”"
         message = (
-            f"This restricts sharing “{phrase}” (“{_quoted(facts, restriction)}”) and does not "
+            f"This restricts {what} (“{_quoted(facts, restriction)}”) and does not "
             "exclude citizenship or immigration status, so it can be read to reach status "
             f"information, which 8 U.S.C. § 1373 does not let a locality restrict.{defined}"
             f"{_savings_gap(facts, analysis)} Otherwise add a savings clause, or exclude status "
@@ -321,6 +324,7 @@ class LimitedInformation(SentenceRule):
         "contact": "contact information",
         "court": "court dates",
         "criminal": "criminal history",
+        "categories": "information on the specific categories it names",
     }
 
     def inspect(self, facts: Facts, analysis: Analysis) -> tuple[str, Fix | None] | None:

@@ -993,3 +993,107 @@ def test_the_narrow_readings_of_requests_and_access_stay():
         "Staff shall share public information with ICE.",
     ):
         assert verdict(lint(doc(text))) == "compliant", text
+
+
+# -- the sixth round (heldout-6's misses, on texts of our own) --------------------
+
+
+def test_information_confined_to_named_categories_other_than_status_is_narrow():
+    for text in (
+        "No employee shall disclose personally identifiable information regarding the religious "
+        "beliefs, practices, or affiliation, or national origin or ethnicity, of any individual "
+        "to the federal government.",
+        "No officer shall share any information about a person's religion, sexual orientation or "
+        "place of birth with ICE.",
+        "Staff shall not exchange personal information concerning the ethnicity or national "
+        "origin of residents with federal agencies.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "compliant", text
+        assert "1373-limited-info" in rules(findings, "info"), text
+
+
+def test_a_qualifier_naming_people_anything_or_status_leaves_the_category_as_it_was():
+    for text, expected in (
+        ("No employee shall disclose personal information regarding any individual to ICE.",
+         "warning"),
+        ("No employee shall disclose confidential information about a person to ICE.", "warning"),
+        ("Staff shall not share information concerning residents with federal immigration "
+         "authorities.", "warning"),
+        ("No employee shall disclose personal information regarding religion or any other "
+         "matter to ICE.", "warning"),
+        ("No employee shall disclose personal information regarding the religion or nationality "
+         "of any individual to ICE.", "warning"),
+        ("No employee shall disclose personal information regarding the national origin or "
+         "citizenship of any individual to ICE.", "error"),
+        ("No employee shall disclose personal information regarding the religion or immigration "
+         "status of any person to ICE.", "error"),
+    ):  # fmt: skip
+        assert verdict(lint(doc(text))) == expected, text
+
+
+def test_compiling_a_registry_is_gathering_not_sending():
+    text = (
+        "No agency shall disclose personal information regarding the religious affiliation of "
+        "any individual that federal officers request for compiling a list, registry, or "
+        "database of individuals based on religion."
+    )
+    assert verdict(lint(doc(text))) == "compliant"
+
+
+def test_information_described_by_what_it_indicates_is_status_information():
+    for text in (
+        "The clerk shall not share or transmit documentation or other information that indicates "
+        "that an individual is not a citizen of the United States.",
+        "No clerk shall disclose any information that shows a person is undocumented to ICE.",
+        "Staff shall not release records that would disclose that an applicant is unlawfully "
+        "present.",
+        "Officers shall not provide evidence of a person's non-citizenship to federal agents.",
+        "Employees will not send information indicating that a tenant is not a U.S. citizen.",
+        "Staff shall not share information that reveals that the student is an undocumented alien.",
+        "Staff shall not exchange data which establishes that a worker is not lawfully present.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "error", text
+        assert "1373-status-restriction" in rules(findings, "error"), text
+
+
+def test_information_described_by_what_else_it_indicates_is_not_status():
+    for text, expected in (
+        ("The clerk shall forward documentation that indicates that a registrant is not a citizen "
+         "to the county prosecutor.", "compliant"),  # a duty, no restriction
+        ("Staff shall not share information that shows the person is a veteran.", "compliant"),
+        ("No clerk shall disclose any information that indicates that a voter has moved.",
+         "warning"),  # "any information": broad, as before
+    ):  # fmt: skip
+        assert verdict(lint(doc(text))) == expected, text
+
+
+def test_a_definition_naming_information_that_indicates_non_citizenship_names_status():
+    text = """
+        Sec. 1. Definitions.
+        "Protected records" means records that indicate that a person is not a citizen.
+
+        Sec. 2. Confidentiality.
+        No employee shall disclose protected records to any federal agency.
+        """
+    finding = _only(lint(doc(text)), "1373-status-restriction")
+    assert "“protected records” is defined" in finding.message
+
+
+def test_the_broad_message_says_access_for_access_and_sharing_for_sharing():
+    access = _only(
+        lint(
+            doc(
+                "The library does not permit anyone engaged in immigration enforcement to access "
+                "its meeting rooms, computers; patron databases; or staff areas."
+            )
+        ),  # fmt: skip
+        "1373-broad-restriction",
+    )
+    assert access.message.startswith("This restricts access to “databases” (“access ")
+    sharing = _only(
+        lint(doc("The clinic shall not disclose any files to federal immigration officers.")),
+        "1373-broad-restriction",
+    )
+    assert sharing.message.startswith("This restricts sharing “any files” (“disclose any files”)")

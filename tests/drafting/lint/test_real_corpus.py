@@ -1,6 +1,6 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Six sets, each reported on its own:
+Seven sets, each reported on its own:
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -32,12 +32,17 @@ Six sets, each reported on its own:
   (21/30, bar not met); its misses were then read and the fifth round's readings
   written for them, so it is one more development set.
 
-* `heldout-6` — gathered on 2026-11-30 (10 provisions, 9 jurisdictions not in any
-  other set; the search tool's stored pages gave few operative texts, see the corpus
-  README) by someone who did not read the lint's code or run it, committed with its
-  verdicts (9e22a53) before the lint was run on it; run once after the fifth round's
-  rules were done. The issue's bar applies to it. Its misses are strict xfails with
-  their causes, read after that run; they were not tuned on.
+* `heldout-6`, reported as **seen (looked at 2026-11-30, sixth round)** — gathered
+  on 2026-11-30 (10 provisions, 9 jurisdictions not in any other set; the search
+  tool's stored pages gave few operative texts, see the corpus README) by someone who
+  did not read the lint's code or run it, committed with its verdicts (9e22a53) before
+  the lint was run on it, and run once after the fifth round's rules were done (8/10,
+  bar not met); its misses were then read and the sixth round's readings written for
+  them, so it is one more development set.
+
+No set is held out now: a seventh is being gathered separately, and its verdicts must
+be committed before the lint is run on it, for the issue's bar (every document right,
+accuracy at least 95%) to measure anything.
 
 Precision and recall for each set are printed after the run.
 """
@@ -60,6 +65,7 @@ SEEN_2_LABEL = "seen (looked at 2026-11-30, second round)"
 SEEN_3_LABEL = "seen (looked at 2026-11-30, third round)"
 SEEN_4_LABEL = "seen (looked at 2026-11-30, fourth round)"
 SEEN_5_LABEL = "seen (looked at 2026-11-30, fifth round)"
+SEEN_6_LABEL = "seen (looked at 2026-11-30, sixth round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -152,25 +158,26 @@ KNOWN_SEEN_4_MISSES: dict[str, str] = {
 # "seen (looked at 2026-11-30, fifth round)". What it still misses (nothing at the moment):
 KNOWN_SEEN_5_MISSES: dict[str, str] = {}
 
-# heldout-6 documents the lint got wrong on its one run (2026-11-30, after the fifth
-# round's rules were done: 8/10), and why: causes read after the run, not fixed.
-KNOWN_HELDOUT_6_MISSES: dict[str, str] = {
-    "new-jersey-2017-s3011-religious-affiliation-registry-bill": (
-        "'shall not ... provide or disclose to the federal government personally identifiable "
-        "information regarding the religious beliefs, practices, or affiliation, or national "
-        "origin or ethnicity, of any individual': 'personally identifiable information' is read "
-        "as a broad category although 'regarding' narrows it to named categories that do not "
-        "include status; the proviso in b. ('shall not compile or exchange any personally "
-        "identifiable information regarding religious affiliation, national origin, or "
-        "ethnicity') is read the same way (warning for compliant)"
-    ),
+# heldout-6 was measured once on 2026-11-30 (8/10), after the fifth round's rules were
+# done, and its causes were read after the run; the sixth round's readings (information
+# confined by "regarding", "about", "concerning" or "relating to" to named categories
+# other than status is narrow, as "other such information" is; "compiling" a registry is
+# gathering; and information described by what it indicates, "that an individual is not a
+# citizen", is status information) were written for them and tested on texts of their own
+# in test_reading.py. From then on it is reported as "seen (looked at 2026-11-30, sixth
+# round)". What it still misses:
+KNOWN_SEEN_6_MISSES: dict[str, str] = {
     "new-jersey-2021-a5942-voter-information-non-citizen-documentation": (
         "'shall not share or transmit documentation or other information that indicates that an "
-        "individual is not a citizen of the United States': information described by what it "
-        "indicates ('that an individual is not a citizen') is not read as status information, "
-        "so nothing is restricted. The verdict itself is marked unsure in the file (between "
-        "warning and error: the only recipient is a non-profit of states) (compliant for "
-        "warning)"
+        "individual is not a citizen of the United States' is now read as status information "
+        "(sixth round), so the bar is an error. The verdict (marked unsure between warning and "
+        "error in the file) reads the bar as aimed at the non-profit of states the section lets "
+        "the Secretary join; but the sentence names no recipient, and the lint reads no "
+        "recipient or channel for a status restriction (any restricted sending of status is an "
+        "error). A reading for a bar aimed only at a private recipient would not apply (none is "
+        "named), and reading an unqualified bar as a proviso to the sentence before is context, "
+        "not a general reading: on its words it reaches sending to federal immigration "
+        "authorities too (error for warning)"
     ),
 }
 
@@ -180,7 +187,7 @@ SEEN_2 = real_cases("heldout-2")
 SEEN_3 = real_cases("heldout-3")
 SEEN_4 = real_cases("heldout-4")
 SEEN_5 = real_cases("heldout-5")
-HELDOUT_6 = real_cases("heldout-6")
+SEEN_6 = real_cases("heldout-6")
 SETS = (
     ("dev", DEV),
     (SEEN_LABEL, SEEN),
@@ -188,7 +195,7 @@ SETS = (
     (SEEN_3_LABEL, SEEN_3),
     (SEEN_4_LABEL, SEEN_4),
     (SEEN_5_LABEL, SEEN_5),
-    ("heldout-6", HELDOUT_6),
+    (SEEN_6_LABEL, SEEN_6),
 )
 
 
@@ -247,9 +254,9 @@ def test_corpus_has_every_verdict_in_every_set():
     assert {c.verdict for c in SEEN_3} == set(VERDICTS)
     assert {c.verdict for c in SEEN_4} == set(VERDICTS)
     assert {c.verdict for c in SEEN_5} == set(VERDICTS)
-    assert {c.verdict for c in HELDOUT_6} == set(VERDICTS)
+    assert {c.verdict for c in SEEN_6} == set(VERDICTS)
     sizes = (len(DEV) + len(SEEN), len(SEEN_2), len(SEEN_3), len(SEEN_4), len(SEEN_5))
-    assert (*sizes, len(HELDOUT_6)) == (43, 29, 25, 30, 30, 10)
+    assert (*sizes, len(SEEN_6)) == (43, 29, 25, 30, 30, 10)
 
 
 @pytest.mark.parametrize("case", DEV, ids=[c.name for c in DEV])
@@ -347,18 +354,18 @@ def test_seen_5_meets_the_bar(results):
     assert _meets_the_bar(SEEN_5, results)
 
 
-@pytest.mark.parametrize("case", [_known(c, KNOWN_HELDOUT_6_MISSES) for c in HELDOUT_6])
-def test_heldout_6_misses_are_exactly_the_known_ones(case, results):
+@pytest.mark.parametrize("case", [_known(c, KNOWN_SEEN_6_MISSES) for c in SEEN_6])
+def test_seen_6_misses_are_exactly_the_known_ones(case, results):
     assert results[case.name] == case.verdict
 
 
 @pytest.mark.xfail(
-    condition=bool(KNOWN_HELDOUT_6_MISSES),
+    condition=bool(KNOWN_SEEN_6_MISSES),
     strict=True,
-    reason="heldout-6 does not meet the bar: see KNOWN_HELDOUT_6_MISSES",
+    reason="heldout-6 did not meet the bar on its one run (8/10); it is now seen",
 )
-def test_heldout_6_meets_the_bar(results):
-    assert _meets_the_bar(HELDOUT_6, results)
+def test_seen_6_meets_the_bar(results):
+    assert _meets_the_bar(SEEN_6, results)
 
 
 def test_measures_count_problem_and_per_verdict_precision_and_recall():
