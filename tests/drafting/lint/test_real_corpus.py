@@ -40,9 +40,11 @@ Seven sets, each reported on its own:
   bar not met); its misses were then read and the sixth round's readings written for
   them, so it is one more development set.
 
-No set is held out now: a seventh is being gathered separately, and its verdicts must
-be committed before the lint is run on it, for the issue's bar (every document right,
-accuracy at least 95%) to measure anything.
+* `heldout-7` — gathered on 2026-11-30 (11 provisions, 11 jurisdictions not in any
+  other set) by someone who did not read the lint's code or run it, committed with
+  its verdicts (f9c6078) before the lint was run on it; run once after the sixth
+  round's rules were done. The issue's bar applies to it. Its misses are strict
+  xfails with their causes, read after that run; they were not tuned on.
 
 Precision and recall for each set are printed after the run.
 """
@@ -181,6 +183,10 @@ KNOWN_SEEN_6_MISSES: dict[str, str] = {
     ),
 }
 
+# heldout-7 documents the lint got wrong on its one run, and why: causes read after the
+# run, not fixed.
+KNOWN_HELDOUT_7_MISSES: dict[str, str] = {}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
@@ -188,6 +194,7 @@ SEEN_3 = real_cases("heldout-3")
 SEEN_4 = real_cases("heldout-4")
 SEEN_5 = real_cases("heldout-5")
 SEEN_6 = real_cases("heldout-6")
+HELDOUT_7 = real_cases("heldout-7")
 SETS = (
     ("dev", DEV),
     (SEEN_LABEL, SEEN),
@@ -196,6 +203,7 @@ SETS = (
     (SEEN_4_LABEL, SEEN_4),
     (SEEN_5_LABEL, SEEN_5),
     (SEEN_6_LABEL, SEEN_6),
+    ("heldout-7", HELDOUT_7),
 )
 
 
@@ -256,7 +264,8 @@ def test_corpus_has_every_verdict_in_every_set():
     assert {c.verdict for c in SEEN_5} == set(VERDICTS)
     assert {c.verdict for c in SEEN_6} == set(VERDICTS)
     sizes = (len(DEV) + len(SEEN), len(SEEN_2), len(SEEN_3), len(SEEN_4), len(SEEN_5))
-    assert (*sizes, len(SEEN_6)) == (43, 29, 25, 30, 30, 10)
+    assert {c.verdict for c in HELDOUT_7} == set(VERDICTS)
+    assert (*sizes, len(SEEN_6), len(HELDOUT_7)) == (43, 29, 25, 30, 30, 10, 11)
 
 
 @pytest.mark.parametrize("case", DEV, ids=[c.name for c in DEV])
@@ -366,6 +375,20 @@ def test_seen_6_misses_are_exactly_the_known_ones(case, results):
 )
 def test_seen_6_meets_the_bar(results):
     assert _meets_the_bar(SEEN_6, results)
+
+
+@pytest.mark.parametrize("case", [_known(c, KNOWN_HELDOUT_7_MISSES) for c in HELDOUT_7])
+def test_heldout_7_misses_are_exactly_the_known_ones(case, results):
+    assert results[case.name] == case.verdict
+
+
+@pytest.mark.xfail(
+    condition=bool(KNOWN_HELDOUT_7_MISSES),
+    strict=True,
+    reason="heldout-7 does not meet the bar: see KNOWN_HELDOUT_7_MISSES",
+)
+def test_heldout_7_meets_the_bar(results):
+    assert _meets_the_bar(HELDOUT_7, results)
 
 
 def test_measures_count_problem_and_per_verdict_precision_and_recall():
