@@ -183,9 +183,34 @@ KNOWN_SEEN_6_MISSES: dict[str, str] = {
     ),
 }
 
-# heldout-7 documents the lint got wrong on its one run, and why: causes read after the
-# run, not fixed.
-KNOWN_HELDOUT_7_MISSES: dict[str, str] = {}
+# heldout-7 documents the lint got wrong on its one run (2026-11-30, after the sixth
+# round's rules were done: 8/11), and why: causes read after the run, not fixed.
+KNOWN_HELDOUT_7_MISSES: dict[str, str] = {
+    "arkansas-2019-code-14-1-103-sanctuary-policies-prohibited": (
+        "'A municipality shall not enact or adopt a sanctuary policy' with '\"sanctuary policy\" "
+        "means an order, ordinance, or law enforcement policy ... that: (1) Limits or prohibits "
+        "a municipal official ... from communicating ... to verify or report the immigration "
+        "status': the fourth round reads the items of a comma definition ('\"Sanctuary policy\", "
+        "any ... that:') as describing the banned policy, but not those of a 'means ... that:' "
+        "definition in its own subsection, so item (1) is read as imposed (error for compliant)"
+    ),
+    "north-orange-county-ccd-2025-immigration-related-requests-protocol": (
+        "'shall not release to U.S. Immigration Officers or to any person, any personally "
+        "identifiable student information related to immigration status': information "
+        "'related to immigration status' is not read as status information ('regarding', "
+        "'about' and 'concerning' are), so only the broad 'access to documents or information "
+        "about NOCCCD students' is found (warning for error)"
+    ),
+    "wyoming-2021-hb-0250-ban-on-sanctuary-cities-and-counties": (
+        "'No governing body ..., whether acting through its governing body or by an "
+        "initiative, referendum or any other process, shall enact, adopt, implement or enforce "
+        "any policy that prohibits or restricts local officials ... from communicating ... with "
+        "regard to reporting immigration status information': a negated subject ('No governing "
+        "body ... shall enact') with a long clause before the modal is not read as the outer "
+        "negation of a double negative, so the described policy is read as imposed (error for "
+        "compliant)"
+    ),
+}
 
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
