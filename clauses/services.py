@@ -44,10 +44,10 @@ def edition_clauses(
     saved revision, the command line). Raises SpecError when the edition or a
     pinned version does not exist or is not visible.
     """
-    editions = Edition.objects.all()
     if organisation is not None:
-        editions = Edition.objects.visible_to(organisation)
-    edition = editions.filter(slug=edition_slug).first()
+        edition = _visible_edition(edition_slug, organisation)
+    else:
+        edition = Edition.objects.filter(slug=edition_slug).first()
     if edition is None:
         raise SpecError({"edition": f"No library edition {edition_slug!r}."})
     contents = {c.slug: c for c in _contents(edition)}
@@ -65,6 +65,30 @@ def edition_clauses(
 
 
 _PUBLISHED: dict[tuple, list[ClauseText]] = {}
+_VISIBLE: dict[tuple[str, int], Edition] = {}
+
+
+def _visible_edition(slug: str, organisation: Organisation) -> Edition | None:
+    """The published edition `slug` if `organisation` may see it, looked up once per process
+    (the live preview asks on every change).
+
+    Only published editions are visible, and a published edition can neither change nor
+    be deleted (ImmutableError), nor can its slug be reused (unique): once found, the
+    answer never changes. An edition not found is not remembered: it may be published
+    later. `forget_editions` empties this (tests, whose database is rolled back).
+    """
+    key = (slug, organisation.pk)
+    edition = _VISIBLE.get(key)
+    if edition is None:
+        edition = Edition.objects.visible_to(organisation).filter(slug=slug).first()
+        if edition is not None:
+            _VISIBLE[key] = edition
+    return edition
+
+
+def forget_editions() -> None:
+    """Forget the editions found by `_visible_edition` (for a database that was reset)."""
+    _VISIBLE.clear()
 
 
 def _contents(edition: Edition) -> list[ClauseText]:

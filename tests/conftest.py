@@ -9,8 +9,16 @@ from django.test import Client
 
 from clauses.loader import load_library
 from clauses.models import Edition
+from clauses.services import forget_editions
 from organisations.models import Organisation
 from tests.factories import make_member, spec_data
+
+
+@pytest.fixture(autouse=True)
+def fresh_editions():
+    """Each test's database starts anew, so the published editions a process remembers
+    (clauses.services) are forgotten before it."""
+    forget_editions()
 
 
 @pytest.fixture

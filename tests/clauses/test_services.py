@@ -142,6 +142,30 @@ def test_house_edition_is_refused_to_another_organisation(house_edition, other_o
     assert refused.value.problems == {"edition": "No library edition 'springfield-house'."}
 
 
+def test_an_edition_found_once_is_asked_for_no_more_but_stays_the_office_own(
+    house_edition, office, other_office, django_assert_num_queries
+):
+    """The live preview asks for the edition on every change: a published edition is
+    looked up once per process and office, and remembering it never lets another office
+    see a house edition."""
+    edition_clauses("springfield-house", organisation=office)
+    with django_assert_num_queries(0):
+        clauses = edition_clauses("springfield-house", organisation=office)
+    assert NCIC_NEW in next(c for c in clauses if c.slug == "ncic").body
+    with pytest.raises(SpecError):
+        edition_clauses("springfield-house", organisation=other_office)
+    with pytest.raises(SpecError):  # a refusal is not remembered as an answer either
+        edition_clauses("springfield-house", organisation=other_office)
+
+
+def test_an_edition_not_yet_published_is_found_once_it_is(library, editor, office):
+    with pytest.raises(SpecError):
+        edition_clauses("springfield-house", organisation=office)
+    ncic_edition("springfield-house", editor, organisation=office)
+    clauses = edition_clauses("springfield-house", organisation=office)
+    assert NCIC_NEW in next(c for c in clauses if c.slug == "ncic").body
+
+
 def test_house_version_pin_is_refused_to_another_organisation(house_edition, other_office):
     number = house_edition.entries.get(clause__slug="ncic").version.number
     with pytest.raises(SpecError) as refused:
