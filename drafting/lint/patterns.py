@@ -677,6 +677,18 @@ ADOPTING_BEFORE = _compile(
     r"""\b(?:adopt|enact|pass|maintain|implement|promulgat|establish|enforc)\w*\b
     [^;.]{0,40}$|\bhave\s+in\s+effect\b[^;.]{0,40}$"""
 )
+# A defined policy the document itself adopts ("The City hereby adopts a sanctuary policy",
+# "Each department shall implement the shielding rule"): its definition's items are then
+# imposed, not described. `{term}` is the defined term; a negation, a relative clause or
+# a condition just before the verb ("shall not adopt", "a town that adopts", "if it
+# enacts") is a ban or a penalty, not an adoption (analysis._adopted_terms).
+ADOPTED_TERM = r"""(?<![^\s(])(?P<verb>(?:hereby\s+)?(?:adopt|enact|establish|implement|maintain
+    |enforce|declare|follow|comply\s+with)\w*)\s+(?:(?:a|an|the|this|its|their|such)\s+)?
+    (?:following\s+)?{term}\b"""
+NOT_ADOPTING_BEFORE = _compile(
+    r"""\b(?:not|never|no|nor|that|which|who|whom|if|unless|when|whether|may|might|prohibit\w*
+    |forbid\w*|ineligible|penalt\w*|unlawful|illegal|from)\b[^;.]{0,60}$"""
+)
 VOID_AFTER = _compile(
     r"""\b(?:is|are|shall\s+be|will\s+be|becomes?)\s+(?:hereby\s+)?(?:declared\s+)?
     (?:void|invalid|null|unenforceable|preempted|of\s+no\s+(?:force|effect))\b"""

@@ -750,6 +750,85 @@ def test_a_term_defined_with_a_comma_is_a_definition_that_restricts_nothing():
     assert verdict(findings) == "compliant"
 
 
+def test_a_means_that_definition_of_a_banned_policy_restricts_nothing():
+    """'"X" means an order ... that: (1) Limits ...' describes the policy a statute bans,
+    whether the ban comes before it or the definition sits in its own subsection after it."""
+    texts = (
+        """
+        Section 4-1-9. Shielding rules prohibited - Definition
+        (a)
+        (1) A town shall not enact or adopt a shielding rule.
+        (2) A town that enacts or adopts a shielding rule is ineligible for state grants
+        until the shielding rule is repealed.
+        (b) As used in this section, "shielding rule" means an order, ordinance, or policy,
+        whether formally enacted or informally adopted, that:
+        (1) Limits or prohibits a town employee from communicating with federal officials to
+        report the immigration status of a person; or
+        (2) Bars the use of town funds for immigration enforcement.
+        """,
+        """
+        1. "Shielding rule" means an order, ordinance, or policy that:
+        (a) Prohibits any officer from sending the immigration status of any person to ICE.
+        2. A shielding rule is prohibited.
+        """,
+        """
+        1. "Shielding rule" means an order, ordinance, or policy that:
+        (a) Prohibits any officer from sending the immigration status of any person to ICE.
+        2. A county that has a shielding rule is ineligible for state funds until the
+        shielding rule is repealed.
+        """,
+    )
+    for text in texts:
+        assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_a_defined_policy_the_document_adopts_is_imposed():
+    """A local ordinance that defines a policy and then adopts it imposes what it describes."""
+    for adoption in (
+        "The City hereby adopts a sanctuary policy.",
+        "Every department shall implement the sanctuary policy.",
+    ):
+        findings = lint(
+            doc(
+                f"""
+                Section 1. Definitions.
+                "Sanctuary policy" means a policy of the City that:
+                (1) Prohibits any employee of the City from sending to federal officials the
+                immigration status of any person; or
+                (2) Bars the use of City funds for immigration enforcement.
+
+                Section 2. Adoption.
+                {adoption}
+                """
+            )
+        )
+        finding = _only(findings, "1373-status-restriction")
+        assert finding.sentence.startswith("Prohibits any employee of the City"), adoption
+
+
+def test_a_defined_policy_named_only_to_be_banned_or_penalised_is_not_adopted():
+    for ban in (
+        "No city shall adopt a sanctuary policy.",
+        "A city that adopts a sanctuary policy loses its state funding.",
+        "If a city enacts a sanctuary policy, the attorney general may sue.",
+        "Cities are prohibited from adopting or enforcing a sanctuary policy.",
+    ):
+        findings = lint(
+            doc(
+                f"""
+                Section 1. Definitions.
+                "Sanctuary policy" means a policy of a city that:
+                (1) Prohibits any employee of the city from sending to federal officials the
+                immigration status of any person.
+
+                Section 2. Ban.
+                {ban}
+                """
+            )
+        )
+        assert verdict(findings) == "compliant", ban
+
+
 def test_the_same_item_outside_a_definition_is_still_a_restriction():
     findings = lint(
         doc(
