@@ -257,10 +257,13 @@ VERB = Scanner(
         |notif(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|forward(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)
         |withh(?:old|olds|olding|eld))\b
       # verbs that more often move people or make things: only with information, also
-      # someone's ("release any individual's information")
+      # someone's ("release any individual's information"), after the recipient ("release
+      # to U.S. Immigration Officers or to any person, any personally identifiable student
+      # information") and a few words that qualify it
       | \b(?:releas(?:e|es|ing)|transfer(?:s|red|ring)?)\b
-        (?=\s+(?:of\s+)?(?:any\s+|the\s+|such\s+|all\s+|an\s+|a\s+|each\s+)?
-              (?:[a-z-]+['’]s?\s+|his\s+|her\s+|their\s+|its\s+)?
+        (?=\s+(?:to\s+[^,;:]{1,80}?(?:,\s*|\s(?=any\s|all\s)))?(?:of\s+)?(?:any\s+|the\s+|such\s+|all\s+|an\s+|a\s+
+              |each\s+)?(?:[a-z-]+['’]s?\s+|his\s+|her\s+|their\s+|its\s+)?
+              (?:(?!(?:to|from|with|and|or|of|on|in|for|by|at|the|a|an)\s)[a-z-]+\s+){0,2}
               (?:information|data|records?|details|files?|personal|confidential))
       | \b(?<=be\s)(?:released|transferred)\b
       | \b(?:mak(?:e|es|ing)|made)\b(?=[^.;]{0,150}?\bavailable\b)
@@ -413,10 +416,12 @@ BROAD = Scanner(
        |personally\s+identifiable)\s+(?:(?:personal|identifying|identifiable|individual)\s+)?
        (?:information|data|records?)\b
   | \b(?:any|all)\s+(?:other\s+)?(?:such\s+)?(?:information|data|records|files)\b
-      (?!\s+(?:regarding|about|concerning|on|relating|related|as\s+to|pertaining)\s+
+      (?!\s+(?:regarding|about|concerning|on|relating|related|as\s+to|pertaining
+          |in\s+relation|connected)\s+
           (?:(?:a|an|the|any)\s+)?(?:[a-z]+['’]s\s+)?
           (?:citizenship|immigration|release|custody|incarceration|criminal|contact))
-  | \binformation\s+(?:about|regarding|concerning|on|relating\s+to|related\s+to|pertaining\s+to)\s+
+  | \binformation\s+(?:about|regarding|concerning|on|relating\s+to|related\s+to|pertaining\s+to
+      |in\s+relation\s+to|connected\s+with)\s+
       (?:(?:any|an?|the)\s+(?:person|individual|resident|inmate|detainee|immigrant|arrestee)s?
         |(?:persons|individuals|people|residents|inmates|detainees|immigrants|arrestees
           |applicants|clients|patients|students|tenants|victims|witnesses|workers|employees
@@ -566,7 +571,8 @@ DATA_ITEM = _compile(
 # national origin or ethnicity, of any individual". The list runs to the people it is about
 # ("of any individual"), a clause or the end; analysis._named_categories reads its items.
 NAMED_QUALIFIER = _compile(
-    r"""\s+(?:regarding|about|concerning|relating\s+to|related\s+to|pertaining\s+to|as\s+to|on)\s+
+    r"""\s+(?:regarding|about|concerning|relating\s+to|related\s+to|pertaining\s+to|as\s+to|on
+    |in\s+relation\s+to|connected\s+with)\s+
     (?P<items>(?:(?!\bof\s+(?:any|an?|the|all|each|every|such|that|those|these|their|his|her|its
         |persons?|individuals?|people)\b|\b(?:that|which|who|whom|whose|to|from|with|for|unless
         |except|if|when|where|without|in|by|under|pursuant|based|shall|may|will|must|is|are)\b)
@@ -699,7 +705,8 @@ INFO_NOUN = _compile(r"\b(?:information|data|records?|details|files?|database|li
 # the one "information about" points to, so every such verb takes it.
 INFO_OBJECT_AFTER = _compile(
     r"""\s+(?:any\s+|the\s+|such\s+|all\s+)?(?:information|data|records?)\s+
-    (?:about|regarding|concerning|on|of|as\s+to|relating\s+to|related\s+to|pertaining\s+to)\b"""
+    (?:about|regarding|concerning|on|of|as\s+to|relating\s+to|related\s+to|pertaining\s+to
+    |in\s+relation\s+to|connected\s+with)\b"""
 )
 PASSIVE_BEFORE = _compile(
     r"\b(?:be|been|being|is|are|was|were)\s+(?:not\s+)?(?:\w+\s+(?:or|and|nor)\s+)?(?:\w+\s+)?$"

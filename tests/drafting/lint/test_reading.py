@@ -1092,6 +1092,45 @@ def test_information_confined_to_named_categories_other_than_status_is_narrow():
         assert "1373-limited-info" in rules(findings, "info"), text
 
 
+def test_information_related_to_status_is_status_information():
+    """ "related to", "relating to", "pertaining to", "in relation to" and "connected with"
+    status make information status information, as "regarding", "about" and "concerning" do,
+    also after "release" whose recipient comes first."""
+    for text in (
+        "Employees shall not disclose any information related to immigration status to ICE.",
+        "No clerk shall share records relating to the citizenship status of any person.",
+        "Staff shall not provide any information pertaining to immigration status to ICE.",
+        "Employees shall not share information in relation to the immigration status of any "
+        "person with federal officials.",
+        "Officers shall not provide records connected with a person's citizenship status to ICE.",
+        "Employees shall not release to U.S. Immigration Officers or to any person, any "
+        "personally identifiable student information related to immigration status.",
+        "Staff shall not release to ICE any records of a student's immigration status.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "error", text
+        assert "1373-status-restriction" in rules(findings, "error"), text
+
+
+def test_related_to_named_categories_other_than_status_is_narrow_and_release_moves_no_person():
+    for text in (
+        "Employees shall not share any information in relation to the religious beliefs or "
+        "ethnicity of any individual with ICE.",
+        "Employees shall not share any information connected with the religion or national "
+        "origin of any individual with ICE.",
+        "Employees shall not release to federal officers any information relating to the "
+        "religious beliefs or national origin of any individual.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "compliant", text
+        assert "1373-limited-info" in rules(findings, "info"), text
+    for text in (
+        "The jail shall not release to ICE any inmate with a pending charge.",
+        "Officers shall release the person to ICE with any records of the arrest.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text
+
+
 def test_a_qualifier_naming_people_anything_or_status_leaves_the_category_as_it_was():
     for text, expected in (
         ("No employee shall disclose personal information regarding any individual to ICE.",
