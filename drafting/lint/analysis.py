@@ -262,7 +262,7 @@ def _operators(
                 continues_described
                 or (
                     any(o.kind == "restrict" for o in out)
-                    and p.DESCRIBED_BEFORE.search(low, max(0, s.start - 30), s.start)
+                    and p.DESCRIBED_BEFORE.search(low, max(0, s.start - 50), s.start)
                 )
                 or (
                     bool(out)

@@ -161,9 +161,14 @@ OPERATOR = Scanner(
       # a negated passive: "is not used or disclosed"
       | \b(?:is|are|be|been)\s+not\b
         (?=\s+(?:\w+\s+(?:or|and|nor)\s+)?(?!required|obligated|needed|limited)\w+(?:ed|en)\b)
+      # a negated subject, also with a clause set off by commas before the modal: "No
+      # governing body of a city, whether acting through its governing body or by an
+      # initiative, referendum or any other process, shall ..."
       | \bno\s+(?!later\b|more\b|less\b|longer\b|fewer\b|sooner\b|earlier\b|other\b
                 |one\b(?!\s+shall))
-        (?:[^\s;:.!?]+\s+){{0,20}}?(?:shall|may|will|must|can|is|are)\b
+        (?:[^\s;:.!?]+\s+){{0,20}}?
+        (?:(?:whether|including|either|acting|directly|in\s+any|through)\b[^;:.!?]{{0,200}}?,\s*)?
+        (?:shall|may|will|must|can|is|are)\b
       | \b(?:under\s+no\s+circumstances?|in\s+no\s+(?:event|case))\b,?(?:\s+{_MODAL}\b)?
       | \bnor\s+{_MODAL}\b
       | \b(?:refrain|abstain)\s+from\b | \b(?:shall|must|will)\s+decline\s+to\b
@@ -650,9 +655,12 @@ ASKED_OF_FEDERAL_BEFORE = _compile(
     |e-?mail(?:s|ed|ing)?|check(?:s|ed|ing)?\s+with|writ(?:e|es|ing)\s+to)\s+{_FEDERAL_RECIPIENT}
     [^.;]{{0,60}}?\bto\s+$"""
 )
-# "a ... policy that prohibits or restricts ... from": the clause describes what is
-# forbidden, so after an outer "may not" it protects the channels it names.
-DESCRIBED_BEFORE = _compile(r"\b(?:that|which)\s+(?:\w+\s+)?$")
+# "a ... policy that prohibits or restricts ... from", "a policy that limits or prohibits an
+# officer from": the clause describes what is forbidden, so after an outer "may not" it
+# protects the channels it names.
+DESCRIBED_BEFORE = _compile(
+    rf"\b(?:that|which)\s+(?:\w+\s+)?(?:{_RESTRICT_WORDS}\s*,?\s*(?:or|and|and/or)\s+)?$"
+)
 # A restriction as the object of imposing it, right after an outer restriction: "prohibits
 # town officials from imposing limits on ... sending ... status", "shall not place any
 # restrictions on sharing": to forbid imposing a limit protects what it would limit.

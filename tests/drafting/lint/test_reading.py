@@ -829,6 +829,45 @@ def test_a_defined_policy_named_only_to_be_banned_or_penalised_is_not_adopted():
         assert verdict(findings) == "compliant", ban
 
 
+def test_a_negated_subject_with_a_long_clause_forbids_the_policy_it_describes():
+    """ "No governing body ..., whether acting ... or by any other process, shall enact ...
+    any policy that prohibits ..." is the outer negation of a double negative, like "shall
+    not adopt any policy that prohibits": the policy is banned, not imposed."""
+    for text in (
+        "No governing body of a city or town, whether acting through its governing body or by "
+        "an initiative, referendum or any other process, shall enact, adopt, implement or "
+        "enforce any policy that prohibits or restricts local officials or employees from "
+        "communicating or cooperating with federal officials with regard to reporting "
+        "immigration status information.",
+        "No city, county, town or other political subdivision of this state, including any "
+        "department, agency, board or commission of the city, county or town, or any official, "
+        "officer or employee thereof, may adopt any ordinance or policy that limits or "
+        "prohibits any official from sending information regarding the immigration status of "
+        "any individual to federal immigration authorities.",
+        "No local government shall have a policy that limits or prohibits an officer from "
+        "sending information regarding the citizenship or immigration status of any individual "
+        "to ICE.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_a_negated_subject_with_a_long_clause_still_restricts_its_own_act():
+    for text in (
+        "No employee of the city, whether acting in an official capacity or otherwise, and "
+        "whether on or off duty, shall disclose information regarding the immigration status of "
+        "any person to ICE.",
+        "No officer of the department, including any sworn officer, reserve officer, cadet, "
+        "civilian employee, contractor, volunteer or intern assigned to any unit or division of "
+        "the department, shall share the immigration status of any person with federal "
+        "immigration authorities.",
+        "The city shall adopt a policy that limits or prohibits officers from sending the "
+        "immigration status of any person to ICE.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "error", text
+        assert "1373-status-restriction" in rules(findings, "error"), text
+
+
 def test_the_same_item_outside_a_definition_is_still_a_restriction():
     findings = lint(
         doc(
