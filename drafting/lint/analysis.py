@@ -262,7 +262,7 @@ def _operators(
                 continues_described
                 or (
                     any(o.kind == "restrict" for o in out)
-                    and p.DESCRIBED_BEFORE.search(low, max(0, s.start - 30), s.start)
+                    and p.DESCRIBED_BEFORE.search(low, max(0, s.start - 50), s.start)
                 )
                 or (
                     bool(out)
@@ -900,6 +900,37 @@ def _tail_polarity(
     return ""
 
 
+def _adopted_terms(sentences: list[Sentence]) -> frozenset[str]:
+    """Terms defined by a lead-in ("'Sanctuary policy' means a policy that:") that the
+    document itself adopts ("The City hereby adopts a sanctuary policy").
+
+    A definition's items describe the policy named; a statute that bans it ("shall not
+    enact or adopt a sanctuary policy", "is ineligible ... until it is repealed") leaves
+    them described, but a local law that adopts what it defines imposes them.
+    """
+    terms = {
+        defined[0]
+        for s in sentences
+        if s.text.rstrip().endswith((":", "—")) and (defined := defined_term(s.text))
+    }
+    if not terms:
+        return frozenset()
+    adopted = set()
+    for term in terms:
+        pattern = re.compile(
+            p.ADOPTED_TERM.format(term=re.escape(term).replace(r"\ ", r"\s+")), re.X
+        )
+        for sentence in sentences:
+            low = p.lower(sentence.text)
+            if term.split()[-1] not in low or defined_term(sentence.text):
+                continue
+            for match in pattern.finditer(low):
+                start = match.start()
+                if not p.NOT_ADOPTING_BEFORE.search(low, max(0, start - 80), start):
+                    adopted.add(term)
+    return frozenset(adopted)
+
+
 def _definition_texts(sentences: list[Sentence]) -> list[str]:
     """Each sentence's text, a definition's with its list items (it ends in a lead-in)."""
     texts = [s.text for s in sentences]
@@ -933,6 +964,7 @@ def analyse(document: Document) -> Analysis:
     sentences = document_sentences(document)
     stems = {id(s.block): s.stem for s in sentences if s.stem is not None}
     definitions = find_definitions(_definition_texts(sentences))
+    adopted = _adopted_terms(sentences)
     last: dict[int, Facts] = {}
     defining: set[int] = set()  # blocks that are (or belong to) a definition's list
     findings: set[int] = set()  # paragraphs that open "The legislature finds that ..."
@@ -974,7 +1006,9 @@ def analyse(document: Document) -> Analysis:
         if sentence.stem is not None and id(sentence.stem) in last:
             continue_savings(facts, last[id(sentence.stem)])
         if facts.definition and (in_definition or sentence.text.rstrip().endswith(":")):
-            defining.add(id(sentence.block))
+            defined = defined_term(sentence.text) if not in_definition else None
+            if defined is None or defined[0] not in adopted:
+                defining.add(id(sentence.block))
         last[id(sentence.block)] = facts
         facts_list.append(facts)
     analysis = Analysis(document, facts_list, stems, definitions)

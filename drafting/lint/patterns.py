@@ -161,9 +161,14 @@ OPERATOR = Scanner(
       # a negated passive: "is not used or disclosed"
       | \b(?:is|are|be|been)\s+not\b
         (?=\s+(?:\w+\s+(?:or|and|nor)\s+)?(?!required|obligated|needed|limited)\w+(?:ed|en)\b)
+      # a negated subject, also with a clause set off by commas before the modal: "No
+      # governing body of a city, whether acting through its governing body or by an
+      # initiative, referendum or any other process, shall ..."
       | \bno\s+(?!later\b|more\b|less\b|longer\b|fewer\b|sooner\b|earlier\b|other\b
                 |one\b(?!\s+shall))
-        (?:[^\s;:.!?]+\s+){{0,20}}?(?:shall|may|will|must|can|is|are)\b
+        (?:[^\s;:.!?]+\s+){{0,20}}?
+        (?:(?:whether|including|either|acting|directly|in\s+any|through)\b[^;:.!?]{{0,200}}?,\s*)?
+        (?:shall|may|will|must|can|is|are)\b
       | \b(?:under\s+no\s+circumstances?|in\s+no\s+(?:event|case))\b,?(?:\s+{_MODAL}\b)?
       | \bnor\s+{_MODAL}\b
       | \b(?:refrain|abstain)\s+from\b | \b(?:shall|must|will)\s+decline\s+to\b
@@ -257,10 +262,13 @@ VERB = Scanner(
         |notif(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|forward(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)
         |withh(?:old|olds|olding|eld))\b
       # verbs that more often move people or make things: only with information, also
-      # someone's ("release any individual's information")
+      # someone's ("release any individual's information"), after the recipient ("release
+      # to U.S. Immigration Officers or to any person, any personally identifiable student
+      # information") and a few words that qualify it
       | \b(?:releas(?:e|es|ing)|transfer(?:s|red|ring)?)\b
-        (?=\s+(?:of\s+)?(?:any\s+|the\s+|such\s+|all\s+|an\s+|a\s+|each\s+)?
-              (?:[a-z-]+['’]s?\s+|his\s+|her\s+|their\s+|its\s+)?
+        (?=\s+(?:to\s+[^,;:]{1,80}?(?:,\s*|\s(?=any\s|all\s)))?(?:of\s+)?(?:any\s+|the\s+|such\s+|all\s+|an\s+|a\s+
+              |each\s+)?(?:[a-z-]+['’]s?\s+|his\s+|her\s+|their\s+|its\s+)?
+              (?:(?!(?:to|from|with|and|or|of|on|in|for|by|at|the|a|an)\s)[a-z-]+\s+){0,2}
               (?:information|data|records?|details|files?|personal|confidential))
       | \b(?<=be\s)(?:released|transferred)\b
       | \b(?:mak(?:e|es|ing)|made)\b(?=[^.;]{0,150}?\bavailable\b)
@@ -413,10 +421,12 @@ BROAD = Scanner(
        |personally\s+identifiable)\s+(?:(?:personal|identifying|identifiable|individual)\s+)?
        (?:information|data|records?)\b
   | \b(?:any|all)\s+(?:other\s+)?(?:such\s+)?(?:information|data|records|files)\b
-      (?!\s+(?:regarding|about|concerning|on|relating|related|as\s+to|pertaining)\s+
+      (?!\s+(?:regarding|about|concerning|on|relating|related|as\s+to|pertaining
+          |in\s+relation|connected)\s+
           (?:(?:a|an|the|any)\s+)?(?:[a-z]+['’]s\s+)?
           (?:citizenship|immigration|release|custody|incarceration|criminal|contact))
-  | \binformation\s+(?:about|regarding|concerning|on|relating\s+to|related\s+to|pertaining\s+to)\s+
+  | \binformation\s+(?:about|regarding|concerning|on|relating\s+to|related\s+to|pertaining\s+to
+      |in\s+relation\s+to|connected\s+with)\s+
       (?:(?:any|an?|the)\s+(?:person|individual|resident|inmate|detainee|immigrant|arrestee)s?
         |(?:persons|individuals|people|residents|inmates|detainees|immigrants|arrestees
           |applicants|clients|patients|students|tenants|victims|witnesses|workers|employees
@@ -566,7 +576,8 @@ DATA_ITEM = _compile(
 # national origin or ethnicity, of any individual". The list runs to the people it is about
 # ("of any individual"), a clause or the end; analysis._named_categories reads its items.
 NAMED_QUALIFIER = _compile(
-    r"""\s+(?:regarding|about|concerning|relating\s+to|related\s+to|pertaining\s+to|as\s+to|on)\s+
+    r"""\s+(?:regarding|about|concerning|relating\s+to|related\s+to|pertaining\s+to|as\s+to|on
+    |in\s+relation\s+to|connected\s+with)\s+
     (?P<items>(?:(?!\bof\s+(?:any|an?|the|all|each|every|such|that|those|these|their|his|her|its
         |persons?|individuals?|people)\b|\b(?:that|which|who|whom|whose|to|from|with|for|unless
         |except|if|when|where|without|in|by|under|pursuant|based|shall|may|will|must|is|are)\b)
@@ -644,9 +655,12 @@ ASKED_OF_FEDERAL_BEFORE = _compile(
     |e-?mail(?:s|ed|ing)?|check(?:s|ed|ing)?\s+with|writ(?:e|es|ing)\s+to)\s+{_FEDERAL_RECIPIENT}
     [^.;]{{0,60}}?\bto\s+$"""
 )
-# "a ... policy that prohibits or restricts ... from": the clause describes what is
-# forbidden, so after an outer "may not" it protects the channels it names.
-DESCRIBED_BEFORE = _compile(r"\b(?:that|which)\s+(?:\w+\s+)?$")
+# "a ... policy that prohibits or restricts ... from", "a policy that limits or prohibits an
+# officer from": the clause describes what is forbidden, so after an outer "may not" it
+# protects the channels it names.
+DESCRIBED_BEFORE = _compile(
+    rf"\b(?:that|which)\s+(?:\w+\s+)?(?:{_RESTRICT_WORDS}\s*,?\s*(?:or|and|and/or)\s+)?$"
+)
 # A restriction as the object of imposing it, right after an outer restriction: "prohibits
 # town officials from imposing limits on ... sending ... status", "shall not place any
 # restrictions on sharing": to forbid imposing a limit protects what it would limit.
@@ -677,6 +691,18 @@ ADOPTING_BEFORE = _compile(
     r"""\b(?:adopt|enact|pass|maintain|implement|promulgat|establish|enforc)\w*\b
     [^;.]{0,40}$|\bhave\s+in\s+effect\b[^;.]{0,40}$"""
 )
+# A defined policy the document itself adopts ("The City hereby adopts a sanctuary policy",
+# "Each department shall implement the shielding rule"): its definition's items are then
+# imposed, not described. `{term}` is the defined term; a negation, a relative clause or
+# a condition just before the verb ("shall not adopt", "a town that adopts", "if it
+# enacts") is a ban or a penalty, not an adoption (analysis._adopted_terms).
+ADOPTED_TERM = r"""(?<![^\s(])(?P<verb>(?:hereby\s+)?(?:adopt|enact|establish|implement|maintain
+    |enforce|declare|follow|comply\s+with)\w*)\s+(?:(?:a|an|the|this|its|their|such)\s+)?
+    (?:following\s+)?{term}\b"""
+NOT_ADOPTING_BEFORE = _compile(
+    r"""\b(?:not|never|no|nor|that|which|who|whom|if|unless|when|whether|may|might|prohibit\w*
+    |forbid\w*|ineligible|penalt\w*|unlawful|illegal|from)\b[^;.]{0,60}$"""
+)
 VOID_AFTER = _compile(
     r"""\b(?:is|are|shall\s+be|will\s+be|becomes?)\s+(?:hereby\s+)?(?:declared\s+)?
     (?:void|invalid|null|unenforceable|preempted|of\s+no\s+(?:force|effect))\b"""
@@ -687,7 +713,8 @@ INFO_NOUN = _compile(r"\b(?:information|data|records?|details|files?|database|li
 # the one "information about" points to, so every such verb takes it.
 INFO_OBJECT_AFTER = _compile(
     r"""\s+(?:any\s+|the\s+|such\s+|all\s+)?(?:information|data|records?)\s+
-    (?:about|regarding|concerning|on|of|as\s+to|relating\s+to|related\s+to|pertaining\s+to)\b"""
+    (?:about|regarding|concerning|on|of|as\s+to|relating\s+to|related\s+to|pertaining\s+to
+    |in\s+relation\s+to|connected\s+with)\b"""
 )
 PASSIVE_BEFORE = _compile(
     r"\b(?:be|been|being|is|are|was|were)\s+(?:not\s+)?(?:\w+\s+(?:or|and|nor)\s+)?(?:\w+\s+)?$"

@@ -212,6 +212,14 @@ _CONTINUING_END = re.compile(
 )
 
 
+# A line that ends in a word naming a part of a text: a lone label after it is a reference.
+_REFERENCE_END = re.compile(
+    r"(?:\b(?:sections?|subsections?|paragraphs?|subparagraphs?|clauses?|items?|subdivisions?"
+    r"|divisions?|parts?|articles?|chapters?|titles?)|§+)$",
+    re.I,
+)
+
+
 def _heading_line(line: str) -> bool:
     """An all-capitals line short enough to be a heading, that does not stop mid-sentence.
 
@@ -261,6 +269,13 @@ def _breaks_before(line: str, previous: str, width: int) -> bool:
     if _starts_with_label(line):
         return bool(
             previous.endswith(_TERMINAL)
+            # a label alone on its line labels what follows ("... - Definition" then "(a)"),
+            # unless the line before stops mid-sentence ("as provided in subsection" "(a)")
+            or (
+                _label_only(line)
+                and not _REFERENCE_END.search(previous)
+                and not _CONTINUING_END.search(previous)
+            )
             or _CATCHLINE_DASH.search(previous)
             or previous.endswith((" or", " and", " and/or"))
             or _BULLET.match(line)

@@ -750,6 +750,124 @@ def test_a_term_defined_with_a_comma_is_a_definition_that_restricts_nothing():
     assert verdict(findings) == "compliant"
 
 
+def test_a_means_that_definition_of_a_banned_policy_restricts_nothing():
+    """'"X" means an order ... that: (1) Limits ...' describes the policy a statute bans,
+    whether the ban comes before it or the definition sits in its own subsection after it."""
+    texts = (
+        """
+        Section 4-1-9. Shielding rules prohibited - Definition
+        (a)
+        (1) A town shall not enact or adopt a shielding rule.
+        (2) A town that enacts or adopts a shielding rule is ineligible for state grants
+        until the shielding rule is repealed.
+        (b) As used in this section, "shielding rule" means an order, ordinance, or policy,
+        whether formally enacted or informally adopted, that:
+        (1) Limits or prohibits a town employee from communicating with federal officials to
+        report the immigration status of a person; or
+        (2) Bars the use of town funds for immigration enforcement.
+        """,
+        """
+        1. "Shielding rule" means an order, ordinance, or policy that:
+        (a) Prohibits any officer from sending the immigration status of any person to ICE.
+        2. A shielding rule is prohibited.
+        """,
+        """
+        1. "Shielding rule" means an order, ordinance, or policy that:
+        (a) Prohibits any officer from sending the immigration status of any person to ICE.
+        2. A county that has a shielding rule is ineligible for state funds until the
+        shielding rule is repealed.
+        """,
+    )
+    for text in texts:
+        assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_a_defined_policy_the_document_adopts_is_imposed():
+    """A local ordinance that defines a policy and then adopts it imposes what it describes."""
+    for adoption in (
+        "The City hereby adopts a sanctuary policy.",
+        "Every department shall implement the sanctuary policy.",
+    ):
+        findings = lint(
+            doc(
+                f"""
+                Section 1. Definitions.
+                "Sanctuary policy" means a policy of the City that:
+                (1) Prohibits any employee of the City from sending to federal officials the
+                immigration status of any person; or
+                (2) Bars the use of City funds for immigration enforcement.
+
+                Section 2. Adoption.
+                {adoption}
+                """
+            )
+        )
+        finding = _only(findings, "1373-status-restriction")
+        assert finding.sentence.startswith("Prohibits any employee of the City"), adoption
+
+
+def test_a_defined_policy_named_only_to_be_banned_or_penalised_is_not_adopted():
+    for ban in (
+        "No city shall adopt a sanctuary policy.",
+        "A city that adopts a sanctuary policy loses its state funding.",
+        "If a city enacts a sanctuary policy, the attorney general may sue.",
+        "Cities are prohibited from adopting or enforcing a sanctuary policy.",
+    ):
+        findings = lint(
+            doc(
+                f"""
+                Section 1. Definitions.
+                "Sanctuary policy" means a policy of a city that:
+                (1) Prohibits any employee of the city from sending to federal officials the
+                immigration status of any person.
+
+                Section 2. Ban.
+                {ban}
+                """
+            )
+        )
+        assert verdict(findings) == "compliant", ban
+
+
+def test_a_negated_subject_with_a_long_clause_forbids_the_policy_it_describes():
+    """ "No governing body ..., whether acting ... or by any other process, shall enact ...
+    any policy that prohibits ..." is the outer negation of a double negative, like "shall
+    not adopt any policy that prohibits": the policy is banned, not imposed."""
+    for text in (
+        "No governing body of a city or town, whether acting through its governing body or by "
+        "an initiative, referendum or any other process, shall enact, adopt, implement or "
+        "enforce any policy that prohibits or restricts local officials or employees from "
+        "communicating or cooperating with federal officials with regard to reporting "
+        "immigration status information.",
+        "No city, county, town or other political subdivision of this state, including any "
+        "department, agency, board or commission of the city, county or town, or any official, "
+        "officer or employee thereof, may adopt any ordinance or policy that limits or "
+        "prohibits any official from sending information regarding the immigration status of "
+        "any individual to federal immigration authorities.",
+        "No local government shall have a policy that limits or prohibits an officer from "
+        "sending information regarding the citizenship or immigration status of any individual "
+        "to ICE.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_a_negated_subject_with_a_long_clause_still_restricts_its_own_act():
+    for text in (
+        "No employee of the city, whether acting in an official capacity or otherwise, and "
+        "whether on or off duty, shall disclose information regarding the immigration status of "
+        "any person to ICE.",
+        "No officer of the department, including any sworn officer, reserve officer, cadet, "
+        "civilian employee, contractor, volunteer or intern assigned to any unit or division of "
+        "the department, shall share the immigration status of any person with federal "
+        "immigration authorities.",
+        "The city shall adopt a policy that limits or prohibits officers from sending the "
+        "immigration status of any person to ICE.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "error", text
+        assert "1373-status-restriction" in rules(findings, "error"), text
+
+
 def test_the_same_item_outside_a_definition_is_still_a_restriction():
     findings = lint(
         doc(
@@ -1011,6 +1129,45 @@ def test_information_confined_to_named_categories_other_than_status_is_narrow():
         findings = lint(doc(text))
         assert verdict(findings) == "compliant", text
         assert "1373-limited-info" in rules(findings, "info"), text
+
+
+def test_information_related_to_status_is_status_information():
+    """ "related to", "relating to", "pertaining to", "in relation to" and "connected with"
+    status make information status information, as "regarding", "about" and "concerning" do,
+    also after "release" whose recipient comes first."""
+    for text in (
+        "Employees shall not disclose any information related to immigration status to ICE.",
+        "No clerk shall share records relating to the citizenship status of any person.",
+        "Staff shall not provide any information pertaining to immigration status to ICE.",
+        "Employees shall not share information in relation to the immigration status of any "
+        "person with federal officials.",
+        "Officers shall not provide records connected with a person's citizenship status to ICE.",
+        "Employees shall not release to U.S. Immigration Officers or to any person, any "
+        "personally identifiable student information related to immigration status.",
+        "Staff shall not release to ICE any records of a student's immigration status.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "error", text
+        assert "1373-status-restriction" in rules(findings, "error"), text
+
+
+def test_related_to_named_categories_other_than_status_is_narrow_and_release_moves_no_person():
+    for text in (
+        "Employees shall not share any information in relation to the religious beliefs or "
+        "ethnicity of any individual with ICE.",
+        "Employees shall not share any information connected with the religion or national "
+        "origin of any individual with ICE.",
+        "Employees shall not release to federal officers any information relating to the "
+        "religious beliefs or national origin of any individual.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "compliant", text
+        assert "1373-limited-info" in rules(findings, "info"), text
+    for text in (
+        "The jail shall not release to ICE any inmate with a pending charge.",
+        "Officers shall release the person to ICE with any records of the arrest.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text
 
 
 def test_a_qualifier_naming_people_anything_or_status_leaves_the_category_as_it_was():

@@ -1,6 +1,6 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Seven sets, each reported on its own:
+Eight sets, each reported on its own:
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -40,11 +40,16 @@ Seven sets, each reported on its own:
   bar not met); its misses were then read and the sixth round's readings written for
   them, so it is one more development set.
 
-* `heldout-7` — gathered on 2026-11-30 (11 provisions, 11 jurisdictions not in any
-  other set) by someone who did not read the lint's code or run it, committed with
-  its verdicts (f9c6078) before the lint was run on it; run once after the sixth
-  round's rules were done. The issue's bar applies to it. Its misses are strict
-  xfails with their causes, read after that run; they were not tuned on.
+* `heldout-7`, reported as **seen (looked at 2026-11-30, seventh round)** — gathered
+  on 2026-11-30 (11 provisions, 11 jurisdictions not in any other set) by someone who
+  did not read the lint's code or run it, committed with its verdicts (f9c6078) before
+  the lint was run on it, and run once after the sixth round's rules were done (8/11,
+  bar not met); its misses were then read and the seventh round's readings written for
+  them, so it is one more development set.
+
+No set is held out now: an eighth is being gathered separately, and its verdicts must
+be committed before the lint is run on it, for the issue's bar (every document right,
+accuracy at least 95%) to measure anything.
 
 Precision and recall for each set are printed after the run.
 """
@@ -68,6 +73,7 @@ SEEN_3_LABEL = "seen (looked at 2026-11-30, third round)"
 SEEN_4_LABEL = "seen (looked at 2026-11-30, fourth round)"
 SEEN_5_LABEL = "seen (looked at 2026-11-30, fifth round)"
 SEEN_6_LABEL = "seen (looked at 2026-11-30, sixth round)"
+SEEN_7_LABEL = "seen (looked at 2026-11-30, seventh round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -183,34 +189,16 @@ KNOWN_SEEN_6_MISSES: dict[str, str] = {
     ),
 }
 
-# heldout-7 documents the lint got wrong on its one run (2026-11-30, after the sixth
-# round's rules were done: 8/11), and why: causes read after the run, not fixed.
-KNOWN_HELDOUT_7_MISSES: dict[str, str] = {
-    "arkansas-2019-code-14-1-103-sanctuary-policies-prohibited": (
-        "'A municipality shall not enact or adopt a sanctuary policy' with '\"sanctuary policy\" "
-        "means an order, ordinance, or law enforcement policy ... that: (1) Limits or prohibits "
-        "a municipal official ... from communicating ... to verify or report the immigration "
-        "status': the fourth round reads the items of a comma definition ('\"Sanctuary policy\", "
-        "any ... that:') as describing the banned policy, but not those of a 'means ... that:' "
-        "definition in its own subsection, so item (1) is read as imposed (error for compliant)"
-    ),
-    "north-orange-county-ccd-2025-immigration-related-requests-protocol": (
-        "'shall not release to U.S. Immigration Officers or to any person, any personally "
-        "identifiable student information related to immigration status': information "
-        "'related to immigration status' is not read as status information ('regarding', "
-        "'about' and 'concerning' are), so only the broad 'access to documents or information "
-        "about NOCCCD students' is found (warning for error)"
-    ),
-    "wyoming-2021-hb-0250-ban-on-sanctuary-cities-and-counties": (
-        "'No governing body ..., whether acting through its governing body or by an "
-        "initiative, referendum or any other process, shall enact, adopt, implement or enforce "
-        "any policy that prohibits or restricts local officials ... from communicating ... with "
-        "regard to reporting immigration status information': a negated subject ('No governing "
-        "body ... shall enact') with a long clause before the modal is not read as the outer "
-        "negation of a double negative, so the described policy is read as imposed (error for "
-        "compliant)"
-    ),
-}
+# heldout-7 was measured once on 2026-11-30 (8/11), after the sixth round's rules were
+# done, and its causes were read after the run; the seventh round's readings (a defined
+# policy's items describe it unless the document adopts it, and a label alone on its line
+# after a catchline starts the subsection; "release" after its recipient is sending, and
+# "in relation to" or "connected with" qualify information as "regarding" does; a negated
+# subject with a clause set off by commas before the modal forbids the policy it
+# describes) were written for them and tested on texts of their own in test_reading.py and
+# tests/drafting/parse. From then on it is reported as "seen (looked at 2026-11-30, seventh
+# round)". What it still misses (nothing at the moment):
+KNOWN_SEEN_7_MISSES: dict[str, str] = {}
 
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
@@ -219,7 +207,7 @@ SEEN_3 = real_cases("heldout-3")
 SEEN_4 = real_cases("heldout-4")
 SEEN_5 = real_cases("heldout-5")
 SEEN_6 = real_cases("heldout-6")
-HELDOUT_7 = real_cases("heldout-7")
+SEEN_7 = real_cases("heldout-7")
 SETS = (
     ("dev", DEV),
     (SEEN_LABEL, SEEN),
@@ -228,7 +216,7 @@ SETS = (
     (SEEN_4_LABEL, SEEN_4),
     (SEEN_5_LABEL, SEEN_5),
     (SEEN_6_LABEL, SEEN_6),
-    ("heldout-7", HELDOUT_7),
+    (SEEN_7_LABEL, SEEN_7),
 )
 
 
@@ -289,8 +277,8 @@ def test_corpus_has_every_verdict_in_every_set():
     assert {c.verdict for c in SEEN_5} == set(VERDICTS)
     assert {c.verdict for c in SEEN_6} == set(VERDICTS)
     sizes = (len(DEV) + len(SEEN), len(SEEN_2), len(SEEN_3), len(SEEN_4), len(SEEN_5))
-    assert {c.verdict for c in HELDOUT_7} == set(VERDICTS)
-    assert (*sizes, len(SEEN_6), len(HELDOUT_7)) == (43, 29, 25, 30, 30, 10, 11)
+    assert {c.verdict for c in SEEN_7} == set(VERDICTS)
+    assert (*sizes, len(SEEN_6), len(SEEN_7)) == (43, 29, 25, 30, 30, 10, 11)
 
 
 @pytest.mark.parametrize("case", DEV, ids=[c.name for c in DEV])
@@ -402,18 +390,18 @@ def test_seen_6_meets_the_bar(results):
     assert _meets_the_bar(SEEN_6, results)
 
 
-@pytest.mark.parametrize("case", [_known(c, KNOWN_HELDOUT_7_MISSES) for c in HELDOUT_7])
-def test_heldout_7_misses_are_exactly_the_known_ones(case, results):
+@pytest.mark.parametrize("case", [_known(c, KNOWN_SEEN_7_MISSES) for c in SEEN_7])
+def test_seen_7_misses_are_exactly_the_known_ones(case, results):
     assert results[case.name] == case.verdict
 
 
 @pytest.mark.xfail(
-    condition=bool(KNOWN_HELDOUT_7_MISSES),
+    condition=bool(KNOWN_SEEN_7_MISSES),
     strict=True,
-    reason="heldout-7 does not meet the bar: see KNOWN_HELDOUT_7_MISSES",
+    reason="heldout-7 did not meet the bar on its one run (8/11); it is now seen",
 )
-def test_heldout_7_meets_the_bar(results):
-    assert _meets_the_bar(HELDOUT_7, results)
+def test_seen_7_meets_the_bar(results):
+    assert _meets_the_bar(SEEN_7, results)
 
 
 def test_measures_count_problem_and_per_verdict_precision_and_recall():

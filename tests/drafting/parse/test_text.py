@@ -109,6 +109,39 @@ def test_parse_text_letter_i_continues_a_lettered_list():
     ]  # fmt: skip
 
 
+def test_parse_text_a_label_alone_after_a_catchline_labels_what_follows():
+    """ "Section 14-1-103 - Policies prohibited - Definition" then "(a)" alone: the label starts
+    the subsection (it is not the heading's last word), so "(b)" is its sibling."""
+    document = _parse(
+        """
+        Section 4-1-9. Shielding rules prohibited - Definition
+        (a)
+        (1) A town shall not adopt a shielding rule.
+        (2) A town that adopts one is ineligible for grants.
+        (b) As used in this section, "shielding rule" means a rule that:
+        (1) Bars the use of town funds; or
+        (2) Limits reporting.
+        """
+    )
+    [section] = document.sections
+    assert section.heading == "Shielding rules prohibited - Definition"
+    assert [(b.label, b.level) for b in section.blocks] == [
+        ("(a)", 1), ("(2)", 2), ("(b)", 1), ("(1)", 2), ("(2)", 2),
+    ]  # fmt: skip
+
+
+def test_parse_text_a_label_alone_after_a_reference_word_goes_on_with_the_sentence():
+    """ "as provided in subsection" then "(a)" alone on the next line is a cross-reference."""
+    document = _parse(
+        """
+        1. Except as provided in subsection
+        (a)
+        of this section, no officer shall ask about immigration status.
+        """
+    )
+    assert document.sections[0].blocks[0].text == "Except as provided in subsection (a)"
+
+
 def test_parse_text_roman_items_nest_under_letters():
     document = _parse(
         """
