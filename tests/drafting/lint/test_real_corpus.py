@@ -47,9 +47,11 @@ Eight sets, each reported on its own:
   bar not met); its misses were then read and the seventh round's readings written for
   them, so it is one more development set.
 
-No set is held out now: an eighth is being gathered separately, and its verdicts must
-be committed before the lint is run on it, for the issue's bar (every document right,
-accuracy at least 95%) to measure anything.
+* `heldout-8` — gathered on 2026-11-30 (9 provisions, 9 jurisdictions not in any
+  other set) by someone who did not read the lint's code or run it, committed with
+  its verdicts (5909f48) before the lint was run on it; run once after the seventh
+  round's rules were done. The issue's bar applies to it. Its misses are strict
+  xfails with their causes, read after that run; they were not tuned on.
 
 Precision and recall for each set are printed after the run.
 """
@@ -200,6 +202,10 @@ KNOWN_SEEN_6_MISSES: dict[str, str] = {
 # round)". What it still misses (nothing at the moment):
 KNOWN_SEEN_7_MISSES: dict[str, str] = {}
 
+# heldout-8 documents the lint got wrong on its one run, and why: causes read after the
+# run, not fixed.
+KNOWN_HELDOUT_8_MISSES: dict[str, str] = {}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
@@ -208,6 +214,7 @@ SEEN_4 = real_cases("heldout-4")
 SEEN_5 = real_cases("heldout-5")
 SEEN_6 = real_cases("heldout-6")
 SEEN_7 = real_cases("heldout-7")
+HELDOUT_8 = real_cases("heldout-8")
 SETS = (
     ("dev", DEV),
     (SEEN_LABEL, SEEN),
@@ -217,6 +224,7 @@ SETS = (
     (SEEN_5_LABEL, SEEN_5),
     (SEEN_6_LABEL, SEEN_6),
     (SEEN_7_LABEL, SEEN_7),
+    ("heldout-8", HELDOUT_8),
 )
 
 
@@ -278,7 +286,9 @@ def test_corpus_has_every_verdict_in_every_set():
     assert {c.verdict for c in SEEN_6} == set(VERDICTS)
     sizes = (len(DEV) + len(SEEN), len(SEEN_2), len(SEEN_3), len(SEEN_4), len(SEEN_5))
     assert {c.verdict for c in SEEN_7} == set(VERDICTS)
-    assert (*sizes, len(SEEN_6), len(SEEN_7)) == (43, 29, 25, 30, 30, 10, 11)
+    assert {c.verdict for c in HELDOUT_8} == set(VERDICTS)
+    later = (len(SEEN_6), len(SEEN_7), len(HELDOUT_8))
+    assert (*sizes, *later) == (43, 29, 25, 30, 30, 10, 11, 9)
 
 
 @pytest.mark.parametrize("case", DEV, ids=[c.name for c in DEV])
@@ -402,6 +412,20 @@ def test_seen_7_misses_are_exactly_the_known_ones(case, results):
 )
 def test_seen_7_meets_the_bar(results):
     assert _meets_the_bar(SEEN_7, results)
+
+
+@pytest.mark.parametrize("case", [_known(c, KNOWN_HELDOUT_8_MISSES) for c in HELDOUT_8])
+def test_heldout_8_misses_are_exactly_the_known_ones(case, results):
+    assert results[case.name] == case.verdict
+
+
+@pytest.mark.xfail(
+    condition=bool(KNOWN_HELDOUT_8_MISSES),
+    strict=True,
+    reason="heldout-8 does not meet the bar: see KNOWN_HELDOUT_8_MISSES",
+)
+def test_heldout_8_meets_the_bar(results):
+    assert _meets_the_bar(HELDOUT_8, results)
 
 
 def test_measures_count_problem_and_per_verdict_precision_and_recall():
