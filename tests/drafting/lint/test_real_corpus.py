@@ -202,9 +202,18 @@ KNOWN_SEEN_6_MISSES: dict[str, str] = {
 # round)". What it still misses (nothing at the moment):
 KNOWN_SEEN_7_MISSES: dict[str, str] = {}
 
-# heldout-8 documents the lint got wrong on its one run, and why: causes read after the
-# run, not fixed.
-KNOWN_HELDOUT_8_MISSES: dict[str, str] = {}
+# heldout-8 documents the lint got wrong on its one run (2026-11-30, after the seventh
+# round's rules were done: 8/9), and why: causes read after the run, not fixed.
+KNOWN_HELDOUT_8_MISSES: dict[str, str] = {
+    "washington-county-or-2020-public-health-hipaa-public-charge-statement": (
+        "'this information will not include immigration status and will not be shared with "
+        "government agencies outside of public health': the second predicate's subject is "
+        "'this information' (limited personal information), but the lint joins it to the "
+        "nearest noun, 'immigration status', and reads 'immigration status ... will not be "
+        "shared' as a status restriction. The file's own note says compliant and error are "
+        "also arguable (error for warning)"
+    ),
+}
 
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
