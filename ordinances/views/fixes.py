@@ -16,7 +16,6 @@ from django.views.decorators.http import require_POST
 
 from drafting.spec import SpecError, parse_spec
 from ordinances import audit, services
-from ordinances.access import get_draft_for_member
 from ordinances.wizard.flow import Flow, field_label
 from ordinances.wizard.forms import included
 
@@ -27,7 +26,7 @@ ON_LATEST, WITH_ANSWERS = "latest", "with-answers"
 @require_POST
 def apply_fix(request, pk: int):
     """Include the clause a finding names, saved as a new revision."""
-    flow = Flow.start(get_draft_for_member(request, pk), request.user)
+    flow = Flow.for_member(request, pk)
     review = reverse("ordinances:wizard", args=[flow.draft.pk, "review"])
     clause = next((c for c in flow.clauses if c.slug == request.POST.get("clause")), None)
     if clause is None:

@@ -35,7 +35,7 @@ def wizard_step(request, pk: int, step: str):
     current = step_by_slug(step)
     if current is None:
         raise Http404("No such step.")
-    flow = Flow.start(get_draft_for_member(request, pk), request.user)
+    flow = Flow.for_member(request, pk)
     if request.method == "POST":
         return _post(request, flow, current)
     form = current.form(flow, flow.typed(current))
@@ -281,7 +281,7 @@ def wizard_preview(request, pk: int):
     the browser says what it shows (`_shown`, drafting.render.preview), only the
     sections that changed are sent, as out-of-band swaps; else the whole preview.
     """
-    flow = Flow.start(get_draft_for_member(request, pk), request.user)
+    flow = Flow.for_member(request, pk)
     current = step_by_slug(request.POST.get("_step", "")) or STEPS[0]
     form = current.form(flow, request.POST)
     if form is not None and form.is_valid():
@@ -327,7 +327,7 @@ def wizard_merge(request, pk: int):
     merged answers my workspace, based on the latest revision. Nothing is
     saved until I save; nothing changes before I confirm.
     """
-    flow = Flow.start(get_draft_for_member(request, pk), request.user)
+    flow = Flow.for_member(request, pk)
     if not flow.is_stale():
         messages.info(request, "Your answers already build on the latest revision.")
         return redirect("ordinances:wizard", pk=flow.draft.pk, step="review")

@@ -21,6 +21,7 @@ from drafting.library import ClauseText
 from drafting.merge import SpecMerge, merge_specs, spec_fields
 from drafting.spec import LOCALITY_FIELDS, SpecError, parse_spec
 from ordinances import services
+from ordinances.access import get_draft_for_member, organisation_for
 from ordinances.documents import assembled, edit_conflicts, library_document
 from ordinances.models import Draft, Revision, Workspace
 from ordinances.wizard.forms import included
@@ -60,6 +61,26 @@ class Flow:
                 spec=dict(latest.spec) if latest else starting_spec(),
                 base_revision=latest.number if latest else 0,
             )
+        return cls._resume(draft, user, workspace)
+
+    @classmethod
+    def for_member(cls, request, pk: int) -> Flow:
+        """The signed-in member's flow on draft `pk` of their office (404 otherwise). When
+        the member has a workspace, the draft comes with it in one query (the live preview
+        asks on every change)."""
+        organisation = organisation_for(request)
+        workspace = (
+            Workspace.objects.select_related("draft")
+            .filter(draft_id=pk, draft__organisation=organisation, user=request.user)
+            .first()
+        )
+        if workspace is None:
+            return cls.start(get_draft_for_member(request, pk), request.user)
+        workspace.draft.organisation = organisation  # the same row: no second query for it
+        return cls._resume(workspace.draft, request.user, workspace)
+
+    @classmethod
+    def _resume(cls, draft: Draft, user, workspace: Workspace) -> Flow:
         spec = workspace.spec
         loaded = (spec.get("edition", DEFAULT_EDITION), dict(spec.get("versions") or {}))
         return cls(draft, user, workspace, clauses_for(spec, draft), loaded)
