@@ -386,6 +386,11 @@ def _associate(low: str, mentions: list[Span], verbs: list[Span], clusters: list
         acting = _effective(low, cluster, gap, mention)
         if acting:
             yield mention, acting
+        if cluster[-1].end <= mention.start and _first_predicate(low, mention) == "held":
+            # "the form asks for B but is not released": what X holds goes with X
+            second = _following(low, mention, clusters)
+            if second is not None and second is not cluster:
+                yield mention, _effective(low, second, "", mention)
 
 
 def _preceding(low: str, mention: Span, clusters: list[list[Span]]) -> list[Span] | None:
@@ -414,13 +419,43 @@ def _following(low: str, mention: Span, clusters: list[list[Span]]) -> list[Span
         if cluster[0].start >= mention.end:
             between = low[mention.end : cluster[0].start]
             if len(between) <= 160 and ";" not in between and p.PASSIVE_BEFORE.search(between):
-                return cluster
+                return cluster if _first_predicate(low, mention) in ("", "held") else None
             return None
     return None
 
 
+def _first_predicate(low: str, mention: Span) -> str:
+    """How a mention before a second predicate with no subject of its own stands to it.
+
+    In "X will not include Y and will not be shared" the second predicate restricts X,
+    not Y. "held" when X holds Y ("records will include immigration status and will not
+    be shared", "the form asks for B but is not released"), so X's restriction reaches Y;
+    "not held" when it does not ("will not include", excluded: `_excluded`); "other" for
+    any other first predicate; "" when Y is not followed by such a predicate, or starts
+    the clause (its subject).
+    """
+    if not p.COORDINATED_PREDICATE.match(low, mention.end):
+        return ""
+    start = max(0, mention.start - 90)
+    if p.NOT_HELD_BEFORE.search(low, start, mention.start):
+        return "not held"
+    if p.HELD_BEFORE.search(low, start, mention.start):
+        return "held"
+    return "other" if p.PREDICATE_BEFORE.search(low, start, mention.start) else ""
+
+
 def _excluded(low: str, mention: Span) -> bool:
-    return bool(p.EXCLUDED_BEFORE.search(low, max(0, mention.start - 90), mention.start))
+    """Status is excluded from what the sentence restricts: "other than immigration status",
+    or "this information will not include immigration status and will not be shared"."""
+    start = max(0, mention.start - 90)
+    return bool(
+        p.EXCLUDED_BEFORE.search(low, start, mention.start)
+        or (
+            (held := p.NOT_HELD_BEFORE.search(low, start, mention.start)) is not None
+            and not held["ask"]
+            and p.COORDINATED_PREDICATE.match(low, mention.end) is not None
+        )
+    )
 
 
 def _basis(low: str, mention: Span) -> bool:

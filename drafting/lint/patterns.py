@@ -719,6 +719,31 @@ INFO_OBJECT_AFTER = _compile(
 PASSIVE_BEFORE = _compile(
     r"\b(?:be|been|being|is|are|was|were)\s+(?:not\s+)?(?:\w+\s+(?:or|and|nor)\s+)?(?:\w+\s+)?$"
 )
+# A second predicate with no subject of its own, right after an object: "this information
+# will not include immigration status and will not be shared", "records shall contain A and
+# shall not be disclosed", "the form asks for B but is not released". Its subject is the
+# first predicate's (X), not the object (Y) before the conjunction.
+COORDINATED_PREDICATE = _compile(
+    r"""\s*,?\s*(?:and|but|or|yet)\s+(?:(?:it|they)\s+)?(?:(?:also|further)\s+)?
+    (?:will|shall|must|may|can|could|should|would|is|are|was|were|does|do|did|has|have)\b"""
+)
+# Before the object, in its clause: a first predicate (a modal or auxiliary) ...
+PREDICATE_BEFORE = _compile(
+    r"""\b(?:will|shall|must|may|can|could|should|would|does|do|did|is|are|was|were|has|have
+    |had)\b[^,;:.]{0,60}$"""
+)
+# ... that says X holds Y ("will include", "contains", "asks for"): X's restriction reaches Y ...
+HELD_BEFORE = _compile(
+    r"""\b(?:includ(?:e|es|ed|ing)|contain(?:s|ed|ing)?|ask(?:s|ed)?\s+(?:for|about))\b
+    [^,;:.]{0,40}$"""
+)
+# ... or that X does not ("will not include immigration status"): then Y is not in the X
+# the sentence restricts, and with "include" or "contain" it is excluded from it, as by
+# "other than" (EXCLUDED_BEFORE).
+NOT_HELD_BEFORE = _compile(
+    r"""\b(?:not|never|won['’]t|doesn['’]t|don['’]t)\s+(?:(?:ever|otherwise)\s+)?
+    (?:include|contain|(?P<ask>ask\s+(?:for|about)))\b[^,;:.]{0,40}$"""
+)
 
 # Hedges: an exception for what the law requires or allows.
 HEDGE = Scanner(

@@ -7,6 +7,7 @@ which measures the lint); short texts isolate one rule each.
 from __future__ import annotations
 
 from drafting.lint import lint, verdict
+from drafting.lint.analysis import sentence_facts
 from drafting.parse.text import parse_text
 from tests.drafting.lint.support import doc, real_case, rules
 
@@ -1254,3 +1255,52 @@ def test_the_broad_message_says_access_for_access_and_sharing_for_sharing():
         "1373-broad-restriction",
     )
     assert sharing.message.startswith("This restricts sharing “any files” (“disclose any files”)")
+
+
+# -- a second predicate's subject -------------------------------------------------
+
+
+def test_a_second_predicate_restricts_the_first_predicates_subject_not_its_object():
+    """ "X will not include Y and will not be shared": the sharing is X's, and Y is not in X."""
+    for text in (
+        "However, this information will not include immigration status and will not be shared "
+        "with government agencies outside of public health.",
+        "Personal information will not include immigration status and will not be shared with ICE.",
+        "Records shall not contain a person's citizenship or immigration status and shall not be "
+        "disclosed to any federal agency.",
+        "The form does not ask for immigration status but is not disclosed to ICE.",
+        "Officers shall verify immigration status and shall not be disclosed.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_what_the_subject_holds_goes_with_it_into_the_second_predicate():
+    for text in (
+        "Immigration status information will not be shared.",
+        "Records will include immigration status and will not be shared with ICE.",
+        "Records shall contain a person's immigration status and shall not be disclosed to ICE.",
+        "The form asks for immigration status but is not disclosed to ICE.",
+        "Records will not include immigration status, and immigration status will not be shared "
+        "with ICE.",  # a subject of its own
+        "Immigration status will not be recorded and will not be shared with ICE.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "error", text
+        assert "1373-status-restriction" in rules(findings, "error"), text
+
+
+def test_not_including_status_excludes_it_only_from_what_the_sentence_restricts():
+    # no second predicate restricting the information: nothing is excluded or restricted
+    assert verdict(lint(doc("This information will not include immigration status."))) == (
+        "compliant"
+    )
+    # a don't-ask rule stays one: "not ask about" is not an exclusion
+    facts = sentence_facts(
+        "Officers shall not ask about immigration status and shall not be disciplined."
+    )
+    assert [r.mention.text for r in facts.dont_ask] == ["immigration status"]
+    assert not facts.excludes_status
+    facts = sentence_facts(
+        "Personal information will not include immigration status and will not be shared."
+    )
+    assert facts.excludes_status and not facts.status and facts.broad

@@ -1,6 +1,6 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Eight sets, each reported on its own:
+Nine sets, each reported on its own:
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -47,11 +47,16 @@ Eight sets, each reported on its own:
   bar not met); its misses were then read and the seventh round's readings written for
   them, so it is one more development set.
 
-* `heldout-8` — gathered on 2026-11-30 (9 provisions, 9 jurisdictions not in any
-  other set) by someone who did not read the lint's code or run it, committed with
-  its verdicts (5909f48) before the lint was run on it; run once after the seventh
-  round's rules were done. The issue's bar applies to it. Its misses are strict
-  xfails with their causes, read after that run; they were not tuned on.
+* `heldout-8`, reported as **seen (looked at 2026-11-30, eighth round)** — gathered
+  on 2026-11-30 (9 provisions, 9 jurisdictions not in any other set) by someone who
+  did not read the lint's code or run it, committed with its verdicts (5909f48) before
+  the lint was run on it, and run once after the seventh round's rules were done (8/9,
+  bar not met); its miss was then read and the eighth round's reading written for it,
+  so it is one more development set.
+
+No set is held out now: a ninth is being gathered separately, and its verdicts must
+be committed before the lint is run on it, for the issue's bar (every document right,
+accuracy at least 95%) to measure anything.
 
 Precision and recall for each set are printed after the run.
 """
@@ -76,6 +81,7 @@ SEEN_4_LABEL = "seen (looked at 2026-11-30, fourth round)"
 SEEN_5_LABEL = "seen (looked at 2026-11-30, fifth round)"
 SEEN_6_LABEL = "seen (looked at 2026-11-30, sixth round)"
 SEEN_7_LABEL = "seen (looked at 2026-11-30, seventh round)"
+SEEN_8_LABEL = "seen (looked at 2026-11-30, eighth round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -152,7 +158,10 @@ KNOWN_SEEN_4_MISSES: dict[str, str] = {
         "requesting status; that is defensible, but an internal approval step could as well be "
         "read as supervision, a warning; the label is left as written. Not fixed in the fourth "
         "round: reading contact with ICE itself as sending status would flag the many "
-        "compliant rules on detainers and contacting ICE (compliant for error)"
+        "compliant rules on detainers and contacting ICE (compliant for error). Looked at "
+        "again in the eighth round: still no general reading; a condition or approval step on a "
+        "permission to contact ICE names no information, and reading it as restricting status "
+        "would flag every conditioned contact rule"
     ),
 }
 
@@ -187,7 +196,9 @@ KNOWN_SEEN_6_MISSES: dict[str, str] = {
         "error). A reading for a bar aimed only at a private recipient would not apply (none is "
         "named), and reading an unqualified bar as a proviso to the sentence before is context, "
         "not a general reading: on its words it reaches sending to federal immigration "
-        "authorities too (error for warning)"
+        "authorities too (error for warning). Looked at again in the eighth round: reading a "
+        "ban after a permission ('may share ... for those purposes') as a proviso to it would "
+        "also soften flat bans on sharing status that follow a permission, so it is not safe"
     ),
 }
 
@@ -202,16 +213,25 @@ KNOWN_SEEN_6_MISSES: dict[str, str] = {
 # round)". What it still misses (nothing at the moment):
 KNOWN_SEEN_7_MISSES: dict[str, str] = {}
 
-# heldout-8 documents the lint got wrong on its one run (2026-11-30, after the seventh
-# round's rules were done: 8/9), and why: causes read after the run, not fixed.
-KNOWN_HELDOUT_8_MISSES: dict[str, str] = {
+# heldout-8 was measured once on 2026-11-30 (8/9), after the seventh round's rules were
+# done, and its cause was read after the run; the eighth round's reading (a second
+# predicate with no subject of its own restricts the first predicate's subject, not its
+# object: what the subject holds goes with it, and "will not include" or "contain"
+# excludes status from what the sentence restricts, as "other than" does) was written for
+# it and tested on texts of its own in test_reading.py. From then on it is reported as
+# "seen (looked at 2026-11-30, eighth round)". What it still misses:
+KNOWN_SEEN_8_MISSES: dict[str, str] = {
     "washington-county-or-2020-public-health-hipaa-public-charge-statement": (
         "'this information will not include immigration status and will not be shared with "
-        "government agencies outside of public health': the second predicate's subject is "
-        "'this information' (limited personal information), but the lint joins it to the "
-        "nearest noun, 'immigration status', and reads 'immigration status ... will not be "
-        "shared' as a status restriction. The file's own note says compliant and error are "
-        "also arguable (error for warning)"
+        "government agencies outside of public health': on its one run the lint joined the "
+        "second predicate to the nearest noun and read 'immigration status ... will not be "
+        "shared' (error). The eighth round reads the second predicate as restricting its "
+        "subject, 'this information' (the limited personal information of the sentence "
+        "before), and 'will not include immigration status' as excluding status from it, as "
+        "'other than immigration status' does: a restriction on personal information that "
+        "excludes status restricts no status information, so the lint now says compliant. "
+        "The file's note gives compliant as arguable; its verdict reads the bar as on personal "
+        "information generally (compliant for warning)"
     ),
 }
 
@@ -223,7 +243,7 @@ SEEN_4 = real_cases("heldout-4")
 SEEN_5 = real_cases("heldout-5")
 SEEN_6 = real_cases("heldout-6")
 SEEN_7 = real_cases("heldout-7")
-HELDOUT_8 = real_cases("heldout-8")
+SEEN_8 = real_cases("heldout-8")
 SETS = (
     ("dev", DEV),
     (SEEN_LABEL, SEEN),
@@ -233,7 +253,7 @@ SETS = (
     (SEEN_5_LABEL, SEEN_5),
     (SEEN_6_LABEL, SEEN_6),
     (SEEN_7_LABEL, SEEN_7),
-    ("heldout-8", HELDOUT_8),
+    (SEEN_8_LABEL, SEEN_8),
 )
 
 
@@ -295,8 +315,8 @@ def test_corpus_has_every_verdict_in_every_set():
     assert {c.verdict for c in SEEN_6} == set(VERDICTS)
     sizes = (len(DEV) + len(SEEN), len(SEEN_2), len(SEEN_3), len(SEEN_4), len(SEEN_5))
     assert {c.verdict for c in SEEN_7} == set(VERDICTS)
-    assert {c.verdict for c in HELDOUT_8} == set(VERDICTS)
-    later = (len(SEEN_6), len(SEEN_7), len(HELDOUT_8))
+    assert {c.verdict for c in SEEN_8} == set(VERDICTS)
+    later = (len(SEEN_6), len(SEEN_7), len(SEEN_8))
     assert (*sizes, *later) == (43, 29, 25, 30, 30, 10, 11, 9)
 
 
@@ -423,18 +443,18 @@ def test_seen_7_meets_the_bar(results):
     assert _meets_the_bar(SEEN_7, results)
 
 
-@pytest.mark.parametrize("case", [_known(c, KNOWN_HELDOUT_8_MISSES) for c in HELDOUT_8])
-def test_heldout_8_misses_are_exactly_the_known_ones(case, results):
+@pytest.mark.parametrize("case", [_known(c, KNOWN_SEEN_8_MISSES) for c in SEEN_8])
+def test_seen_8_misses_are_exactly_the_known_ones(case, results):
     assert results[case.name] == case.verdict
 
 
 @pytest.mark.xfail(
-    condition=bool(KNOWN_HELDOUT_8_MISSES),
+    condition=bool(KNOWN_SEEN_8_MISSES),
     strict=True,
-    reason="heldout-8 does not meet the bar: see KNOWN_HELDOUT_8_MISSES",
+    reason="heldout-8 did not meet the bar on its one run (8/9); it is now seen",
 )
-def test_heldout_8_meets_the_bar(results):
-    assert _meets_the_bar(HELDOUT_8, results)
+def test_seen_8_meets_the_bar(results):
+    assert _meets_the_bar(SEEN_8, results)
 
 
 def test_measures_count_problem_and_per_verdict_precision_and_recall():
