@@ -54,9 +54,11 @@ Nine sets, each reported on its own:
   bar not met); its miss was then read and the eighth round's reading written for it,
   so it is one more development set.
 
-No set is held out now: a ninth is being gathered separately, and its verdicts must
-be committed before the lint is run on it, for the issue's bar (every document right,
-accuracy at least 95%) to measure anything.
+* `heldout-9` — gathered on 2026-11-30 (19 provisions, 18 jurisdiction keys, 15 with
+  no earlier file) by someone who did not read the lint's code or run it, committed
+  with its verdicts (65b96c9) before the lint was run on it; run once after the
+  eighth round's rules were done. The issue's bar applies to it. Its misses are
+  strict xfails with their causes, read after that run; they were not tuned on.
 
 Precision and recall for each set are printed after the run.
 """
@@ -235,6 +237,10 @@ KNOWN_SEEN_8_MISSES: dict[str, str] = {
     ),
 }
 
+# heldout-9 documents the lint got wrong on its one run, and why: causes read after the
+# run, not fixed.
+KNOWN_HELDOUT_9_MISSES: dict[str, str] = {}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
@@ -244,6 +250,7 @@ SEEN_5 = real_cases("heldout-5")
 SEEN_6 = real_cases("heldout-6")
 SEEN_7 = real_cases("heldout-7")
 SEEN_8 = real_cases("heldout-8")
+HELDOUT_9 = real_cases("heldout-9")
 SETS = (
     ("dev", DEV),
     (SEEN_LABEL, SEEN),
@@ -254,6 +261,7 @@ SETS = (
     (SEEN_6_LABEL, SEEN_6),
     (SEEN_7_LABEL, SEEN_7),
     (SEEN_8_LABEL, SEEN_8),
+    ("heldout-9", HELDOUT_9),
 )
 
 
@@ -316,8 +324,9 @@ def test_corpus_has_every_verdict_in_every_set():
     sizes = (len(DEV) + len(SEEN), len(SEEN_2), len(SEEN_3), len(SEEN_4), len(SEEN_5))
     assert {c.verdict for c in SEEN_7} == set(VERDICTS)
     assert {c.verdict for c in SEEN_8} == set(VERDICTS)
-    later = (len(SEEN_6), len(SEEN_7), len(SEEN_8))
-    assert (*sizes, *later) == (43, 29, 25, 30, 30, 10, 11, 9)
+    assert {c.verdict for c in HELDOUT_9} == set(VERDICTS)
+    later = (len(SEEN_6), len(SEEN_7), len(SEEN_8), len(HELDOUT_9))
+    assert (*sizes, *later) == (43, 29, 25, 30, 30, 10, 11, 9, 19)
 
 
 @pytest.mark.parametrize("case", DEV, ids=[c.name for c in DEV])
@@ -455,6 +464,20 @@ def test_seen_8_misses_are_exactly_the_known_ones(case, results):
 )
 def test_seen_8_meets_the_bar(results):
     assert _meets_the_bar(SEEN_8, results)
+
+
+@pytest.mark.parametrize("case", [_known(c, KNOWN_HELDOUT_9_MISSES) for c in HELDOUT_9])
+def test_heldout_9_misses_are_exactly_the_known_ones(case, results):
+    assert results[case.name] == case.verdict
+
+
+@pytest.mark.xfail(
+    condition=bool(KNOWN_HELDOUT_9_MISSES),
+    strict=True,
+    reason="heldout-9 does not meet the bar: see KNOWN_HELDOUT_9_MISSES",
+)
+def test_heldout_9_meets_the_bar(results):
+    assert _meets_the_bar(HELDOUT_9, results)
 
 
 def test_measures_count_problem_and_per_verdict_precision_and_recall():
