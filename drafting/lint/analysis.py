@@ -61,12 +61,33 @@ _PERSONS_REFUSAL = re.compile(
     r"\b(?:for|of|the|their|his|her)\s+(?:\w+\s+)?(?:refusal|failure|refusing|failing)\s+to\s+$"
 )
 # Leaving an agency free to withhold: "the public body may decline to disclose the
-# information". An officer's own discretion restricts no one; an agency's can.
+# information". An officer's own discretion restricts no one; an agency's can, and so can
+# one given to a body's workforce as a whole ("court personnel", "department staff"): the
+# body's information then goes out only as its staff choose.
+_BODY = r"""(?:body|bodies|agency|agencies|department|entity|entities|office|city|county|district
+    |board|court)"""
+_WITHHOLDER = rf"""\b{_BODY}(?:\s+(?:personnel|staff|employees))?"""
 _MAY_WITHHOLD = re.compile(
-    r"""\b(?:body|bodies|agency|agencies|department|entity|entities|office|city|county|district
-    |board)\s+(?:may|can|(?:is|are)\s+(?:hereby\s+)?(?:permitted|authori[sz]ed|allowed)\s+to)\s+
-    (?:\w+\s+)?(?:withhold\w*|(?:declin|refus)\w*\s+to\s+(?:disclose|share|provide|release
-    |furnish|transmit|send|communicate|exchange))\b""",
+    rf"""{_WITHHOLDER}\s+(?:may|can|(?:is|are)\s+(?:hereby\s+)?(?:permitted|authori[sz]ed|allowed)
+    \s+to)\s+(?:\w+\s+)?(?:withhold\w*|(?:declin|refus)\w*\s+to\s+(?:disclose|share|provide
+    |release|furnish|transmit|send|communicate|exchange))\b""",
+    re.X,
+)
+# A policy releasing a body or its workforce from disclosing: "Court personnel are not required
+# to disclose citizenship or immigration status information" leaves them free to withhold it,
+# as "may decline to disclose" does. Not "there is no requirement to report" (a statement
+# that the law imposes no duty, which gives no one a discretion the policy grants).
+_NOT_REQUIRED = re.compile(
+    rf"""{_WITHHOLDER}\s+(?:(?:(?:is|are)\s+not|(?:shall|will)
+    \s+not\s+be)\s+(?:required|obligated|compelled)\s+to|need\s+not)\s+(?:disclose|share|provide
+    |release|furnish|transmit|send|communicate|exchange|report)\b""",
+    re.X,
+)
+# A limit on keeping after what is kept: "will request and retain information about
+# immigration status only when needed to fulfill a legitimate court purpose".
+_ONLY_WHEN = re.compile(
+    r"""\s*,?\s*(?:[^\s,;.:]+\s+){0,3}?only\s+(?:when|if|where|while|for|as\s+long\s+as
+    |to\s+the\s+extent|as\s+(?:needed|necessary|required))\b""",
     re.X,
 )
 # "... or any other such information": read as the kind of the items listed.
@@ -599,7 +620,9 @@ def sentence_facts(
     facts.excludes_status = any(m.kind == "status" and _excluded(low, m) for m in mentions)
     for mention, acting in _associate(low, mentions, verbs, clusters):
         if facts.polarity_at(acting[0].start) != "restrict":
-            continue
+            acting = _kept_only_when(low, mention, acting)
+            if not acting:
+                continue
         if mention.kind == "status" and _permitted_restriction(low, acting[0]):
             facts.may_withhold.append(
                 Span("withhold", acting[0].start, mention.end, text[acting[0].start : mention.end])
@@ -622,7 +645,7 @@ def sentence_facts(
     if "access" in low:
         _access_denied(facts, mentions)
     if any(m.kind == "status" for m in mentions) and not facts.status:
-        withhold = [m for m in facts.finditer(_MAY_WITHHOLD)]
+        withhold = [*facts.finditer(_MAY_WITHHOLD), *facts.finditer(_NOT_REQUIRED)]
         facts.may_withhold += _spans(text, withhold, "withhold")
     if facts.flagged or facts.may_withhold:
         facts.hedges = _spans(text, facts.finditer(p.HEDGE), "hedge")
@@ -663,6 +686,15 @@ def _reported_persons(text: str, low: str, mentions: list[Span]) -> list[Span]:
     found = [Span("status", m.start(g), m.end(g), text[m.start(g) : m.end(g)]) for m, g in groups]
     found = [f for f in found if not any(m.start < f.end and f.start < m.end for m in mentions)]
     return sorted(mentions + found, key=lambda s: (s.start, -s.end)) if found else mentions
+
+
+def _kept_only_when(low: str, mention: Span, acting: tuple[Span, ...]) -> tuple[Span, ...]:
+    """ "will retain information about immigration status only when needed": keeping status
+    allowed only on a condition is keeping restricted (§ 1373(b)(2)). Only the keeping
+    verbs are read so; asking only when needed stays a don't-ask rule."""
+    if mention.kind != "status" or not _ONLY_WHEN.match(low, mention.end):
+        return ()
+    return tuple(v for v in acting if v.kind == "keep" and v.start < mention.start)
 
 
 def _permitted_restriction(low: str, verb: Span) -> bool:
@@ -762,7 +794,7 @@ def _confidentiality(facts: Facts, mentions: list[Span]) -> None:
     """ "Status information shall be kept confidential" (or "kept private") restricts sharing
     it, with no verb."""
     low = facts.low
-    if "confidential" not in low and "private" not in low and "secret" not in low:
+    if not any(word in low for word in ("confiden", "private", "secret", "made public")):
         return
     duty = p.CONFIDENTIAL_DUTY.search(facts.low)
     if duty is None or facts.polarity_at(duty.start()) == "permit":

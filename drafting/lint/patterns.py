@@ -437,8 +437,14 @@ BROAD = Scanner(
   | \b(?:students?|pupils?|patients?|clients?|tenants?|applicants?|employees?|customers?
       |residents?|inmates?|detainees?|participants?|recipients?|famil(?:y|ies)|households?
       |users?|patrons?|education(?:al)?)['’]?\s+(?:information|data|records?|files?)\b
+  # library records that can hold what a patron gave to register: "library records",
+  # "registration records", "records that pertain to a user's use of the facility" (not
+  # "circulation records", which hold only what was borrowed)
+  | \b(?:library|registration)\s+records?\b
+  | \brecords\s+(?:that|which)\s+(?:pertain|relate)s?\s+to\s+(?:a|an|the|any)\s+(?:library\s+)?
+      (?:users?|patrons?|borrowers?)['’]?s?(?:\s+use)?\b
   # a database holds whatever was collected: "make municipal databases available to ..."
-  | \bdatabases?\b
+  | \bdatabases?\b(?!\s+search)  # not "database search records" (what was looked up)
   # general non-disclosure directives: "information collected from individuals",
   # "records or information", "information, including but not limited to ..."
   | \b(?:information|data|records)\s+(?:collected|obtained|gathered|received|acquired)\b
@@ -493,6 +499,8 @@ BROAD = Scanner(
         "user",
         "patron",
         "education",
+        "library",
+        "registration",
     ),
 )
 
@@ -559,7 +567,14 @@ CONFIDENTIAL_DUTY = _compile(
   # verb (not "a private company")
   | \b(?:kept|keep|keeps|keeping|held|hold|holds|remains?|treated\s+as)\s+(?:strictly\s+)?
     (?:private|secret)\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|in|from|by|unless|except|to|at|under
-    |as|until|when|if|within|with|for)\b)"""
+    |as|until|when|if|within|with|for)\b)
+  # in other words: "held in strict confidence", "not made public", "confidentiality extends
+  # to ..." (what it covers is read as for "kept confidential": status or a broad category,
+  # never a narrow named item)
+  | \b(?:kept|keep|keeps|keeping|held|hold|holds|maintained|treated)\s+in\s+
+    (?:(?:strict|strictest|complete|the\s+strictest)\s+)?confidence\b
+  | \bnot\s+(?:be\s+)?made\s+public\b
+  | \bconfidentiality\s+(?:extends|applies|(?:shall|will)\s+(?:extend|apply))\s+to\b"""
 )
 # Items of a list of personal data ("name, address, date of birth, social security
 # number"): a verb reaches an object at the end of such a list.

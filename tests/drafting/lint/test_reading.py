@@ -1304,3 +1304,86 @@ def test_not_including_status_excludes_it_only_from_what_the_sentence_restricts(
         "Personal information will not include immigration status and will not be shared."
     )
     assert facts.excludes_status and not facts.status and facts.broad
+
+
+# -- ninth round: confidentiality in other words, "not required to disclose", retention --
+
+
+def test_held_in_confidence_or_not_made_public_is_a_duty_of_confidentiality():
+    for text in (
+        "Records that pertain to a patron's use of the library are held in strict confidence.",
+        "The library's registration records are held in confidence and not made public.",
+        "Library records shall not be made public.",
+        "Confidentiality extends to registration records and interlibrary loan requests.",
+        "Registration records will not be made available to any individual, agency of state, "
+        "federal or local government except pursuant to a subpoena.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "warning", text
+        assert "1373-broad-restriction" in rules(findings, "warning"), text
+    findings = lint(doc("A person's immigration status shall be held in confidence."))
+    assert verdict(findings) == "error"
+
+
+def test_a_narrow_item_not_made_public_or_circulation_records_restrict_nothing():
+    for text in (
+        "The names of complainants shall not be made public.",
+        "Home addresses of officers are held in confidence.",
+        # circulation records hold what was borrowed, not what a patron gave to register
+        "Circulation records shall not be made available to any agency of state, federal or "
+        "local government.",
+        "The city shall keep library records for five years.",
+        "The library will publish its annual report, which is not made public until June.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_a_body_or_its_workforce_not_required_to_disclose_status_may_withhold_it():
+    for text in (
+        "Court personnel are not required to disclose citizenship or immigration status "
+        "information about any person, unless such disclosure is required by judicial warrant.",
+        "The agency need not disclose a person's immigration status.",
+        "Department staff may decline to share immigration status information with ICE.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "warning", text
+        assert "1373-permits-withholding" in rules(findings, "warning"), text
+
+
+def test_no_requirement_in_law_or_an_individuals_choice_is_no_discretion_granted():
+    for text in (
+        # a statement that the law imposes no duty (Howard County's FAQ) grants nothing
+        "If staff learn a student is undocumented, there is no requirement to report to any "
+        "other government agency.",
+        # an officer's own discretion restricts no one, as with "may decline"
+        "Officers are not required to disclose immigration status.",
+        # the person asked, not the body holding the information
+        "Applicants are not required to disclose their immigration status.",
+        "The department is not required to disclose release dates.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text
+
+
+def test_keeping_status_only_when_needed_restricts_maintaining_it():
+    for text in (
+        "Effective today, the Judiciary will request and retain information about immigration "
+        "status only when needed to fulfill a legitimate court purpose.",
+        "Officers shall retain immigration status information only for thirty days.",
+        "The district will keep records of a student's immigration status only if required.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "error", text
+        assert _only(findings, "1373-status-restriction").limb == "§ 1373(b)(2): maintaining"
+
+
+def test_asking_only_when_needed_or_keeping_without_a_limit_is_not_a_restriction():
+    # only the keeping verbs are read as limited: asking only when needed stays outside § 1373
+    facts = sentence_facts("The court will ask about and keep immigration status only if needed.")
+    assert [v.text for r in facts.status for v in r.verbs] == ["keep"]
+    for text in (
+        "Officers will ask about immigration status only when needed.",
+        "Officers shall retain immigration status information.",
+        "Officers will retain release dates only when needed.",
+        "Not only will the city retain immigration status information, it will share it.",
+    ):
+        assert verdict(lint(doc(text))) == "compliant", text

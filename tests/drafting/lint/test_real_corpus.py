@@ -1,6 +1,7 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Nine sets, each reported on its own:
+Ten sets, each reported on its own (no set is held out now: a tenth is being gathered
+separately, as `heldout-10`):
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -54,11 +55,12 @@ Nine sets, each reported on its own:
   bar not met); its miss was then read and the eighth round's reading written for it,
   so it is one more development set.
 
-* `heldout-9` — gathered on 2026-11-30 (19 provisions, 18 jurisdiction keys, 15 with
-  no earlier file) by someone who did not read the lint's code or run it, committed
-  with its verdicts (65b96c9) before the lint was run on it; run once after the
-  eighth round's rules were done. The issue's bar applies to it. Its misses are
-  strict xfails with their causes, read after that run; they were not tuned on.
+* `heldout-9`, reported as **seen (looked at 2026-11-30, ninth round)** — gathered
+  on 2026-11-30 (19 provisions, 18 jurisdiction keys, 15 with no earlier file) by someone
+  who did not read the lint's code or run it, committed with its verdicts (65b96c9) before
+  the lint was run on it, and run once after the eighth round's rules were done (14/19,
+  bar not met); its misses were then read and the ninth round's readings written for
+  them, so it is one more development set.
 
 Precision and recall for each set are printed after the run.
 """
@@ -84,6 +86,7 @@ SEEN_5_LABEL = "seen (looked at 2026-11-30, fifth round)"
 SEEN_6_LABEL = "seen (looked at 2026-11-30, sixth round)"
 SEEN_7_LABEL = "seen (looked at 2026-11-30, seventh round)"
 SEEN_8_LABEL = "seen (looked at 2026-11-30, eighth round)"
+SEEN_9_LABEL = "seen (looked at 2026-11-30, ninth round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -237,48 +240,27 @@ KNOWN_SEEN_8_MISSES: dict[str, str] = {
     ),
 }
 
-# heldout-9 documents the lint got wrong on its one run (2026-11-30, after the eighth
-# round's rules were done: 14/19), and why: causes read after the run, not fixed. Four of
-# the five are warnings the lint found nothing in; the gatherer marked three of the five
-# verdicts unsure (Napa, Howard County, New Jersey Judiciary).
-KNOWN_HELDOUT_9_MISSES: dict[str, str] = {
-    "auburn-public-library-maine-privacy-and-confidentiality-policy": (
-        "'All APL records that pertain to a user's use of the facility ... are held in "
-        "confidence and not made public. This relates to any records or information provided "
-        "by users in order to become eligible to borrow materials': 'held in confidence' and "
-        "'not made public' are not read as duties of confidentiality (only 'kept confidential', "
-        "'kept private' and the like are), so no restriction is found (compliant for warning)"
-    ),
+# heldout-9 was measured once on 2026-11-30 (14/19), after the eighth round's rules were
+# done, and its causes were read after the run; the ninth round's readings (a duty of
+# confidentiality in other words, "held in confidence", "not made public", "confidentiality
+# extends to"; library and registration records and "records that pertain to a user's use"
+# as broad categories, circulation records not; a body or its workforce "not required to
+# disclose" status left free to withhold it, as with "may decline to disclose"; and keeping
+# status "only when" needed as a restriction on maintaining it) were written for them and
+# tested on texts of their own in test_reading.py. From then on it is reported as "seen
+# (looked at 2026-11-30, ninth round)". What it still misses:
+KNOWN_SEEN_9_MISSES: dict[str, str] = {
     "howard-county-public-school-system-2025-policy-1070-appendix-a-immigration-faq": (
         "'there is no requirement to report to any other government agency. In fact, the school "
         "staff would likely be violating ... Plyler v. Doe by discouraging or denying "
         "undocumented students the ability to access their education': a statement that "
         "reporting is not required, and that discouraging access would be unlawful, restricts "
         "nothing in the lint's reading; the file reads it as a chilling statement short of a "
-        "prohibition. The verdict is marked unsure in the file (compliant for warning)"
-    ),
-    "napa-superior-court-2021-court-facility-equal-access-policy": (
-        "'Court personnel are not required to disclose citizenship or immigration status "
-        "information about any person, unless ... specifically required by judicial warrant or "
-        "order, or by state or federal law': a rule that personnel are 'not required to "
-        "disclose' status is read as no restriction (it forbids nothing); the file reads it as "
-        "discretion to withhold status, like Oregon's 'may decline to disclose'. The verdict "
-        "is marked unsure in the file (compliant for warning)"
-    ),
-    "new-jersey-judiciary-2019-directive-07-19-immigration-related-policies": (
-        "'the Judiciary will request and retain information about immigration status only "
-        "when needed to fulfill a legitimate court purpose': 'retain ... only when needed' "
-        "limits keeping status information (§ 1373(b)(2)), but the lint reads the sentence as "
-        "a rule about requesting (don't ask) and does not read 'only when' as a restriction on "
-        "'retain' (OCR damage in the text may add to it). The verdict is marked unsure in the "
-        "file (compliant for error)"
-    ),
-    "teton-county-library-2025-policy-confidentiality-library-records": (
-        "'confidentiality extends to ... registration records, ... and other personally "
-        "identifiable uses ... Such records will not be made available to any individual, "
-        "agency of state, federal or local government except pursuant to such process, order "
-        "or subpoena': 'made available' is not a verb of sending, and library records are not "
-        "one of the lint's broad categories of information (compliant for warning)"
+        "prohibition. The verdict is marked unsure in the file (compliant for warning). Looked "
+        "at in the ninth round: 'not required to disclose' is now read as a discretion to "
+        "withhold where a policy grants it to a body or its workforce (Napa), but 'there is "
+        "no requirement' states what the law requires and grants no one anything, and the "
+        "Plyler sentence is about discouraging access to school, not about information"
     ),
 }
 
@@ -291,7 +273,7 @@ SEEN_5 = real_cases("heldout-5")
 SEEN_6 = real_cases("heldout-6")
 SEEN_7 = real_cases("heldout-7")
 SEEN_8 = real_cases("heldout-8")
-HELDOUT_9 = real_cases("heldout-9")
+SEEN_9 = real_cases("heldout-9")
 SETS = (
     ("dev", DEV),
     (SEEN_LABEL, SEEN),
@@ -302,7 +284,7 @@ SETS = (
     (SEEN_6_LABEL, SEEN_6),
     (SEEN_7_LABEL, SEEN_7),
     (SEEN_8_LABEL, SEEN_8),
-    ("heldout-9", HELDOUT_9),
+    (SEEN_9_LABEL, SEEN_9),
 )
 
 
@@ -365,8 +347,8 @@ def test_corpus_has_every_verdict_in_every_set():
     sizes = (len(DEV) + len(SEEN), len(SEEN_2), len(SEEN_3), len(SEEN_4), len(SEEN_5))
     assert {c.verdict for c in SEEN_7} == set(VERDICTS)
     assert {c.verdict for c in SEEN_8} == set(VERDICTS)
-    assert {c.verdict for c in HELDOUT_9} == set(VERDICTS)
-    later = (len(SEEN_6), len(SEEN_7), len(SEEN_8), len(HELDOUT_9))
+    assert {c.verdict for c in SEEN_9} == set(VERDICTS)
+    later = (len(SEEN_6), len(SEEN_7), len(SEEN_8), len(SEEN_9))
     assert (*sizes, *later) == (43, 29, 25, 30, 30, 10, 11, 9, 19)
 
 
@@ -507,18 +489,18 @@ def test_seen_8_meets_the_bar(results):
     assert _meets_the_bar(SEEN_8, results)
 
 
-@pytest.mark.parametrize("case", [_known(c, KNOWN_HELDOUT_9_MISSES) for c in HELDOUT_9])
-def test_heldout_9_misses_are_exactly_the_known_ones(case, results):
+@pytest.mark.parametrize("case", [_known(c, KNOWN_SEEN_9_MISSES) for c in SEEN_9])
+def test_seen_9_misses_are_exactly_the_known_ones(case, results):
     assert results[case.name] == case.verdict
 
 
 @pytest.mark.xfail(
-    condition=bool(KNOWN_HELDOUT_9_MISSES),
+    condition=bool(KNOWN_SEEN_9_MISSES),
     strict=True,
-    reason="heldout-9 does not meet the bar: see KNOWN_HELDOUT_9_MISSES",
+    reason="heldout-9 did not meet the bar on its one run (14/19); it is now seen",
 )
-def test_heldout_9_meets_the_bar(results):
-    assert _meets_the_bar(HELDOUT_9, results)
+def test_seen_9_meets_the_bar(results):
+    assert _meets_the_bar(SEEN_9, results)
 
 
 def test_measures_count_problem_and_per_verdict_precision_and_recall():
