@@ -21,7 +21,10 @@ from drafting.assembly import TemplateTooCostly, _template, render_bounded, temp
     ],
 )
 def test_render_runaway_text_is_refused_with_the_reason(source, reason, monkeypatch):
-    monkeypatch.setattr(assembly, "RENDER_SECONDS", 0.2)
+    # A short budget keeps the loops quick; recursion is found by depth, not time, so it
+    # keeps the real budget (on a busy machine 0.2 s of CPU could run out first).
+    if "without end" not in reason:
+        monkeypatch.setattr(assembly, "RENDER_SECONDS", 0.2)
     with pytest.raises(TemplateTooCostly, match=reason):
         render_bounded(_template(source), {})
 
