@@ -61,6 +61,11 @@ separately, as `heldout-10`):
   the lint was run on it, and run once after the eighth round's rules were done (14/19,
   bar not met); its misses were then read and the ninth round's readings written for
   them, so it is one more development set.
+* `heldout-10` — gathered on 2026-11-30 (13 provisions, 13 jurisdictions not in any
+  other set) by someone who did not read the lint's code or run it, committed with its
+  verdicts (cfcebeb) before the lint was run on it; run once after the ninth round's
+  rules were done. The issue's bar applies to it. Its misses are strict xfails with
+  their causes, read after that run; they were not tuned on.
 
 Precision and recall for each set are printed after the run.
 """
@@ -264,6 +269,10 @@ KNOWN_SEEN_9_MISSES: dict[str, str] = {
     ),
 }
 
+# heldout-10 documents the lint got wrong on its one run, and why: causes read after the
+# run, not fixed.
+KNOWN_HELDOUT_10_MISSES: dict[str, str] = {}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
@@ -274,6 +283,7 @@ SEEN_6 = real_cases("heldout-6")
 SEEN_7 = real_cases("heldout-7")
 SEEN_8 = real_cases("heldout-8")
 SEEN_9 = real_cases("heldout-9")
+HELDOUT_10 = real_cases("heldout-10")
 SETS = (
     ("dev", DEV),
     (SEEN_LABEL, SEEN),
@@ -285,6 +295,7 @@ SETS = (
     (SEEN_7_LABEL, SEEN_7),
     (SEEN_8_LABEL, SEEN_8),
     (SEEN_9_LABEL, SEEN_9),
+    ("heldout-10", HELDOUT_10),
 )
 
 
@@ -348,8 +359,9 @@ def test_corpus_has_every_verdict_in_every_set():
     assert {c.verdict for c in SEEN_7} == set(VERDICTS)
     assert {c.verdict for c in SEEN_8} == set(VERDICTS)
     assert {c.verdict for c in SEEN_9} == set(VERDICTS)
-    later = (len(SEEN_6), len(SEEN_7), len(SEEN_8), len(SEEN_9))
-    assert (*sizes, *later) == (43, 29, 25, 30, 30, 10, 11, 9, 19)
+    assert {c.verdict for c in HELDOUT_10} == set(VERDICTS)
+    later = (len(SEEN_6), len(SEEN_7), len(SEEN_8), len(SEEN_9), len(HELDOUT_10))
+    assert (*sizes, *later) == (43, 29, 25, 30, 30, 10, 11, 9, 19, 13)
 
 
 @pytest.mark.parametrize("case", DEV, ids=[c.name for c in DEV])
@@ -501,6 +513,20 @@ def test_seen_9_misses_are_exactly_the_known_ones(case, results):
 )
 def test_seen_9_meets_the_bar(results):
     assert _meets_the_bar(SEEN_9, results)
+
+
+@pytest.mark.parametrize("case", [_known(c, KNOWN_HELDOUT_10_MISSES) for c in HELDOUT_10])
+def test_heldout_10_misses_are_exactly_the_known_ones(case, results):
+    assert results[case.name] == case.verdict
+
+
+@pytest.mark.xfail(
+    condition=bool(KNOWN_HELDOUT_10_MISSES),
+    strict=True,
+    reason="heldout-10 does not meet the bar: see KNOWN_HELDOUT_10_MISSES",
+)
+def test_heldout_10_meets_the_bar(results):
+    assert _meets_the_bar(HELDOUT_10, results)
 
 
 def test_measures_count_problem_and_per_verdict_precision_and_recall():
