@@ -22,7 +22,6 @@ from drafting.parse.akn import parse_akn
 from drafting.render.akn import AknMeta, render_akn
 from drafting.render.docx import ExportMeta, render_docx
 from drafting.render.html import render_html
-from drafting.render.pdf import render_pdf
 from drafting.render.redline_docx import render_redline_docx
 from drafting.render.text import render_text
 from drafting.spec import parse_spec
@@ -66,9 +65,7 @@ def _rendered(document, fmt: str, *, meta: ExportMeta, akn: AknMeta) -> bytes | 
         return render_text(document)
     if fmt == "docx":
         return render_docx(document, meta)
-    if fmt == "pdf":
-        return render_pdf(document, meta)
-    return render_akn(document, akn)
+    return render_akn(document, akn)  # the PDF is a job: SpecRender
 
 
 JOB_RETRY_SECONDS = 2
@@ -84,7 +81,8 @@ def _pending(request, state: str) -> Response:
             "state": state,
             "detail": "Rendering failed; ask again to queue it again."
             if failed
-            else "The file is being made; ask the same URL again after Retry-After seconds.",
+            else "The file is being made; ask the same URL again after Retry-After seconds"
+            + (" (POST the same body)." if request.method == "POST" else "."),
         },
         status=status.HTTP_503_SERVICE_UNAVAILABLE if failed else status.HTTP_202_ACCEPTED,
     )
@@ -341,11 +339,17 @@ class SpecRender(APIView):
         summary="Assemble a spec (not saved) and render it",
         parameters=[FORMAT_PARAMETER],
         request=s.SpecSerializer,
-        responses={**FILE_RESPONSES, **ERRORS},
+        responses={**FILE_RESPONSES, **PENDING, **ERRORS},
     )
     def post(self, request, fmt: str):
         spec = parse_spec(_valid(s.SpecSerializer, request)["spec"])
         document = document_for_spec(spec, organisation=organisation_for(request))
+        if fmt == "pdf":  # a job with a broker, keyed by what it is made from
+            payload = jobs.payload(document, ExportMeta.for_document(document))
+            pdf = exports.content_or_job(exports.content_key("pdf", payload), "pdf", payload)
+            if isinstance(pdf, str):
+                return _pending(request, pdf)
+            return _file(pdf, fmt, "ordinance.pdf")
         data = _rendered(
             document,
             fmt,

@@ -382,3 +382,29 @@ def test_a_page_pdf_status_knows_only_its_own_kind_of_job(client_for, drafter, r
     url = reverse("exports:page_pdf_status", args=[*args, "compliance-pdf"])
     assert "could not be made" in client.get(f"{url}?job={summary_key}").content.decode()
     assert client.get(reverse("exports:page_pdf_status", args=[*args, "pdf"])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_api_pdf_of_an_unsaved_spec_is_queued_then_the_same_bytes(
+    broker, library, drafter, model_spec_data
+):
+    """An unsaved spec's PDF is a job too, keyed by what it is made from: POSTing the
+    same body again gets 202 until the worker is done, then the file."""
+    from drafting.render.docx import ExportMeta
+    from drafting.spec import parse_spec
+    from ordinances.documents import document_for_spec
+
+    client = _api_client(drafter)
+    url = "/api/render/pdf/"
+    body = {"spec": model_spec_data}
+    first = client.post(url, body, format="json")
+    assert first.status_code == 202, first.content[:300]
+    assert first["Location"] == url and "POST the same body" in first.json()["detail"]
+    deadline = time.monotonic() + 90
+    while (response := client.post(url, body, format="json")).status_code == 202:
+        assert time.monotonic() < deadline, "the worker did not finish in 90 s"
+        time.sleep(0.3)
+    assert response.status_code == 200
+    office = drafter.membership.organisation
+    document = document_for_spec(parse_spec(model_spec_data), organisation=office)
+    assert response.content == jobs.render_kind("pdf", document, ExportMeta.for_document(document))
