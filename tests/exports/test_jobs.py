@@ -110,6 +110,22 @@ def _urls(revision, kind: str, line_numbers: bool) -> tuple[str, str]:
     )
 
 
+def _poll_until_ready(client, status: str) -> str:
+    """Ask for the job's status fragment as HTMX does until the file is ready (or 90 s
+    pass); the last fragment."""
+    deadline = time.monotonic() + 90
+    states = []
+    while time.monotonic() < deadline:
+        fragment = client.get(status, HTTP_HX_REQUEST="true").content.decode()
+        states.append(re.search(r"(ready|Queued|Rendering|could not)", fragment).group(1))
+        assert "could not be made" not in fragment
+        if "Your file is ready" in fragment:
+            assert "hx-get" not in fragment  # polling stops
+            return fragment
+        time.sleep(0.3)
+    pytest.fail(f"the worker did not finish in 90 s: {states}")
+
+
 def _download_through_the_queue(client, revision, kind: str, line_numbers: bool) -> bytes:
     download, status = _urls(revision, kind, line_numbers)
     first = client.get(download)
@@ -117,19 +133,8 @@ def _download_through_the_queue(client, revision, kind: str, line_numbers: bool)
     page = first.content.decode()
     assert f'hx-get="{status}"'.replace("&", "&amp;") in page  # HTMX polls, no script
     assert "<script>" not in page.split("</head>", 1)[1]
-    deadline = time.monotonic() + 90
-    states = []
-    while time.monotonic() < deadline:
-        fragment = client.get(status, HTTP_HX_REQUEST="true").content.decode()
-        states.append(re.search(r"(ready|Queued|Rendering|could not)", fragment).group(1))
-        if "Your file is ready" in fragment:
-            assert download.replace("&", "&amp;") in fragment
-            assert "hx-get" not in fragment  # polling stops
-            break
-        assert "could not be made" not in fragment
-        time.sleep(0.3)
-    else:
-        pytest.fail(f"the worker did not finish the export in 90 s: {states}")
+    fragment = _poll_until_ready(client, status)
+    assert download.replace("&", "&amp;") in fragment
     response = client.get(download)
     assert response.status_code == 200
     return response.content
@@ -240,16 +245,7 @@ def test_a_redline_pdf_through_a_real_worker_matches_the_one_made_without_a_brok
     status = re.search(r'hx-get="([^"]+)"', first.content.decode()).group(1)
     status = status.replace("&amp;", "&")
     assert status.startswith(reverse("exports:redline_pdf_status") + query + "&job=")
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        fragment = client.get(status, HTTP_HX_REQUEST="true").content.decode()
-        assert "could not be made" not in fragment
-        if "Your file is ready" in fragment:
-            assert "hx-get" not in fragment
-            break
-        time.sleep(0.3)
-    else:
-        pytest.fail("the worker did not finish the redline in 90 s")
+    _poll_until_ready(client, status)
     response = client.get(download)
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('-r1-to-r2.pdf"')
@@ -354,16 +350,8 @@ def test_a_page_pdf_through_a_real_worker_matches_the_one_made_without_a_broker(
     assert status.startswith(
         reverse("exports:page_pdf_status", args=[revision.draft_id, 1, kind]) + "?job="
     )
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        fragment = client.get(status, HTTP_HX_REQUEST="true").content.decode()
-        assert "could not be made" not in fragment
-        if "Your file is ready" in fragment:
-            assert download.replace("&", "&amp;") in fragment
-            break
-        time.sleep(0.3)
-    else:
-        pytest.fail("the worker did not finish the page PDF in 90 s")
+    fragment = _poll_until_ready(client, status)
+    assert download.replace("&", "&amp;") in fragment
     through_queue = client.get(download)
     assert through_queue.status_code == 200
     assert through_queue.content.startswith(b"%PDF")
