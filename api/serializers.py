@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from ordinances.models import Draft, Revision
+from organisations.models import display_name
 
 
 @extend_schema_field(OpenApiTypes.OBJECT)
@@ -29,7 +30,7 @@ class RevisionSummarySerializer(serializers.ModelSerializer):
                   "lint_warnings"]  # fmt: skip
 
     def get_author(self, revision) -> str:
-        return revision.author.get_full_name() or revision.author.username
+        return display_name(revision.author)
 
 
 class RevisionSerializer(RevisionSummarySerializer):

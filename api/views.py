@@ -31,6 +31,7 @@ from ordinances import audit, services
 from ordinances.access import get_draft_for_member, get_revision_for_member, organisation_for
 from ordinances.comparison import MODEL, compare
 from ordinances.documents import document_for, document_for_spec
+from organisations.models import display_name
 
 FORMATS = {
     "html": "text/html; charset=utf-8",
@@ -310,7 +311,7 @@ class RevisionRedline(APIView):
                 revision=new.revision.number,
                 revision_date=new.revision.created_at.date(),
             )
-            author = request.user.get_full_name() or request.user.username
+            author = display_name(request.user)
             data = render_redline_docx(comparison.diff, meta, author=author, date=timezone.now())
         else:
             payload = jobs.redline_payload(

@@ -24,6 +24,7 @@ from clauses.services import (
 )
 from drafting.library import editable_front_matter
 from organisations.access import organisation_of
+from organisations.models import display_name
 
 
 def _base_version(request, clause: Clause) -> ClauseVersion:
@@ -56,7 +57,7 @@ def clause_edit(request, slug: str):
         slug=clause.slug,
         scopes=scopes,
         clauses=edition_clauses(edition.slug) if edition else [content],
-        author=request.user.get_full_name() or request.user.username,
+        author=display_name(request.user),
         initial={
             "scope": SCOPE_HOUSE if base.organisation_id else scopes[0][0],
             "front_matter": front,

@@ -34,6 +34,7 @@ from drafting.render.staff_report import (
 from drafting.spec import DraftSpec
 from drafting.staff_report import Previous, Report, ReportInput, staff_report
 from exports import jobs
+from organisations.models import display_name
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,7 @@ def previous_revision(revision, number: str | None = None):
 
 
 def _prepared_by(revision) -> str:
-    author = revision.author.get_full_name() or revision.author.username
+    author = display_name(revision.author)
     return f"{author}, {revision.draft.organisation.name}"
 
 

@@ -19,6 +19,7 @@ from ordinances import audit
 from ordinances.access import organisation_for
 from ordinances.comparison import MODEL, Comparison, compare, revision_by_reference
 from ordinances.views.compare import record_comparison, references
+from organisations.models import display_name
 
 
 def _filename(comparison: Comparison, extension: str, kind: str = "redline") -> str:
@@ -41,7 +42,7 @@ def redline_docx(request):
         revision_date=new.revision.created_at.date() if new.revision else None,
         line_numbers=request.GET.get("line_numbers") == "1",
     )
-    author = request.user.get_full_name() or request.user.username
+    author = display_name(request.user)
     data = render_redline_docx(comparison.diff, meta, author=author, date=timezone.now())
     record_comparison(request, comparison, audit.Action.EXPORTED, kind="redline-docx")
     response = HttpResponse(data, content_type=DOCX_TYPE)

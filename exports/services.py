@@ -33,6 +33,7 @@ from exports import jobs
 from ordinances.comments import anchored_threads, threads_digest
 from ordinances.documents import clauses_for, document_for, revision_key
 from ordinances.models import Revision
+from organisations.models import display_name
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF_TYPE = "application/pdf"
@@ -59,7 +60,7 @@ KINDS = {
 
 
 def export_meta(revision: Revision, *, line_numbers: bool = False) -> ExportMeta:
-    author = revision.author.get_full_name() or revision.author.username
+    author = display_name(revision.author)
     return ExportMeta.for_document(
         document_for(revision),
         author=f"{author}, {revision.draft.organisation.name}",

@@ -13,7 +13,7 @@ from django.db.models import QuerySet
 
 from ordinances.models import AuditEvent, Draft, Revision
 from organisations.access import organisation_of
-from organisations.models import Organisation
+from organisations.models import Organisation, display_name
 
 Action = AuditEvent.Action
 
@@ -85,7 +85,7 @@ _DETAIL_LABELS = {
 def actor(event: AuditEvent) -> str:
     """Who did it, for the page: the member, or the outside reviewer and the link they
     used (the event is then the link creator's, who answers for the link)."""
-    member = event.user.get_full_name() or event.user.username
+    member = display_name(event.user)
     link = event.details.get("link")
     if link and event.action in _LINK_USES:
         reviewer = event.details.get("reviewer") or "A reviewer"

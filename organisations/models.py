@@ -41,3 +41,9 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} @ {self.organisation}"
+
+
+def display_name(user) -> str:
+    """How a member is named on pages, in exports and in the audit trail: their full
+    name, or their username when they have none."""
+    return user.get_full_name() or user.username

@@ -24,10 +24,7 @@ from ordinances.access import (
 from ordinances.comment_forms import ReplyForm, ReviewLinkForm, ThreadForm
 from ordinances.documents import document_for
 from ordinances.models import Revision
-
-
-def member_name(user) -> str:
-    return user.get_full_name() or user.username
+from organisations.models import display_name
 
 
 def revision_page(
@@ -70,7 +67,7 @@ def thread_new(request, pk: int, number: int):
                 clause_key=form.cleaned_data["clause"],
                 quote=form.cleaned_data["quote"],
                 body=form.cleaned_data["body"],
-                author_name=member_name(request.user),
+                author_name=display_name(request.user),
                 user=request.user,
             )
         except comments.CommentError as error:
@@ -103,7 +100,7 @@ def thread_reply(request, pk: int, thread: int):
             comments.reply(
                 thread=thread,
                 body=form.cleaned_data["body"],
-                author_name=member_name(request.user),
+                author_name=display_name(request.user),
                 user=request.user,
             )
         except comments.CommentError as error:

@@ -28,6 +28,7 @@ from ordinances.wizard.forms import included
 from ordinances.wizard.state_notice import state_notice, typed_state
 from ordinances.wizard.steps import Step
 from ordinances.wizard.text import edited_clauses
+from organisations.models import display_name
 
 
 @login_required
@@ -171,7 +172,7 @@ def _stale(flow: Flow) -> dict | None:
     latest = flow.latest()
     if latest is None or latest.number == flow.workspace.base_revision:
         return None
-    author = latest.author.get_full_name() or latest.author.username
+    author = display_name(latest.author)
     return {"latest": latest.number, "base": flow.workspace.base_revision, "author": author}
 
 
