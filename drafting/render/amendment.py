@@ -47,7 +47,7 @@ from drafting.render.docx import (
     xml_safe,
 )
 from drafting.render.html import _run_html
-from drafting.render.pdf import _line_number_css, _print_css
+from drafting.render.pdf import print_page, print_stylesheets
 
 LEGEND = (
     "Language to be deleted is shown struck through; language to be added is shown "
@@ -152,27 +152,13 @@ ins { text-decoration: underline; }
 
 
 def amendment_print_html(ordinance: AmendingOrdinance, meta: ExportMeta) -> str:
-    return f"""<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>{escape(xml_safe(" ".join(meta.title.split())))}</title>
-<meta name="author" content="{escape(meta.author_name)}">
-</head>
-<body>
-<div class="running-header">{escape(meta.header_text)}</div>
-<div class="running-footer">{escape(xml_safe(meta.revision_label))}</div>
-{render_amendment_html(ordinance, labels=False)}
-</body>
-</html>
-"""
+    head = f'<meta name="author" content="{escape(meta.author_name)}">'
+    return print_page(render_amendment_html(ordinance, labels=False), meta, head=head)
 
 
 def render_amendment_pdf(ordinance: AmendingOrdinance, meta: ExportMeta) -> bytes:
     """The amending ordinance as a tagged PDF, with line numbers when `meta` asks."""
-    stylesheets = [_print_css(), weasyprint.CSS(string=_AMENDMENT_CSS)]
-    if meta.line_numbers:
-        stylesheets.append(_line_number_css())
+    stylesheets = print_stylesheets(meta, weasyprint.CSS(string=_AMENDMENT_CSS))
     html = weasyprint.HTML(string=amendment_print_html(ordinance, meta))
     return html.write_pdf(stylesheets=stylesheets, pdf_tags=True)
 

@@ -107,28 +107,36 @@ def _meta_tags(meta: ExportMeta) -> str:
     )
 
 
-def print_html(document: Document, meta: ExportMeta) -> str:
-    """The full HTML page the PDF is made from (the running header and footer first)."""
+def print_page(body: str, meta: ExportMeta, *, head: str) -> str:
+    """A full HTML page a PDF is made from: the title, the `head` tags, the running header
+    and footer first, then `body` (HTML)."""
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <title>{escape(xml_safe(" ".join(meta.title.split())))}</title>
-{_meta_tags(meta)}
+{head}
 </head>
 <body>
 <div class="running-header">{escape(meta.header_text)}</div>
 <div class="running-footer">{escape(xml_safe(meta.revision_label))}</div>
-{xml_safe(render_html(document, anchors=False))}
+{body}
 </body>
 </html>
 """
 
 
+def print_stylesheets(meta: ExportMeta, *extra: weasyprint.CSS) -> list[weasyprint.CSS]:
+    """The print stylesheet, then `extra`, then the line-number grid when `meta` asks."""
+    return [_print_css(), *extra, *([_line_number_css()] if meta.line_numbers else [])]
+
+
+def print_html(document: Document, meta: ExportMeta) -> str:
+    """The full HTML page the PDF is made from (the running header and footer first)."""
+    return print_page(xml_safe(render_html(document, anchors=False)), meta, head=_meta_tags(meta))
+
+
 def render_pdf(document: Document, meta: ExportMeta) -> bytes:
     """The ordinance as PDF bytes (tagged, selectable text, fonts embedded as subsets)."""
-    stylesheets = [_print_css()]
-    if meta.line_numbers:
-        stylesheets.append(_line_number_css())
     html = _PrintHTML(string=print_html(document, meta))
-    return html.write_pdf(stylesheets=stylesheets, pdf_tags=True)
+    return html.write_pdf(stylesheets=print_stylesheets(meta), pdf_tags=True)
