@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from clauses.summaries import current_summaries
 from drafting.summaries import LANGUAGES, public_summary
 from exports import packet, services
-from exports.views import attachment, page_pdf, record_override
+from exports.views import attachment, job_context, page_pdf, record_override
 from ordinances import audit
 from ordinances.access import get_revision_for_member
 from ordinances.documents import clauses_for, document_for
@@ -81,15 +81,13 @@ def council_packet_anyway(request, pk: int, number: int):
 def _job_context(revision, previous, state: str) -> dict:
     args = [revision.draft.pk, revision.number]
     query = _query(previous)
-    return {
-        "revision": revision,
-        "draft": revision.draft,
-        "kind": PACKET,
-        "line_numbers": False,
-        "state": state,
-        "download_url": reverse("exports:packet", args=args) + query,
-        "status_url": reverse("exports:packet_status", args=args) + query,
-    }
+    return job_context(
+        revision,
+        PACKET,
+        state,
+        download_url=reverse("exports:packet", args=args) + query,
+        status_url=reverse("exports:packet_status", args=args) + query,
+    )
 
 
 @login_required

@@ -77,18 +77,33 @@ def attachment(data: bytes, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
-def _job_context(revision, export, line_numbers: bool, state: str) -> dict:
-    query = "?line_numbers=1" if line_numbers else ""
-    args = [revision.draft.pk, revision.number, export.slug]
+def job_context(
+    revision, kind, state: str, *, download_url: str, status_url: str, line_numbers: bool = False
+) -> dict:
+    """What the job page (exports/job.html, polling exports/_job.html) shows for a file of
+    `revision` being made: `kind` has the label, `state` is the job's."""
     return {
         "revision": revision,
         "draft": revision.draft,
-        "kind": export,
+        "kind": kind,
         "line_numbers": line_numbers,
         "state": state,
-        "download_url": reverse("exports:download", args=args) + query,
-        "status_url": reverse("exports:status", args=args) + query,
+        "download_url": download_url,
+        "status_url": status_url,
     }
+
+
+def _job_context(revision, export, line_numbers: bool, state: str) -> dict:
+    query = "?line_numbers=1" if line_numbers else ""
+    args = [revision.draft.pk, revision.number, export.slug]
+    return job_context(
+        revision,
+        export,
+        state,
+        download_url=reverse("exports:download", args=args) + query,
+        status_url=reverse("exports:status", args=args) + query,
+        line_numbers=line_numbers,
+    )
 
 
 @login_required
@@ -208,14 +223,13 @@ def _page_job_context(request, revision, kind: str, key: str, state: str) -> dic
     lang = {"lang": language} if language in LANGUAGES else {}
     query = f"?{urlencode(lang)}" if lang else ""
     status = reverse("exports:page_pdf_status", args=[*args, kind])
-    return {
-        "revision": revision,
-        "draft": revision.draft,
-        "kind": {"label": label},
-        "state": state,
-        "download_url": reverse(url_name, args=args) + query,
-        "status_url": f"{status}?{urlencode({'job': key, **lang})}",
-    }
+    return job_context(
+        revision,
+        {"label": label},
+        state,
+        download_url=reverse(url_name, args=args) + query,
+        status_url=f"{status}?{urlencode({'job': key, **lang})}",
+    )
 
 
 @login_required
