@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from drafting.library import ClauseText, Option
+from drafting.library import ClauseText, Option, effective_options
 from drafting.words import Words
 
 NO_CHOICE = "None selected"
@@ -39,14 +39,6 @@ class Annotation:
     source: str
     kind: str = ""
     default: bool = False
-
-
-def _values(clauses: Sequence[ClauseText], chosen: dict[str, Any]) -> dict[str, Any]:
-    return {
-        option.key: option.effective(chosen.get(option.key))
-        for clause in clauses
-        for option in clause.options
-    }
 
 
 def _join(parts: Sequence[str], separator: str) -> str:
@@ -90,7 +82,7 @@ def option_annotations(clauses: Sequence[ClauseText], options: dict[str, Any]) -
     option it leaves out is at its default. A follow-up option whose
     `applies_when` does not hold is left out, as the wizard leaves it unasked.
     """
-    values = _values(clauses, options)
+    values = effective_options(clauses, options)
     return [
         _annotation(clause, option, values[option.key])
         for clause in clauses

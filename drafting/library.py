@@ -10,7 +10,7 @@ import datetime as dt
 import hashlib
 import json
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
@@ -187,6 +187,11 @@ class ClauseText:
         }
         blob = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def effective_options(clauses: Iterable[ClauseText], chosen: Mapping[str, Any]) -> dict[str, Any]:
+    """Every option of these clauses at its value in force (chosen, else default)."""
+    return {o.key: o.effective(chosen.get(o.key)) for c in clauses for o in c.options}
 
 
 def included_slugs(clauses: Sequence[ClauseText], chosen: Collection[str] | None) -> set[str]:

@@ -20,12 +20,12 @@ from typing import Any, Literal
 
 from drafting.diff import DocumentDiff, changes, counts
 from drafting.document import Document
-from drafting.library import ClauseText, included_slugs
+from drafting.library import ClauseText, effective_options, included_slugs
 from drafting.lint.engine import Finding
 from drafting.lint.scorecard import Scorecard
 from drafting.option_summary import SummaryLine
 from drafting.state_law import StateLawEntry
-from drafting.summaries import Summaries, document_summaries, effective_options
+from drafting.summaries import Summaries, document_summaries
 
 ParaKind = Literal["p", "item", "note"]
 

@@ -30,7 +30,7 @@ from typing import Any, Literal
 import yaml
 
 from drafting.document import Document
-from drafting.library import LIBRARY_DIR, ClauseText
+from drafting.library import LIBRARY_DIR, ClauseText, effective_options
 
 FORMAT = "clause-summaries/1"
 LANGUAGES = ("en", "es")
@@ -335,11 +335,6 @@ def clause_order(document: Document) -> list[tuple[str, str]]:
                 where = f"{section.label} {block.label}".strip()
                 seen[block.clause] = f"{where} {{title}}" if where else section.title
     return list(seen.items())
-
-
-def effective_options(clauses: Iterable[ClauseText], chosen: Mapping[str, Any]) -> dict[str, Any]:
-    """Every option of these clauses at its value in force (chosen, else default)."""
-    return {o.key: o.effective(chosen.get(o.key)) for c in clauses for o in c.options}
 
 
 def document_summaries(
