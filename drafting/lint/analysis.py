@@ -93,6 +93,17 @@ _ONLY_WHEN = re.compile(
 # "... or any other such information": read as the kind of the items listed.
 _SUCH_BEFORE = re.compile(r"\b(?:other\s+(?:such|similar|like)|such\s+other|similar)\s+$")
 _SUCH_IN = re.compile(r"\b(?:other\s+)?(?:such|similar)\b")
+_OTHER_BEFORE = re.compile(r"\bother\s+$")
+# "communicate with federal immigration authorities about a person's immigration status":
+# the recipient, then what the message is about.
+_RECIPIENT_THEN_TOPIC = re.compile(
+    r"\s*(?:to|with)\s+[^,;:.]{1,80}?\s+(?:about|regarding|concerning|as\s+to)\s+"
+    r"(?:(?:the|an?|any|his\s+or\s+her|his|her|their)\s+)?(?:[\w-]+['’]s?\s+)?"
+)
+_INFO_BEFORE = re.compile(
+    r"\b(?:information|data|records?|details|files?)\s+(?:about|regarding|concerning|on|of"
+    r"|as\s+to|relating\s+to|related\s+to|pertaining\s+to)\s+[^,;:.]{0,40}$"
+)
 _DELETED = re.compile(r"\(\([^()]{0,400}\)\)")
 _QUOTES = str.maketrans({"“": " ", "”": " ", '"': " ", "„": " ", "«": " ", "»": " "})
 # A permission whose object is a restriction: "agencies may include additional
@@ -242,6 +253,7 @@ def _operators(
     matches,
     verb_starts: frozenset[int],
     continues_described: bool = False,
+    inherited: Polarity = "",
 ) -> list[Span]:
     """The sentence's operators; a restriction described under an outer one is protected.
 
@@ -290,7 +302,7 @@ def _operators(
                     and out[-1].kind == "restrict"
                     and p.IMPOSED_BEFORE.search(low, max(0, s.start - 40), s.start)
                 )
-                or _in_forbidden_policy(low, s, out)
+                or _in_forbidden_policy(low, s, out, inherited)
             )
         )
         if s.kind == "permitneg" or described:
@@ -304,13 +316,17 @@ def _describes_restriction(facts: Facts) -> bool:
     return any(o.kind == "permit" and _RESTRICTING_START.match(o.text) for o in facts.operators)
 
 
-def _in_forbidden_policy(low: str, restriction: Span, before: list[Span]) -> bool:
+def _in_forbidden_policy(
+    low: str, restriction: Span, before: list[Span], inherited: Polarity = ""
+) -> bool:
     """The restriction is in the clause of a policy the sentence voids or forbids.
 
     "... by voiding policies that municipalities may adopt to limit or prohibit any
     person from communicating ...", "a county is prohibited from enacting a rule under
     which ...", "Any policy that restricts ... is void": an anti-sanctuary law
-    describes the restriction to undo it, and so protects the channel it names.
+    describes the restriction to undo it, and so protects the channel it names. So does
+    an item under a lead-in that forbids ("... to enjoin: (b) an enactment of any policy
+    that limits ...").
     """
     clause = p.POLICY_CLAUSE_BEFORE.search(low, max(0, restriction.start - 200), restriction.start)
     if clause is None:
@@ -319,7 +335,10 @@ def _in_forbidden_policy(low: str, restriction: Span, before: list[Span]) -> boo
     if p.VOIDING_BEFORE.search(low, max(0, noun - 60), noun):
         return True
     adopting = p.ADOPTING_BEFORE.search(low, max(0, noun - 60), noun)
-    if adopting and any(o.kind == "restrict" and o.end <= adopting.start() for o in before):
+    if adopting and (
+        inherited == "restrict"
+        or any(o.kind == "restrict" and o.end <= adopting.start() for o in before)
+    ):
         return True
     return bool(p.VOID_AFTER.search(low, restriction.end))
 
@@ -368,6 +387,9 @@ def _effective(low: str, cluster: list[Span], gap: str, mention: Span) -> tuple[
     """
     direct = cluster[-1].end <= mention.start and bool(_DIRECT_OBJECT.match(gap))
     info = mention.kind != "status" or direct or bool(p.INFO_NOUN.search(gap))
+    if not info and cluster[0].start >= mention.end:
+        # a passive subject: "No information regarding a person's status shall be released"
+        info = bool(_INFO_BEFORE.search(low, max(0, mention.start - 60), mention.start))
     return tuple(
         v
         for v in cluster
@@ -422,7 +444,9 @@ def _preceding(low: str, mention: Span, clusters: list[list[Span]]) -> list[Span
     gap = low[cluster[-1].end : mention.start]
     if ";" in gap or p.BASIS.search(gap) or _CLAUSE_WORD.search(gap):
         return None
-    if len(gap) > 40 and not (p.INFO_NOUN.search(gap) or _data_list(gap)):
+    if len(gap) > 40 and not (
+        p.INFO_NOUN.search(gap) or _data_list(gap) or _RECIPIENT_THEN_TOPIC.fullmatch(gap)
+    ):
         return None
     return cluster
 
@@ -439,6 +463,8 @@ def _following(low: str, mention: Span, clusters: list[list[Span]]) -> list[Span
     for cluster in clusters:
         if cluster[0].start >= mention.end:
             between = low[mention.end : cluster[0].start]
+            if not between.strip() and p.DESCRIBING_PARTICIPLE.match(low, mention.end):
+                continue  # "information collected by the City": it describes the object
             if len(between) <= 160 and ";" not in between and p.PASSIVE_BEFORE.search(between):
                 return cluster if _first_predicate(low, mention) in ("", "held") else None
             return None
@@ -594,9 +620,16 @@ def sentence_facts(
         return facts  # a recital gives reasons; it restricts nothing
     operators, verb_matches, status, broad, limited, detainers = p.CORE.scan(low, facts.words)
     facts.operators = _operators(
-        text, low, operators, frozenset(v.start() for v in verb_matches), continues_described
+        text,
+        low,
+        operators,
+        frozenset(v.start() for v in verb_matches),
+        continues_described,
+        inherited,
     )
     mentions = [m for m in _mentions(text, status, broad, limited) if not _access_to(low, m)]
+    if p.IMMIGRATION_NAMED.search(low):
+        mentions = _bare_information(text, low, mentions)
     if "report" in low or "notif" in low:
         mentions = _reported_persons(text, low, mentions)
     if status:
@@ -644,6 +677,7 @@ def sentence_facts(
     _confidentiality(facts, mentions)
     if "access" in low:
         _access_denied(facts, mentions)
+    _process_demanded(facts, mentions)
     if any(m.kind == "status" for m in mentions) and not facts.status:
         withhold = [*facts.finditer(_MAY_WITHHOLD), *facts.finditer(_NOT_REQUIRED)]
         facts.may_withhold += _spans(text, withhold, "withhold")
@@ -688,6 +722,17 @@ def _reported_persons(text: str, low: str, mentions: list[Span]) -> list[Span]:
     return sorted(mentions + found, key=lambda s: (s.start, -s.end)) if found else mentions
 
 
+def _bare_information(text: str, low: str, mentions: list[Span]) -> list[Span]:
+    """Bare "information" given in a sentence that names immigration enforcement is a broad
+    category (see `p.BARE_INFORMATION`)."""
+    found = [
+        Span("broad", m.start("object"), m.end("object"), text[m.start("object") : m.end("object")])
+        for m in p.BARE_INFORMATION.finditer(low)
+    ]
+    found = [f for f in found if not any(m.start < f.end and f.start < m.end for m in mentions)]
+    return sorted(mentions + found, key=lambda s: (s.start, -s.end)) if found else mentions
+
+
 def _kept_only_when(low: str, mention: Span, acting: tuple[Span, ...]) -> tuple[Span, ...]:
     """ "will retain information about immigration status only when needed": keeping status
     allowed only on a condition is keeping restricted (§ 1373(b)(2)). Only the keeping
@@ -712,19 +757,40 @@ def _asked_of_others(text: str, low: str, mention: Span, acting: tuple[Span, ...
     if not (
         p.OF_OTHERS.match(low, mention.end)
         or p.ASKED_OF_FEDERAL_BEFORE.search(low, max(0, first - 160), first)
+        or p.ASKED_OF_FEDERAL_BETWEEN.search(low, acting[-1].end, mention.start)
     ):
         return acting
     return tuple(Span("request", v.start, v.end, v.text) for v in acting)
 
 
 def _anaphora(text: str, low: str, mentions: list[Span], after: int) -> list[Span]:
-    """ "... immigration status ..., and shall not maintain records of such status": status."""
-    found = [
-        span
-        for span in _spans(text, p.STATUS_ANAPHOR.finditer(low, after), "status")
-        if not any(m.start < span.end and span.start < m.end for m in mentions)
-    ]
-    return sorted(mentions + found, key=lambda s: (s.start, -s.end)) if found else mentions
+    """ "... immigration status ..., and shall not maintain records of such status": status.
+
+    An anaphor read as bare information ("gathering information about immigration status
+    or sharing such information") refers back to the information last named before it;
+    where that is status, so is the anaphor. "Other such information" after a list is the
+    list's kind instead (`_ejusdem_generis`)."""
+    found: list[Span] = []
+    replaced: list[Span] = []
+    for span in _spans(text, p.STATUS_ANAPHOR.finditer(low, after), "status"):
+        overlapping = [m for m in mentions if m.start < span.end and span.start < m.end]
+        if not overlapping:
+            found.append(span)
+            continue
+        before = [m for m in mentions if m.end <= span.start]
+        if (
+            before
+            and before[-1].kind == "status"
+            and all(m.kind == "broad" and span.start <= m.start for m in overlapping)
+            and not _OTHER_BEFORE.search(low, max(0, span.start - 10), span.start)
+        ):
+            end = max(span.end, *(m.end for m in overlapping))
+            found.append(Span("status", span.start, end, text[span.start : end]))
+            replaced += overlapping
+    if not found:
+        return mentions
+    kept = [m for m in mentions if m not in replaced]
+    return sorted(kept + found, key=lambda s: (s.start, -s.end))
 
 
 # What stands before a qualifier's first category: "the", "a person's", "his or her".
@@ -794,7 +860,7 @@ def _confidentiality(facts: Facts, mentions: list[Span]) -> None:
     """ "Status information shall be kept confidential" (or "kept private") restricts sharing
     it, with no verb."""
     low = facts.low
-    if not any(word in low for word in ("confiden", "private", "secret", "made public")):
+    if not any(word in low for word in ("confiden", "private", "privacy", "secret", "made public")):
         return
     duty = p.CONFIDENTIAL_DUTY.search(facts.low)
     if duty is None or facts.polarity_at(duty.start()) == "permit":
@@ -844,6 +910,32 @@ def _access_denied(facts: Facts, mentions: list[Span]) -> None:
         mention = Span("broad", start, end, facts.text[start:end])
         if not any(r.mention.start < end and start < r.mention.end for r in facts.broad):
             facts.broad.append(Restriction(mention, verb))
+
+
+def _process_demanded(facts: Facts, mentions: list[Span]) -> None:
+    """Immigration enforcement told to bring a warrant, subpoena or court order for what it
+    requests: giving it what it asks for is conditioned on that process, a restriction on
+    sending it ("If ... ICE requests student records, they must present a valid subpoena").
+    Only where immigration enforcement (or law enforcement, which includes it) is named, and
+    only what the request names: a request for release dates stays narrow."""
+    low = facts.low
+    if not any(w in low for w in ("warrant", "subpoena", "court order")):
+        return
+    if not p.IMMIGRATION_SEEKER.search(low):
+        return
+    for match in p.PROCESS_DEMANDED.finditer(low):
+        start, end = match.span("object" if match["object"] else "object2")
+        if not p.IMMIGRATION_SEEKER.search(low, 0, match.start() + 80):
+            continue
+        asked = [m for m in mentions if start <= m.start and m.end <= end]
+        if not asked or any(m.kind.startswith("limited:") for m in asked):
+            continue
+        verb = (Span("send", match.start(), match.end(), facts.text[match.start() : match.end()]),)
+        for mention in asked:
+            if mention.kind == "status" and not any(r.mention == mention for r in facts.status):
+                facts.status.append(Restriction(mention, verb))
+            elif mention.kind == "broad" and not any(r.mention == mention for r in facts.broad):
+                facts.broad.append(Restriction(mention, verb))
 
 
 def _refuses_detainers(facts: Facts) -> bool:

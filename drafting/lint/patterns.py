@@ -108,6 +108,13 @@ _LINE = r"(?:[0-9]{1,3}\s+)?"
 _CHAIN = rf"""(?:\s*(?:,\s*(?:or\b|and\b)?|\bor\b|\band\b|and/or)\s*{_LINE}
     (?:in\s+{_LINE}any\s+way\s+{_LINE})?(?:be\s+)?{_RESTRICT_WORDS})*"""
 _MODAL = r"(?:shall|may|will|must|can|should)"
+# Federal immigration authorities as a recipient.
+_FEDERAL_RECIPIENT = r"""(?:the\s+)?(?:federal\b|immigration\b|u\.s\.\s+immigration|ice\b
+      |ins\b|dhs\b|border\s+patrol\b|department\s+of\s+homeland|homeland\s+security
+      |united\s+states\s+immigration)"""
+# The verbs of giving information, as a word starts (for operators that need one after them).
+_SENDING = r"""(?:releas|shar|disclos|provid|giv|transmit|sen[dt]|furnish|communicat|exchang
+    |report|divulg|disseminat|made\s+available|mak\w*\s+available)"""
 
 # Operators, tried in this order at each position: a negated restriction
 # ("nothing ... prohibits", "shall not be construed to restrict") before a
@@ -117,6 +124,9 @@ OPERATOR = Scanner(
     (?P<neutral>  # "including but not limited to": neither restricts nor permits
         \binclud\w*,?\s+(?:but\s+)?(?:(?:is|are|shall|will)\s+)?not\s+(?:be\s+)?limited\s+to\b
       | \bbut\s+(?:(?:is|are|shall|will)\s+)?not\s+(?:be\s+)?limited\s+to\b
+      # the route, not a bar: "does not directly share information with DHS" (it goes
+      # through another agency); "not directly or indirectly" is a bar
+      | \b(?:does|do|did|will|shall|may|must|is|are)\s+not\s+directly\b(?!\s+or\s+indirectly)
     )
   | (?P<permitneg>
         \bnothing\b[^;.]{{0,200}}?\b{_RESTRICT_WORDS}{_CHAIN}
@@ -135,6 +145,15 @@ OPERATOR = Scanner(
       # a phrase between the modal and "not": "shall, to the extent practicable, not disclose"
       | \b{_MODAL}\s*,[^,;.]{{1,60}},\s*(?:not|never)\b
       | \b(?:cannot|can't|won't|shan't)\b
+      # told not to: "Officers are directed not to disclose", "the policy of the city to not
+      # share"
+      | \b(?:directed|instructed|ordered|told|required|expected|trained|advised|asked)\s+not\s+to\b
+      | \bto\s+not\b(?=\s+(?:{_SENDING}|ask|inquir|collect|maintain|keep|record|retain|request))
+      # allowed only on a condition: "shall only be shared pursuant to a judicial warrant",
+      # "will be released to ICE only upon presentation of a warrant"
+      | \b{_MODAL}\s+only\b(?=\s+(?:be\s+)?{_SENDING})
+      | \b{_MODAL}(?=\s+(?:be\s+)?(?:[\w-]+\s+){{0,3}}?{_SENDING}\w*\s+(?:[\w-]+\s+){{0,5}}?
+          only\s+(?:upon|pursuant\s+to|with|if|when|after|in\s+response\s+to|to\s+the\s+extent)\b)
       | \bnot\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed)\s+to\b
       # "not" before a gerund: "This includes not inquiring about, recording, or disclosing
       # ..." (kept only before a verb of moving or gathering information: analysis._operators)
@@ -149,9 +168,10 @@ OPERATOR = Scanner(
       # "prohibits using County resources for ...", "prohibits the use of ... to"
       | \bprohibits?\s+(?:the\s+)?(?:use\s+of|using)\b
       # "restrict" as the main verb of an act named as a noun: "will otherwise restrict
-      # sharing of ...", "limits the disclosure of ..."
-      | \b{_RESTRICT_WORDS}(?=\s+(?:the\s+|any\s+)?(?:sharing|disclosures?|dissemination
-          |release|exchanges?|exchanging|transmission|communications?|reporting|transfer
+      # sharing of ...", "limits the disclosure of ...", "prohibit the use or disclosure of"
+      | \b{_RESTRICT_WORDS}(?=\s+(?:the\s+|any\s+)?
+          (?:(?:collection|use|maintenance|retention)\s*,?\s*(?:(?:or|and|and/or)\s+)?)*
+          (?:sharing|disclosures?|dissemination|release|exchanges?|exchanging|transmission|communications?|reporting|transfer
           |provision)\b)
       # a restriction named as a noun: "restrictions on ... communications regarding ..."
       | \b(?:restrictions?|limitations?|limits|prohibitions?)\s+on\b
@@ -172,6 +192,9 @@ OPERATOR = Scanner(
       | \b(?:under\s+no\s+circumstances?|in\s+no\s+(?:event|case))\b,?(?:\s+{_MODAL}\b)?
       | \bnor\s+{_MODAL}\b
       | \b(?:refrain|abstain)\s+from\b | \b(?:shall|must|will)\s+decline\s+to\b
+      # a lead-in naming what a court may forbid: "a resident may bring a civil action ... to
+      # enjoin: (a) an enactment of any policy that ..."
+      | \bto\s+enjoin\b
       | \bnever\b | \b(?:does|do|did)\s+not\b
       # "withhold" is "not send": it restricts the sending it names (see analysis._operators)
       | \bwithh(?:old|olds|olding|eld)\b
@@ -229,6 +252,16 @@ OPERATOR = Scanner(
         "retain",
         "discretion",
         "withh",
+        "directed",
+        "instructed",
+        "ordered",
+        "told",
+        "required",
+        "expected",
+        "trained",
+        "advised",
+        "asked",
+        "to",
     ),
 )
 
@@ -253,6 +286,8 @@ VERB = Scanner(
       # not "obtained": "any information obtained about ..." names the object, not an act
       | \bobtain(?:s|ing)?\b
       | \binvestigat(?:e|es|ed|ing)\b
+      # finding status out: "contact ICE to determine", "verify status with ICE"
+      | \b(?:verif(?:y|ies|ied|ying)|determin(?:e|es|ed|ing)|ascertain(?:s|ed|ing)?)\b
     )
   | (?P<send>
         \b(?:shar(?:e|es|ed|ing)|disclos(?:e|es|ed|ing|ures?)|disseminat(?:e|es|ed|ing|ion)
@@ -271,6 +306,13 @@ VERB = Scanner(
               (?:(?!(?:to|from|with|and|or|of|on|in|for|by|at|the|a|an)\s)[a-z-]+\s+){0,2}
               (?:information|data|records?|details|files?|personal|confidential))
       | \b(?<=be\s)(?:released|transferred)\b
+      # "confirming a person's immigration status to ICE" (not confirming it for oneself)
+      | \bconfirm(?:s|ed|ing)?\b(?=[^.;]{0,60}?\bto\s+"""
+    + _FEDERAL_RECIPIENT
+    + r""")
+      # answering a request for it: "comply with any request from ICE for information about"
+      | \b(?:compl(?:y|ies|ied|ying)\s+with|honou?r(?:s|ed|ing)?|fulfill?(?:s|ed|ing)?)\b
+        (?=[^.;]{0,60}?\brequests?\b[^.;]{0,60}?\bfor\b)
       | \b(?:mak(?:e|es|ing)|made)\b(?=[^.;]{0,150}?\bavailable\b)
     )
   | (?P<keep>\b(?:maintain(?:s|ed|ing)?|keep(?:s|ing)?|kept|retain(?:s|ed|ing)?
@@ -279,7 +321,7 @@ VERB = Scanner(
       # disclosing ...": "record" as a verb (after a modal, "to", "not", a comma or a
       # conjunction, or passive), not the noun of "a record of" or "criminal record"
       | (?:(?<=\bshall\s)|(?<=\bmay\s)|(?<=\bwill\s)|(?<=\bmust\s)|(?<=\bto\s)|(?<=\bnot\s)
-          |(?<=\bnever\s)|(?<=\bor\s)|(?<=\band\s)|(?<=\bnor\s)|(?<=,\s))record(?:ing)?\b
+          |(?<=\bnever\s)|(?<=\bor\s)|(?<=\band\s)|(?<=\bnor\s)|(?<=,\s))(?:record|document)(?:ing)?\b
           (?!\s+of\b)
       | (?:(?<=\bbe\s)|(?<=\bbeen\s)|(?<=\bis\s)|(?<=\bare\s))recorded\b
       # "enter a person's immigration status into any database": keeping it
@@ -300,6 +342,9 @@ VERB = Scanner(
         "compil",
         "obtain",
         "investigat",
+        "verif",
+        "determin",
+        "ascertain",
         "shar",
         "disclos",
         "disseminat",
@@ -333,6 +378,12 @@ VERB = Scanner(
         "enter",
         "receiv",
         "accept",
+        "compl",
+        "honor",
+        "honour",
+        "fulfil",
+        "document",
+        "confirm",
     ),
 )
 
@@ -354,6 +405,12 @@ STATUS = Scanner(
       \s*(?:-\s*)?status(?:es)?\b
   | \b(?:citizenship|immigration)\s+(?:or|and|and/or)\s+(?:citizenship|immigration)\b
   | \balienage\b
+  # "citizenship information", "information about a student's citizenship"
+  | \b(?:citizenship|immigration)\s+(?:information|data)\b
+  | \b(?:information|data|records?)\s+(?:of|regarding|about|concerning|as\s+to|on|relating\s+to
+      |related\s+to|pertaining\s+to)\s+(?:(?:an?|the|any)\s+)?
+      (?:[\w-]+['’]s\s+|his\s+or\s+her\s+|his\s+|her\s+|their\s+)?citizenship\b
+      (?!\s+(?:services?|classes|ceremon\w*|applications?|tests?|education|programs?)\b)
   | \b(?:lawful|unlawful|undocumented)\s+(?:immigration\s+)?status\b
   | \bimmigration\s+(?:documentation|documents|papers)\b
   # information described by what it shows: "documentation or other information that
@@ -428,7 +485,8 @@ BROAD = Scanner(
   | \binformation\s+(?:about|regarding|concerning|on|relating\s+to|related\s+to|pertaining\s+to
       |in\s+relation\s+to|connected\s+with)\s+
       (?:(?:any|an?|the)\s+(?:person|individual|resident|inmate|detainee|immigrant|arrestee)s?
-        |(?:persons|individuals|people|residents|inmates|detainees|immigrants|arrestees
+        |(?:(?:city|county|town|village|district|school|local|state|our|its|their)\s+)?
+        (?:persons|individuals|people|residents|inmates|detainees|immigrants|arrestees
           |applicants|clients|patients|students|tenants|victims|witnesses|workers|employees
           |customers|participants|recipients|noncitizens|non-citizens|aliens|families|members
           |visitors|users))\b(?!['’])
@@ -449,8 +507,14 @@ BROAD = Scanner(
   # "records or information", "information, including but not limited to ..."
   | \b(?:information|data|records)\s+(?:collected|obtained|gathered|received|acquired)\b
   | \brecords\s+(?:or|and)\s+information\b
-  # "disclose information to federal immigration authorities": bare information, to them
-  | \b(?:information|data|records)\b(?=\s+(?:to|with)\s+(?:any\s+|the\s+)?(?:federal\s+)?
+  # "disclose information to federal immigration authorities", "no information shall be
+  # released to ICE": bare information, to them
+  | \b(?:information|data|records)\b
+    (?!\s+(?:to|with)\s+[^,;.]{1,60}?\s+(?:about|regarding|concerning|relating\s+to|as\s+to)\b)
+    (?=(?:\s+(?:shall|will|may|must|can|is|are)\s+(?:not\s+|only\s+)?(?:be\s+)?
+        (?:\w+\s+(?:or|and)\s+)?(?:released|shared|disclosed|provided|given|transmitted|sent
+        |furnished|made\s+available))?
+      \s+(?:to|with)\s+(?:any\s+|the\s+)?(?:federal\s+)?
       (?:immigration\s+(?:authorit|agenc|officer|official|enforcement|and\s+customs)|ice\b|cbp\b
       |(?:u\.s\.\s+|united\s+states\s+)?customs\s+and\s+border|u\.s\.\s+immigration|united\s+states\s+immigration
       |(?:the\s+)?department\s+of\s+homeland))
@@ -509,7 +573,11 @@ BROAD = Scanner(
 LIMITED = Scanner(
     r"""
     (?P<release>
-        \brelease\s+(?:dates?|times?|information|status)\b | \bdates?\s+of\s+(?:\w+\s+)?release\b
+        \brelease\s+(?:dates?|times?|status)\b
+      # "release information" as a noun, not the verb: "will not release information about"
+      | (?<!\bnot\s)(?<!\bto\s)(?<!\bnever\s)(?<!\bshall\s)(?<!\bwill\s)(?<!\bmay\s)(?<!\bmust\s)
+        \brelease\s+information\b
+      | \bdates?\s+of\s+(?:\w+\s+)?release\b
       | \b(?:pending|scheduled|upcoming|anticipated|expected)\s+release\b
       | \b(?:time|date|place)\s+(?:or\s+\w+\s+)?of\s+(?:\w+\s+){0,2}release\b
       | \bnoti(?:ce|fication)\s+of\s+(?:\w+\s+){0,2}release\b | \bnotification\s+requests?\b
@@ -574,7 +642,13 @@ CONFIDENTIAL_DUTY = _compile(
   | \b(?:kept|keep|keeps|keeping|held|hold|holds|maintained|treated)\s+in\s+
     (?:(?:strict|strictest|complete|the\s+strictest)\s+)?confidence\b
   | \bnot\s+(?:be\s+)?made\s+public\b
-  | \bconfidentiality\s+(?:extends|applies|(?:shall|will)\s+(?:extend|apply))\s+to\b"""
+  | \bconfidentiality\s+(?:extends|applies|(?:shall|will)\s+(?:extend|apply))\s+to\b
+  # the object between: "keep information about immigration status private"; and the duty
+  # as a noun: "protect the confidentiality of students' immigration status"
+  | \b(?:keep|keeps|keeping|hold|holds)\s+[^;.]{1,80}?\s+(?:strictly\s+)?
+    (?:private|secret|confidential)\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|from|unless|except)\b)
+  | \b(?:protect|maintain|preserv|safeguard|ensur|respect)\w*\s+(?:the\s+)?
+    (?:confidentiality|privacy)\s+of\b"""
 )
 # Items of a list of personal data ("name, address, date of birth, social security
 # number"): a verb reaches an object at the end of such a list.
@@ -629,9 +703,7 @@ _PERSONS_BY_STATUS = r"""(?:any\s+|the\s+|such\s+|all\s+)?
       |immigrants|aliens|noncitizens|non-citizens
       |(?:persons?|individuals?|people|aliens?)\s+(?:who\s+(?:are|is)\s+)?(?:unlawfully|illegally)
         \s+present(?:\s+in\s+the\s+united\s+states)?)"""
-_FEDERAL_RECIPIENT = r"""(?:the\s+)?(?:federal\b|immigration\b|u\.s\.\s+immigration|ice\b
-      |ins\b|dhs\b|border\s+patrol\b|department\s+of\s+homeland|homeland\s+security
-      |united\s+states\s+immigration)"""
+
 REPORTED_PERSONS = _compile(
     rf"""\breport(?:s|ed|ing)?\s+(?P<who>{_PERSONS_BY_STATUS})\s+to\s+{_FEDERAL_RECIPIENT}
     |\bnotif(?:y|ies|ied|ying)\s+(?P<whom>{_FEDERAL_RECIPIENT}[^.;,]{{0,40}}?\s+(?:of|about)\s+
@@ -639,10 +711,14 @@ REPORTED_PERSONS = _compile(
 )
 # Inquiring "with any third person" asks someone else for status: requesting it (§ 1373(b)(1)).
 OF_OTHERS = _compile(
-    r"""\s+(?:with|of|from)\s+(?:any|a|an|another|other|the)\s+
+    rf"""\s+(?:with|of|from|through)\s+(?:(?:any|a|an|another|other|the)\s+)?
     (?:third\s+(?:persons?|part(?:y|ies))|other\s+(?:persons?|agenc\w+|entit\w+|governments?|officials?)
-    |(?:federal|state|government|immigration)\s+(?:agenc\w+|entit\w+|officials?|authorit\w+))\b"""
+    |(?:federal|state|government|immigration)\s+(?:agenc\w+|entit\w+|officials?|authorit\w+)
+    |{_FEDERAL_RECIPIENT})"""
 )
+# "make inquiries of ICE regarding the immigration status": the one asked stands between
+# the asking and the status.
+ASKED_OF_FEDERAL_BETWEEN = _compile(rf"""\b(?:of|with|from|through)\s+{_FEDERAL_RECIPIENT}""")
 # Access withheld from immigration enforcement: "does not grant permission for any person
 # engaging in immigration enforcement to access ... databases", "shall not grant federal
 # immigration authorities access to information". Access to a database or to information
@@ -657,10 +733,38 @@ ACCESS = _compile(
 # Who is kept out: immigration enforcement by name, or law enforcement, which includes
 # federal immigration agents ("does not permit access to user records ... by law
 # enforcement unless required by a judicial warrant").
-IMMIGRATION_SEEKER = _compile(
-    r"""\bimmigration\s+(?:enforcement|authorit\w+|agenc\w+|officers?|officials?|agents?)\b
-    |\b(?:ice|ins|dhs|cbp)\b|\bborder\s+patrol\b|\bhomeland\s+security\b
-    |\blaw\s+enforcement\b"""
+_IMMIGRATION_BODY = r"""\bimmigration\s+(?:enforcement|authorit\w+|agenc\w+|officers?|officials?
+    |agents?)\b|\b(?:ice|ins|dhs|cbp)\b|\bborder\s+patrol\b|\bhomeland\s+security\b"""
+IMMIGRATION_NAMED = _compile(_IMMIGRATION_BODY)
+IMMIGRATION_SEEKER = _compile(rf"""{_IMMIGRATION_BODY}|\blaw\s+enforcement\b""")
+# Bare information given, where the sentence names immigration enforcement: "shall not
+# provide any assistance to ICE, including the sharing of information", "will not share
+# data with federal agencies for the purpose of immigration enforcement". Not information
+# qualified by what it is about (read by the qualifier), described as collected (`BROAD`),
+# or "such information" (an anaphor: `STATUS_ANAPHOR`).
+BARE_INFORMATION = _compile(
+    rf"""\b(?:{_SENDING}\w*|of|any|all|the|its|their|our)\s+(?P<object>information|data|records)\b
+    (?!\s+(?:about|regarding|concerning|on|of|relating|related|pertaining|as\s+to|that|which
+        |in\s+relation|connected|collected|obtained|gathered|received|acquired|systems?
+        |requests?|sharing|officers?|practices?)\b)
+    # nor qualified after its recipient: "share information with ICE about a person's religion"
+    (?!\s+(?:to|with)\s+[^,;.]{{1,60}}?\s+(?:about|regarding|concerning|relating\s+to|as\s+to)\b)"""
+)
+# Legal process demanded of immigration enforcement before it gets what it asks for: "If
+# ... ICE requests student records, they must present a valid subpoena or court order",
+# "requests from ICE for information shall be accompanied by a judicial warrant". The
+# object is what is asked for; sending it is conditioned (restricted) on the process.
+_DEMAND = r"""(?:must|shall|will\s+(?:need|have)\s+to|(?:is|are)\s+required\s+to|needs?\s+to)\s+
+    (?:first\s+)?(?:present|produce|provide|show|submit|obtain|be\s+accompanied\s+by)\s+
+    (?:(?:a|an)\s+)?(?:(?:valid|signed|lawful|proper)\s+)*(?:(?:judicial|criminal|federal)\s+)?
+    (?:warrant|subpoena|court\s+order)
+    (?:\s+(?:or|and/or)\s+(?:(?:a|an)\s+)?(?:judicial\s+)?(?:warrant|subpoena|court\s+order))?"""
+PROCESS_DEMANDED = _compile(
+    rf"""\brequest(?:s|ed|ing)?\s+(?:from\s+[^.;]{{1,60}}?\s+for\s+|for\s+)?
+    (?P<object>[^.;]{{1,120}}?)(?:,\s*(?:they|it|the\s+\w+|such\s+\w+)\s+|\s+){_DEMAND}
+    # "ICE agents must present a judicial warrant to obtain student records"
+    |\b{_DEMAND}\s+(?:(?:in\s+order\s+)?to|before\s+(?:they|it)\s+(?:can|may))\s+
+    (?:obtain|receive|review|inspect|get|see)\s+(?P<object2>[^.;]{{1,120}})"""
 )
 NEW_CLAUSE = _compile(r"\b(?:shall|may|will|must|is|are|was|were|has|have|does|do)\b")
 # Contacting a federal immigration authority to get status asks it for the status
@@ -704,7 +808,7 @@ VOIDING_BEFORE = _compile(
 )
 ADOPTING_BEFORE = _compile(
     r"""\b(?:adopt|enact|pass|maintain|implement|promulgat|establish|enforc)\w*\b
-    [^;.]{0,40}$|\bhave\s+in\s+effect\b[^;.]{0,40}$"""
+    [^;.]{0,60}$|\bhave\s+in\s+effect\b[^;.]{0,40}$"""
 )
 # A defined policy the document itself adopts ("The City hereby adopts a sanctuary policy",
 # "Each department shall implement the shielding rule"): its definition's items are then
@@ -730,6 +834,13 @@ INFO_OBJECT_AFTER = _compile(
     r"""\s+(?:any\s+|the\s+|such\s+|all\s+)?(?:information|data|records?)\s+
     (?:about|regarding|concerning|on|of|as\s+to|relating\s+to|related\s+to|pertaining\s+to
     |in\s+relation\s+to|connected\s+with)\b"""
+)
+# A participle right after an object describes it, as a relative clause would: "personal
+# information collected by the City shall not be shared" (the subject of "shared" is the
+# information, not the collecting).
+DESCRIBING_PARTICIPLE = _compile(
+    r"""\s*(?:[a-z]+(?:ed|en|ld|wn)\s+(?:(?:or|and)\s+[a-z]+(?:ed|en|ld|wn)\s+)?)
+    (?:by|from|in|for|under|through|during|at|about|on|pursuant)\b"""
 )
 PASSIVE_BEFORE = _compile(
     r"\b(?:be|been|being|is|are|was|were)\s+(?:not\s+)?(?:\w+\s+(?:or|and|nor)\s+)?(?:\w+\s+)?$"

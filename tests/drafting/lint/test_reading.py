@@ -1387,3 +1387,314 @@ def test_asking_only_when_needed_or_keeping_without_a_limit_is_not_a_restriction
         "Not only will the city retain immigration status information, it will share it.",
     ):
         assert verdict(lint(doc(text))) == "compliant", text
+
+
+# -- tenth round: anaphora, legal process demanded, bare information, other forms -----
+
+
+def _verdicts(cases: tuple[tuple[str, str], ...]) -> None:
+    for expected, text in cases:
+        assert verdict(lint(doc(text))) == expected, text
+
+
+def test_such_information_after_status_is_status_information():
+    _verdicts(
+        (
+            (
+                "error",
+                "Officers shall not collect information about immigration status or share such "
+                "information with federal agencies.",
+            ),
+            (
+                "error",
+                "The Department will not gather information regarding citizenship status and "
+                "will prohibit the use or disclosure of such information, except as required by "
+                "law.",
+            ),
+            # "other such information" after a list refers to the list, not back to the status
+            # named before it (no error)
+            (
+                "warning",
+                "Officers shall not ask about immigration status, and shall not disclose release "
+                "dates, home addresses or other such information to ICE.",
+            ),
+        )
+    )
+
+
+def test_prohibiting_the_use_or_disclosure_of_status_restricts_disclosing_it():
+    findings = lint(
+        doc(
+            "The agency shall prohibit the collection, use, or disclosure of information "
+            "regarding immigration status."
+        )
+    )
+    assert verdict(findings) == "error"
+    assert (
+        _only(findings, "1373-status-restriction").limb == "§ 1373(a), (b)(1): sending or receiving"
+    )
+    # prohibiting collection alone stays a don't-ask rule
+    assert verdict(
+        lint(doc("The agency shall prohibit the collection of immigration status."))
+    ) == ("compliant")
+
+
+def test_legal_process_demanded_of_immigration_enforcement_conditions_giving_what_it_asks_for():
+    _verdicts(
+        (
+            (
+                "warning",
+                "If an immigration agent requests client files, the agent must present a valid "
+                "court order.",
+            ),
+            ("warning", "ICE agents must present a judicial warrant to obtain student records."),
+            (
+                "error",
+                "If ICE requests information about a tenant's immigration status, it must present "
+                "a judicial warrant.",
+            ),
+            # not information, or narrow information, or not immigration enforcement
+            (
+                "compliant",
+                "If ICE requests access to a detainee, the officer must present a judicial "
+                "warrant.",
+            ),
+            (
+                "compliant",
+                "Requests from ICE for release dates must be accompanied by a judicial warrant.",
+            ),
+            (
+                "compliant",
+                "If a landlord requests tenant records, they must present a valid subpoena.",
+            ),
+            (
+                "compliant",
+                "If a parent requests student records, they must present identification.",
+            ),
+        )
+    )
+
+
+def test_bare_information_given_to_immigration_enforcement_is_a_broad_category():
+    _verdicts(
+        (
+            (
+                "warning",
+                "No officer shall provide any assistance to ICE, including the sharing of "
+                "information.",
+            ),
+            (
+                "warning",
+                "The city will not share data with federal agencies for the purpose of immigration "
+                "enforcement.",
+            ),
+            ("warning", "No information shall be released to ICE without a judicial warrant."),
+            (
+                "warning",
+                "The County will not make its records available to ICE without a court order.",
+            ),
+            # qualified after the recipient: read by its qualifier
+            (
+                "compliant",
+                "The city shall not share information with ICE about a person's religion.",
+            ),
+            (
+                "error",
+                "The city shall not share information with ICE about a person's immigration "
+                "status.",
+            ),
+            # no immigration enforcement named: information in general is not read as broad
+            (
+                "compliant",
+                "No officer shall rely on race or national origin when providing information or "
+                "deciding whether to take law enforcement action.",
+            ),
+            # the route, not a bar
+            ("compliant", "The Commission does not directly share information with DHS."),
+            (
+                "error",
+                "Officers shall not directly or indirectly share immigration status with ICE.",
+            ),
+            ("compliant", "Information shall be shared with ICE."),
+        )
+    )
+
+
+def test_an_object_described_by_a_participle_is_still_the_subject():
+    _verdicts(
+        (
+            (
+                "warning",
+                "Personal information collected by the City shall not be shared with federal "
+                "agencies except as required by law.",
+            ),
+            (
+                "warning",
+                "Personal information obtained from residents shall not be disclosed to ICE.",
+            ),
+            (
+                "compliant",
+                "Personal information collected by the City may be shared with federal agencies.",
+            ),
+        )
+    )
+
+
+def test_information_about_citizenship_is_status_information():
+    _verdicts(
+        (
+            (
+                "error",
+                "City employees shall not transmit citizenship information to the Department of "
+                "Homeland Security.",
+            ),
+            (
+                "error",
+                "The district will not release information about a student's citizenship to "
+                "immigration officials without a court order.",
+            ),
+            (
+                "compliant",
+                "The city shall not share information about citizenship classes with ICE.",
+            ),
+            # "release information" is a noun only where no modal or "to" makes it the verb
+            ("compliant", "The jail shall not provide release information to ICE."),
+        )
+    )
+
+
+def test_giving_allowed_only_on_a_condition_is_restricted():
+    _verdicts(
+        (
+            (
+                "error",
+                "Immigration status information shall only be shared with ICE pursuant to a "
+                "judicial warrant.",
+            ),
+            (
+                "warning",
+                "Records shall only be released to ICE upon presentation of a judicial warrant.",
+            ),
+            (
+                "error",
+                "Immigration status information may be shared with ICE only if a judicial "
+                "warrant is presented.",
+            ),
+            ("compliant", "The city will only honor detainers accompanied by a judicial warrant."),
+            (
+                "compliant",
+                "Officers may only contact ICE when a person has been arrested for a felony.",
+            ),
+        )
+    )
+
+
+def test_told_not_to_is_a_restriction():
+    _verdicts(
+        (
+            (
+                "error",
+                "Officers are directed not to disclose a person's immigration status to ICE.",
+            ),
+            (
+                "error",
+                "It shall be the policy of the city to not share immigration status information "
+                "with federal authorities.",
+            ),
+        )
+    )
+
+
+def test_status_inside_a_passive_subject_of_information_is_restricted():
+    _verdicts(
+        (
+            (
+                "error",
+                "No information regarding a person's immigration status shall be released unless "
+                "required by law.",
+            ),
+        )
+    )
+
+
+def test_asking_federal_immigration_authorities_for_status_is_requesting_it():
+    for text in (
+        "Members shall not make inquiries of ICE regarding the immigration status of any person.",
+        "Officers shall not contact ICE to determine a person's immigration status.",
+        "Staff shall not verify immigration status with federal authorities.",
+    ):
+        findings = lint(doc(text))
+        assert verdict(findings) == "error", text
+        assert _only(findings, "1373-status-restriction").limb == "§ 1373(b)(1): requesting", text
+    # finding it out for oneself is not requesting it
+    assert verdict(lint(doc("Officers shall not attempt to determine immigration status."))) == (
+        "compliant"
+    )
+
+
+def test_the_recipient_then_what_is_said_about_status():
+    _verdicts(
+        (
+            (
+                "error",
+                "County employees may not communicate with federal immigration authorities about a "
+                "person's immigration status.",
+            ),
+            (
+                "error",
+                "County staff are prohibited from confirming a person's immigration status to ICE.",
+            ),
+        )
+    )
+
+
+def test_confidentiality_with_the_object_between_or_as_a_noun():
+    _verdicts(
+        (
+            ("error", "Officers must keep information about immigration status private."),
+            ("error", "Staff shall protect the confidentiality of students' immigration status."),
+            ("compliant", "Officers must keep information about crime victims private."),
+            ("compliant", "Employees shall maintain the confidentiality of personnel files."),
+        )
+    )
+
+
+def test_answering_a_request_for_information_is_giving_it():
+    _verdicts(
+        (
+            (
+                "warning",
+                "The city shall not comply with any request from ICE for information about "
+                "individuals in its custody.",
+            ),
+            (
+                "compliant",
+                "The city shall not comply with any request from ICE to detain an individual.",
+            ),
+            (
+                "compliant",
+                "The Police Department shall not honor ICE requests for notification of release "
+                "dates.",
+            ),
+        )
+    )
+
+
+def test_documenting_status_is_keeping_it():
+    findings = lint(doc("Officers shall not document a person's immigration status in any report."))
+    assert verdict(findings) == "error"
+    assert _only(findings, "1373-status-restriction").limb == "§ 1373(b)(2): maintaining"
+
+
+def test_items_a_lead_in_lets_a_court_enjoin_describe_forbidden_policies():
+    findings = lint(
+        doc(
+            """
+            (E) A resident may bring a civil action to enjoin:
+            (a) an enactment by the county of any ordinance or policy that intentionally limits or
+            prohibits a county employee from communicating to federal officials regarding the
+            immigration status of a person.
+            """
+        )
+    )
+    assert verdict(findings) == "compliant"

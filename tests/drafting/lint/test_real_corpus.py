@@ -60,11 +60,12 @@ Eleven sets, each reported on its own:
   the lint was run on it, and run once after the eighth round's rules were done (14/19,
   bar not met); its misses were then read and the ninth round's readings written for
   them, so it is one more development set.
-* `heldout-10` — gathered on 2026-11-30 (13 provisions, 13 jurisdictions not in any
-  other set) by someone who did not read the lint's code or run it, committed with its
-  verdicts (cfcebeb) before the lint was run on it; run once after the ninth round's
-  rules were done. The issue's bar applies to it. Its misses are strict xfails with
-  their causes, read after that run; they were not tuned on.
+* `heldout-10`, reported as **seen (looked at 2026-11-30, tenth round)** — gathered
+  on 2026-11-30 (13 provisions, 13 jurisdictions not in any other set) by someone who did
+  not read the lint's code or run it, committed with its verdicts (cfcebeb) before the lint
+  was run on it, and run once after the ninth round's rules were done (9/13, bar not met);
+  its misses were then read and the tenth round's readings written for them, so it is one
+  more development set.
 
 Precision and recall for each set are printed after the run.
 """
@@ -91,6 +92,7 @@ SEEN_6_LABEL = "seen (looked at 2026-11-30, sixth round)"
 SEEN_7_LABEL = "seen (looked at 2026-11-30, seventh round)"
 SEEN_8_LABEL = "seen (looked at 2026-11-30, eighth round)"
 SEEN_9_LABEL = "seen (looked at 2026-11-30, ninth round)"
+SEEN_10_LABEL = "seen (looked at 2026-11-30, tenth round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -268,37 +270,28 @@ KNOWN_SEEN_9_MISSES: dict[str, str] = {
     ),
 }
 
-# heldout-10 documents the lint got wrong on its one run (2026-11-30, after the ninth
-# round's rules were done: 9/13), and why: causes read after the run, not fixed.
-KNOWN_HELDOUT_10_MISSES: dict[str, str] = {
-    "albany-ny-2017-mayor-statement-executive-order-1-17": (
-        "'will not collect information regarding immigration or citizenship status and will "
-        "prohibit the use or disclosure of such information, except as required by law': "
-        "the don't-collect half is read, but 'prohibit the ... disclosure of such "
-        "information', whose 'such information' is the status information just named, is not "
-        "read as a restriction on sending status (compliant for error; the file's verdict "
-        "rests on the city's statement of the order and is marked unsure)"
-    ),
+# heldout-10 was measured once on 2026-11-30 (9/13), after the ninth round's rules were
+# done, and its causes were read after the run; the tenth round's readings ("such
+# information" after status is status; "prohibit the use or disclosure of"; legal process
+# demanded of immigration enforcement before it gets what it requests; bare information
+# given where immigration enforcement is named; an object described by a participle stays
+# the subject; information about citizenship; giving allowed only on a condition; "directed
+# not to"; status inside a passive subject of information; asking federal immigration
+# authorities for status; the recipient, then what is said; confidentiality with its object
+# between or as a noun; answering a request for information; "document" as keeping; items
+# under a lead-in that lets a court enjoin) were written for them and for wordings of the
+# same families, and tested on texts of their own in test_reading.py. From then on it is
+# reported as "seen (looked at 2026-11-30, tenth round)". What it still misses:
+KNOWN_SEEN_10_MISSES: dict[str, str] = {
     "national-school-district-2017-superintendent-letter-student-records": (
         "'our schools do not request or maintain any records that specify the citizenship "
         "status of any students': the lint reads 'do not ... maintain' records specifying "
         "status as a restriction on keeping status (§ 1373(b)(2)); the file reads the letter "
         "as describing practice and gives a warning, and its note says the keeping reading "
-        "(error) is also open (error for warning)"
-    ),
-    "norwalk-community-school-district-iowa-2025-immigration-enforcement-procedures": (
-        "'If an outside agency, like Immigration and Customs Enforcement (ICE), requests "
-        "student records, they must present a valid subpoena or court order': a condition "
-        "put on the requesting agency ('they must present') is not read as a restriction on "
-        "the district's giving student records (a broad category), so nothing is found "
-        "(compliant for warning)"
-    ),
-    "ulster-county-2019-county-executive-order-2-press-release": (
-        "'prohibits County employees ... from gathering information about immigration "
-        "status or sharing such information with ICE and CBP unless compelled to do so by "
-        "law': 'such information' is read as bare 'information' (a broad category, warning), "
-        "not as the status information it refers back to (warning for error; the file rests "
-        "on the county's press release and is marked unsure)"
+        "(error) is also open. Looked at in the tenth round: telling a description of practice "
+        "from a rule by its tense would also clear present-tense rules ('The department does "
+        "not share immigration status'), so the lint keeps the keeping reading (error for "
+        "warning)"
     ),
 }
 
@@ -312,7 +305,7 @@ SEEN_6 = real_cases("heldout-6")
 SEEN_7 = real_cases("heldout-7")
 SEEN_8 = real_cases("heldout-8")
 SEEN_9 = real_cases("heldout-9")
-HELDOUT_10 = real_cases("heldout-10")
+SEEN_10 = real_cases("heldout-10")
 
 
 def _was(split: str, score: str) -> str:
@@ -336,7 +329,7 @@ MEASURED = (
     (SEEN_7_LABEL, SEEN_7, KNOWN_SEEN_7_MISSES, _was("heldout-7", "8/11")),
     (SEEN_8_LABEL, SEEN_8, KNOWN_SEEN_8_MISSES, _was("heldout-8", "8/9")),
     (SEEN_9_LABEL, SEEN_9, KNOWN_SEEN_9_MISSES, _was("heldout-9", "14/19")),
-    ("heldout-10", HELDOUT_10, KNOWN_HELDOUT_10_MISSES, _unmet("heldout-10")),
+    (SEEN_10_LABEL, SEEN_10, KNOWN_SEEN_10_MISSES, _was("heldout-10", "9/13")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
