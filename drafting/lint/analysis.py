@@ -42,7 +42,7 @@ Pattern = re.Pattern[str] | p.Scanner
 # ("provide", "make") count only with an information noun ("provide information").
 _STRONG_SEND = (
     "shar", "disclos", "disseminat", "divulg", "communicat", "exchang", "transmi", "send", "sent",
-    "furnish", "reveal",
+    "furnish", "reveal", "tell",
 )  # fmt: skip
 _CLAUSE_WORD = re.compile(
     r"\b(?:where|when|whether|if|even|unless|who|which|while|because|is|are|was|were|has|have|had)\b"
@@ -199,6 +199,7 @@ class Facts:
     savings_lead: str = ""  # "document"/"section": a savings lead-in whose items name the channels
     verbs: list[Span] = field(default_factory=list)  # every verb of moving or gathering information
     reported: list[Restriction] = field(default_factory=list)  # restrictions a recital reports
+    urged: list[Restriction] = field(default_factory=list)  # restrictions it asks another to adopt
     refuses_detainers: bool = False
     may_withhold: list[Span] = field(default_factory=list)  # "may decline to disclose" status
     cleared: list[Restriction] = field(default_factory=list)  # defined terms that exclude status
@@ -278,7 +279,8 @@ def _operators(
     for s in spans:
         if s.kind == "neutral":
             continue
-        if s.kind == "restrict" and s.text.rstrip().lower() == "not" and s.end not in verb_starts:
+        bare_not = s.text.strip(" \t•·-–*").lower() == "not"  # "not" before its verb
+        if s.kind == "restrict" and bare_not and s.end not in verb_starts:
             continue
         if s.text[:5].lower() == "withh":
             before = out[-1] if out else None
@@ -386,7 +388,11 @@ def _effective(low: str, cluster: list[Span], gap: str, mention: Span) -> tuple[
     points to the status after the last verb of the cluster.
     """
     direct = cluster[-1].end <= mention.start and bool(_DIRECT_OBJECT.match(gap))
-    info = mention.kind != "status" or direct or bool(p.INFO_NOUN.search(gap))
+    info = (
+        mention.kind != "status"
+        or direct
+        or bool(p.INFO_NOUN.search(gap) or p.RECIPIENT_THEN_OBJECT.fullmatch(gap))
+    )
     if not info and cluster[0].start >= mention.end:
         # a passive subject: "No information regarding a person's status shall be released"
         info = bool(_INFO_BEFORE.search(low, max(0, mention.start - 60), mention.start))
@@ -445,7 +451,10 @@ def _preceding(low: str, mention: Span, clusters: list[list[Span]]) -> list[Span
     if ";" in gap or p.BASIS.search(gap) or _CLAUSE_WORD.search(gap):
         return None
     if len(gap) > 40 and not (
-        p.INFO_NOUN.search(gap) or _data_list(gap) or _RECIPIENT_THEN_TOPIC.fullmatch(gap)
+        p.INFO_NOUN.search(gap)
+        or _data_list(gap)
+        or _RECIPIENT_THEN_TOPIC.fullmatch(gap)
+        or p.RECIPIENT_THEN_OBJECT.fullmatch(gap)
     ):
         return None
     return cluster
@@ -687,6 +696,14 @@ def sentence_facts(
     facts.refuses_detainers = bool(detainers) and _refuses_detainers(facts)
     if facts.definition:  # a definition describes; it restricts nothing itself
         facts.status, facts.broad, facts.hedges, facts.may_withhold = [], [], [], []
+    urging = p.URGED.search(low) if facts.status or facts.broad else None
+    if urging is not None:  # it asks another body to adopt the rule; it enacts none
+        flagged = facts.status + ([] if facts.excludes_status else facts.broad)
+        facts.urged = [r for r in flagged if r.mention.start >= urging.start()]
+        facts.status = [r for r in facts.status if r not in facts.urged]
+        facts.broad = [r for r in facts.broad if r not in facts.urged]
+        if not facts.flagged:
+            facts.hedges = []
     if facts.recital:  # it reports a rule in force elsewhere; it enacts none
         facts.reported = facts.status + ([] if facts.excludes_status else facts.broad)
         facts.status, facts.broad, facts.hedges, facts.may_withhold = [], [], [], []
@@ -767,17 +784,23 @@ def _anaphora(text: str, low: str, mentions: list[Span], after: int) -> list[Spa
     """ "... immigration status ..., and shall not maintain records of such status": status.
 
     An anaphor read as bare information ("gathering information about immigration status
-    or sharing such information") refers back to the information last named before it;
-    where that is status, so is the anaphor. "Other such information" after a list is the
+    or sharing such information"), or a pronoun ("collect immigration status information or
+    share it with ..."), refers back to the information last named before it; where that
+    is status, so is the anaphor. "Other such information" after a list is the
     list's kind instead (`_ejusdem_generis`)."""
     found: list[Span] = []
     replaced: list[Span] = []
-    for span in _spans(text, p.STATUS_ANAPHOR.finditer(low, after), "status"):
+    for match in p.STATUS_ANAPHOR.finditer(low, after):
+        span = Span("status", match.start(), match.end(), text[match.start() : match.end()])
         overlapping = [m for m in mentions if m.start < span.end and span.start < m.end]
+        before = [m for m in mentions if m.end <= span.start]
+        if match["pronoun"]:
+            if not overlapping and before and before[-1].kind == "status":
+                found.append(span)
+            continue
         if not overlapping:
             found.append(span)
             continue
-        before = [m for m in mentions if m.end <= span.start]
         if (
             before
             and before[-1].kind == "status"
@@ -1059,6 +1082,24 @@ def _tail_polarity(
     return ""
 
 
+def _lists_forbidden_policies(lead: Facts) -> bool:
+    """A lead-in that forbids policies and lists what they contain: "may not adopt ... a
+    sanctuary policy, including a policy, order, or ordinance that:", "No local governmental
+    unit ... may enact ... any ordinance ... that:". Its items describe the forbidden
+    policies (restrictions they name are protected), as a definition's items do."""
+    low = lead.low.rstrip()
+    if not low.endswith(":"):
+        return False
+    clause = p.POLICY_CLAUSE_BEFORE.search(low, max(0, len(low) - 200))
+    if clause is None:
+        return False
+    noun = clause.start()
+    if p.VOIDING_BEFORE.search(low, max(0, noun - 60), noun):
+        return True
+    before = [o for o in lead.operators if o.end <= noun]
+    return bool(before) and before[-1].kind == "restrict"
+
+
 def _adopted_terms(sentences: list[Sentence]) -> frozenset[str]:
     """Terms defined by a lead-in ("'Sanctuary policy' means a policy that:") that the
     document itself adopts ("The City hereby adopts a sanctuary policy").
@@ -1128,6 +1169,7 @@ def analyse(document: Document) -> Analysis:
     defining: set[int] = set()  # blocks that are (or belong to) a definition's list
     findings: set[int] = set()  # paragraphs that open "The legislature finds that ..."
     facts_list: list[Facts] = []
+    forbidden: set[int] = set()  # blocks that list the contents of policies a lead-in forbids
     labels: dict[str, Block] = {}
     section_index = -1
     for sentence in sentences:
@@ -1141,6 +1183,12 @@ def analyse(document: Document) -> Analysis:
         if sentence.stem is not None:
             inherited = _tail_polarity(sentence.stem, last, stems, labels)
             in_definition = id(sentence.stem) in defining
+            stem_facts = last.get(id(sentence.stem))
+            if id(sentence.stem) in forbidden or (
+                stem_facts is not None and _lists_forbidden_policies(stem_facts)
+            ):
+                forbidden.add(id(sentence.block))
+                inherited = "permit"
         elif id(sentence.block) in defining:
             in_definition = True
         before = facts_list[-1] if facts_list else None
@@ -1151,7 +1199,8 @@ def analyse(document: Document) -> Analysis:
             inherited=inherited,
             definitions=definitions,
             in_definition=in_definition,
-            continues_described=(
+            continues_described=id(sentence.block) in forbidden
+            or (
                 before is not None
                 and before.sentence is not None
                 and before.sentence.section is sentence.section

@@ -54,6 +54,8 @@ _PLAIN = re.compile(
     (?P<verb>means|shall\s+mean|(?:does|shall)\s+not\s+include)\b""",
     re.X,
 )
+# A clause, not a term, before "means": "here is what it means", "this is how it means".
+_NOT_A_TERM = re.compile(r"\b(?:what|how|it|is|are|was|were|this)\b")
 _INFO_TERM = re.compile(r"\b(?:information|data|records?|files?|identifiers?)\b")
 _EXCLUDES = re.compile(r"\b(?:does|shall)\s+not\s+include|\bexclud\w*|\bexcept\b|\bother\s+than\b")
 _OPEN = re.compile(r"\binclud(?:e|es|ing)\b|\bany\s+information\b|\bsuch\s+as\b")
@@ -93,6 +95,8 @@ def defined_term(text: str) -> tuple[str, str] | None:
     """(term, verb) when the sentence defines a term, e.g. ("sanctuary policy", "means")."""
     low = p.lower(text)
     match = _QUOTED.match(low) or _PLAIN.match(low)
+    if match is not None and _NOT_A_TERM.search(match["term"]):
+        match = None  # "Here is what it means to be a sanctuary campus:" defines nothing
     if match is None:
         comma = _COMMA.match(low)
         return (" ".join(comma["term"].split()), "means") if comma else None

@@ -131,8 +131,8 @@ OPERATOR = Scanner(
   | (?P<permitneg>
         \bnothing\b[^;.]{{0,200}}?\b{_RESTRICT_WORDS}{_CHAIN}
       | \bno\s+(?:provision|part|portion)\b[^;.]{{0,120}}?\b{_RESTRICT_WORDS}{_CHAIN}
-      | \b(?:does|do|shall|will|may|is|are)\s+not\s+(?:be\s+)?
-        (?:(?:construed|interpreted|read|intended|deemed)\s+(?:to|as)\s+(?:\w+\s+)?)?
+      | (?:\b(?:does|do|shall|will|may|is|are|can|could|must|should)\s+not|\bcannot|\bcan't)\s+
+        (?:be\s+)?(?:(?:construed|interpreted|read|intended|deemed)\s+(?:to|as)\s+(?:\w+\s+)?)?
         {_RESTRICT_WORDS}{_CHAIN}
       | \b(?:shall|may|will|must)\s+not\s+be\s+(?:\w+\s+)?
         (?:prohibited|restricted|prevented|barred|precluded)\b{_CHAIN}
@@ -162,7 +162,7 @@ OPERATOR = Scanner(
       # a verb of forbidding with its object before "from", in any form: "prohibits",
       # "a policy prohibiting county employees from", "forbids", "barred its employees from"
       | \b(?:prohibit(?:s|ing)?|forbid(?:s|ding)?|bar(?:s|red|ring)?|prevent(?:s|ed|ing)?
-          |preclud(?:e|es|ed|ing)|restrict(?:s|ed|ing)?)\s+[^;.]{{0,80}}?\bfrom\b
+          |preclud(?:e|es|ed|ing)|restrict(?:s|ed|ing)?)\s+[^;.]{{0,160}}?\bfrom\b
       # "it is unlawful for", "make it unlawful for police to share ..."
       | \b(?:unlawful|illegal)\s+for\s+[^;.]{{0,80}}?\bto\b
       # "prohibits using County resources for ...", "prohibits the use of ... to"
@@ -192,6 +192,11 @@ OPERATOR = Scanner(
       | \b(?:under\s+no\s+circumstances?|in\s+no\s+(?:event|case))\b,?(?:\s+{_MODAL}\b)?
       | \bnor\s+{_MODAL}\b
       | \b(?:refrain|abstain)\s+from\b | \b(?:shall|must|will)\s+decline\s+to\b
+      | \brefus(?:e|es|ed|ing)\s+to\b
+      # an item that starts with "Not" before its verb: "The Department will: ... Not
+      # provide federal immigration authorities with ..." (kept only before a verb of
+      # moving or gathering information, as "not" before a gerund is)
+      | ^(?:[•·\-–*]\s*)?not\s+(?=[a-z]+\b)
       # a lead-in naming what a court may forbid: "a resident may bring a civil action ... to
       # enjoin: (a) an enactment of any policy that ..."
       | \bto\s+enjoin\b
@@ -228,6 +233,8 @@ OPERATOR = Scanner(
         "should",
         "won't",
         "shan't",
+        "could",
+        "refus",
         "not",
         "prohibit",
         "restrict",
@@ -295,7 +302,7 @@ VERB = Scanner(
         |transmi(?:t|ts|tted|tting|ssion)|sen(?:d|ds|t|ding)|furnish(?:es|ed|ing)?
         |reveal(?:s|ed|ing)?|report(?:s|ed|ing)?|provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave
         |notif(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|forward(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)
-        |withh(?:old|olds|olding|eld))\b
+        |withh(?:old|olds|olding|eld)|tell(?:s|ing)?)\b
       # verbs that more often move people or make things: only with information, also
       # someone's ("release any individual's information"), after the recipient ("release
       # to U.S. Immigration Officers or to any person, any personally identifiable student
@@ -379,6 +386,7 @@ VERB = Scanner(
         "receiv",
         "accept",
         "compl",
+        "tell",
         "honor",
         "honour",
         "fulfil",
@@ -485,8 +493,7 @@ BROAD = Scanner(
   | \binformation\s+(?:about|regarding|concerning|on|relating\s+to|related\s+to|pertaining\s+to
       |in\s+relation\s+to|connected\s+with)\s+
       (?:(?:any|an?|the)\s+(?:person|individual|resident|inmate|detainee|immigrant|arrestee)s?
-        |(?:(?:city|county|town|village|district|school|local|state|our|its|their)\s+)?
-        (?:persons|individuals|people|residents|inmates|detainees|immigrants|arrestees
+        |(?:[a-z-]+\s+)?(?:persons|individuals|people|residents|inmates|detainees|immigrants|arrestees
           |applicants|clients|patients|students|tenants|victims|witnesses|workers|employees
           |customers|participants|recipients|noncitizens|non-citizens|aliens|families|members
           |visitors|users))\b(?!['’])
@@ -688,6 +695,9 @@ STATUS_BEARING = _compile(
 # After status is named, "such status" or "that information" refers back to it.
 STATUS_ANAPHOR = _compile(
     r"""\bsuch\s+(?:status|information|records?|data)\b|\b(?:that|this)\s+(?:status\s+)?information\b
+    # "collect immigration status information or share it with ...": only where the
+    # information last named is status (analysis._anaphora)
+    |(?P<pronoun>\b(?:it|them)\b)(?=\s+(?:with|to)\b)
     |\b(?:(?:a|the|any|that|each)\s+(?:person|individual)['’]s|(?:his\s+or\s+her|his|her|their))
       \s+status\b"""
 )
@@ -716,6 +726,12 @@ OF_OTHERS = _compile(
     |(?:federal|state|government|immigration)\s+(?:agenc\w+|entit\w+|officials?|authorit\w+)
     |{_FEDERAL_RECIPIENT})"""
 )
+# "will not tell the Immigration Service or other law enforcement agencies your immigration
+# status": federal immigration authorities, then the object, told to them.
+RECIPIENT_THEN_OBJECT = _compile(
+    rf"""\s*(?:to\s+)?{_FEDERAL_RECIPIENT}[^,;:.]{{0,80}}?\s+
+    (?:your|his|her|their|its|(?:a|any|the)\s+(?:person|individual)['’]s|[\w-]+['’]s)\s+"""
+)
 # "make inquiries of ICE regarding the immigration status": the one asked stands between
 # the asking and the status.
 ASKED_OF_FEDERAL_BETWEEN = _compile(rf"""\b(?:of|with|from|through)\s+{_FEDERAL_RECIPIENT}""")
@@ -743,7 +759,9 @@ IMMIGRATION_SEEKER = _compile(rf"""{_IMMIGRATION_BODY}|\blaw\s+enforcement\b""")
 # qualified by what it is about (read by the qualifier), described as collected (`BROAD`),
 # or "such information" (an anaphor: `STATUS_ANAPHOR`).
 BARE_INFORMATION = _compile(
-    rf"""\b(?:{_SENDING}\w*|of|any|all|the|its|their|our)\s+(?P<object>information|data|records)\b
+    rf"""\b(?:{_SENDING}\w*|of|any|all|the|its|their|our)\s+
+    (?:(?:non-?mandatory|voluntary|additional|further|general|other)\s+)?
+    (?P<object>information|data|records)\b
     (?!\s+(?:about|regarding|concerning|on|of|relating|related|pertaining|as\s+to|that|which
         |in\s+relation|connected|collected|obtained|gathered|received|acquired|systems?
         |requests?|sharing|officers?|practices?)\b)
@@ -974,6 +992,16 @@ REPORTED_RULE = _compile(
 DEFINITION = _compile(
     r"""^\s*[“"‘'][^”"’']{1,80}[”"’']\s*(?:,\s*)?(?:\(or\s+[^)]*\)\s*)?
     (?:means|shall\s+mean|shall\s+refer|refers|includes?|has|have|is|are)\b"""
+)
+
+# A resolution that asks another body to adopt a rule enacts none: "expresses its desire
+# that the Sheriff's Office develop a policy refusing to report ...", "urges the Sheriff to
+# adopt a policy of not sharing ...".
+URGED = _compile(
+    r"""\b(?:urg(?:e|es|ed|ing)|encourag(?:e|es|ed|ing)|calls?\s+(?:up)?on|recommends?
+    |expresses\s+(?:its|their)\s+(?:desire|wish|hope)|requests?|asks?|invites?)\b[^.;]{0,160}?
+    \b(?:develop|adopt|enact|implement|establish|create|consider)\w*\s+(?:(?:a|an|the|such)\s+)?
+    (?:[\w-]+\s+){0,3}?(?:polic(?:y|ies)|ordinances?|procedures?|rules?|protocols?|practices?)\b"""
 )
 
 # What every sentence is scanned for, in one pass (see analysis.sentence_facts).

@@ -205,6 +205,39 @@ class RecitalReportsRestriction(SentenceRule):
         return describe_limbs(limbs) + " (potential)"
 
 
+class UrgedRestriction(SentenceRule):
+    """A resolution that asks another body to adopt a restriction ("expresses its desire that
+    the Sheriff's Office develop a policy refusing to report the immigration status ... to
+    ICE"). Asking enacts nothing, so it is never an error; but the policy asked for would
+    restrict the § 1373 channels unless it keeps them open."""
+
+    id = "1373-urges-restriction"
+    severity = "warning"
+    authority = AUTHORITY_BROAD
+
+    def inspect(self, facts: Facts, analysis: Analysis):
+        if not facts.urged or analysis.cure_for(facts):
+            return None
+        restriction = facts.urged[0]
+        what = (
+            "citizenship or immigration status"
+            if restriction.mention.kind == "status"
+            else f"“{restriction.mention.text}”"
+        )
+        message = (
+            f"This asks another body to adopt a rule that would restrict sharing {what} "
+            f"(“{_quoted(facts, restriction)}”). Asking enacts nothing, so it is not an error; "
+            "but the policy asked for would conflict with 8 U.S.C. § 1373 unless it leaves "
+            "sending, receiving, requesting, maintaining and exchanging status information open. "
+            "Ask for a savings clause in it."
+        )
+        return message, savings_fix(analysis)
+
+    def limb(self, facts: Facts, analysis: Analysis) -> str:
+        limbs = {limb for r in facts.urged for limb in r.limbs} or {"a"}
+        return describe_limbs(limbs) + " (potential)"
+
+
 class Hedge(SentenceRule):
     id = "1373-hedge"
     severity = "warning"
@@ -379,6 +412,7 @@ RULES_1373 = (
     StatusRestriction(),
     BroadRestriction(),
     RecitalReportsRestriction(),
+    UrgedRestriction(),
     Hedge(),
     PermitsWithholding(),
     DefinitionExcludesStatus(),

@@ -1653,7 +1653,8 @@ def test_confidentiality_with_the_object_between_or_as_a_noun():
         (
             ("error", "Officers must keep information about immigration status private."),
             ("error", "Staff shall protect the confidentiality of students' immigration status."),
-            ("compliant", "Officers must keep information about crime victims private."),
+            ("compliant", "Officers must keep the home addresses of crime victims private."),
+            ("warning", "Officers must keep information about crime victims private."),
             ("compliant", "Employees shall maintain the confidentiality of personnel files."),
         )
     )
@@ -1698,3 +1699,174 @@ def test_items_a_lead_in_lets_a_court_enjoin_describe_forbidden_policies():
         )
     )
     assert verdict(findings) == "compliant"
+
+
+# -- eleventh round: "can not", forbidden policies' lists, refusing, telling, pronouns ----
+
+
+def test_can_not_before_a_verb_of_forbidding_protects_the_channel():
+    _verdicts(
+        (
+            (
+                "compliant",
+                "The City cannot prohibit employees from sharing immigration status information "
+                "with ICE.",
+            ),
+            (
+                "compliant",
+                "Laws dictate that the department can not prohibit officers from sharing "
+                "information regarding a person's immigration status with the federal government.",
+            ),
+            ("error", "Officers cannot share immigration status information with ICE."),
+            ("error", "Officers can not disclose a person's immigration status to ICE."),
+        )
+    )
+
+
+def test_items_of_policies_a_lead_in_forbids_describe_them():
+    forbidden = """
+        Section 1. No county may adopt a policy that:
+        (a) Prohibits an officer from sending immigration status information to ICE; or
+        (b) Restricts an officer from maintaining immigration status information.
+        """
+    adopted = """
+        Section 1. The Sheriff shall adopt a policy that:
+        (a) Prohibits an officer from sending immigration status information to ICE; and
+        (b) Requires training.
+        """
+    long_agent = """
+        No local unit may enact, maintain, or enforce any ordinance, resolution, or other
+        enactment that:
+        (1) Limits or prohibits any agent of the local unit or of any public postsecondary
+        educational institution in this state from communicating with a federal agency to
+        report the immigration status of any person.
+        """
+    assert verdict(lint(doc(forbidden))) == "compliant"
+    assert verdict(lint(doc(long_agent))) == "compliant"
+    assert verdict(lint(doc(adopted))) == "error"
+
+
+def test_refusing_to_give_status_restricts_it():
+    _verdicts(
+        (
+            ("error", "The department refuses to share immigration status information with ICE."),
+            (
+                "error",
+                "The police department will refuse to disclose a person's immigration status to "
+                "federal immigration authorities.",
+            ),
+            ("compliant", "The department refuses to honor civil immigration detainers."),
+        )
+    )
+
+
+def test_an_item_that_starts_with_not_is_negated():
+    findings = lint(
+        doc(
+            """
+            The Department will:
+            • Not share immigration status information with ICE.
+            • Not detain anyone on a civil immigration detainer.
+            """
+        )
+    )
+    assert verdict(findings) == "error"
+    assert len(rules(findings, "error")) == 1
+
+
+def test_telling_immigration_authorities_status_sends_it():
+    _verdicts(
+        (
+            ("error", "The City will not tell ICE a person's immigration status."),
+            (
+                "error",
+                "Hospital staff will not tell the Immigration Service or other law enforcement "
+                "agencies your immigration status.",
+            ),
+            ("compliant", "Officers will tell residents about their rights."),
+        )
+    )
+
+
+def test_a_pronoun_after_status_information_is_status_information():
+    _verdicts(
+        (
+            (
+                "error",
+                "Officers shall not collect immigration status information or share it with ICE.",
+            ),
+            ("compliant", "Officers shall not collect release dates or share them with ICE."),
+        )
+    )
+
+
+def test_information_given_voluntarily_is_a_broad_category():
+    _verdicts(
+        (
+            (
+                "warning",
+                "The City shall not provide voluntary information to federal immigration "
+                "authorities.",
+            ),
+            (
+                "warning",
+                "The City shall not take any action to facilitate immigration enforcement, "
+                "including providing nonmandatory information to any federal agency.",
+            ),
+        )
+    )
+
+
+def test_asking_another_body_to_adopt_a_restriction_is_a_warning_not_an_error():
+    findings = lint(
+        doc(
+            "The Board urges the Sheriff to adopt a policy of not sharing immigration status "
+            "information with ICE."
+        )
+    )
+    assert verdict(findings) == "warning"
+    assert rules(findings, "warning") == ["1373-urges-restriction"]
+    _verdicts(
+        (
+            (
+                "warning",
+                "The Council requests that the Police Department develop procedures under which "
+                "officers will not share personal information with ICE.",
+            ),
+            (
+                "compliant",
+                "The Board urges the Sheriff to adopt a policy of honoring only detainers signed "
+                "by a judge.",
+            ),
+        )
+    )
+
+
+def test_what_it_means_to_be_a_sanctuary_is_no_definition():
+    findings = lint(
+        doc(
+            """
+            Here is what it means to be a welcoming city:
+            - We will not share immigration status information with ICE.
+            - We will not ask about immigration status.
+            """
+        )
+    )
+    assert verdict(findings) == "error"
+
+
+def test_status_given_to_immigration_authorities_named_first_is_sent():
+    _verdicts(
+        (
+            (
+                "error",
+                "The district will not voluntarily provide ICE with a student's immigration "
+                "status.",
+            ),
+            (
+                "warning",
+                "No County officer shall respond to ICE requests for information about "
+                "incarcerated individuals.",
+            ),
+        )
+    )

@@ -66,12 +66,13 @@ Twelve sets, each reported on its own:
   was run on it, and run once after the ninth round's rules were done (9/13, bar not met);
   its misses were then read and the tenth round's readings written for them, so it is one
   more development set.
-* `heldout-11` — gathered on 2026-11-30 by two people working at once (states A-M and
-  N-W: 26 provisions, 26 jurisdiction keys new to the corpus), neither of whom read the
-  lint's code or ran it, committed with its verdicts (605f241, ed12c5c) before the lint was
-  run on it; run once after the tenth round's rules were done (14/26, bar not met). The
-  issue's bar applies to it. Its misses are strict xfails with their causes, read after
-  that run.
+* `heldout-11`, reported as **seen (looked at 2026-11-30, eleventh round)** — gathered
+  on 2026-11-30 by two people working at once (states A-M and N-W: 26 provisions, 26
+  jurisdiction keys new to the corpus), neither of whom read the lint's code or ran it,
+  committed with its verdicts (605f241, ed12c5c) before the lint was run on it, and run
+  once after the tenth round's rules were done (14/26, bar not met); its misses were then
+  read and the eleventh round's readings written for them, so it is one more development
+  set.
 
 Precision and recall for each set are printed after the run.
 """
@@ -99,6 +100,7 @@ SEEN_7_LABEL = "seen (looked at 2026-11-30, seventh round)"
 SEEN_8_LABEL = "seen (looked at 2026-11-30, eighth round)"
 SEEN_9_LABEL = "seen (looked at 2026-11-30, ninth round)"
 SEEN_10_LABEL = "seen (looked at 2026-11-30, tenth round)"
+SEEN_11_LABEL = "seen (looked at 2026-11-30, eleventh round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -301,81 +303,35 @@ KNOWN_SEEN_10_MISSES: dict[str, str] = {
     ),
 }
 
-# heldout-11 documents the lint got wrong on its one run (2026-11-30, after the tenth
-# round's rules were done), and why: causes read after the run, not fixed.
-KNOWN_HELDOUT_11_MISSES: dict[str, str] = {
-    "charlotte-2017-city-community-message-immigration-law-concerns": (
-        "'Laws dictate that CMPD can not prohibit officers from sharing information regarding a "
-        "person's citizenship or immigration status': 'can not' in two words before a verb of "
-        "forbidding is not read as a negated restriction (as 'does not' or 'may not' are), so "
-        "the protected channel is read as restricted (error for compliant)"
-    ),
-    "dane-county-2017-resolution-520-sheriff-report-immigration-status": (
-        "'expresses its desire that the ... Sheriff's Office develop a policy refusing to report "
-        "the immigration status of any individual ... to ICE': 'refusing to report' is not read "
-        "as not reporting, so nothing is found; the file reads the wished-for policy, which "
-        "binds no one, as a warning (compliant for warning)"
-    ),
-    "enumclaw-2025-pd-keep-washington-working-post": (
-        "'the Enumclaw Police Department will: ... Not provide federal immigration authorities "
-        "with non-public personal information': an item that starts with 'Not' before a plain "
-        "verb is not read as negated ('not' is read only before a gerund), so the broad "
-        "restriction is missed (compliant for warning)"
-    ),
-    "north-dakota-2025-ndcc-44-08-25-sanctuary-policy-prohibited": (
-        "'may not adopt or implement ... a sanctuary policy, including a policy, order, or "
-        "ordinance that: a. Limits or prohibits an individual from communicating ... to verify "
-        "or report the immigration status': the items of a list of policies the lead-in "
-        "forbids are read as imposed, not described (a policy described by a definition is "
-        "read right, one described by a forbidding lead-in is not), so the protected channel "
-        "is read as restricted (error for compliant)"
-    ),
-    "northampton-2019-ord-19-153-safe-city": (
-        "'the City shall not take any action for the sole purpose of facilitating federal "
-        "immigration enforcement, including providing nonmandatory information to any state or "
-        "federal agency': 'nonmandatory information' (information with a word before it) is "
-        "not read as a broad category (compliant for warning)"
-    ),
-    "nyc-health-and-hospitals-2011-open-letter-immigrant-status-private": (
-        "'People who work in a public hospital will not tell the Immigration Service ... your "
-        "immigration status': 'tell' is not a verb of sending (compliant for error)"
-    ),
+# heldout-11 was measured once on 2026-11-30 (14/26), after the tenth round's rules were
+# done, and its causes were read after the run; the eleventh round's readings ("can not"
+# before a verb of forbidding; the items of policies a lead-in forbids describe them, and
+# "prohibits ... from" across a long subject; "refuse to" as not doing; an item that starts
+# with "Not"; "tell"; a pronoun after status information; information given voluntarily;
+# a resolution asking another body to adopt a restriction, a warning; "what it means to be"
+# is no definition) were written for them and tested on texts of their own in
+# test_reading.py. From then on it is reported as "seen (looked at 2026-11-30, eleventh
+# round)". What it still misses:
+KNOWN_SEEN_11_MISSES: dict[str, str] = {
     "olympia-2016-resolution-m-1857-sanctuary-city": (
         "'will have policies that instruct employees to refuse the application of any request "
         "from a state or federal agency that requires the identification of a resident's "
         "immigration status': refusing a request that asks for status is not read as not "
-        "sending it (compliant for error; marked unsure in the file)"
-    ),
-    "portland-state-university-2016-sanctuary-campus-student-information": (
-        "'Here is what it means to PSU to be a sanctuary campus:' is read as a definition's "
-        "lead-in ('means'), so its items, among them 'We will not share confidential student "
-        "information, such as immigration status', are read as describing the term, not as "
-        "rules (compliant for error)"
+        "sending it; the request's object is a clause ('that requires the identification of'), "
+        "not information named (compliant for error; marked unsure in the file)"
     ),
     "rockland-me-2025-ordinance-limit-immigration-enforcement-aclu-quote": (
         "'employees and resources cannot be used to assist, cooperate with, or facilitate any "
         "federal agency in any immigration enforcement operation': no information is named, and "
-        "the lint reads a ban on assisting immigration enforcement as outside § 1373, as the "
-        "corpus does elsewhere; the file reads cooperation as reaching status (compliant for "
-        "warning; marked unsure in the file)"
+        "the corpus's legal test (README) calls a text with no information restriction "
+        "compliant, as the lint does; the file reads cooperation as reaching status (compliant "
+        "for warning; marked unsure in the file)"
     ),
     "santa-fe-nm-2026-city-statement-sfpd-ice-contact-policy": (
         "'the Santa Fe Police Department may contact ICE only in cases involving a person "
         "arrested for: ...': a condition on contacting ICE names no information (as with "
         "Gilbert's order, a known miss since the fourth round); the file reads it as "
         "restricting what a contact carries (compliant for warning; marked unsure in the file)"
-    ),
-    "south-dakota-2018-sb-193-local-cooperation-federal-agencies": (
-        "'No local governmental unit ... may enact, maintain, or enforce any ordinance ... that: "
-        "(1) Limits or prohibits any agent of the local governmental unit or public "
-        "postsecondary educational institution from communicating ... to verify or report the "
-        "immigration status': as North Dakota, and 'prohibits ... from' is not found when more "
-        "than 80 characters stand between them (error for compliant)"
-    ),
-    "tacoma-2025-tpd-faq-rcw-10-93-160-immigration-status": (
-        "'may not collect immigration status information or share it with federal immigration "
-        "authorities': the pronoun 'it' is not read back to the status information just named, "
-        "so only the don't-collect half is read (compliant for error)"
     ),
 }
 
@@ -390,7 +346,7 @@ SEEN_7 = real_cases("heldout-7")
 SEEN_8 = real_cases("heldout-8")
 SEEN_9 = real_cases("heldout-9")
 SEEN_10 = real_cases("heldout-10")
-HELDOUT_11 = real_cases("heldout-11")
+SEEN_11 = real_cases("heldout-11")
 
 
 def _was(split: str, score: str) -> str:
@@ -415,7 +371,7 @@ MEASURED = (
     (SEEN_8_LABEL, SEEN_8, KNOWN_SEEN_8_MISSES, _was("heldout-8", "8/9")),
     (SEEN_9_LABEL, SEEN_9, KNOWN_SEEN_9_MISSES, _was("heldout-9", "14/19")),
     (SEEN_10_LABEL, SEEN_10, KNOWN_SEEN_10_MISSES, _was("heldout-10", "9/13")),
-    ("heldout-11", HELDOUT_11, KNOWN_HELDOUT_11_MISSES, _unmet("heldout-11")),
+    (SEEN_11_LABEL, SEEN_11, KNOWN_SEEN_11_MISSES, _was("heldout-11", "14/26")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
