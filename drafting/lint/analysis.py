@@ -94,6 +94,13 @@ _ONLY_WHEN = re.compile(
 _SUCH_BEFORE = re.compile(r"\b(?:other\s+(?:such|similar|like)|such\s+other|similar)\s+$")
 _SUCH_IN = re.compile(r"\b(?:other\s+)?(?:such|similar)\b")
 _OTHER_BEFORE = re.compile(r"\bother\s+$")
+# What a message is about, last in the words between it and status: "communication to an
+# immigration agency ... concerning any student in reference to his or her ... status".
+_TOPIC_TAIL = re.compile(
+    r"\b(?:about|regarding|concerning|in\s+reference\s+to|with\s+regard\s+to|relating\s+to"
+    r"|as\s+to)\b[^,;:.]{0,60}$"
+)
+_PROCESS_WORDS = ("warrant", "subpoena", "court order", "authoriz", "authoris", "approval")
 # "communicate with federal immigration authorities about a person's immigration status":
 # the recipient, then what the message is about.
 _RECIPIENT_THEN_TOPIC = re.compile(
@@ -455,6 +462,7 @@ def _preceding(low: str, mention: Span, clusters: list[list[Span]]) -> list[Span
         or _data_list(gap)
         or _RECIPIENT_THEN_TOPIC.fullmatch(gap)
         or p.RECIPIENT_THEN_OBJECT.fullmatch(gap)
+        or (len(gap) <= 200 and _TOPIC_TAIL.search(gap))
     ):
         return None
     return cluster
@@ -607,6 +615,7 @@ def sentence_facts(
     in_definition: bool = False,
     continues_described: bool = False,
     in_findings: bool = False,
+    lead_verbs: tuple[Span, ...] = (),
 ) -> Facts:
     """The facts of one sentence (see the module docstring).
 
@@ -616,7 +625,10 @@ def sentence_facts(
     a restriction without making one; `continues_described` marks a sentence that
     names what the restrictions the sentence before forbids include ("This
     includes restrictions on: ..."), which describes them too; `in_findings` a
-    sentence of legislative findings (a recital: `p.FINDINGS`).
+    sentence of legislative findings (a recital: `p.FINDINGS`); `lead_verbs` the
+    restricted verbs of a lead-in whose object is its list ("may not disclose ... the
+    following information: ... (g) The student's citizenship or immigration status"),
+    which act on what an item names when the item's own verbs do not.
     """
     # "((deleted))" words of an amending ordinance (King County style) are not law
     low = _DELETED.sub(lambda m: " " * len(m.group()), p.lower(text))
@@ -636,6 +648,12 @@ def sentence_facts(
         continues_described,
         inherited,
     )
+    if verb_matches and p.PROHIBITED_AT_END.search(low):
+        # "Any communication ... concerning ... status is prohibited": what the subject
+        # names is forbidden, from the start of the sentence
+        first = verb_matches[0].start()
+        if not any(o.start <= first for o in facts.operators):
+            facts.operators.insert(0, Span("restrict", 0, 0, ""))
     mentions = [m for m in _mentions(text, status, broad, limited) if not _access_to(low, m)]
     if p.IMMIGRATION_NAMED.search(low):
         mentions = _bare_information(text, low, mentions)
@@ -646,7 +664,7 @@ def sentence_facts(
     if definitions is not None and definitions.pattern is not None:
         mentions = _defined_mentions(text, low, mentions, definitions)
     verbs = [  # "release" in "release dates" is part of the object
-        v
+        _recorded_when_asked(low, v)
         for v in _spans(text, verb_matches)
         if not any(m.start <= v.start < m.end for m in mentions)
     ]
@@ -683,6 +701,8 @@ def sentence_facts(
             (facts.status if restriction.moves else facts.dont_ask).append(restriction)
         elif restriction.moves:
             (facts.broad if mention.kind == "broad" else facts.limited).append(restriction)
+    if lead_verbs:
+        _listed_objects(facts, mentions, lead_verbs)
     _confidentiality(facts, mentions)
     if "access" in low:
         _access_denied(facts, mentions)
@@ -737,6 +757,33 @@ def _reported_persons(text: str, low: str, mentions: list[Span]) -> list[Span]:
     found = [Span("status", m.start(g), m.end(g), text[m.start(g) : m.end(g)]) for m, g in groups]
     found = [f for f in found if not any(m.start < f.end and f.start < m.end for m in mentions)]
     return sorted(mentions + found, key=lambda s: (s.start, -s.end)) if found else mentions
+
+
+def _listed_objects(facts: Facts, mentions: list[Span], lead_verbs: tuple[Span, ...]) -> None:
+    """An item of a list a lead-in's restricted verb takes as its object ("may not disclose
+    the following information: ... (g) The student's citizenship or immigration status"):
+    what the item names, and no verb of its own takes, is restricted by the lead-in's verbs.
+    The verbs are placed where the item's object starts (the quotation is the item's)."""
+    taken = [r.mention for r in (*facts.status, *facts.broad, *facts.limited, *facts.dont_ask)]
+    for mention in mentions:
+        if mention in taken or (mention.kind == "status" and _excluded(facts.low, mention)):
+            continue
+        acting = tuple(Span(v.kind, mention.start, mention.start, v.text) for v in lead_verbs)
+        restriction = Restriction(mention, acting)
+        if mention.kind == "status":
+            (facts.status if restriction.moves else facts.dont_ask).append(restriction)
+        elif restriction.moves:
+            (facts.broad if mention.kind == "broad" else facts.limited).append(restriction)
+
+
+def _recorded_when_asked(low: str, verb: Span) -> Span:
+    """ "inquire about or record a student's immigration status": writing down what was asked
+    is gathering it (don't ask), not keeping what is held (§ 1373(b)(2))."""
+    if verb.kind != "keep" or not verb.text.lower().startswith(("record", "document")):
+        return verb
+    if not p.ASKING_BEFORE_RECORD.search(low, max(0, verb.start - 40), verb.start):
+        return verb
+    return Span("collect", verb.start, verb.end, verb.text)
 
 
 def _bare_information(text: str, low: str, mentions: list[Span]) -> list[Span]:
@@ -942,13 +989,14 @@ def _process_demanded(facts: Facts, mentions: list[Span]) -> None:
     Only where immigration enforcement (or law enforcement, which includes it) is named, and
     only what the request names: a request for release dates stays narrow."""
     low = facts.low
-    if not any(w in low for w in ("warrant", "subpoena", "court order")):
+    if not any(w in low for w in _PROCESS_WORDS):
         return
     if not p.IMMIGRATION_SEEKER.search(low):
         return
     for match in p.PROCESS_DEMANDED.finditer(low):
-        start, end = match.span("object" if match["object"] else "object2")
-        if not p.IMMIGRATION_SEEKER.search(low, 0, match.start() + 80):
+        group = next(g for g in ("object", "object2", "object3") if match[g])
+        start, end = match.span(group)
+        if not p.IMMIGRATION_SEEKER.search(low, 0, max(match.end(), match.start() + 80)):
             continue
         asked = [m for m in mentions if start <= m.start and m.end <= end]
         if not asked or any(m.kind.startswith("limited:") for m in asked):
@@ -1082,6 +1130,19 @@ def _tail_polarity(
     return ""
 
 
+def _verbs_on_list(lead: Facts) -> tuple[Span, ...]:
+    """The restricted verbs of a lead-in whose object is the list after it ("may not
+    disclose ... the following information concerning a student:")."""
+    following = p.FOLLOWING_OBJECT.search(lead.low)
+    if following is None:
+        return ()
+    return tuple(
+        v
+        for v in lead.verbs
+        if v.start < following.start() and lead.polarity_at(v.start) == "restrict"
+    )
+
+
 def _lists_forbidden_policies(lead: Facts) -> bool:
     """A lead-in that forbids policies and lists what they contain: "may not adopt ... a
     sanctuary policy, including a policy, order, or ordinance that:", "No local governmental
@@ -1170,6 +1231,7 @@ def analyse(document: Document) -> Analysis:
     findings: set[int] = set()  # paragraphs that open "The legislature finds that ..."
     facts_list: list[Facts] = []
     forbidden: set[int] = set()  # blocks that list the contents of policies a lead-in forbids
+    carried: dict[int, tuple[Span, ...]] = {}  # a lead-in's restricted verbs, by item block
     labels: dict[str, Block] = {}
     section_index = -1
     for sentence in sentences:
@@ -1189,6 +1251,10 @@ def analyse(document: Document) -> Analysis:
             ):
                 forbidden.add(id(sentence.block))
                 inherited = "permit"
+            elif id(sentence.stem) in carried:
+                carried[id(sentence.block)] = carried[id(sentence.stem)]
+            elif stem_facts is not None and (lead := _verbs_on_list(stem_facts)):
+                carried[id(sentence.block)] = lead
         elif id(sentence.block) in defining:
             in_definition = True
         before = facts_list[-1] if facts_list else None
@@ -1209,6 +1275,7 @@ def analyse(document: Document) -> Analysis:
             ),
             in_findings=id(sentence.block) in findings
             or bool(p.FINDINGS_HEADING.search(p.lower(sentence.section.heading))),
+            lead_verbs=carried.get(id(sentence.block), ()),
         )
         facts.sentence = sentence
         if sentence.stem is not None and id(sentence.stem) in last:

@@ -162,7 +162,7 @@ OPERATOR = Scanner(
       # a verb of forbidding with its object before "from", in any form: "prohibits",
       # "a policy prohibiting county employees from", "forbids", "barred its employees from"
       | \b(?:prohibit(?:s|ing)?|forbid(?:s|ding)?|bar(?:s|red|ring)?|prevent(?:s|ed|ing)?
-          |preclud(?:e|es|ed|ing)|restrict(?:s|ed|ing)?)\s+[^;.]{{0,160}}?\bfrom\b
+          |preclud(?:e|es|ed|ing)|restrict(?:s|ed|ing)?|limit(?:s|ing)?)\s+[^;.]{{0,160}}?\bfrom\b
       # "it is unlawful for", "make it unlawful for police to share ..."
       | \b(?:unlawful|illegal)\s+for\s+[^;.]{{0,80}}?\bto\b
       # "prohibits using County resources for ...", "prohibits the use of ... to"
@@ -193,6 +193,10 @@ OPERATOR = Scanner(
       | \bnor\s+{_MODAL}\b
       | \b(?:refrain|abstain)\s+from\b | \b(?:shall|must|will)\s+decline\s+to\b
       | \brefus(?:e|es|ed|ing)\s+to\b
+      # an elided passive: "is protected by patient privacy laws and not shared with ICE"
+      | \b(?:and|but)\s+not\s+(?=[a-z]+(?:ed|en)\b)
+      # a prohibition after its subject: "Any communication to an immigration agency ...
+      # concerning ... immigration status is prohibited." (analysis: from the start)
       # an item that starts with "Not" before its verb: "The Department will: ... Not
       # provide federal immigration authorities with ..." (kept only before a verb of
       # moving or gathering information, as "not" before a gerund is)
@@ -235,6 +239,7 @@ OPERATOR = Scanner(
         "shan't",
         "could",
         "refus",
+        "and",
         "not",
         "prohibit",
         "restrict",
@@ -278,7 +283,7 @@ OPERATOR = Scanner(
 VERB = Scanner(
     r"""
     (?P<collect>
-        \brequir(?:e|es|ing)\s+(?:[^\s;,.]+\s+){0,5}?to\s+
+        \b(?:requir(?:e|es|ing)|ask(?:s|ed|ing)?|compel(?:s|led|ling)?)\s+(?:[^\s;,.]+\s+){0,5}?to\s+
         (?:disclose|provide|produce|present|show|prove|state|reveal|declare)\b
       | \b(?:inquir|enquir)(?:e|es|ed|ing|y|ies)\b
       | \bask(?:s|ed|ing)?\b
@@ -516,7 +521,7 @@ BROAD = Scanner(
   | \brecords\s+(?:or|and)\s+information\b
   # "disclose information to federal immigration authorities", "no information shall be
   # released to ICE": bare information, to them
-  | \b(?:information|data|records)\b
+  | (?<!\bfollowing\s)\b(?:information|data|records)\b
     (?!\s+(?:to|with)\s+[^,;.]{1,60}?\s+(?:about|regarding|concerning|relating\s+to|as\s+to)\b)
     (?=(?:\s+(?:shall|will|may|must|can|is|are)\s+(?:not\s+|only\s+)?(?:be\s+)?
         (?:\w+\s+(?:or|and)\s+)?(?:released|shared|disclosed|provided|given|transmitted|sent
@@ -782,7 +787,13 @@ PROCESS_DEMANDED = _compile(
     (?P<object>[^.;]{{1,120}}?)(?:,\s*(?:they|it|the\s+\w+|such\s+\w+)\s+|\s+){_DEMAND}
     # "ICE agents must present a judicial warrant to obtain student records"
     |\b{_DEMAND}\s+(?:(?:in\s+order\s+)?to|before\s+(?:they|it)\s+(?:can|may))\s+
-    (?:obtain|receive|review|inspect|get|see)\s+(?P<object2>[^.;]{{1,120}})"""
+    (?:obtain|receive|review|inspect|get|see)\s+(?P<object2>[^.;]{{1,120}})
+    # an approval step first: "must seek authorization from the General Counsel prior to
+    # responding to a request for student records from an ICE agent"
+    |\b(?:must|shall|will)\s+(?:first\s+)?(?:seek|obtain|get|receive|have)\s+(?:the\s+|prior\s+)?
+    (?:[\w'’-]+\s+)?(?:authori[sz]ation|approval|permission|consent)\b[^.;]{{0,80}}?
+    \b(?:prior\s+to|before)\s+(?:responding\s+to|answering|complying\s+with|fulfill?ing|honou?ring)
+    \s+(?:a|any|the|such)\s+requests?\s+(?:from\s+[^.;]{{1,60}}?\s+)?for\s+(?P<object3>[^.;]{{1,120}})"""
 )
 NEW_CLAUSE = _compile(r"\b(?:shall|may|will|must|is|are|was|were|has|have|does|do)\b")
 # Contacting a federal immigration authority to get status asks it for the status
@@ -862,6 +873,8 @@ DESCRIBING_PARTICIPLE = _compile(
 )
 PASSIVE_BEFORE = _compile(
     r"\b(?:be|been|being|is|are|was|were)\s+(?:not\s+)?(?:\w+\s+(?:or|and|nor)\s+)?(?:\w+\s+)?$"
+    # a second passive with its auxiliary left out: "is protected by law and not shared"
+    r"|\b(?:is|are|was|were|be)\s+\w+(?:ed|en)\b[^.;]{0,80}?\b(?:and|but)\s+not\s+$"
 )
 # A second predicate with no subject of its own, right after an object: "this information
 # will not include immigration status and will not be shared", "records shall contain A and
@@ -1002,6 +1015,25 @@ URGED = _compile(
     |expresses\s+(?:its|their)\s+(?:desire|wish|hope)|requests?|asks?|invites?)\b[^.;]{0,160}?
     \b(?:develop|adopt|enact|implement|establish|create|consider)\w*\s+(?:(?:a|an|the|such)\s+)?
     (?:[\w-]+\s+){0,3}?(?:polic(?:y|ies)|ordinances?|procedures?|rules?|protocols?|practices?)\b"""
+)
+
+# A sentence whose subject is what it forbids: "Any communication to an immigration agency
+# ... concerning any student in reference to his or her immigration status is prohibited."
+PROHIBITED_AT_END = _compile(
+    r"""\b(?:is|are|shall\s+be|will\s+be)\s+(?:hereby\s+|strictly\s+|expressly\s+)?
+    (?:prohibited|forbidden|banned|not\s+permitted|not\s+allowed)\s*[.;]?\s*$"""
+)
+# A verb of making a record joined to asking ("inquire about or record", "do not inquire into
+# nor record"): writing down what was asked, gathering, not keeping what is held.
+ASKING_BEFORE_RECORD = _compile(
+    r"""\b(?:inquir\w*|enquir\w*|ask\w*|question\w*|collect\w*|solicit\w*)\b
+    (?:\s+(?:about|into|after|for))?\s*(?:,|\bor\b|\band\b|\bnor\b)\s*$"""
+)
+# A lead-in whose restricted verb takes the items of its list as objects: "may not disclose,
+# for the purpose of ..., the following information concerning a student:".
+FOLLOWING_OBJECT = _compile(
+    r"""\bthe\s+following(?:\s+(?:information|data|records?|items?|categories|details))?\b
+    [^.;]{0,80}:\s*$"""
 )
 
 # What every sentence is scanned for, in one pass (see analysis.sentence_facts).

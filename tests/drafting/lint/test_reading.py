@@ -666,7 +666,9 @@ def test_not_before_a_list_of_gerunds_negates_them():
     assert verdict(findings) == "error"
     finding = _only(findings, "1373-status-restriction")
     assert finding.sentence.startswith("This includes not asking about")
-    assert "§ 1373(b)(2): maintaining" in finding.limb
+    # "recording" joined to asking writes down what was asked (gathering, twelfth round);
+    # "sharing" is what reaches § 1373
+    assert finding.limb == "§ 1373(a), (b)(1): sending or receiving"
 
 
 def test_not_before_other_gerunds_is_no_restriction():
@@ -1870,3 +1872,117 @@ def test_status_given_to_immigration_authorities_named_first_is_sent():
             ),
         )
     )
+
+
+# -- twelfth round: prohibitions after their subject, lists as objects, approval steps ----
+
+
+def test_a_prohibition_after_its_subject_forbids_what_the_subject_names():
+    _verdicts(
+        (
+            ("error", "Any disclosure of immigration status to ICE is prohibited."),
+            (
+                "error",
+                "Any communication to an immigration agency initiated by school personnel "
+                "concerning any student in reference to his or her immigration status is "
+                "prohibited.",
+            ),
+            ("warning", "The sharing of personal information with ICE is strictly prohibited."),
+            ("compliant", "Any inquiry into a person's immigration status is prohibited."),
+        )
+    )
+
+
+def test_a_second_passive_with_its_auxiliary_left_out_is_negated():
+    _verdicts(
+        (
+            (
+                "warning",
+                "Student information is confidential and not disclosed to ICE without a court "
+                "order.",
+            ),
+            (
+                "warning",
+                "Personal information is protected by privacy laws and not shared with ICE unless "
+                "legally required.",
+            ),
+        )
+    )
+
+
+def test_the_items_of_a_lead_ins_list_are_its_objects():
+    named = """
+        (1) The Department may not release the following information to ICE:
+        (a) a person's home address;
+        (b) a person's immigration status.
+        """
+    narrow = """
+        (1) The Department may not release the following information to ICE:
+        (a) a person's home address;
+        (b) a person's release date.
+        """
+    assert verdict(lint(doc(named))) == "error"
+    assert verdict(lint(doc(narrow))) == "compliant"
+
+
+def test_an_approval_step_before_answering_immigration_enforcement_conditions_giving():
+    _verdicts(
+        (
+            (
+                "error",
+                "Staff must obtain the principal's approval before responding to any request for "
+                "a student's immigration status from ICE.",
+            ),
+            (
+                "warning",
+                "District staff must seek authorization from the General Counsel prior to "
+                "responding to a request for student records from an ICE agent.",
+            ),
+            (
+                "compliant",
+                "Staff must obtain approval before responding to any request from a parent for "
+                "records.",
+            ),
+        )
+    )
+
+
+def test_being_asked_to_provide_status_is_a_dont_ask_rule():
+    _verdicts(
+        (
+            (
+                "compliant",
+                "Students will not be asked by school officials to provide their immigration "
+                "status.",
+            ),
+            ("compliant", "Officers shall not ask anyone to disclose their immigration status."),
+        )
+    )
+
+
+def test_recording_joined_to_asking_is_gathering_not_keeping():
+    _verdicts(
+        (
+            (
+                "compliant",
+                "Officers shall not inquire about or record a person's immigration status.",
+            ),
+            (
+                "compliant",
+                "Police do not inquire into nor record the immigration status of students.",
+            ),
+            ("error", "Officers shall not record or share a person's immigration status."),
+            ("error", "The city will not maintain records of immigration status."),
+        )
+    )
+
+
+def test_limits_from_in_a_policy_the_text_forbids_is_described():
+    findings = lint(
+        doc(
+            "A bill to prohibit local units of government from enacting any policy that limits "
+            "local officials from communicating with federal officials concerning the immigration "
+            "status of individuals."
+        )
+    )
+    assert verdict(findings) == "compliant"

@@ -73,12 +73,13 @@ Thirteen sets, each reported on its own:
   once after the tenth round's rules were done (14/26, bar not met); its misses were then
   read and the eleventh round's readings written for them, so it is one more development
   set.
-* `heldout-12` — gathered on 2026-11-30 by two people working at once (states A-M and
-  N-W: 28 provisions, 28 jurisdiction keys new to the corpus), neither of whom read the
-  lint's code or ran it, committed with its verdicts (4a98f45, fc50e01) before the lint was
-  run on it; run once after the eleventh round's rules were done (20/28, bar not met). The
-  issue's bar applies to it. Its misses are strict xfails with their causes, read after
-  that run.
+* `heldout-12`, reported as **seen (looked at 2026-11-30, twelfth round)** — gathered on
+  2026-11-30 by two people working at once (states A-M and N-W: 28 provisions, 28
+  jurisdiction keys new to the corpus), neither of whom read the lint's code or ran it,
+  committed with its verdicts (4a98f45, fc50e01) before the lint was run on it, and run
+  once after the eleventh round's rules were done (20/28, bar not met); its misses were
+  then read and the twelfth round's readings written for them, so it is one more
+  development set.
 
 Precision and recall for each set are printed after the run.
 """
@@ -107,6 +108,7 @@ SEEN_8_LABEL = "seen (looked at 2026-11-30, eighth round)"
 SEEN_9_LABEL = "seen (looked at 2026-11-30, ninth round)"
 SEEN_10_LABEL = "seen (looked at 2026-11-30, tenth round)"
 SEEN_11_LABEL = "seen (looked at 2026-11-30, eleventh round)"
+SEEN_12_LABEL = "seen (looked at 2026-11-30, twelfth round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -341,58 +343,24 @@ KNOWN_SEEN_11_MISSES: dict[str, str] = {
     ),
 }
 
-# heldout-12 documents the lint got wrong on its one run (2026-11-30, after the eleventh
-# round's rules were done), and why: causes read after the run, not fixed.
-KNOWN_HELDOUT_12_MISSES: dict[str, str] = {
-    "adams-12-five-star-schools-2025-policy-1215-federal-immigration-enforcement": (
-        "'District staff must seek authorization from the District's General Counsel prior to "
-        "responding to a request for student records from an ICE agent': an approval step "
-        "before answering immigration enforcement's request for a broad category is not read "
-        "as a condition on giving it (compliant for warning)"
-    ),
-    "albuquerque-public-schools-1997-safe-schools-procedural-directive": (
-        "'Any communication to an immigration agency or official initiated by a school ... "
-        "concerning any student in reference to his or her real or perceived immigration status "
-        "is prohibited': a prohibition stated after its subject ('Any communication ... is "
-        "prohibited') is not read as an operator (compliant for error)"
-    ),
-    "denver-health-2017-immigrant-refugee-patient-rights-personal-information": (
-        "'Personal information is protected by patient privacy laws and not shared with local "
-        "police or Immigration and Customs Enforcement (ICE) unless legally required': a second "
-        "predicate 'and not shared' with its auxiliary left out ('is ... and not shared') is "
-        "not read as negated (compliant for warning)"
-    ),
-    "evanston-skokie-sd-65-2025-superintendent-note-safe-haven-resolution": (
-        "'Students and families will not be asked by school officials to provide their "
-        "immigration status': being asked to provide status is a don't-ask rule, but 'provide' "
-        "is read as the officials' own sending (error for warning; the file's warning, for "
-        "'any information about a student', is also found)"
-    ),
+# heldout-12 was measured once on 2026-11-30 (20/28), after the eleventh round's rules
+# were done, and its causes were read after the run; the twelfth round's readings (a
+# prohibition after its subject, "Any communication ... is prohibited", and what a message
+# is about as the last words before status; a second passive with its auxiliary left out,
+# "is protected ... and not shared"; the items of a list a lead-in's restricted verb takes
+# as its object, "may not disclose ... the following information:"; an approval step
+# before answering immigration enforcement's request; "asked ... to provide" status as a
+# don't-ask rule; "record" joined to asking as gathering; "limits ... from" in a policy the
+# text forbids) were written for them and tested on texts of their own in test_reading.py.
+# From then on it is reported as "seen (looked at 2026-11-30, twelfth round)". What it
+# still misses:
+KNOWN_SEEN_12_MISSES: dict[str, str] = {
     "hennepin-county-sheriff-2026-faq-mission-federal-work": (
         "'we do not assist with or comply with any civil immigration requests from ICE': no "
         "information is named, and the corpus's legal test (README) calls a text with no "
         "information restriction compliant, as the lint does; the file reads the requests as "
         "including requests for information, as heldout-11's Rockland file does (compliant "
         "for warning)"
-    ),
-    "iowa-city-community-school-district-2017-resolution-immigration-enforcement": (
-        "'District personnel shall not inquire about or record a student's ... immigration "
-        "status': the lint reads 'record' as keeping (third round), so the rule restricts "
-        "maintaining status (§ 1373(b)(2)); the file reads 'inquire about or record' as "
-        "collecting, and notes the keeping reading as open (error for compliant)"
-    ),
-    "oregon-department-of-education-2025-oar-581-021-0371-immigration-enforcement-disclosure": (
-        "'may not disclose, for the purpose of enforcement of federal immigration laws, the "
-        "following information concerning a student: ... (g) The student's citizenship or "
-        "immigration status': a restricted verb whose object is 'the following information' "
-        "does not reach the items of its list, so status named in item (g) is not read as "
-        "restricted (compliant for error)"
-    ),
-    "rutgers-university-2018-updated-position-protecting-student-rights": (
-        "'Rutgers University police do not inquire into nor record the immigration status of "
-        "students': as Iowa City, 'record' is read as keeping (error); the file reads it as "
-        "collecting and grades the whole as a warning for 'undocumented student records' "
-        "(error for warning)"
     ),
 }
 
@@ -408,7 +376,7 @@ SEEN_8 = real_cases("heldout-8")
 SEEN_9 = real_cases("heldout-9")
 SEEN_10 = real_cases("heldout-10")
 SEEN_11 = real_cases("heldout-11")
-HELDOUT_12 = real_cases("heldout-12")
+SEEN_12 = real_cases("heldout-12")
 
 
 def _was(split: str, score: str) -> str:
@@ -434,7 +402,7 @@ MEASURED = (
     (SEEN_9_LABEL, SEEN_9, KNOWN_SEEN_9_MISSES, _was("heldout-9", "14/19")),
     (SEEN_10_LABEL, SEEN_10, KNOWN_SEEN_10_MISSES, _was("heldout-10", "9/13")),
     (SEEN_11_LABEL, SEEN_11, KNOWN_SEEN_11_MISSES, _was("heldout-11", "14/26")),
-    ("heldout-12", HELDOUT_12, KNOWN_HELDOUT_12_MISSES, _unmet("heldout-12")),
+    (SEEN_12_LABEL, SEEN_12, KNOWN_SEEN_12_MISSES, _was("heldout-12", "20/28")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
