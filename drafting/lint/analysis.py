@@ -588,7 +588,7 @@ def _defined_mentions(text: str, low: str, mentions: list[Span], definitions: De
     if not found:
         return mentions
     kept = [m for m in mentions if not any(d.start < m.end and m.start < d.end for d in found)]
-    return sorted(kept + found, key=lambda s: (s.start, -s.end))
+    return _in_order(kept + found)
 
 
 def _defined_restriction(facts: Facts, restriction: Restriction, definitions: Definitions) -> None:
@@ -749,14 +749,24 @@ def _access_to(low: str, mention: Span) -> bool:
     )
 
 
+def _in_order(spans: list[Span]) -> list[Span]:
+    """Mentions as the sentence reads them: by start, the longer first."""
+    return sorted(spans, key=lambda s: (s.start, -s.end))
+
+
+def _adding(mentions: list[Span], found: list[Span]) -> list[Span]:
+    """`mentions` with those of `found` that overlap none of them, in order."""
+    found = [f for f in found if not any(m.start < f.end and f.start < m.end for m in mentions)]
+    return _in_order(mentions + found) if found else mentions
+
+
 def _reported_persons(text: str, low: str, mentions: list[Span]) -> list[Span]:
     """ "reporting undocumented immigrants to the federal government" or "notifying INS of
     undocumented persons" sends their status: the people so described are read as a mention
     of status (see `p.REPORTED_PERSONS`)."""
     groups = [(m, "who" if m["who"] else "whom") for m in p.REPORTED_PERSONS.finditer(low)]
     found = [Span("status", m.start(g), m.end(g), text[m.start(g) : m.end(g)]) for m, g in groups]
-    found = [f for f in found if not any(m.start < f.end and f.start < m.end for m in mentions)]
-    return sorted(mentions + found, key=lambda s: (s.start, -s.end)) if found else mentions
+    return _adding(mentions, found)
 
 
 def _listed_objects(facts: Facts, mentions: list[Span], lead_verbs: tuple[Span, ...]) -> None:
@@ -793,8 +803,7 @@ def _bare_information(text: str, low: str, mentions: list[Span]) -> list[Span]:
         Span("broad", m.start("object"), m.end("object"), text[m.start("object") : m.end("object")])
         for m in p.BARE_INFORMATION.finditer(low)
     ]
-    found = [f for f in found if not any(m.start < f.end and f.start < m.end for m in mentions)]
-    return sorted(mentions + found, key=lambda s: (s.start, -s.end)) if found else mentions
+    return _adding(mentions, found)
 
 
 def _kept_only_when(low: str, mention: Span, acting: tuple[Span, ...]) -> tuple[Span, ...]:
@@ -860,7 +869,7 @@ def _anaphora(text: str, low: str, mentions: list[Span], after: int) -> list[Spa
     if not found:
         return mentions
     kept = [m for m in mentions if m not in replaced]
-    return sorted(kept + found, key=lambda s: (s.start, -s.end))
+    return _in_order(kept + found)
 
 
 # What stands before a qualifier's first category: "the", "a person's", "his or her".
