@@ -1,6 +1,6 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Thirteen sets, each reported on its own:
+Fourteen sets, each reported on its own:
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -80,6 +80,12 @@ Thirteen sets, each reported on its own:
   once after the eleventh round's rules were done (20/28, bar not met); its misses were
   then read and the twelfth round's readings written for them, so it is one more
   development set.
+* `heldout-13` — gathered on 2026-11-30 by two people working at once (states A-M and
+  N-W: 25 provisions, 25 jurisdiction keys new to the corpus), neither of whom read the
+  lint's code or ran it, committed with its verdicts (aa77209, d29eb66) before the lint was
+  run on it; run once after the twelfth round's rules were done (20/25, bar not met). The
+  issue's bar applies to it. Its misses are strict xfails with their causes, read after
+  that run.
 
 Precision and recall for each set are printed after the run.
 """
@@ -364,6 +370,43 @@ KNOWN_SEEN_12_MISSES: dict[str, str] = {
     ),
 }
 
+# heldout-13 documents the lint got wrong on its one run (2026-11-30, after the twelfth
+# round's rules were done), and why: causes read after the run, not fixed.
+KNOWN_HELDOUT_13_MISSES: dict[str, str] = {
+    "alexandria-va-2007-resolution-welcoming-community-not-report-citizenship": (
+        "'the City and its various agencies will neither make inquiries about nor report on the "
+        "citizenship of those who seek the protection of its laws': 'neither ... nor' is not "
+        "read as a negation, and 'the citizenship of' a person (without 'status') is not read "
+        "as status (compliant for error; the file rests on the city's quotation of its "
+        "resolution)"
+    ),
+    "city-university-of-new-york-2017-chancellor-statement-student-information": (
+        "'CUNY will not turn over student information to immigration enforcement authorities "
+        "except pursuant to court order': 'turn over' is not a verb of sending (compliant for "
+        "warning)"
+    ),
+    "colorado-state-university-2025-policy-access-to-information-immigration-requests": (
+        "'Personal Identifying Information: Includes place of birth, immigration or citizenship "
+        "status, ...': a definition written as a term, a colon and 'Includes' is not read as a "
+        "definition, so the restricted term stays a broad category (warning for error; the "
+        "operative section was not stored, and the restriction read is the purpose clause's "
+        "account of state law)"
+    ),
+    "massachusetts-trial-court-2025-policy-courthouse-interactions-dhs": (
+        "'Absent a request from an ICE officer or employee, Trial Court personnel shall not "
+        "initiate communication with ICE officers or employees': a ban on communicating with "
+        "ICE, with no information named, is not read as a restriction on sending (compliant "
+        "for warning; as with Gilbert's and Santa Fe's conditions on contacting ICE)"
+    ),
+    "san-antonio-isd-2017-faq-immigration-status-students": (
+        "'Q: Would SAISD share a student's immigration status with federal immigration "
+        "officials? A: We do not collect this information nor share it.': the answer's 'this "
+        "information' and 'it' refer to the status named in the question, a sentence before; "
+        "the lint reads anaphora only within a sentence (compliant for error; the file notes "
+        "the FAQ describes practice)"
+    ),
+}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
@@ -377,6 +420,7 @@ SEEN_9 = real_cases("heldout-9")
 SEEN_10 = real_cases("heldout-10")
 SEEN_11 = real_cases("heldout-11")
 SEEN_12 = real_cases("heldout-12")
+HELDOUT_13 = real_cases("heldout-13")
 
 
 def _was(split: str, score: str) -> str:
@@ -403,6 +447,7 @@ MEASURED = (
     (SEEN_10_LABEL, SEEN_10, KNOWN_SEEN_10_MISSES, _was("heldout-10", "9/13")),
     (SEEN_11_LABEL, SEEN_11, KNOWN_SEEN_11_MISSES, _was("heldout-11", "14/26")),
     (SEEN_12_LABEL, SEEN_12, KNOWN_SEEN_12_MISSES, _was("heldout-12", "20/28")),
+    ("heldout-13", HELDOUT_13, KNOWN_HELDOUT_13_MISSES, _unmet("heldout-13")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
@@ -460,7 +505,7 @@ def test_corpus_has_every_verdict_in_every_set():
     for label, cases in SETS:
         assert {c.verdict for c in cases} == set(VERDICTS), label
     sizes = [len(cases) for _label, cases in SETS]
-    assert (sizes[0] + sizes[1], *sizes[2:]) == (43, 29, 25, 30, 30, 10, 11, 9, 19, 13, 26, 28)
+    assert (sizes[0] + sizes[1], *sizes[2:]) == (43, 29, 25, 30, 30, 10, 11, 9, 19, 13, 26, 28, 25)
 
 
 @pytest.mark.parametrize("case", DEV, ids=[c.name for c in DEV])
