@@ -207,6 +207,7 @@ class Facts:
     verbs: list[Span] = field(default_factory=list)  # every verb of moving or gathering information
     reported: list[Restriction] = field(default_factory=list)  # restrictions a recital reports
     urged: list[Restriction] = field(default_factory=list)  # restrictions it asks another to adopt
+    names_status: bool = False  # it names status information (anaphors after it may refer)
     refuses_detainers: bool = False
     may_withhold: list[Span] = field(default_factory=list)  # "may decline to disclose" status
     cleared: list[Restriction] = field(default_factory=list)  # defined terms that exclude status
@@ -312,6 +313,10 @@ def _operators(
                     and p.IMPOSED_BEFORE.search(low, max(0, s.start - 40), s.start)
                 )
                 or _in_forbidden_policy(low, s, out, inherited)
+                # an item that opens with a verb of forbidding under a lead-in that forbids
+                # it: "No county shall do any of the following: ... Prohibit the
+                # communication of such information to federal ... agencies."
+                or (inherited == "restrict" and not out and not low[: s.start].strip(" •·-–*("))
             )
         )
         if s.kind == "permitneg" or described:
@@ -616,6 +621,7 @@ def sentence_facts(
     continues_described: bool = False,
     in_findings: bool = False,
     lead_verbs: tuple[Span, ...] = (),
+    after_status: bool = False,
 ) -> Facts:
     """The facts of one sentence (see the module docstring).
 
@@ -628,7 +634,8 @@ def sentence_facts(
     sentence of legislative findings (a recital: `p.FINDINGS`); `lead_verbs` the
     restricted verbs of a lead-in whose object is its list ("may not disclose ... the
     following information: ... (g) The student's citizenship or immigration status"),
-    which act on what an item names when the item's own verbs do not.
+    which act on what an item names when the item's own verbs do not; `after_status`
+    marks a sentence right after one that names status, whose anaphors may refer to it.
     """
     # "((deleted))" words of an amending ordinance (King County style) are not law
     low = _DELETED.sub(lambda m: " " * len(m.group()), p.lower(text))
@@ -661,6 +668,9 @@ def sentence_facts(
         mentions = _reported_persons(text, low, mentions)
     if status:
         mentions = _anaphora(text, low, mentions, status[0].end())
+    elif after_status:
+        mentions = _anaphora(text, low, mentions, 0)
+    facts.names_status = any(m.kind == "status" for m in mentions)
     if definitions is not None and definitions.pattern is not None:
         mentions = _defined_mentions(text, low, mentions, definitions)
     verbs = [  # "release" in "release dates" is part of the object
@@ -707,6 +717,8 @@ def sentence_facts(
     if "access" in low:
         _access_denied(facts, mentions)
     _process_demanded(facts, mentions)
+    if "communicat" in low or "contact" in low:
+        _channel_restricted(facts, mentions)
     if any(m.kind == "status" for m in mentions) and not facts.status:
         withhold = [*facts.finditer(_MAY_WITHHOLD), *facts.finditer(_NOT_REQUIRED)]
         facts.may_withhold += _spans(text, withhold, "withhold")
@@ -734,7 +746,8 @@ def sentence_facts(
 # Status as the verb's own object: "report a tenant's immigration status", "give their
 # citizenship status" (a weak verb then moves it as surely as "disclose" does).
 _DIRECT_OBJECT = re.compile(
-    r"\s*(?:(?:a|an|the|any|such|his|her|their|its|his\s+or\s+her)\s+)?(?:[\w-]+['’]s?\s+)?"
+    r"\s*(?:(?:on|about)\s+)?"  # "report on the citizenship of ..."
+    r"(?:(?:a|an|the|any|such|his|her|their|its|his\s+or\s+her)\s+)?(?:[\w-]+['’]s?\s+)?"
     r"(?:(?:actual|perceived|suspected)\s+)?$"
 )
 _ACCESS_BEFORE = re.compile(r"\baccess\b[^.;:]{0,80}$")
@@ -842,15 +855,19 @@ def _anaphora(text: str, low: str, mentions: list[Span], after: int) -> list[Spa
     An anaphor read as bare information ("gathering information about immigration status
     or sharing such information"), or a pronoun ("collect immigration status information or
     share it with ..."), refers back to the information last named before it; where that
-    is status, so is the anaphor. "Other such information" after a list is the
+    is status, so is the anaphor. With `after` 0 the status was named in the sentence
+    before ("Q: Would the district share a student's immigration status ...? A: We do not
+    collect this information nor share it."). "Other such information" after a list is the
     list's kind instead (`_ejusdem_generis`)."""
     found: list[Span] = []
     replaced: list[Span] = []
     for match in p.STATUS_ANAPHOR.finditer(low, after):
-        span = Span("status", match.start(), match.end(), text[match.start() : match.end()])
+        group = "pronoun2" if match["pronoun2"] else 0
+        start, end = match.span(group)
+        span = Span("status", start, end, text[start:end])
         overlapping = [m for m in mentions if m.start < span.end and span.start < m.end]
-        before = [m for m in mentions if m.end <= span.start]
-        if match["pronoun"]:
+        before = _in_order([m for m in mentions + found if m.end <= span.start])
+        if match["pronoun"] or match["pronoun2"]:  # "it" refers within its sentence only
             if not overlapping and before and before[-1].kind == "status":
                 found.append(span)
             continue
@@ -858,8 +875,7 @@ def _anaphora(text: str, low: str, mentions: list[Span], after: int) -> list[Spa
             found.append(span)
             continue
         if (
-            before
-            and before[-1].kind == "status"
+            (before[-1].kind == "status" if before else after == 0)
             and all(m.kind == "broad" and span.start <= m.start for m in overlapping)
             and not _OTHER_BEFORE.search(low, max(0, span.start - 10), span.start)
         ):
@@ -1016,6 +1032,24 @@ def _process_demanded(facts: Facts, mentions: list[Span]) -> None:
                 facts.status.append(Restriction(mention, verb))
             elif mention.kind == "broad" and not any(r.mention == mention for r in facts.broad):
                 facts.broad.append(Restriction(mention, verb))
+
+
+def _channel_restricted(facts: Facts, mentions: list[Span]) -> None:
+    """Communicating with federal immigration authorities restricted, with no information
+    named ("shall not initiate communication with ICE officers", "may contact ICE only in
+    cases involving ..."): the sending itself is the channel § 1373(a) protects, so the
+    restriction can reach status (a broad restriction). Not where the sentence names what
+    is communicated (read by its object), nor where it restricts nothing."""
+    if facts.status or facts.broad or facts.limited or facts.dont_ask:
+        return
+    for match in p.CHANNEL.finditer(facts.low):
+        if facts.polarity_at(match.start()) != "restrict":
+            continue
+        if any(m.start >= match.end() for m in mentions):
+            continue  # what is communicated is named after the channel: read by it
+        verb = Span("send", match.start(), match.end(), facts.text[match.start() : match.end()])
+        facts.broad.append(Restriction(verb, (verb,)))
+        return
 
 
 def _refuses_detainers(facts: Facts) -> bool:
@@ -1285,6 +1319,10 @@ def analyse(document: Document) -> Analysis:
             in_findings=id(sentence.block) in findings
             or bool(p.FINDINGS_HEADING.search(p.lower(sentence.section.heading))),
             lead_verbs=carried.get(id(sentence.block), ()),
+            after_status=before is not None
+            and before.names_status
+            and before.sentence is not None
+            and before.sentence.section is sentence.section,
         )
         facts.sentence = sentence
         if sentence.stem is not None and id(sentence.stem) in last:

@@ -56,6 +56,12 @@ _PLAIN = re.compile(
 )
 # A clause, not a term, before "means": "here is what it means", "this is how it means".
 _NOT_A_TERM = re.compile(r"\b(?:what|how|it|is|are|was|were|this)\b")
+# "Personal Identifying Information: Includes place of birth, ...": a term, a colon, then
+# "Includes" or "Means".
+_COLON = re.compile(
+    r"""^\s*""" + _PREFIX + r"""(?P<term>[a-z][a-z\- ]{1,50}?)\s*:\s*(?P<verb>includes?|means)\b""",
+    re.X,
+)
 _INFO_TERM = re.compile(r"\b(?:information|data|records?|files?|identifiers?)\b")
 _EXCLUDES = re.compile(r"\b(?:does|shall)\s+not\s+include|\bexclud\w*|\bexcept\b|\bother\s+than\b")
 _OPEN = re.compile(r"\binclud(?:e|es|ing)\b|\bany\s+information\b|\bsuch\s+as\b")
@@ -94,7 +100,7 @@ def classify(text: str, *, exclusion: bool = False) -> DefinitionKind:
 def defined_term(text: str) -> tuple[str, str] | None:
     """(term, verb) when the sentence defines a term, e.g. ("sanctuary policy", "means")."""
     low = p.lower(text)
-    match = _QUOTED.match(low) or _PLAIN.match(low)
+    match = _QUOTED.match(low) or _PLAIN.match(low) or _COLON.match(low)
     if match is not None and _NOT_A_TERM.search(match["term"]):
         match = None  # "Here is what it means to be a sanctuary campus:" defines nothing
     if match is None:

@@ -114,7 +114,7 @@ _FEDERAL_RECIPIENT = r"""(?:the\s+)?(?:federal\b|immigration\b|u\.s\.\s+immigrat
       |united\s+states\s+immigration)"""
 # The verbs of giving information, as a word starts (for operators that need one after them).
 _SENDING = r"""(?:releas|shar|disclos|provid|giv|transmit|sen[dt]|furnish|communicat|exchang
-    |report|divulg|disseminat|made\s+available|mak\w*\s+available)"""
+    |report|divulg|disseminat|contact|made\s+available|mak\w*\s+available)"""
 
 # Operators, tried in this order at each position: a negated restriction
 # ("nothing ... prohibits", "shall not be construed to restrict") before a
@@ -153,7 +153,8 @@ OPERATOR = Scanner(
       # "will be released to ICE only upon presentation of a warrant"
       | \b{_MODAL}\s+only\b(?=\s+(?:be\s+)?{_SENDING})
       | \b{_MODAL}(?=\s+(?:be\s+)?(?:[\w-]+\s+){{0,3}}?{_SENDING}\w*\s+(?:[\w-]+\s+){{0,5}}?
-          only\s+(?:upon|pursuant\s+to|with|if|when|after|in\s+response\s+to|to\s+the\s+extent)\b)
+          only\s+(?:upon|pursuant\s+to|with|if|when|after|in\s+response\s+to|to\s+the\s+extent
+          |in\s+(?:cases|instances|circumstances|situations))\b)
       | \bnot\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed)\s+to\b
       # "not" before a gerund: "This includes not inquiring about, recording, or disclosing
       # ..." (kept only before a verb of moving or gathering information: analysis._operators)
@@ -204,7 +205,7 @@ OPERATOR = Scanner(
       # a lead-in naming what a court may forbid: "a resident may bring a civil action ... to
       # enjoin: (a) an enactment of any policy that ..."
       | \bto\s+enjoin\b
-      | \bnever\b | \b(?:does|do|did)\s+not\b
+      | \bnever\b | \bneither\b | \b(?:does|do|did)\s+not\b
       # "withhold" is "not send": it restricts the sending it names (see analysis._operators)
       | \bwithh(?:old|olds|olding|eld)\b
     )
@@ -261,6 +262,7 @@ OPERATOR = Scanner(
         "refrain",
         "abstain",
         "never",
+        "neither",
         "retain",
         "discretion",
         "withh",
@@ -307,7 +309,8 @@ VERB = Scanner(
         |transmi(?:t|ts|tted|tting|ssion)|sen(?:d|ds|t|ding)|furnish(?:es|ed|ing)?
         |reveal(?:s|ed|ing)?|report(?:s|ed|ing)?|provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave
         |notif(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|forward(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)
-        |withh(?:old|olds|olding|eld)|tell(?:s|ing)?)\b
+        |withh(?:old|olds|olding|eld)|tell(?:s|ing)?
+        |(?:turn|hand)(?:s|ed|ing)?\s+over)\b
       # verbs that more often move people or make things: only with information, also
       # someone's ("release any individual's information"), after the recipient ("release
       # to U.S. Immigration Officers or to any person, any personally identifiable student
@@ -392,6 +395,8 @@ VERB = Scanner(
         "accept",
         "compl",
         "tell",
+        "turn",
+        "hand",
         "honor",
         "honour",
         "fulfil",
@@ -418,6 +423,10 @@ STATUS = Scanner(
       \s*(?:-\s*)?status(?:es)?\b
   | \b(?:citizenship|immigration)\s+(?:or|and|and/or)\s+(?:citizenship|immigration)\b
   | \balienage\b
+  # "report on the citizenship of those who ...", "inquiries about citizenship"
+  | (?:(?<=\bon\s)|(?<=\babout\s)|(?<=\bregarding\s)|(?<=\bconcerning\s)|(?<=\bon\sthe\s)
+      |(?<=\babout\sthe\s)|(?<=\bregarding\sthe\s)|(?<=\bconcerning\sthe\s))citizenship\b
+      (?!\s+(?:services?|classes|ceremon\w*|applications?|tests?|education|programs?)\b)
   # "citizenship information", "information about a student's citizenship"
   | \b(?:citizenship|immigration)\s+(?:information|data)\b
   | \b(?:information|data|records?)\s+(?:of|regarding|about|concerning|as\s+to|on|relating\s+to
@@ -703,6 +712,8 @@ STATUS_ANAPHOR = _compile(
     # "collect immigration status information or share it with ...": only where the
     # information last named is status (analysis._anaphora)
     |(?P<pronoun>\b(?:it|them)\b)(?=\s+(?:with|to)\b)
+    |\b(?:shar|disclos|provid|releas|report|transmit|send|giv|furnish|communicat)\w*\s+
+      (?P<pronoun2>it)\b(?!\s+(?:is|was|are|shall|will|may|must))
     |\b(?:(?:a|the|any|that|each)\s+(?:person|individual)['’]s|(?:his\s+or\s+her|his|her|their))
       \s+status\b"""
 )
@@ -1034,6 +1045,14 @@ ASKING_BEFORE_RECORD = _compile(
 FOLLOWING_OBJECT = _compile(
     r"""\bthe\s+following(?:\s+(?:information|data|records?|items?|categories|details))?\b
     [^.;]{0,80}:\s*$"""
+)
+
+# Communicating with federal immigration authorities, with no information named: "shall
+# not initiate communication with ICE officers", "may contact ICE only in cases involving".
+# The channel § 1373(a) protects is the sending itself, so a restriction on it can reach
+# status (analysis._channel_restricted).
+CHANNEL = _compile(
+    rf"""\b(?:communicat(?:e|es|ed|ing|ions?)|contact(?:s|ed|ing)?)\s+(?:with\s+)?{_FEDERAL_RECIPIENT}"""
 )
 
 # What every sentence is scanned for, in one pass (see analysis.sentence_facts).

@@ -1583,8 +1583,10 @@ def test_giving_allowed_only_on_a_condition_is_restricted():
                 "warrant is presented.",
             ),
             ("compliant", "The city will only honor detainers accompanied by a judicial warrant."),
+            # contact with ICE is the channel itself (thirteenth round): a condition on it can
+            # reach status
             (
-                "compliant",
+                "warning",
                 "Officers may only contact ICE when a person has been arrested for a felony.",
             ),
         )
@@ -1983,6 +1985,110 @@ def test_limits_from_in_a_policy_the_text_forbids_is_described():
             "A bill to prohibit local units of government from enacting any policy that limits "
             "local officials from communicating with federal officials concerning the immigration "
             "status of individuals."
+        )
+    )
+    assert verdict(findings) == "compliant"
+
+
+# -- thirteenth round: the channel itself, anaphora across a question, neither/nor -------
+
+
+def test_a_restriction_on_communicating_with_immigration_authorities_can_reach_status():
+    _verdicts(
+        (
+            (
+                "warning",
+                "Absent a request from ICE, staff shall not initiate communication with ICE "
+                "officers.",
+            ),
+            ("warning", "Officers shall not initiate contact with ICE."),
+            # what is communicated, when named, decides
+            (
+                "error",
+                "Officers shall not communicate with ICE about a person's immigration status.",
+            ),
+            ("compliant", "Officers shall not contact ICE regarding an inmate's release date."),
+            ("compliant", "Officers may contact ICE."),
+            ("compliant", "Officers shall contact ICE when a person is arrested for a felony."),
+        )
+    )
+
+
+def test_an_answer_refers_to_the_status_its_question_names():
+    findings = lint(
+        doc(
+            """
+            Q: Would the district share a student's immigration status with federal officials?
+            A: We do not collect this information nor share it.
+            """
+        )
+    )
+    assert verdict(findings) == "error"
+    # a pronoun refers within its own sentence only: "them" here is people, not status
+    threat = "Officers shall not ask about immigration status. Officers shall not threaten to "
+    threat += "report them to ICE."
+    assert verdict(lint(doc(threat))) == "compliant"
+
+
+def test_neither_nor_and_citizenship_as_a_topic():
+    _verdicts(
+        (
+            (
+                "error",
+                "The city will neither ask about nor disclose the immigration status of residents.",
+            ),
+            (
+                "compliant",
+                "The city will neither ask about nor record the immigration status of residents.",
+            ),
+            ("error", "Staff will not report on the citizenship of any student."),
+            ("compliant", "Staff will teach classes on the citizenship test."),
+        )
+    )
+
+
+def test_turning_over_information_is_giving_it():
+    _verdicts(
+        (
+            (
+                "warning",
+                "The district will not turn over student records to ICE without a court order.",
+            ),
+            (
+                "error",
+                "The district will not hand over a student's immigration status to immigration "
+                "agents.",
+            ),
+        )
+    )
+
+
+def test_a_term_a_colon_and_includes_is_a_definition():
+    _verdicts(
+        (
+            (
+                "error",
+                "Client Information: Includes name, address, and immigration status. Client "
+                "Information shall not be shared with ICE.",
+            ),
+            (
+                "warning",
+                "Client Information: Includes name, address, and date of birth. Client Information "
+                "shall not be shared with ICE.",
+            ),
+        )
+    )
+
+
+def test_an_item_forbidding_a_prohibition_under_a_forbidding_lead_in_protects():
+    findings = lint(
+        doc(
+            """
+            No county shall do any of the following related to information regarding the
+            citizenship or immigration status of any individual:
+            (1) Prohibit law enforcement officials from gathering such information.
+            (2) Prohibit the communication of such information to federal agencies.
+            """
         )
     )
     assert verdict(findings) == "compliant"

@@ -80,12 +80,13 @@ Fourteen sets, each reported on its own:
   once after the eleventh round's rules were done (20/28, bar not met); its misses were
   then read and the twelfth round's readings written for them, so it is one more
   development set.
-* `heldout-13` — gathered on 2026-11-30 by two people working at once (states A-M and
-  N-W: 25 provisions, 25 jurisdiction keys new to the corpus), neither of whom read the
-  lint's code or ran it, committed with its verdicts (aa77209, d29eb66) before the lint was
-  run on it; run once after the twelfth round's rules were done (20/25, bar not met). The
-  issue's bar applies to it. Its misses are strict xfails with their causes, read after
-  that run.
+* `heldout-13`, reported as **seen (looked at 2026-11-30, thirteenth round)** — gathered
+  on 2026-11-30 by two people working at once (states A-M and N-W: 25 provisions, 25
+  jurisdiction keys new to the corpus), neither of whom read the lint's code or ran it,
+  committed with its verdicts (aa77209, d29eb66) before the lint was run on it, and run
+  once after the twelfth round's rules were done (20/25, bar not met); its misses were then
+  read and the thirteenth round's readings written for them, so it is one more
+  development set.
 
 Precision and recall for each set are printed after the run.
 """
@@ -115,6 +116,7 @@ SEEN_9_LABEL = "seen (looked at 2026-11-30, ninth round)"
 SEEN_10_LABEL = "seen (looked at 2026-11-30, tenth round)"
 SEEN_11_LABEL = "seen (looked at 2026-11-30, eleventh round)"
 SEEN_12_LABEL = "seen (looked at 2026-11-30, twelfth round)"
+SEEN_13_LABEL = "seen (looked at 2026-11-30, thirteenth round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -341,12 +343,6 @@ KNOWN_SEEN_11_MISSES: dict[str, str] = {
         "compliant, as the lint does; the file reads cooperation as reaching status (compliant "
         "for warning; marked unsure in the file)"
     ),
-    "santa-fe-nm-2026-city-statement-sfpd-ice-contact-policy": (
-        "'the Santa Fe Police Department may contact ICE only in cases involving a person "
-        "arrested for: ...': a condition on contacting ICE names no information (as with "
-        "Gilbert's order, a known miss since the fourth round); the file reads it as "
-        "restricting what a contact carries (compliant for warning; marked unsure in the file)"
-    ),
 }
 
 # heldout-12 was measured once on 2026-11-30 (20/28), after the eleventh round's rules
@@ -370,42 +366,17 @@ KNOWN_SEEN_12_MISSES: dict[str, str] = {
     ),
 }
 
-# heldout-13 documents the lint got wrong on its one run (2026-11-30, after the twelfth
-# round's rules were done), and why: causes read after the run, not fixed.
-KNOWN_HELDOUT_13_MISSES: dict[str, str] = {
-    "alexandria-va-2007-resolution-welcoming-community-not-report-citizenship": (
-        "'the City and its various agencies will neither make inquiries about nor report on the "
-        "citizenship of those who seek the protection of its laws': 'neither ... nor' is not "
-        "read as a negation, and 'the citizenship of' a person (without 'status') is not read "
-        "as status (compliant for error; the file rests on the city's quotation of its "
-        "resolution)"
-    ),
-    "city-university-of-new-york-2017-chancellor-statement-student-information": (
-        "'CUNY will not turn over student information to immigration enforcement authorities "
-        "except pursuant to court order': 'turn over' is not a verb of sending (compliant for "
-        "warning)"
-    ),
-    "colorado-state-university-2025-policy-access-to-information-immigration-requests": (
-        "'Personal Identifying Information: Includes place of birth, immigration or citizenship "
-        "status, ...': a definition written as a term, a colon and 'Includes' is not read as a "
-        "definition, so the restricted term stays a broad category (warning for error; the "
-        "operative section was not stored, and the restriction read is the purpose clause's "
-        "account of state law)"
-    ),
-    "massachusetts-trial-court-2025-policy-courthouse-interactions-dhs": (
-        "'Absent a request from an ICE officer or employee, Trial Court personnel shall not "
-        "initiate communication with ICE officers or employees': a ban on communicating with "
-        "ICE, with no information named, is not read as a restriction on sending (compliant "
-        "for warning; as with Gilbert's and Santa Fe's conditions on contacting ICE)"
-    ),
-    "san-antonio-isd-2017-faq-immigration-status-students": (
-        "'Q: Would SAISD share a student's immigration status with federal immigration "
-        "officials? A: We do not collect this information nor share it.': the answer's 'this "
-        "information' and 'it' refer to the status named in the question, a sentence before; "
-        "the lint reads anaphora only within a sentence (compliant for error; the file notes "
-        "the FAQ describes practice)"
-    ),
-}
+# heldout-13 was measured once on 2026-11-30 (20/25), after the twelfth round's rules
+# were done, and its causes were read after the run; the thirteenth round's readings
+# ("neither ... nor"; "the citizenship of" a person after a topic word; "turn over" and
+# "hand over"; a term, a colon and "Includes" as a definition; a restriction on
+# communicating with or contacting federal immigration authorities, with no information
+# named, as a broad restriction on the channel; an anaphor referring to status named in
+# the sentence before, as an answer to its question; an item that opens with a verb of
+# forbidding under a lead-in that forbids it) were written for them and tested on texts
+# of their own in test_reading.py. From then on it is reported as "seen (looked at
+# 2026-11-30, thirteenth round)". What it still misses (nothing at the moment):
+KNOWN_SEEN_13_MISSES: dict[str, str] = {}
 
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
@@ -420,7 +391,7 @@ SEEN_9 = real_cases("heldout-9")
 SEEN_10 = real_cases("heldout-10")
 SEEN_11 = real_cases("heldout-11")
 SEEN_12 = real_cases("heldout-12")
-HELDOUT_13 = real_cases("heldout-13")
+SEEN_13 = real_cases("heldout-13")
 
 
 def _was(split: str, score: str) -> str:
@@ -447,7 +418,7 @@ MEASURED = (
     (SEEN_10_LABEL, SEEN_10, KNOWN_SEEN_10_MISSES, _was("heldout-10", "9/13")),
     (SEEN_11_LABEL, SEEN_11, KNOWN_SEEN_11_MISSES, _was("heldout-11", "14/26")),
     (SEEN_12_LABEL, SEEN_12, KNOWN_SEEN_12_MISSES, _was("heldout-12", "20/28")),
-    ("heldout-13", HELDOUT_13, KNOWN_HELDOUT_13_MISSES, _unmet("heldout-13")),
+    (SEEN_13_LABEL, SEEN_13, KNOWN_SEEN_13_MISSES, _was("heldout-13", "20/25")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
