@@ -1,6 +1,6 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Fourteen sets, each reported on its own:
+Fifteen sets, each reported on its own:
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -87,6 +87,12 @@ Fourteen sets, each reported on its own:
   once after the twelfth round's rules were done (20/25, bar not met); its misses were then
   read and the thirteenth round's readings written for them, so it is one more
   development set.
+* `heldout-14` — gathered on 2026-11-30 by two people working at once (states A-M and
+  N-W: 26 provisions, 26 jurisdiction keys new to the corpus), neither of whom read the
+  lint's code or ran it, committed with its verdicts (225dbc5, 5b7ad7d) before the lint was
+  run on it; run once after the thirteenth round's rules were done (19/26, bar not met).
+  The issue's bar applies to it. Its misses are strict xfails with their causes, read
+  after that run.
 
 Precision and recall for each set are printed after the run.
 """
@@ -378,6 +384,54 @@ KNOWN_SEEN_12_MISSES: dict[str, str] = {
 # 2026-11-30, thirteenth round)". What it still misses (nothing at the moment):
 KNOWN_SEEN_13_MISSES: dict[str, str] = {}
 
+# heldout-14 documents the lint got wrong on its one run (2026-11-30, after the
+# thirteenth round's rules were done), and why: causes read after the run, not fixed.
+KNOWN_HELDOUT_14_MISSES: dict[str, str] = {
+    "alaska-2017-hb-205-prohibiting-municipal-sanctuary-policies": (
+        "the bill's findings ('LEGISLATIVE FINDINGS AND INTENT. (a) The legislature finds that "
+        "...') run on, with bill line numbers, in one sentence after 'is amended by adding a new "
+        "section to read:', so they are not read as findings, and the quotation of § 1373(a) "
+        "and of the executive order's 'willfully refuse to comply' in them is read as operative "
+        "(error for compliant)"
+    ),
+    "columbia-basin-college-2025-keep-wa-working-page": (
+        "'Applying for FAFSA or WASFA does not require disclosure of immigration status beyond "
+        "what the application itself requires': not requiring the applicant's disclosure is a "
+        "don't-ask rule, but 'disclosure' is read as the college's own sending (error for "
+        "warning; the file's warning, for the financial-aid information not shared, is also "
+        "found)"
+    ),
+    "decatur-al-pd-2019-general-order-426-immigration-procedures": (
+        "'cooperate with lawful requests from ICE' only in listed criminal circumstances: no "
+        "information is named, and the corpus's legal test (README) calls a text with no "
+        "information restriction compliant, as the lint does (compliant for warning; marked "
+        "unsure in the file)"
+    ),
+    "milwaukee-county-sheriff-2019-policy-not-sharing-information-with-ice": (
+        "'is not sharing information with ICE regarding persons detained in the Milwaukee "
+        "County Jail': since the tenth round, information qualified after its recipient is "
+        "left to its qualifier, which is not read there, so nothing is found; with the ninth "
+        "round's rules this was right (compliant for warning)"
+    ),
+    "oregon-health-authority-2017-statement-access-health-services": (
+        "'OHA does not condition access ... based on immigration status, or report information "
+        "about immigration to the federal government, except as required by federal and state "
+        "law': 'information about immigration' (without 'status') is not read as status "
+        "information (compliant for error; the file notes the statement describes practice)"
+    ),
+    "rochester-mn-2019-city-statement-police-immigration-status-information": (
+        "'The Rochester Police Department does not collect or maintain information related to "
+        "the immigration status of residents': read as a restriction on maintaining status "
+        "(§ 1373(b)(2)); the file reads a city's description of practice as short of a rule "
+        "(error for warning; as with National School District's letter)"
+    ),
+    "western-colorado-university-2025-interim-policy-immigration-enforcement-requests": (
+        "'the university will release personal identifying information ... in response to a "
+        "subpoena issued by a federal judge or [...]': a release promised on a condition, with "
+        "no 'only', is not read as conditioning (restricting) it (compliant for warning)"
+    ),
+}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
@@ -392,6 +446,7 @@ SEEN_10 = real_cases("heldout-10")
 SEEN_11 = real_cases("heldout-11")
 SEEN_12 = real_cases("heldout-12")
 SEEN_13 = real_cases("heldout-13")
+HELDOUT_14 = real_cases("heldout-14")
 
 
 def _was(split: str, score: str) -> str:
@@ -419,6 +474,7 @@ MEASURED = (
     (SEEN_11_LABEL, SEEN_11, KNOWN_SEEN_11_MISSES, _was("heldout-11", "14/26")),
     (SEEN_12_LABEL, SEEN_12, KNOWN_SEEN_12_MISSES, _was("heldout-12", "20/28")),
     (SEEN_13_LABEL, SEEN_13, KNOWN_SEEN_13_MISSES, _was("heldout-13", "20/25")),
+    ("heldout-14", HELDOUT_14, KNOWN_HELDOUT_14_MISSES, _unmet("heldout-14")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
@@ -476,7 +532,22 @@ def test_corpus_has_every_verdict_in_every_set():
     for label, cases in SETS:
         assert {c.verdict for c in cases} == set(VERDICTS), label
     sizes = [len(cases) for _label, cases in SETS]
-    assert (sizes[0] + sizes[1], *sizes[2:]) == (43, 29, 25, 30, 30, 10, 11, 9, 19, 13, 26, 28, 25)
+    assert (sizes[0] + sizes[1], *sizes[2:]) == (
+        43,
+        29,
+        25,
+        30,
+        30,
+        10,
+        11,
+        9,
+        19,
+        13,
+        26,
+        28,
+        25,
+        26,
+    )
 
 
 @pytest.mark.parametrize("case", DEV, ids=[c.name for c in DEV])
