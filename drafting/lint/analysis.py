@@ -642,7 +642,9 @@ def sentence_facts(
     # quotation marks stand for nothing in a rule: 'does not “prohibit, or ...' reads on
     low = low.translate(_QUOTES)
     facts = Facts(text=text, low=low, words=p.words(low), inherited=inherited)
-    facts.recital = in_findings or bool(p.RECITAL.match(low) or p.FINDINGS.match(low))
+    facts.recital = in_findings or bool(
+        p.RECITAL.match(low) or p.FINDINGS.match(low) or p.FINDINGS_WITHIN.search(low)
+    )
     facts.definition = in_definition or bool(p.DEFINITION.match(low) or defined_term(text))
     if facts.recital and not p.REPORTED_RULE.search(low):
         return facts  # a recital gives reasons; it restricts nothing

@@ -132,7 +132,7 @@ OPERATOR = Scanner(
         \bnothing\b[^;.]{{0,200}}?\b{_RESTRICT_WORDS}{_CHAIN}
       | \bno\s+(?:provision|part|portion)\b[^;.]{{0,120}}?\b{_RESTRICT_WORDS}{_CHAIN}
       | (?:\b(?:does|do|shall|will|may|is|are|can|could|must|should)\s+not|\bcannot|\bcan't)\s+
-        (?:be\s+)?(?:(?:construed|interpreted|read|intended|deemed)\s+(?:to|as)\s+(?:\w+\s+)?)?
+        {_LINE}(?:be\s+)?(?:(?:construed|interpreted|read|intended|deemed)\s+(?:to|as)\s+(?:\w+\s+)?)?
         {_RESTRICT_WORDS}{_CHAIN}
       | \b(?:shall|may|will|must)\s+not\s+be\s+(?:\w+\s+)?
         (?:prohibited|restricted|prevented|barred|precluded)\b{_CHAIN}
@@ -285,7 +285,10 @@ OPERATOR = Scanner(
 VERB = Scanner(
     r"""
     (?P<collect>
-        \b(?:requir(?:e|es|ing)|ask(?:s|ed|ing)?|compel(?:s|led|ling)?)\s+(?:[^\s;,.]+\s+){0,5}?to\s+
+        # "does not require disclosure of immigration status": asking the person for it
+        \brequir(?:e|es|ing|ed)\s+(?:the\s+|any\s+)?(?:disclosure|production|provision)\s+of\b
+      | \b(?:requir(?:e|es|ing)|ask(?:s|ed|ing)?|compel(?:s|led|ling)?)\s+
+        (?:[^\s;,.]+\s+){0,5}?to\s+
         (?:disclose|provide|produce|present|show|prove|state|reveal|declare)\b
       | \b(?:inquir|enquir)(?:e|es|ed|ing|y|ies)\b
       | \bask(?:s|ed|ing)?\b
@@ -427,6 +430,14 @@ STATUS = Scanner(
   | (?:(?<=\bon\s)|(?<=\babout\s)|(?<=\bregarding\s)|(?<=\bconcerning\s)|(?<=\bon\sthe\s)
       |(?<=\babout\sthe\s)|(?<=\bregarding\sthe\s)|(?<=\bconcerning\sthe\s))citizenship\b
       (?!\s+(?:services?|classes|ceremon\w*|applications?|tests?|education|programs?)\b)
+  # "report information about immigration to the federal government" (not about
+  # immigration enforcement, law or the like)
+  | \b(?:information|data|records?)\s+
+      (?:about|regarding|concerning|on|relating\s+to|related\s+to)\s+
+      (?:(?:a|an|the|any)\s+(?:person|individual)['’]s\s+|his\s+or\s+her\s+|their\s+)?immigration\b
+      (?!\s+(?:or\s+citizenship\s+)?(?:status|enforcement|laws?|polic\w*|authorit\w*|agen\w*|officers?
+        |officials?|courts?|judges?|hearings?|proceedings?|services?|detainers?|holds?|matters?
+        |operations?|actions?|activit\w*|raids?|programs?|benefits?|attorneys?|lawyers?|cases?)\b)
   # "citizenship information", "information about a student's citizenship"
   | \b(?:citizenship|immigration)\s+(?:information|data)\b
   | \b(?:information|data|records?)\s+(?:of|regarding|about|concerning|as\s+to|on|relating\s+to
@@ -480,7 +491,7 @@ EXCLUDED_BEFORE = _compile(
 BASIS_BEFORE = _compile(
     r"""\b(?:based\s+(?:up)?on|on\s+the\s+basis\s+of|because\s+of|due\s+to|regardless\s+of
     |without\s+regard\s+to|irrespective\s+of|on\s+account\s+of|by\s+reason\s+of|conditioning\s+\w+\s+on)
-    \b[^;]{0,40}$"""
+    \b(?:(?!,\s*(?:or|and)\s)[^;]){0,40}$"""  # not across ", or report ..." (another predicate)
 )
 # "conditioning the provision of services or benefits by the City upon immigration
 # status": the ground of a decision, however long the thing conditioned.
@@ -531,7 +542,9 @@ BROAD = Scanner(
   # "disclose information to federal immigration authorities", "no information shall be
   # released to ICE": bare information, to them
   | (?<!\bfollowing\s)\b(?:information|data|records)\b
-    (?!\s+(?:to|with)\s+[^,;.]{1,60}?\s+(?:about|regarding|concerning|relating\s+to|as\s+to)\b)
+    (?!\s+(?:to|with)\s+[^,;.]{1,60}?\s+(?:about|regarding|concerning|relating\s+to|as\s+to)\s+
+      (?!(?:(?:any|the|a|an|all)\s+)?(?:persons?|individuals?|people|residents?|inmates?
+        |detainees?|immigrants?|students?|clients?|patients?|arrestees?)\b(?!['’])))
     (?=(?:\s+(?:shall|will|may|must|can|is|are)\s+(?:not\s+|only\s+)?(?:be\s+)?
         (?:\w+\s+(?:or|and)\s+)?(?:released|shared|disclosed|provided|given|transmitted|sent
         |furnished|made\s+available))?
@@ -782,7 +795,9 @@ BARE_INFORMATION = _compile(
         |in\s+relation|connected|collected|obtained|gathered|received|acquired|systems?
         |requests?|sharing|officers?|practices?)\b)
     # nor qualified after its recipient: "share information with ICE about a person's religion"
-    (?!\s+(?:to|with)\s+[^,;.]{{1,60}}?\s+(?:about|regarding|concerning|relating\s+to|as\s+to)\b)"""
+    (?!\s+(?:to|with)\s+[^,;.]{{1,60}}?\s+(?:about|regarding|concerning|relating\s+to|as\s+to)\s+
+      (?!(?:(?:any|the|a|an|all)\s+)?(?:persons?|individuals?|people|residents?|inmates?
+        |detainees?|immigrants?|students?|clients?|patients?|arrestees?)\b(?!['’])))"""
 )
 # Legal process demanded of immigration enforcement before it gets what it asks for: "If
 # ... ICE requests student records, they must present a valid subpoena or court order",
@@ -1005,6 +1020,14 @@ FINDINGS = _compile(
     (?:that|as\s+follows|(?:all\s+of\s+)?the\s+following)\b"""
 )
 FINDINGS_HEADING = _compile(r"\bfindings\b")
+# Findings run on inside a sentence that starts elsewhere ("... is amended by adding a new
+# section to read: 06 LEGISLATIVE FINDINGS AND INTENT. (a) The legislature finds that ..."):
+# what follows is findings too.
+FINDINGS_WITHIN = _compile(
+    r"""\bfindings(?:\s+and\s+(?:intent|purposes?|declarations?))?\s*[.:]\s*(?:\(\w+\)\s*)?
+    (?:[0-9]{1,3}\s+)?(?:the\s+)?(?:legislature|council|board|assembly|congress|commission)\s+
+    (?:(?:further|also|hereby)\s+)?finds?\b"""
+)
 # A recital that reports a rule in force ("WHEREAS, pursuant to Executive Order No. 170,
 # it is the policy of the State that officers shall not disclose ..."): it enacts nothing,
 # but it tells the reader an operative restriction exists elsewhere.

@@ -2092,3 +2092,78 @@ def test_an_item_forbidding_a_prohibition_under_a_forbidding_lead_in_protects():
         )
     )
     assert verdict(findings) == "compliant"
+
+
+# -- fourteenth round: findings inside a sentence, requiring disclosure, other topics ----
+
+
+def test_findings_run_on_inside_a_sentence_are_findings():
+    findings = lint(
+        doc(
+            "The law is amended by adding a new section to read: 06 LEGISLATIVE FINDINGS AND "
+            "INTENT. (a) The legislature finds that 07 (1) 8 U.S.C. 1373(a) states that a local "
+            "entity may not 13 prohibit, or in any way restrict, any official from sending to, or "
+            "receiving from, ICE information regarding the citizenship or immigration status of "
+            "any individual."
+        )
+    )
+    assert verdict(findings) == "compliant"
+
+
+def test_not_requiring_disclosure_of_status_is_a_dont_ask_rule():
+    _verdicts(
+        (
+            ("compliant", "Enrollment does not require disclosure of immigration status."),
+            (
+                "error",
+                "The district does not share immigration status with ICE, and enrollment does "
+                "not require disclosure of immigration status.",
+            ),
+        )
+    )
+
+
+def test_information_about_immigration_is_status_information():
+    _verdicts(
+        (
+            (
+                "error",
+                "The agency does not report information about immigration to the federal "
+                "government.",
+            ),
+            (
+                "compliant",
+                "The agency does not report information about immigration enforcement to the "
+                "public.",
+            ),
+        )
+    )
+
+
+def test_a_ground_of_decision_does_not_reach_past_another_predicate():
+    _verdicts(
+        (
+            (
+                "compliant",
+                "Officers shall not deny services based on immigration status, or on national "
+                "origin.",
+            ),
+            (
+                "error",
+                "Officers shall not deny services based on immigration status, or share "
+                "immigration status with ICE.",
+            ),
+        )
+    )
+
+
+def test_information_about_people_after_its_recipient_is_a_broad_category():
+    _verdicts(
+        (
+            (
+                "warning",
+                "The jail will not share information with ICE regarding persons in custody.",
+            ),
+            ("compliant", "The jail will not share information with ICE regarding its budget."),
+        )
+    )

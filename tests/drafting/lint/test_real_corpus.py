@@ -87,12 +87,13 @@ Fifteen sets, each reported on its own:
   once after the twelfth round's rules were done (20/25, bar not met); its misses were then
   read and the thirteenth round's readings written for them, so it is one more
   development set.
-* `heldout-14` — gathered on 2026-11-30 by two people working at once (states A-M and
-  N-W: 26 provisions, 26 jurisdiction keys new to the corpus), neither of whom read the
-  lint's code or ran it, committed with its verdicts (225dbc5, 5b7ad7d) before the lint was
-  run on it; run once after the thirteenth round's rules were done (19/26, bar not met).
-  The issue's bar applies to it. Its misses are strict xfails with their causes, read
-  after that run.
+* `heldout-14`, reported as **seen (looked at 2026-11-30, fourteenth round)** — gathered
+  on 2026-11-30 by two people working at once (states A-M and N-W: 26 provisions, 26
+  jurisdiction keys new to the corpus), neither of whom read the lint's code or ran it,
+  committed with its verdicts (225dbc5, 5b7ad7d) before the lint was run on it, and run
+  once after the thirteenth round's rules were done (19/26, bar not met); its misses were
+  then read and the fourteenth round's readings written for them, so it is one more
+  development set.
 
 Precision and recall for each set are printed after the run.
 """
@@ -123,6 +124,7 @@ SEEN_10_LABEL = "seen (looked at 2026-11-30, tenth round)"
 SEEN_11_LABEL = "seen (looked at 2026-11-30, eleventh round)"
 SEEN_12_LABEL = "seen (looked at 2026-11-30, twelfth round)"
 SEEN_13_LABEL = "seen (looked at 2026-11-30, thirteenth round)"
+SEEN_14_LABEL = "seen (looked at 2026-11-30, fourteenth round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -384,51 +386,35 @@ KNOWN_SEEN_12_MISSES: dict[str, str] = {
 # 2026-11-30, thirteenth round)". What it still misses (nothing at the moment):
 KNOWN_SEEN_13_MISSES: dict[str, str] = {}
 
-# heldout-14 documents the lint got wrong on its one run (2026-11-30, after the
-# thirteenth round's rules were done), and why: causes read after the run, not fixed.
-KNOWN_HELDOUT_14_MISSES: dict[str, str] = {
-    "alaska-2017-hb-205-prohibiting-municipal-sanctuary-policies": (
-        "the bill's findings ('LEGISLATIVE FINDINGS AND INTENT. (a) The legislature finds that "
-        "...') run on, with bill line numbers, in one sentence after 'is amended by adding a new "
-        "section to read:', so they are not read as findings, and the quotation of § 1373(a) "
-        "and of the executive order's 'willfully refuse to comply' in them is read as operative "
-        "(error for compliant)"
-    ),
-    "columbia-basin-college-2025-keep-wa-working-page": (
-        "'Applying for FAFSA or WASFA does not require disclosure of immigration status beyond "
-        "what the application itself requires': not requiring the applicant's disclosure is a "
-        "don't-ask rule, but 'disclosure' is read as the college's own sending (error for "
-        "warning; the file's warning, for the financial-aid information not shared, is also "
-        "found)"
-    ),
+# heldout-14 was measured once on 2026-11-30 (19/26), after the thirteenth round's rules
+# were done, and its causes were read after the run; the fourteenth round's readings
+# (findings run on inside a sentence, and bill line numbers after "may not"; not requiring
+# disclosure of status as a don't-ask rule; information about immigration as status
+# information; a ground of decision not reaching past another predicate; information about
+# people qualified after its recipient as a broad category) were written for them and
+# tested on texts of their own in test_reading.py. From then on it is reported as "seen
+# (looked at 2026-11-30, fourteenth round)". What it still misses:
+KNOWN_SEEN_14_MISSES: dict[str, str] = {
     "decatur-al-pd-2019-general-order-426-immigration-procedures": (
         "'cooperate with lawful requests from ICE' only in listed criminal circumstances: no "
         "information is named, and the corpus's legal test (README) calls a text with no "
         "information restriction compliant, as the lint does (compliant for warning; marked "
         "unsure in the file)"
     ),
-    "milwaukee-county-sheriff-2019-policy-not-sharing-information-with-ice": (
-        "'is not sharing information with ICE regarding persons detained in the Milwaukee "
-        "County Jail': since the tenth round, information qualified after its recipient is "
-        "left to its qualifier, which is not read there, so nothing is found; with the ninth "
-        "round's rules this was right (compliant for warning)"
-    ),
-    "oregon-health-authority-2017-statement-access-health-services": (
-        "'OHA does not condition access ... based on immigration status, or report information "
-        "about immigration to the federal government, except as required by federal and state "
-        "law': 'information about immigration' (without 'status') is not read as status "
-        "information (compliant for error; the file notes the statement describes practice)"
-    ),
     "rochester-mn-2019-city-statement-police-immigration-status-information": (
         "'The Rochester Police Department does not collect or maintain information related to "
         "the immigration status of residents': read as a restriction on maintaining status "
         "(§ 1373(b)(2)); the file reads a city's description of practice as short of a rule "
-        "(error for warning; as with National School District's letter)"
+        "(error for warning; as with National School District's letter). Not changed in the "
+        "fourteenth round: telling a description of practice from a rule by its tense would "
+        "also clear present-tense rules"
     ),
     "western-colorado-university-2025-interim-policy-immigration-enforcement-requests": (
         "'the university will release personal identifying information ... in response to a "
         "subpoena issued by a federal judge or [...]': a release promised on a condition, with "
-        "no 'only', is not read as conditioning (restricting) it (compliant for warning)"
+        "no 'only', is not read as conditioning (restricting) it; reading every promise to "
+        "release on legal process as a bar on releasing otherwise would flag compliant rules "
+        "that only describe how requests are handled (compliant for warning)"
     ),
 }
 
@@ -446,7 +432,7 @@ SEEN_10 = real_cases("heldout-10")
 SEEN_11 = real_cases("heldout-11")
 SEEN_12 = real_cases("heldout-12")
 SEEN_13 = real_cases("heldout-13")
-HELDOUT_14 = real_cases("heldout-14")
+SEEN_14 = real_cases("heldout-14")
 
 
 def _was(split: str, score: str) -> str:
@@ -474,7 +460,7 @@ MEASURED = (
     (SEEN_11_LABEL, SEEN_11, KNOWN_SEEN_11_MISSES, _was("heldout-11", "14/26")),
     (SEEN_12_LABEL, SEEN_12, KNOWN_SEEN_12_MISSES, _was("heldout-12", "20/28")),
     (SEEN_13_LABEL, SEEN_13, KNOWN_SEEN_13_MISSES, _was("heldout-13", "20/25")),
-    ("heldout-14", HELDOUT_14, KNOWN_HELDOUT_14_MISSES, _unmet("heldout-14")),
+    (SEEN_14_LABEL, SEEN_14, KNOWN_SEEN_14_MISSES, _was("heldout-14", "19/26")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
