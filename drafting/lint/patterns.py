@@ -429,7 +429,8 @@ STATUS = Scanner(
   # "report on the citizenship of those who ...", "inquiries about citizenship"
   | (?:(?<=\bon\s)|(?<=\babout\s)|(?<=\bregarding\s)|(?<=\bconcerning\s)|(?<=\bon\sthe\s)
       |(?<=\babout\sthe\s)|(?<=\bregarding\sthe\s)|(?<=\bconcerning\sthe\s))citizenship\b
-      (?!\s+(?:services?|classes|ceremon\w*|applications?|tests?|education|programs?)\b)
+      (?!\s+(?:services?|classes|ceremon\w*|applications?|tests?|education|programs?|status)\b)
+      (?!\s*(?:,|/|\bor\b|\band\b)[^.;]{0,40}?\bstatus\b)
   # "report information about immigration to the federal government" (not about
   # immigration enforcement, law or the like)
   | \b(?:information|data|records?)\s+
@@ -443,7 +444,8 @@ STATUS = Scanner(
   | \b(?:information|data|records?)\s+(?:of|regarding|about|concerning|as\s+to|on|relating\s+to
       |related\s+to|pertaining\s+to)\s+(?:(?:an?|the|any)\s+)?
       (?:[\w-]+['’]s\s+|his\s+or\s+her\s+|his\s+|her\s+|their\s+)?citizenship\b
-      (?!\s+(?:services?|classes|ceremon\w*|applications?|tests?|education|programs?)\b)
+      (?!\s+(?:services?|classes|ceremon\w*|applications?|tests?|education|programs?|status)\b)
+      (?!\s*(?:,|/|\bor\b|\band\b)[^.;]{0,40}?\bstatus\b)  # "citizenship or immigration status"
   | \b(?:lawful|unlawful|undocumented)\s+(?:immigration\s+)?status\b
   | \bimmigration\s+(?:documentation|documents|papers)\b
   # information described by what it shows: "documentation or other information that
