@@ -173,6 +173,19 @@ class BroadRestriction(SentenceRule):
         return _limb(facts, analysis, potential=True)
 
 
+def _what(restriction: Restriction) -> str:
+    """What a restriction reaches, for a message: status, or the category quoted."""
+    if restriction.mention.kind == "status":
+        return "citizenship or immigration status"
+    return f"“{restriction.mention.text}”"
+
+
+def _potential_limbs(restrictions: list[Restriction]) -> str:
+    """The limbs a rule reported or asked for would touch (sending, when it names none)."""
+    limbs = {limb for r in restrictions for limb in r.limbs} or {"a"}
+    return describe_limbs(limbs) + " (potential)"
+
+
 class RecitalReportsRestriction(SentenceRule):
     """A WHEREAS clause that reports a restriction in force ("pursuant to Executive Order
     No. 170, it is the policy of the State that officers shall not disclose information
@@ -187,11 +200,7 @@ class RecitalReportsRestriction(SentenceRule):
         if not facts.reported or analysis.cure_for(facts):
             return None
         restriction = facts.reported[0]
-        what = (
-            "citizenship or immigration status"
-            if restriction.mention.kind == "status"
-            else f"“{restriction.mention.text}”"
-        )
+        what = _what(restriction)
         message = (
             f"This recital reports a rule in force that restricts sharing {what} "
             f"(“{_quoted(facts, restriction)}”). A recital enacts nothing itself, so it is not "
@@ -201,8 +210,7 @@ class RecitalReportsRestriction(SentenceRule):
         return message, None
 
     def limb(self, facts: Facts, analysis: Analysis) -> str:
-        limbs = {limb for r in facts.reported for limb in r.limbs} or {"a"}
-        return describe_limbs(limbs) + " (potential)"
+        return _potential_limbs(facts.reported)
 
 
 class UrgedRestriction(SentenceRule):
@@ -219,11 +227,7 @@ class UrgedRestriction(SentenceRule):
         if not facts.urged or analysis.cure_for(facts):
             return None
         restriction = facts.urged[0]
-        what = (
-            "citizenship or immigration status"
-            if restriction.mention.kind == "status"
-            else f"“{restriction.mention.text}”"
-        )
+        what = _what(restriction)
         message = (
             f"This asks another body to adopt a rule that would restrict sharing {what} "
             f"(“{_quoted(facts, restriction)}”). Asking enacts nothing, so it is not an error; "
@@ -234,8 +238,7 @@ class UrgedRestriction(SentenceRule):
         return message, savings_fix(analysis)
 
     def limb(self, facts: Facts, analysis: Analysis) -> str:
-        limbs = {limb for r in facts.urged for limb in r.limbs} or {"a"}
-        return describe_limbs(limbs) + " (potential)"
+        return _potential_limbs(facts.urged)
 
 
 class Hedge(SentenceRule):
