@@ -1175,6 +1175,20 @@ def _tail_polarity(
     return ""
 
 
+def _included_in(before: Facts | None, sentence: Sentence) -> tuple[Span, ...]:
+    """The verbs of a broad restriction the sentence says includes more: "... restricts the
+    sharing of personally identifiable information without parental consent. This includes
+    data that could reveal a student's immigration status." What the sentence names is
+    restricted as the category it joins is."""
+    if before is None or not before.broad or before.sentence is None:
+        return ()
+    if before.sentence.section is not sentence.section:
+        return ()
+    if not p.INCLUDES_START.match(p.lower(sentence.text)):
+        return ()
+    return tuple(v for r in before.broad for v in r.verbs)
+
+
 def _verbs_on_list(lead: Facts) -> tuple[Span, ...]:
     """The restricted verbs of a lead-in whose object is the list after it ("may not
     disclose ... the following information concerning a student:")."""
@@ -1320,7 +1334,7 @@ def analyse(document: Document) -> Analysis:
             ),
             in_findings=id(sentence.block) in findings
             or bool(p.FINDINGS_HEADING.search(p.lower(sentence.section.heading))),
-            lead_verbs=carried.get(id(sentence.block), ()),
+            lead_verbs=carried.get(id(sentence.block), ()) or _included_in(before, sentence),
             after_status=before is not None
             and before.names_status
             and before.sentence is not None

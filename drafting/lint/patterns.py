@@ -152,6 +152,8 @@ OPERATOR = Scanner(
       # allowed only on a condition: "shall only be shared pursuant to a judicial warrant",
       # "will be released to ICE only upon presentation of a warrant"
       | \b{_MODAL}\s+only\b(?=\s+(?:be\s+)?{_SENDING})
+      # "only provides the minimal amount of information to ICE"
+      | (?<!\bthe\s)\bonly\b(?=\s+{_SENDING}\w*\b)
       | \b{_MODAL}(?=\s+(?:be\s+)?(?:[\w-]+\s+){{0,3}}?{_SENDING}\w*\s+(?:[\w-]+\s+){{0,5}}?
           only\s+(?:upon|pursuant\s+to|with|if|when|after|in\s+response\s+to|to\s+the\s+extent
           |in\s+(?:cases|instances|circumstances|situations))\b)
@@ -171,8 +173,10 @@ OPERATOR = Scanner(
       # "restrict" as the main verb of an act named as a noun: "will otherwise restrict
       # sharing of ...", "limits the disclosure of ...", "prohibit the use or disclosure of"
       | \b{_RESTRICT_WORDS}(?=\s+(?:the\s+|any\s+)?
-          (?:(?:collection|use|maintenance|retention)\s*,?\s*(?:(?:or|and|and/or)\s+)?)*
-          (?:sharing|disclosures?|dissemination|release|exchanges?|exchanging|transmission|communications?|reporting|transfer
+          (?:(?:collection|use|maintenance|retention|requesting|collecting|gathering|maintaining
+            |using|keeping)\s*,?\s*(?:(?:or|and|and/or)\s+)?)*
+          (?:sharing|disclosures?|dissemination|disclosing|releasing|transmitting|providing
+          |maintaining|requesting|release|exchanges?|exchanging|transmission|communications?|reporting|transfer
           |provision)\b)
       # a restriction named as a noun: "restrictions on ... communications regarding ..."
       | \b(?:restrictions?|limitations?|limits|prohibitions?)\s+on\b
@@ -239,6 +243,7 @@ OPERATOR = Scanner(
         "won't",
         "shan't",
         "could",
+        "only",
         "refus",
         "and",
         "not",
@@ -739,14 +744,17 @@ STATUS_ANAPHOR = _compile(
 # federal or immigration recipient. In the "notify" form the mention runs from the recipient
 # ("INS of undocumented persons"): what the notice tells them.
 _PERSONS_BY_STATUS = r"""(?:any\s+|the\s+|such\s+|all\s+)?
-    (?:(?:undocumented|unauthori[sz]ed|illegal|deportable)\s+(?:immigrants?|aliens?|persons?
+    (?:(?:noncitizen|non-citizen)\s+[a-z-]+
+      |(?:undocumented|unauthori[sz]ed|illegal|deportable)\s+(?:immigrants?|aliens?|persons?
         |individuals?|residents?|people|workers?|migrants?|noncitizens?|non-citizens?)
       |immigrants|aliens|noncitizens|non-citizens
       |(?:persons?|individuals?|people|aliens?)\s+(?:who\s+(?:are|is)\s+)?(?:unlawfully|illegally)
         \s+present(?:\s+in\s+the\s+united\s+states)?)"""
 
 REPORTED_PERSONS = _compile(
-    rf"""\breport(?:s|ed|ing)?\s+(?P<who>{_PERSONS_BY_STATUS})\s+to\s+{_FEDERAL_RECIPIENT}
+    rf"""\breport(?:s|ed|ing)?\s+(?P<who>{_PERSONS_BY_STATUS})
+    # others listed with them: "noncitizen civilians, crime survivors, witnesses, or defendants"
+    (?:\s*,\s*[^,;.]{{1,40}}?){{0,5}}?(?:,?\s*(?:or|and)\s+[^,;.]{{1,40}}?)?\s+to\s+{_FEDERAL_RECIPIENT}
     |\bnotif(?:y|ies|ied|ying)\s+(?P<whom>{_FEDERAL_RECIPIENT}[^.;,]{{0,40}}?\s+(?:of|about)\s+
       {_PERSONS_BY_STATUS})\b"""
 )

@@ -2167,3 +2167,62 @@ def test_information_about_people_after_its_recipient_is_a_broad_category():
             ("compliant", "The jail will not share information with ICE regarding its budget."),
         )
     )
+
+
+# -- fifteenth round: gerunds after "the", people listed, "only", "This includes" ---------
+
+
+def test_prohibiting_the_disclosing_of_status_restricts_it():
+    _verdicts(
+        (
+            (
+                "error",
+                "The City shall prohibit the requesting, maintaining, or disclosing of immigration "
+                "status information.",
+            ),
+            (
+                "compliant",
+                "The City shall prohibit the requesting or collecting of immigration status "
+                "information.",
+            ),
+        )
+    )
+
+
+def test_reporting_people_described_by_status_among_others_sends_status():
+    _verdicts(
+        (
+            ("error", "Officers will not report noncitizen victims or witnesses to ICE."),
+            ("compliant", "Officers will not report crime victims or witnesses to the media."),
+        )
+    )
+
+
+def test_only_before_a_verb_of_giving_limits_it():
+    _verdicts(
+        (
+            (
+                "warning",
+                "The office only provides the minimal amount of information to ICE required by "
+                "law.",
+            ),
+            ("compliant", "The only information the office provides to ICE is release dates."),
+        )
+    )
+
+
+def test_this_includes_puts_what_it_names_into_the_restricted_category():
+    _verdicts(
+        (
+            (
+                "error",
+                "Staff may not share personal information with ICE. This includes information "
+                "that could reveal a person's immigration status.",
+            ),
+            (
+                "warning",
+                "Staff may not share personal information with ICE. This includes a person's "
+                "home address.",
+            ),
+        )
+    )

@@ -94,12 +94,13 @@ Sixteen sets, each reported on its own:
   once after the thirteenth round's rules were done (19/26, bar not met); its misses were
   then read and the fourteenth round's readings written for them, so it is one more
   development set.
-* `heldout-15` — gathered on 2026-11-30 by two people working at once (states A-M and
-  N-W: 28 provisions, 28 jurisdiction keys new to the corpus), neither of whom read the
-  lint's code or ran it, committed with its verdicts (98434af, 4a4ef3f) before the lint was
-  run on it; run once after the fourteenth round's rules were done (22/28, bar not met).
-  The issue's bar applies to it. Its misses are strict xfails with their causes, read
-  after that run.
+* `heldout-15`, reported as **seen (looked at 2026-11-30, fifteenth round)** — gathered
+  on 2026-11-30 by two people working at once (states A-M and N-W: 28 provisions, 28
+  jurisdiction keys new to the corpus), neither of whom read the lint's code or ran it,
+  committed with its verdicts (98434af, 4a4ef3f) before the lint was run on it, and run
+  once after the fourteenth round's rules were done (22/28, bar not met); its misses were
+  then read and the fifteenth round's readings written for them, so it is one more
+  development set.
 
 Precision and recall for each set are printed after the run.
 """
@@ -131,6 +132,7 @@ SEEN_11_LABEL = "seen (looked at 2026-11-30, eleventh round)"
 SEEN_12_LABEL = "seen (looked at 2026-11-30, twelfth round)"
 SEEN_13_LABEL = "seen (looked at 2026-11-30, thirteenth round)"
 SEEN_14_LABEL = "seen (looked at 2026-11-30, fourteenth round)"
+SEEN_15_LABEL = "seen (looked at 2026-11-30, fifteenth round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -424,45 +426,26 @@ KNOWN_SEEN_14_MISSES: dict[str, str] = {
     ),
 }
 
-# heldout-15 documents the lint got wrong on its one run (2026-11-30, after the
-# fourteenth round's rules were done), and why: causes read after the run, not fixed.
-KNOWN_HELDOUT_15_MISSES: dict[str, str] = {
+# heldout-15 was measured once on 2026-11-30 (22/28), after the fourteenth round's rules
+# were done, and its causes were read after the run; the fifteenth round's readings
+# (gerunds after "the" as the acts a verb of forbidding restricts; people described by
+# status as an adjective, listed with others; "only" before a verb of giving; "This
+# includes ..." putting what it names into the category restricted the sentence before)
+# were written for them and tested on texts of their own in test_reading.py. From then on
+# it is reported as "seen (looked at 2026-11-30, fifteenth round)". What it still misses:
+KNOWN_SEEN_15_MISSES: dict[str, str] = {
     "gunnison-watershed-school-district-co-2026-policy-klg-draft-immigration-status": (
         "'The District is committed to protecting the immigration status of its students and "
         "their parents. To aid in the safeguarding of this information, the District will "
         "follow the procedures outlined in regulation KLG-R.': a commitment to protect status "
-        "is not read as a duty of confidentiality (only 'protect the confidentiality of' is); "
-        "the operative regulation was not read (compliant for warning; marked unsure)"
-    ),
-    "long-beach-ca-2018-long-beach-values-act-resolution": (
-        "'prohibit the requesting, collecting, maintaining, or disclosing of 'sensitive "
-        "information,' including but not limited to one's citizen or immigration status': "
-        "'prohibit the ... disclosing of', with the verbs as gerunds after 'the', is not read "
-        "as restricting them (only nouns such as 'disclosure' are) (compliant for error; the "
-        "text is a staff recommendation's account of the resolution, marked unsure)"
-    ),
-    "neah-kah-nie-school-district-2025-safe-welcoming-schools-letter": (
-        "'FERPA ... restricts the sharing of personally identifiable information without "
-        "parental consent. This includes data that could reveal a student's immigration "
-        "status.': the restriction on personally identifiable information is found (warning), "
-        "but the next sentence's 'This includes' is not read as putting status into it "
-        "(warning for error; the letter restates federal law, marked unsure)"
+        "is not read as a duty of confidentiality (only 'protect the confidentiality of' is), "
+        "and read as one it would be an error, not the file's warning; the operative "
+        "regulation was not read (compliant for warning; marked unsure)"
     ),
     "new-haven-ct-2006-pd-general-order-06-2-disclosure-of-status-information": (
         "a general order titled 'Disclosure of Status Information' whose stored text stops "
         "before its operative disclosure section: what was read restricts nothing (compliant "
         "for warning; the file grades the order by its title and purpose, marked unsure)"
-    ),
-    "olmsted-county-sheriff-mn-2018-column-ice-detainers-information": (
-        "the sheriff's office 'only provides the minimal amount of information to ICE ... as "
-        "required by law': 'only' before a present-tense verb of giving, with no modal, is not "
-        "read as a limit (compliant for warning; marked unsure)"
-    ),
-    "washtenaw-county-prosecutor-mi-2021-policy-2021-12-immigration": (
-        "'Nor will the Prosecutor's Office report noncitizen civilians, crime survivors, "
-        "witnesses, or defendants to ICE': reporting people described by status is read only "
-        "for nouns such as 'noncitizens' or 'undocumented immigrants', not for 'noncitizen' as "
-        "an adjective before other nouns (compliant for error; marked unsure in the file)"
     ),
 }
 
@@ -481,7 +464,7 @@ SEEN_11 = real_cases("heldout-11")
 SEEN_12 = real_cases("heldout-12")
 SEEN_13 = real_cases("heldout-13")
 SEEN_14 = real_cases("heldout-14")
-HELDOUT_15 = real_cases("heldout-15")
+SEEN_15 = real_cases("heldout-15")
 
 
 def _was(split: str, score: str) -> str:
@@ -510,7 +493,7 @@ MEASURED = (
     (SEEN_12_LABEL, SEEN_12, KNOWN_SEEN_12_MISSES, _was("heldout-12", "20/28")),
     (SEEN_13_LABEL, SEEN_13, KNOWN_SEEN_13_MISSES, _was("heldout-13", "20/25")),
     (SEEN_14_LABEL, SEEN_14, KNOWN_SEEN_14_MISSES, _was("heldout-14", "19/26")),
-    ("heldout-15", HELDOUT_15, KNOWN_HELDOUT_15_MISSES, _unmet("heldout-15")),
+    (SEEN_15_LABEL, SEEN_15, KNOWN_SEEN_15_MISSES, _was("heldout-15", "22/28")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
