@@ -1049,8 +1049,9 @@ def _channel_restricted(facts: Facts, mentions: list[Span]) -> None:
             continue
         if any(m.start >= match.end() for m in mentions):
             continue  # what is communicated is named after the channel: read by it
-        verb = Span("send", match.start(), match.end(), facts.text[match.start() : match.end()])
-        facts.broad.append(Restriction(verb, (verb,)))
+        text = facts.text[match.start() : match.end()]
+        channel = Span("channel", match.start(), match.end(), text)
+        facts.broad.append(Restriction(channel, (Span("send", channel.start, channel.end, text),)))
         return
 
 

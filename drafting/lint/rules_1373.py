@@ -160,6 +160,8 @@ class BroadRestriction(SentenceRule):
         # the access reading (analysis._access_denied) marks its verb with the word "access"
         access = restriction.verbs[0].text.lower().startswith("access")
         what = f"access to “{phrase}”" if access else f"sharing “{phrase}”"
+        if restriction.mention.kind == "channel":  # analysis._channel_restricted
+            what = "communicating with federal immigration authorities"
         message = (
             f"This restricts {what} (“{_quoted(facts, restriction)}”) and does not "
             "exclude citizenship or immigration status, so it can be read to reach status "

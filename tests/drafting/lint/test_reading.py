@@ -2226,3 +2226,12 @@ def test_this_includes_puts_what_it_names_into_the_restricted_category():
             ),
         )
     )
+
+
+def test_the_channel_warning_says_communicating_not_sharing_a_category():
+    findings = lint(doc("Staff shall not initiate communication with ICE officers."))
+    message = _only(findings, "1373-broad-restriction").message
+    assert message.startswith(
+        "This restricts communicating with federal immigration authorities (“communication "
+        "with ICE”)"
+    )
