@@ -237,7 +237,7 @@ class UrgedRestriction(SentenceRule):
             "sending, receiving, requesting, maintaining and exchanging status information open. "
             "Ask for a savings clause in it."
         )
-        return message, savings_fix(analysis)
+        return message, None  # a clause added here would not reach the policy asked for
 
     def limb(self, facts: Facts, analysis: Analysis) -> str:
         return _potential_limbs(facts.urged)

@@ -2235,3 +2235,13 @@ def test_the_channel_warning_says_communicating_not_sharing_a_category():
         "This restricts communicating with federal immigration authorities (“communication "
         "with ICE”)"
     )
+
+
+def test_an_urged_restriction_offers_no_fix_to_the_resolution_itself():
+    findings = lint(
+        doc(
+            "The Board urges the Sheriff to adopt a policy of not sharing immigration status "
+            "information with ICE."
+        )
+    )
+    assert _only(findings, "1373-urges-restriction").fix is None
