@@ -437,7 +437,10 @@ def _associate(low: str, mentions: list[Span], verbs: list[Span], clusters: list
                 and not any(previous[0].end <= v.start < mention.start for v in verbs)
             ):
                 cluster = previous[1]
-        if cluster is None:
+        if cluster is None and mention.text.lower() in ("it", "them"):
+            # a pronoun is a passive's subject ("it is only disclosed") before an object
+            cluster = _following(low, mention, clusters) or _preceding(low, mention, clusters)
+        elif cluster is None:
             cluster = _preceding(low, mention, clusters) or _following(low, mention, clusters)
         if cluster is None:
             previous = None
@@ -719,7 +722,7 @@ def sentence_facts(
     if "access" in low:
         _access_denied(facts, mentions)
     _process_demanded(facts, mentions)
-    if "communicat" in low or "contact" in low:
+    if "communicat" in low or "contact" in low or "information" in low:
         _channel_restricted(facts, mentions)
     if any(m.kind == "status" for m in mentions) and not facts.status:
         withhold = [*facts.finditer(_MAY_WITHHOLD), *facts.finditer(_NOT_REQUIRED)]

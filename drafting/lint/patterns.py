@@ -151,7 +151,7 @@ OPERATOR = Scanner(
       | \bto\s+not\b(?=\s+(?:{_SENDING}|ask|inquir|collect|maintain|keep|record|retain|request))
       # allowed only on a condition: "shall only be shared pursuant to a judicial warrant",
       # "will be released to ICE only upon presentation of a warrant"
-      | \b{_MODAL}\s+only\b(?=\s+(?:be\s+)?{_SENDING})
+      | \b(?:{_MODAL}|is|are)\s+only\b(?=\s+(?:be\s+)?{_SENDING})
       # "only provides the minimal amount of information to ICE"
       | (?<!\bthe\s)\bonly\b(?=\s+{_SENDING}\w*\b)
       | \b{_MODAL}(?=\s+(?:be\s+)?(?:[\w-]+\s+){{0,3}}?{_SENDING}\w*\s+(?:[\w-]+\s+){{0,5}}?
@@ -174,7 +174,7 @@ OPERATOR = Scanner(
       # sharing of ...", "limits the disclosure of ...", "prohibit the use or disclosure of"
       | \b{_RESTRICT_WORDS}(?=\s+(?:the\s+|any\s+)?
           (?:(?:collection|use|maintenance|retention|requesting|collecting|gathering|maintaining
-            |using|keeping)\s*,?\s*(?:(?:or|and|and/or)\s+)?)*
+            |using|keeping)\s*,?\s*(?:(?:or|and|and/or)\s+)?)*(?:information[- ])?
           (?:sharing|disclosures?|dissemination|disclosing|releasing|transmitting|providing
           |maintaining|requesting|release|exchanges?|exchanging|transmission|communications?|reporting|transfer
           |provision)\b)
@@ -317,7 +317,7 @@ VERB = Scanner(
         |transmi(?:t|ts|tted|tting|ssion)|sen(?:d|ds|t|ding)|furnish(?:es|ed|ing)?
         |reveal(?:s|ed|ing)?|report(?:s|ed|ing)?|provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave
         |notif(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|forward(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)
-        |withh(?:old|olds|olding|eld)|tell(?:s|ing)?
+        |withh(?:old|olds|olding|eld)|tell(?:s|ing)?|discuss(?:es|ed|ing)?
         |(?:turn|hand)(?:s|ed|ing)?\s+over)\b
       # verbs that more often move people or make things: only with information, also
       # someone's ("release any individual's information"), after the recipient ("release
@@ -403,6 +403,7 @@ VERB = Scanner(
         "accept",
         "compl",
         "tell",
+        "discuss",
         "turn",
         "hand",
         "honor",
@@ -445,7 +446,7 @@ STATUS = Scanner(
         |officials?|courts?|judges?|hearings?|proceedings?|services?|detainers?|holds?|matters?
         |operations?|actions?|activit\w*|raids?|programs?|benefits?|attorneys?|lawyers?|cases?)\b)
   # "citizenship information", "information about a student's citizenship"
-  | \b(?:citizenship|immigration)\s+(?:information|data)\b
+  | \b(?:citizenship|immigration)(?:[- ]related)?\s+(?:information|data|records?)\b
   | \b(?:information|data|records?)\s+(?:of|regarding|about|concerning|as\s+to|on|relating\s+to
       |related\s+to|pertaining\s+to)\s+(?:(?:an?|the|any)\s+)?
       (?:[\w-]+['’]s\s+|his\s+or\s+her\s+|his\s+|her\s+|their\s+)?citizenship\b
@@ -731,7 +732,10 @@ STATUS_ANAPHOR = _compile(
     r"""\bsuch\s+(?:status|information|records?|data)\b|\b(?:that|this)\s+(?:status\s+)?information\b
     # "collect immigration status information or share it with ...": only where the
     # information last named is status (analysis._anaphora)
-    |(?P<pronoun>\b(?:it|them)\b)(?=\s+(?:with|to)\b)
+    |(?P<pronoun>\b(?:it|them)\b)(?=\s+(?:with|to)\b
+      # the subject of a passive of giving: "it is only disclosed as required by law"
+      |\s+(?:is|shall\s+be|will\s+be|may\s+be)\s+(?:only\s+|not\s+)?(?:disclosed|shared|released
+        |provided|given|transmitted|reported|sent)\b)
     |\b(?:shar|disclos|provid|releas|report|transmit|send|giv|furnish|communicat)\w*\s+
       (?P<pronoun2>it)\b(?!\s+(?:is|was|are|shall|will|may|must))
     |\b(?:(?:a|the|any|that|each)\s+(?:person|individual)['’]s|(?:his\s+or\s+her|his|her|their))
@@ -1085,7 +1089,10 @@ FOLLOWING_OBJECT = _compile(
 # The channel § 1373(a) protects is the sending itself, so a restriction on it can reach
 # status (analysis._channel_restricted).
 CHANNEL = _compile(
-    rf"""\b(?:communicat(?:e|es|ed|ing|ions?)|contact(?:s|ed|ing)?)\s+(?:with\s+)?{_FEDERAL_RECIPIENT}"""
+    rf"""\b(?:communicat(?:e|es|ed|ing|ions?)|contact(?:s|ed|ing)?)\s+(?:with\s+)?{_FEDERAL_RECIPIENT}
+    # "policies that prohibit information-sharing with local law enforcement and federal
+    # immigration authorities"
+    |\binformation[- ]sharing\s+with\s+(?:[^.;]{{0,60}}?\s)?{_FEDERAL_RECIPIENT}"""
 )
 
 # What every sentence is scanned for, in one pass (see analysis.sentence_facts).

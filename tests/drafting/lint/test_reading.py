@@ -2245,3 +2245,33 @@ def test_an_urged_restriction_offers_no_fix_to_the_resolution_itself():
         )
     )
     assert _only(findings, "1373-urges-restriction").fix is None
+
+
+# -- sixteenth round: discussing status, immigration-related information, "it is only" ----
+
+
+def test_round_sixteen_readings():
+    _verdicts(
+        (
+            ("error", "Officers shall not discuss a person's immigration status with ICE."),
+            ("compliant", "Officers may discuss immigration law with residents."),
+            ("error", "Immigration-related information shall not be shared with ICE."),
+            (
+                "error",
+                "Once immigration information is collected, it is only disclosed as required by "
+                "law.",
+            ),
+            (
+                "compliant",
+                "Once release dates are collected, they are disclosed as required by law.",
+            ),
+            (
+                "warning",
+                "The district prohibits information-sharing with federal immigration authorities.",
+            ),
+            (
+                "compliant",
+                "The district encourages information-sharing with federal immigration authorities.",
+            ),
+        )
+    )

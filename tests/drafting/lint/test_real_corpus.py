@@ -101,12 +101,13 @@ Seventeen sets, each reported on its own:
   once after the fourteenth round's rules were done (22/28, bar not met); its misses were
   then read and the fifteenth round's readings written for them, so it is one more
   development set.
-* `heldout-16` — gathered on 2026-11-30 by two people working at once (states A-M and
-  N-W: 26 provisions, 26 jurisdiction keys new to the corpus), neither of whom read the
-  lint's code or ran it, committed with its verdicts (bdcbd98, f95704f) before the lint was
-  run on it; run once after the fifteenth round's rules were done (20/26, bar not met). The
-  issue's bar applies to it. Its misses are strict xfails with their causes, read after
-  that run; they were not tuned on.
+* `heldout-16`, reported as **seen (looked at 2026-11-30, sixteenth round)** — gathered
+  on 2026-11-30 by two people working at once (states A-M and N-W: 26 provisions, 26
+  jurisdiction keys new to the corpus), neither of whom read the lint's code or ran it,
+  committed with its verdicts (bdcbd98, f95704f) before the lint was run on it, and run
+  once after the fifteenth round's rules were done (20/26, bar not met); its misses were
+  then read and the sixteenth round's readings written for them, so it is one more
+  development set.
 
 Precision and recall for each set are printed after the run.
 """
@@ -139,6 +140,7 @@ SEEN_12_LABEL = "seen (looked at 2026-11-30, twelfth round)"
 SEEN_13_LABEL = "seen (looked at 2026-11-30, thirteenth round)"
 SEEN_14_LABEL = "seen (looked at 2026-11-30, fourteenth round)"
 SEEN_15_LABEL = "seen (looked at 2026-11-30, fifteenth round)"
+SEEN_16_LABEL = "seen (looked at 2026-11-30, sixteenth round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -455,22 +457,15 @@ KNOWN_SEEN_15_MISSES: dict[str, str] = {
     ),
 }
 
-# heldout-16 documents the lint got wrong on its one run (2026-11-30, after the
-# fifteenth round's rules were done), and why: causes read after the run, not fixed.
-KNOWN_HELDOUT_16_MISSES: dict[str, str] = {
-    "alexandria-city-public-schools-2017-immigration-supports-procedures": (
-        "'ACPS does not solicit, collect or release immigration-related information as to "
-        "whether a particular student may be undocumented': 'immigration-related information "
-        "as to whether ... undocumented' is not read as status information, and 'release' "
-        "after other verbs before 'immigration-related' is not read as giving it (compliant for "
-        "error; marked unsure)"
-    ),
-    "alief-isd-2025-letter-to-families-immigration-status-of-students": (
-        "'District employees have been advised that they should not openly discuss the "
-        "immigration status of students': 'discuss' is not a verb of sending; the warning "
-        "found is for FERPA's 'personally identifiable information' in the next sentence "
-        "(warning for error; marked unsure)"
-    ),
+# heldout-16 was measured once on 2026-11-30 (20/26), after the fifteenth round's rules
+# were done, and its causes were read after the run (a second, blind reader agreed with 25
+# of its 26 recorded verdicts: corpus README); the sixteenth round's readings ("discuss" as
+# a verb of sending; "immigration-related information" as status information; "it is only
+# disclosed" after status information; "information-sharing with ... federal immigration
+# authorities" as the channel) were written for them and tested on texts of their own in
+# test_reading.py. From then on it is reported as "seen (looked at 2026-11-30, sixteenth
+# round)". What it still misses:
+KNOWN_SEEN_16_MISSES: dict[str, str] = {
     "anne-arundel-county-public-schools-md-2025-guidance-requests-for-student-information": (
         "'Wait for legal advice before complying with any requests or directives from the law "
         "enforcement [...]' and 'Contact the Office of General Counsel if anyone appears ... "
@@ -481,18 +476,7 @@ KNOWN_HELDOUT_16_MISSES: dict[str, str] = {
     "mount-rainier-md-pd-2008-general-order-935-enforcement-of-immigration-laws": (
         "the stored text holds only the order's table of contents ('III. Restrictions upon "
         "Inquiries into and Reporting of Immigration Status'); a heading restricts nothing "
-        "(compliant for warning; marked unsure)"
-    ),
-    "riverside-unified-school-district-ca-2017-policy-3515-safe-learning-zones": (
-        "the policy's opening principles read; the file grades its stated aim of prohibiting "
-        "information-sharing with federal immigration authorities, which is not in the words "
-        "read as a restriction (compliant for warning; marked unsure)"
-    ),
-    "unified-government-wyandotte-county-kck-ks-2022-safe-and-welcoming-city-act-summary": (
-        "'It also ensures that once immigration information is collected that it is only "
-        "disclosed as required by law': 'immigration information' with 'it is only disclosed' "
-        "after it (a passive with 'only', the subject a pronoun) is not read (compliant for "
-        "error; the text is the government's summary, marked unsure)"
+        "(compliant for warning; marked unsure; the second reader said error from the heading)"
     ),
 }
 
@@ -512,7 +496,7 @@ SEEN_12 = real_cases("heldout-12")
 SEEN_13 = real_cases("heldout-13")
 SEEN_14 = real_cases("heldout-14")
 SEEN_15 = real_cases("heldout-15")
-HELDOUT_16 = real_cases("heldout-16")
+SEEN_16 = real_cases("heldout-16")
 
 
 def _was(split: str, score: str) -> str:
@@ -542,7 +526,7 @@ MEASURED = (
     (SEEN_13_LABEL, SEEN_13, KNOWN_SEEN_13_MISSES, _was("heldout-13", "20/25")),
     (SEEN_14_LABEL, SEEN_14, KNOWN_SEEN_14_MISSES, _was("heldout-14", "19/26")),
     (SEEN_15_LABEL, SEEN_15, KNOWN_SEEN_15_MISSES, _was("heldout-15", "22/28")),
-    ("heldout-16", HELDOUT_16, KNOWN_HELDOUT_16_MISSES, _unmet("heldout-16")),
+    (SEEN_16_LABEL, SEEN_16, KNOWN_SEEN_16_MISSES, _was("heldout-16", "20/26")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
