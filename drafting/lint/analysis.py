@@ -94,19 +94,16 @@ _ONLY_WHEN = re.compile(
 _SUCH_BEFORE = re.compile(r"\b(?:other\s+(?:such|similar|like)|such\s+other|similar)\s+$")
 _SUCH_IN = re.compile(r"\b(?:other\s+)?(?:such|similar)\b")
 _OTHER_BEFORE = re.compile(r"\bother\s+$")
-# What a message is about, last in the words between it and status: "communication to an
-# immigration agency ... concerning any student in reference to his or her ... status".
+# What may stand before an item's first word: spaces, a bullet, a dash, an opening bracket.
+_BULLETS = " \t•·-–*("
+# What a message is about, last in the words between it and status: "communicate with
+# federal immigration authorities about a person's immigration status", "communication to
+# an immigration agency ... concerning any student in reference to his or her ... status".
 _TOPIC_TAIL = re.compile(
     r"\b(?:about|regarding|concerning|in\s+reference\s+to|with\s+regard\s+to|relating\s+to"
     r"|as\s+to)\b[^,;:.]{0,60}$"
 )
 _PROCESS_WORDS = ("warrant", "subpoena", "court order", "authoriz", "authoris", "approval")
-# "communicate with federal immigration authorities about a person's immigration status":
-# the recipient, then what the message is about.
-_RECIPIENT_THEN_TOPIC = re.compile(
-    r"\s*(?:to|with)\s+[^,;:.]{1,80}?\s+(?:about|regarding|concerning|as\s+to)\s+"
-    r"(?:(?:the|an?|any|his\s+or\s+her|his|her|their)\s+)?(?:[\w-]+['’]s?\s+)?"
-)
 _INFO_BEFORE = re.compile(
     r"\b(?:information|data|records?|details|files?)\s+(?:about|regarding|concerning|on|of"
     r"|as\s+to|relating\s+to|related\s+to|pertaining\s+to)\s+[^,;:.]{0,40}$"
@@ -287,7 +284,7 @@ def _operators(
     for s in spans:
         if s.kind == "neutral":
             continue
-        bare_not = s.text.strip(" \t•·-–*").lower() == "not"  # "not" before its verb
+        bare_not = s.text.strip(_BULLETS).lower() == "not"  # "not" before its verb
         if s.kind == "restrict" and bare_not and s.end not in verb_starts:
             continue
         if s.text[:5].lower() == "withh":
@@ -316,7 +313,7 @@ def _operators(
                 # an item that opens with a verb of forbidding under a lead-in that forbids
                 # it: "No county shall do any of the following: ... Prohibit the
                 # communication of such information to federal ... agencies."
-                or (inherited == "restrict" and not out and not low[: s.start].strip(" •·-–*("))
+                or (inherited == "restrict" and not out and not low[: s.start].strip(_BULLETS))
             )
         )
         if s.kind == "permitneg" or described:
@@ -468,7 +465,6 @@ def _preceding(low: str, mention: Span, clusters: list[list[Span]]) -> list[Span
     if len(gap) > 40 and not (
         p.INFO_NOUN.search(gap)
         or _data_list(gap)
-        or _RECIPIENT_THEN_TOPIC.fullmatch(gap)
         or p.RECIPIENT_THEN_OBJECT.fullmatch(gap)
         or (len(gap) <= 200 and _TOPIC_TAIL.search(gap))
     ):
@@ -710,12 +706,9 @@ def sentence_facts(
             if restriction.moves and definitions is not None:
                 _defined_restriction(facts, restriction, definitions)
             continue
-        if mention.kind == "status":
-            if _excluded(low, mention) or _basis(low, mention):
-                continue
-            (facts.status if restriction.moves else facts.dont_ask).append(restriction)
-        elif restriction.moves:
-            (facts.broad if mention.kind == "broad" else facts.limited).append(restriction)
+        if mention.kind == "status" and (_excluded(low, mention) or _basis(low, mention)):
+            continue
+        _file(facts, restriction)
     if lead_verbs:
         _listed_objects(facts, mentions, lead_verbs)
     _confidentiality(facts, mentions)
@@ -797,11 +790,16 @@ def _listed_objects(facts: Facts, mentions: list[Span], lead_verbs: tuple[Span, 
         if mention in taken or (mention.kind == "status" and _excluded(facts.low, mention)):
             continue
         acting = tuple(Span(v.kind, mention.start, mention.start, v.text) for v in lead_verbs)
-        restriction = Restriction(mention, acting)
-        if mention.kind == "status":
-            (facts.status if restriction.moves else facts.dont_ask).append(restriction)
-        elif restriction.moves:
-            (facts.broad if mention.kind == "broad" else facts.limited).append(restriction)
+        _file(facts, Restriction(mention, acting))
+
+
+def _file(facts: Facts, restriction: Restriction) -> None:
+    """Where the rules read a restriction: status moved, or asked for (don't ask); a broad or
+    a narrow category moved."""
+    if restriction.mention.kind == "status":
+        (facts.status if restriction.moves else facts.dont_ask).append(restriction)
+    elif restriction.moves:
+        (facts.broad if restriction.mention.kind == "broad" else facts.limited).append(restriction)
 
 
 def _recorded_when_asked(low: str, verb: Span) -> Span:
@@ -967,13 +965,18 @@ def _confidentiality(facts: Facts, mentions: list[Span]) -> None:
         return
     keep = (Span("send", duty.start(), duty.end(), facts.text[duty.start() : duty.end()]),)
     for mention in mentions:
-        if mention.kind == "status" and not (
+        if mention.kind == "status" and (
             _excluded(facts.low, mention) or _basis(facts.low, mention)
         ):
-            if not any(r.mention == mention for r in facts.status):
-                facts.status.append(Restriction(mention, keep))
-        elif mention.kind == "broad" and not any(r.mention == mention for r in facts.broad):
-            facts.broad.append(Restriction(mention, keep))
+            continue
+        _restrict_once(facts, mention, keep)
+
+
+def _restrict_once(facts: Facts, mention: Span, verbs: tuple[Span, ...]) -> None:
+    """`verbs` restrict `mention` when it is status or a broad category, recorded once."""
+    held = {"status": facts.status, "broad": facts.broad}.get(mention.kind)
+    if held is not None and not any(r.mention == mention for r in held):
+        held.append(Restriction(mention, verbs))
 
 
 def _access_denied(facts: Facts, mentions: list[Span]) -> None:
@@ -1003,9 +1006,7 @@ def _access_denied(facts: Facts, mentions: list[Span]) -> None:
             ),
         )
         if any(m.kind == "status" for m in covering):
-            mention = next(m for m in covering if m.kind == "status")
-            if not any(r.mention == mention for r in facts.status):
-                facts.status.append(Restriction(mention, verb))
+            _restrict_once(facts, next(m for m in covering if m.kind == "status"), verb)
             continue
         mention = Span("broad", start, end, facts.text[start:end])
         if not any(r.mention.start < end and start < r.mention.end for r in facts.broad):
@@ -1033,10 +1034,7 @@ def _process_demanded(facts: Facts, mentions: list[Span]) -> None:
             continue
         verb = (Span("send", match.start(), match.end(), facts.text[match.start() : match.end()]),)
         for mention in asked:
-            if mention.kind == "status" and not any(r.mention == mention for r in facts.status):
-                facts.status.append(Restriction(mention, verb))
-            elif mention.kind == "broad" and not any(r.mention == mention for r in facts.broad):
-                facts.broad.append(Restriction(mention, verb))
+            _restrict_once(facts, mention, verb)
 
 
 def _channel_restricted(facts: Facts, mentions: list[Span]) -> None:
