@@ -34,7 +34,6 @@ from drafting.render.staff_report import (
 from drafting.spec import DraftSpec
 from drafting.staff_report import Previous, Report, ReportInput, staff_report
 from exports import jobs
-from organisations.models import display_name
 
 
 @dataclass(frozen=True)
@@ -206,11 +205,6 @@ def previous_revision(revision, number: str | None = None):
     return earlier.order_by("-number").first()
 
 
-def _prepared_by(revision) -> str:
-    author = display_name(revision.author)
-    return f"{author}, {revision.draft.organisation.name}"
-
-
 def packet_key(revision, previous) -> str:
     from ordinances.documents import revision_key
 
@@ -221,11 +215,12 @@ def packet_key(revision, previous) -> str:
 def revision_packet_payload(revision, previous) -> dict[str, Any]:
     from exports.services import export_meta
 
+    meta = export_meta(revision, line_numbers=True)
     return packet_payload(
         reading_for_revision(revision),
         reading_for_revision(previous) if previous is not None else None,
-        export_meta(revision, line_numbers=True),
-        prepared_by=_prepared_by(revision),
+        meta,
+        prepared_by=meta.author,  # the author's name and the office
         today=revision.created_at.date(),
     )
 
@@ -258,11 +253,12 @@ def packet_job(revision, previous) -> str:
 def revision_staff_report_docx(revision, previous) -> bytes:
     from exports.services import export_meta
 
+    meta = export_meta(revision)
     report, _ = report_for(
         reading_for_revision(revision),
         reading_for_revision(previous) if previous is not None else None,
-        draft_label=export_meta(revision).revision_label,
-        prepared_by=_prepared_by(revision),
+        draft_label=meta.revision_label,
+        prepared_by=meta.author,
         today=revision.created_at.date(),
     )
-    return render_staff_report_docx(report, export_meta(revision))
+    return render_staff_report_docx(report, meta)
