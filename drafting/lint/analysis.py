@@ -712,6 +712,7 @@ def sentence_facts(
     if lead_verbs:
         _listed_objects(facts, mentions, lead_verbs)
     _confidentiality(facts, mentions)
+    _destruction(facts, mentions)
     if "access" in low:
         _access_denied(facts, mentions)
     _process_demanded(facts, mentions)
@@ -958,18 +959,44 @@ def _confidentiality(facts: Facts, mentions: list[Span]) -> None:
     """ "Status information shall be kept confidential" (or "kept private") restricts sharing
     it, with no verb."""
     low = facts.low
-    if not any(word in low for word in ("confiden", "private", "privacy", "secret", "made public")):
+    if not any(word in low for word in _DUTY_WORDS):
         return
     duty = p.CONFIDENTIAL_DUTY.search(facts.low)
     if duty is None or facts.polarity_at(duty.start()) == "permit":
         return
-    keep = (Span("send", duty.start(), duty.end(), facts.text[duty.start() : duty.end()]),)
+    _restrict_all(facts, mentions, Span("send", duty.start(), duty.end(), duty.group()))
+
+
+_DUTY_WORDS = ("confiden", "private", "privacy", "secret", "made public", "protect", "safeguard")
+_DESTROYING = ("destr", "purg", "expung", "delet", "eras", "shred")
+
+
+def _destruction(facts: Facts, mentions: list[Span]) -> None:
+    """ "Any record that might identify an undocumented student will be destroyed" limits
+    keeping it (§ 1373(b)(2)), with no verb of keeping. A permission to destroy ("may be
+    destroyed") or a bar on it ("shall not be destroyed") limits nothing."""
+    low = facts.low
+    if not any(word in low for word in _DESTROYING):
+        return
+    body = low.lstrip(_BULLETS)
+    duty = p.DESTRUCTION.search(body)
+    if duty is None:
+        return
+    opening = len(low) - len(body)
+    start, end = (opening + i for i in duty.span("verb" if duty["verb"] else "active"))
+    if facts.polarity_at(start) in ("require", ""):
+        _restrict_all(facts, mentions, Span("keep", start, end, facts.text[start:end]))
+
+
+def _restrict_all(facts: Facts, mentions: list[Span], verb: Span) -> None:
+    """A duty with no object of its own (confidentiality, destruction) restricts every status
+    or broad mention of the sentence, but status that is excluded or a basis."""
     for mention in mentions:
         if mention.kind == "status" and (
             _excluded(facts.low, mention) or _basis(facts.low, mention)
         ):
             continue
-        _restrict_once(facts, mention, keep)
+        _restrict_once(facts, mention, (verb,))
 
 
 def _restrict_once(facts: Facts, mention: Span, verbs: tuple[Span, ...]) -> None:

@@ -425,6 +425,22 @@ _NOT_A_CITIZEN = r"""(?:not\s+(?:an?\s+)?(?:(?:united\s+states|u\.s\.|american)\
     |an?\s+(?:(?:undocumented|illegal|unauthori[sz]ed|deportable|removable)\s+)?aliens?\b
     |(?:undocumented|deportable|removable)\b|(?:unlawfully|illegally)\s+present\b
     |in\s+the\s+united\s+states\s+(?:unlawfully|illegally)\b)"""
+# People named by their status: "an undocumented student", "noncitizen residents".
+_BY_STATUS = r"""(?:undocumented|non-?citizen|illegal|unauthori[sz]ed|deportable|removable)\s+
+    (?:immigrants?|aliens?|persons?|individuals?|people|students?|residents?|migrants?|workers?
+    |famil(?:y|ies)|parents?|child(?:ren)?|pupils?|clients?|patients?|tenants?|applicants?)\b"""
+# Status asked as a question: "whether a student is an undocumented immigrant", "whether an
+# individual is lawfully present", "whether a person is a citizen".
+_WHETHER_STATUS = (
+    r"""\bwhether\s+(?:or\s+not\s+)?(?:[\w'’-]+\s+){1,4}?
+    (?:is|was|are|were|has\s+been|have\s+been|may\s+be|might\s+be|could\s+be)\s+(?:not\s+)?
+    (?:(?:an?\s+)?"""
+    + _BY_STATUS
+    + r"""|(?:an?\s+)?(?:(?:united\s+states|u\.s\.|american)\s+)?citizens?\b
+    |(?:lawfully|legally)\s+(?:present|admitted|residing)\b|documented\b|"""
+    + _NOT_A_CITIZEN
+    + ")"
+)
 STATUS = Scanner(
     r"""
     \b(?:citizenship|immigration)
@@ -453,6 +469,27 @@ STATUS = Scanner(
       (?!\s+(?:services?|classes|ceremon\w*|applications?|tests?|education|programs?|status)\b)
       (?!\s*(?:,|/|\bor\b|\band\b)[^.;]{0,40}?\bstatus\b)  # "citizenship or immigration status"
   | \b(?:lawful|unlawful|undocumented)\s+(?:immigration\s+)?status\b
+  # status under another name: "documentation status", "visa status", "DACA status", "a
+  # person's legal status" (not "the legal status of the ordinance")
+  | \b(?:documentation|documented|visa|naturalization|refugee|asylum|asylee|daca|tps
+      |deferred\s+action|lawful\s+permanent\s+residen(?:t|ce|cy)|green\s+card)\s+status\b
+  | (?<=['’]s\s)legal\s+status\b | \b(?:his\s+or\s+her|their|his|her)\s+legal\s+status\b
+  # information that identifies a person by status: "any student record that might identify
+  # an undocumented student", "information that could identify a person as undocumented"
+  | \b(?:information|data|records?|documents?|documentation)\s+(?:(?:that|which)\s+)?
+      (?:(?:would|could|may|might|can|tends?\s+to)\s+)?identif(?:y|ies|ying)\s+
+      (?:(?:an?|any|the)\s+(?:undocumented|non-?citizen|deportable|removable|illegal|unauthori[sz]ed)\b
+      |(?:[\w'’-]+\s+){1,4}?as\s+(?:being\s+)?(?:an?\s+)?(?:undocumented|non-?citizens?|deportable
+        |removable|illegal|unauthori[sz]ed|aliens?)\b)
+  # information about people named by their status: "information about undocumented residents"
+  | \b(?:information|data|records?|files?)\s+(?:about|regarding|concerning|on|of|relating\s+to
+      |related\s+to|pertaining\s+to)\s+(?:(?:any|the|all)\s+)?
+    """
+    + _BY_STATUS
+    + r"""
+  | """
+    + _WHETHER_STATUS
+    + r"""
   | \bimmigration\s+(?:documentation|documents|papers)\b
   # information described by what it shows: "documentation or other information that
   # indicates that an individual is not a citizen of the United States", "records that
@@ -486,6 +523,24 @@ STATUS = Scanner(
         "evidence",
         "proof",
         "non",
+        "documentation",
+        "documented",
+        "visa",
+        "naturalization",
+        "refugee",
+        "asylum",
+        "asylee",
+        "daca",
+        "tps",
+        "deferred",
+        "green",
+        "legal",
+        "his",
+        "her",
+        "their",
+        "files",
+        "file",
+        "whether",
     ),
 )
 # Right before a status mention: it is excluded ("other than citizenship or
@@ -539,6 +594,15 @@ BROAD = Scanner(
   # "registration records", "records that pertain to a user's use of the facility" (not
   # "circulation records", which hold only what was borrowed)
   | \b(?:library|registration)\s+records?\b
+  # what an account or a case holds: "actual details of any customer account", "personal
+  # details", "case files", "account information"
+  | \b(?:personal|private|confidential|identifying|(?:customer|client|utility)\s+account|customer
+      |client|case)\s+(?:details|particulars)\b
+  | \bdetails\s+(?:of|about|regarding|concerning)\s+(?:(?:any|an?|the|all|each)\s+)?
+      (?:[\w-]+\s+){0,2}?(?:accounts?|customers?|clients?|residents?|persons?|individuals?
+      |students?|patients?|applicants?|tenants?|cases?)\b
+  | \b(?:(?:customer|client|utility)\s+account|case|customer|client)\s+
+      (?:information|data|records?|files?)\b
   | \brecords\s+(?:that|which)\s+(?:pertain|relate)s?\s+to\s+(?:a|an|the|any)\s+(?:library\s+)?
       (?:users?|patrons?|borrowers?)['’]?s?(?:\s+use)?\b
   # a database holds whatever was collected: "make municipal databases available to ..."
@@ -607,6 +671,9 @@ BROAD = Scanner(
         "education",
         "library",
         "registration",
+        "utility",
+        "case",
+        "details",
     ),
 )
 
@@ -690,7 +757,28 @@ CONFIDENTIAL_DUTY = _compile(
   | \b(?:keep|keeps|keeping|hold|holds)\s+[^;.]{1,80}?\s+(?:strictly\s+)?
     (?:private|secret|confidential)\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|from|unless|except)\b)
   | \b(?:protect|maintain|preserv|safeguard|ensur|respect)\w*\s+(?:the\s+)?
-    (?:confidentiality|privacy)\s+of\b"""
+    (?:confidentiality|privacy)\s+of\b
+  | \btreated\s+with\s+(?:[\w-]+\s+){0,5}?(?:confidentiality|discretion)\b
+  # the duty said by its verb, with information as the object: "maintain and protect
+  # sensitive information regarding ... immigration status", "safeguard student records"
+  # (not "protect immigrant residents", nor a description: "CCH safeguards sensitive
+  # information within our health system")
+  | \b(?:shall|must|will|should|to|committed\s+to)\s+(?:[a-z]+\s+(?:and|or)\s+)?
+      (?:protect|safeguard|shield)(?:ing)?\s+(?:(?:the|all|any|such|this|that|their|his|her
+      |its|your|our)\s+)?(?:(?!(?:and|or|that|which|who|to|from|with|for|the|a|an)\s)[\w'’-]+\s+){0,3}?
+      (?:information|data|records?|files?|details)\b"""
+)
+# A duty to destroy what is held ("shall be destroyed at the earliest allowable date",
+# "purged within 30 days"): a limit on maintaining it, § 1373(b)(2).
+# What is destroyed is what is held: the sentence opens with it ("Any student record that
+# might identify ... will be destroyed") or it follows the verb ("shall purge all records
+# of ..."), not "any question requiring disclosure of information ... shall be deleted".
+_DESTROY = r"""(?:destroy(?:s|ed|ing)?|purg(?:e|es|ed|ing)|expung(?:e|es|ed|ing)
+    |delet(?:e|es|ed|ing)|eras(?:e|es|ed|ing)|shred(?:s|ded|ding)?)"""
+_HELD = r"(?:records?|information|data|files?|documents?|documentation)\b"
+DESTRUCTION = _compile(
+    rf"""^(?:[\w'’-]+\s+){{0,3}}?{_HELD}[^;]*?\b(?P<verb>{_DESTROY})\b
+    | \b(?P<active>{_DESTROY})\s+(?:[\w'’-]+\s+){{0,4}}?{_HELD}"""
 )
 # Items of a list of personal data ("name, address, date of birth, social security
 # number"): a verb reaches an object at the end of such a list.

@@ -2275,3 +2275,114 @@ def test_round_sixteen_readings():
             ),
         )
     )
+
+
+# -- seventeenth round: status in other words, duties named by their verbs, details -------
+
+
+def test_status_said_in_other_words_is_status_information():
+    _verdicts(
+        (
+            (
+                "error",
+                "The District does not keep records about whether a student is an undocumented "
+                "immigrant.",
+            ),
+            (
+                "error",
+                "No employee shall disclose information about whether a person is a citizen of "
+                "the United States.",
+            ),
+            (
+                "error",
+                "No officer shall disclose to federal immigration authorities whether an "
+                "individual is undocumented.",
+            ),
+            (
+                "error",
+                "Staff will not release information that could identify a person as undocumented.",
+            ),
+            ("error", "City staff shall not disclose the documentation status of any resident."),
+            ("error", "Employees shall not share a person's visa status with ICE."),
+            ("error", "The City will not share information about undocumented residents with ICE."),
+            ("compliant", "Staff shall not ask whether a student is undocumented."),
+            ("compliant", "Officers shall not inquire about whether a person is a citizen."),
+            ("compliant", "The City shall not disclose the legal status of the ordinance."),
+        )
+    )
+
+
+def test_a_duty_to_protect_or_safeguard_information_keeps_it_confidential():
+    _verdicts(
+        (
+            (
+                "error",
+                "City employees shall maintain and protect sensitive information regarding the "
+                "immigration status of our residents.",
+            ),
+            (
+                "error",
+                "Employees shall safeguard information about the immigration status of any person.",
+            ),
+            (
+                "error",
+                "Information about a person's immigration status shall be treated with the "
+                "highest level of confidentiality.",
+            ),
+            ("warning", "Staff shall protect personal information of students."),
+            ("compliant", "The City shall protect immigrant residents from discrimination."),
+            # a description of practice, and "protected" as an adjective
+            (
+                "compliant",
+                "CCH safeguards sensitive information within our health system and adheres to "
+                "privacy laws.",
+            ),
+            (
+                "compliant",
+                "Officers shall not rely on protected categories and that information in any stop, "
+                "regardless of immigration status.",
+            ),
+        )
+    )
+
+
+def test_a_duty_to_destroy_what_is_held_limits_maintaining_it():
+    findings = lint(
+        doc(
+            "Any student record that might identify an undocumented student will be destroyed at "
+            "the earliest allowable date."
+        )
+    )
+    assert _only(findings, "1373-status-restriction").limb == "§ 1373(b)(2): maintaining"
+    _verdicts(
+        (
+            ("error", "The Department shall purge all records of a client's immigration status."),
+            ("compliant", "Records of immigration status may be destroyed after five years."),
+            ("compliant", "Records of immigration status shall not be destroyed."),
+            # what is deleted is a question, not what is held
+            (
+                "compliant",
+                "Any question requiring disclosure of information related to citizenship or "
+                "immigration status shall be deleted from county forms.",
+            ),
+        )
+    )
+
+
+def test_details_of_an_account_or_a_person_are_a_broad_category():
+    _verdicts(
+        (
+            (
+                "warning",
+                "The utility shall not disclose actual details of any customer account to any "
+                "third party.",
+            ),
+            ("warning", "The City will not disclose any client's personal details."),
+            ("warning", "Case files shall not be shared with federal immigration authorities."),
+            ("compliant", "The utility shall publish details of its rates."),
+            (
+                "compliant",
+                "Officers shall not release a person's social media account information.",
+            ),
+        )
+    )

@@ -108,12 +108,13 @@ Eighteen sets, each reported on its own:
   once after the fifteenth round's rules were done (20/26, bar not met); its misses were
   then read and the sixteenth round's readings written for them, so it is one more
   development set.
-* `heldout-17` — gathered on 2026-11-30 by two people working at once (states A-M and
-  N-W: 27 provisions, 27 jurisdiction keys new to the corpus), neither of whom read the
-  lint's code or ran it, committed with its verdicts (d7d5f5a, 6f260f7) before the lint was
-  run on it; run once after the sixteenth round's rules were done (21/27, bar not met). The
-  issue's bar applies to it. Its misses are strict xfails with their causes, read after
-  that run; they were not tuned on.
+* `heldout-17`, reported as **seen (looked at 2026-11-30, seventeenth round)** — gathered
+  on 2026-11-30 by two people working at once (states A-M and N-W: 27 provisions, 27
+  jurisdiction keys new to the corpus), neither of whom read the lint's code or ran it,
+  committed with its verdicts (d7d5f5a, 6f260f7) before the lint was run on it, and run
+  once after the sixteenth round's rules were done (21/27, bar not met); its misses were
+  then read and the seventeenth round's readings written for the kinds of wording they
+  showed, so it is one more development set.
 
 Precision and recall for each set are printed after the run.
 """
@@ -147,6 +148,7 @@ SEEN_13_LABEL = "seen (looked at 2026-11-30, thirteenth round)"
 SEEN_14_LABEL = "seen (looked at 2026-11-30, fourteenth round)"
 SEEN_15_LABEL = "seen (looked at 2026-11-30, fifteenth round)"
 SEEN_16_LABEL = "seen (looked at 2026-11-30, sixteenth round)"
+SEEN_17_LABEL = "seen (looked at 2026-11-30, seventeenth round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -486,25 +488,15 @@ KNOWN_SEEN_16_MISSES: dict[str, str] = {
     ),
 }
 
-# heldout-17 documents the lint got wrong on its one run (2026-11-30, after the
-# sixteenth round's rules were done), and why: causes read after the run, not fixed.
-KNOWN_HELDOUT_17_MISSES: dict[str, str] = {
-    "evergreen-state-college-2017-undocumented-students-safe-secure-welcome": (
-        "'Any student record that might identify an undocumented student will be destroyed at "
-        "the earliest allowable date, and will be treated with the highest level of "
-        "confidentiality': records that might identify status are not read as status "
-        "information, nor destroying them as not keeping them, nor 'treated with the highest "
-        "level of confidentiality' as a duty of confidentiality (compliant for error; marked "
-        "unsure)"
-    ),
+# heldout-17 documents the lint still gets wrong after the seventeenth round, and why
+# (its one run, 21/27, missed six: see the corpus README).
+KNOWN_SEEN_17_MISSES: dict[str, str] = {
     "illinois-central-college-il-2025-immigration-enforcement-student-information-protection": (
-        "'protect your personal information—including your immigration status': status named "
-        "after a dash with 'including' is not read into the category, so the bar on sharing is "
-        "a broad restriction (warning for error; marked unsure)"
-    ),
-    "longmont-co-2017-city-policies-with-respect-to-undocumented-residents": (
-        "a bar on disclosing 'actual details of any customer account': customer account "
-        "details are not read as a broad category (compliant for warning; marked unsure)"
+        "'State and federal laws ... protect your personal information—including your "
+        "immigration status' describes the law, and the next sentence's 'We do not share your "
+        "information with immigration officials' is read as a broad restriction: 'your "
+        "information' is not read back to the category that included status in the sentence "
+        "before (warning for error; marked unsure)"
     ),
     "newton-nj-pd-2019-immigrant-trust-page": (
         "'cannot ... Provide ICE with access to state or local law enforcement resources, "
@@ -515,15 +507,10 @@ KNOWN_HELDOUT_17_MISSES: dict[str, str] = {
     ),
     "pasadena-ca-2017-city-council-resolution-immigration-policy": (
         "'City employees shall maintain and protect sensitive information regarding the "
-        "immigration status of our residents': a duty to 'protect' status information is not "
-        "read as a duty of confidentiality (only 'protect the confidentiality of' is) "
-        "(compliant for warning; as Gunnison's, a seen-set miss)"
-    ),
-    "university-of-illinois-chicago-il-2017-official-announcement-federal-law-enforcement-ice": (
-        "'We do not inquire about or keep records for educational purposes about whether a "
-        "student is an undocumented immigrant': records 'about whether a student is an "
-        "undocumented immigrant' are not read as status information (compliant for error; the "
-        "file marks it unsure, reading it perhaps as not collecting)"
+        "immigration status of our residents': the lint reads a duty to protect status "
+        "information as a duty of confidentiality over it, as it reads 'kept confidential' "
+        "(seventeenth round); the file grades it a general directive because no recipient is "
+        "named (error for warning; marked unsure)"
     ),
 }
 
@@ -544,7 +531,7 @@ SEEN_13 = real_cases("heldout-13")
 SEEN_14 = real_cases("heldout-14")
 SEEN_15 = real_cases("heldout-15")
 SEEN_16 = real_cases("heldout-16")
-HELDOUT_17 = real_cases("heldout-17")
+SEEN_17 = real_cases("heldout-17")
 
 
 def _was(split: str, score: str) -> str:
@@ -575,7 +562,7 @@ MEASURED = (
     (SEEN_14_LABEL, SEEN_14, KNOWN_SEEN_14_MISSES, _was("heldout-14", "19/26")),
     (SEEN_15_LABEL, SEEN_15, KNOWN_SEEN_15_MISSES, _was("heldout-15", "22/28")),
     (SEEN_16_LABEL, SEEN_16, KNOWN_SEEN_16_MISSES, _was("heldout-16", "20/26")),
-    ("heldout-17", HELDOUT_17, KNOWN_HELDOUT_17_MISSES, _unmet("heldout-17")),
+    (SEEN_17_LABEL, SEEN_17, KNOWN_SEEN_17_MISSES, _was("heldout-17", "21/27")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
