@@ -1,6 +1,6 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Eighteen sets, each reported on its own:
+Nineteen sets, each reported on its own:
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -115,6 +115,12 @@ Eighteen sets, each reported on its own:
   once after the sixteenth round's rules were done (21/27, bar not met); its misses were
   then read and the seventeenth round's readings written for the kinds of wording they
   showed, so it is one more development set.
+* `heldout-18` — gathered on 2026-11-30 by two people working at once (states A-M and
+  N-W: 18 provisions, 18 jurisdiction keys new to the corpus), neither of whom read the
+  lint's code or ran it, committed with its verdicts (8c323d5, dda9dd8) before the lint was
+  run on it; run once after the seventeenth round's rules were done (11/18, bar not met).
+  The issue's bar applies to it. Its misses are strict xfails with their causes, read
+  after that run; they were not tuned on.
 
 Precision and recall for each set are printed after the run.
 """
@@ -514,6 +520,51 @@ KNOWN_SEEN_17_MISSES: dict[str, str] = {
     ),
 }
 
+# heldout-18 documents the lint got wrong on its one run (2026-11-30, after the
+# seventeenth round's rules were done), and why: causes read after the run, not fixed.
+KNOWN_HELDOUT_18_MISSES: dict[str, str] = {
+    "des-moines-public-schools-ia-2017-board-sanctuary-resolution-ice-requests": (
+        "'any requests made of DMPS ... by ICE officials to access school information ... must "
+        "be processed through the Superintendent': a request routed through an approval step "
+        "is read only when it is a request for information answered ('respond to'), not "
+        "'processed through' (compliant for warning; the text is a press release's summary)"
+    ),
+    "eugene-school-district-4j-2017-immigration-training-slides": (
+        "'Should, may or must employees report an undocumented student to immigrations "
+        "enforcement? May not.': the answer 'May not.' is not read as restricting the question's "
+        "verb, and 'immigrations enforcement' is not read as immigration authorities; only "
+        "FERPA's 'information about students' is found (warning for error; marked unsure)"
+    ),
+    "hickman-mills-c-1-school-district-mo-2017-welcoming-schools-resolution": (
+        "'The District will continue its practice not to collect or maintain any information "
+        "about students' immigration status': 'practice not to' is not read as a negation, so "
+        "the bar on maintaining is missed (compliant for error; marked unsure)"
+    ),
+    "illinois-eastern-community-colleges-il-2025-immigration-enforcement-procedure": (
+        "only named officials may respond to law-enforcement requests for 'nonpublic campus "
+        "access or information', and 'No other employee is authorized to ... provide records': "
+        "'is authorized to' after 'No other employee' is not read as a restriction, and "
+        "'records' alone is not a category (compliant for warning; marked unsure)"
+    ),
+    "portland-public-schools-me-2018-superintendent-statement-will-not-report-students-to-ice": (
+        "'our district will not report students to ICE': reporting people not described by "
+        "status is not read as sending information about them (compliant for error; the file "
+        "reads status from the context; marked unsure)"
+    ),
+    "pueblo-co-2006-resolution-10764-compliance-with-crs-29-29-103": (
+        "a recital quoting Colorado's 'shall not enact any ordinance or policy that limits or "
+        "prohibits a peace officer ... from communicating ... with regard to the immigration "
+        "status': forbidding a policy that restricts is read as the restriction itself when the "
+        "policy is named inline, not in a list (error for compliant)"
+    ),
+    "south-lane-school-district-or-2017-immigration-qa": (
+        "'if staff became aware of a lack of legal immigration status, the district would not "
+        "notify immigration officials': 'would not' is not read as a negation, and status "
+        "named in the condition is not read as what is notified (warning for error; an FAQ "
+        "describing practice, marked unsure)"
+    ),
+}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
@@ -532,6 +583,7 @@ SEEN_14 = real_cases("heldout-14")
 SEEN_15 = real_cases("heldout-15")
 SEEN_16 = real_cases("heldout-16")
 SEEN_17 = real_cases("heldout-17")
+HELDOUT_18 = real_cases("heldout-18")
 
 
 def _was(split: str, score: str) -> str:
@@ -563,6 +615,7 @@ MEASURED = (
     (SEEN_15_LABEL, SEEN_15, KNOWN_SEEN_15_MISSES, _was("heldout-15", "22/28")),
     (SEEN_16_LABEL, SEEN_16, KNOWN_SEEN_16_MISSES, _was("heldout-16", "20/26")),
     (SEEN_17_LABEL, SEEN_17, KNOWN_SEEN_17_MISSES, _was("heldout-17", "21/27")),
+    ("heldout-18", HELDOUT_18, KNOWN_HELDOUT_18_MISSES, _unmet("heldout-18")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
@@ -620,7 +673,7 @@ def test_corpus_has_every_verdict_in_every_set():
     for label, cases in SETS:
         assert {c.verdict for c in cases} == set(VERDICTS), label
     sizes = [len(cases) for _label, cases in SETS]
-    expected = (43, 29, 25, 30, 30, 10, 11, 9, 19, 13, 26, 28, 25, 26, 28, 26, 27)
+    expected = (43, 29, 25, 30, 30, 10, 11, 9, 19, 13, 26, 28, 25, 26, 28, 26, 27, 18)
     assert (sizes[0] + sizes[1], *sizes[2:]) == expected
 
 
