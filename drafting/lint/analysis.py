@@ -621,6 +621,7 @@ def sentence_facts(
     in_findings: bool = False,
     lead_verbs: tuple[Span, ...] = (),
     after_status: bool = False,
+    answered_no: bool = False,
 ) -> Facts:
     """The facts of one sentence (see the module docstring).
 
@@ -634,7 +635,10 @@ def sentence_facts(
     restricted verbs of a lead-in whose object is its list ("may not disclose ... the
     following information: ... (g) The student's citizenship or immigration status"),
     which act on what an item names when the item's own verbs do not; `after_status`
-    marks a sentence right after one that names status, whose anaphors may refer to it.
+    marks a sentence right after one that names status, whose anaphors may refer to it;
+    `answered_no` a question the next sentence answers "No." or "May not.", which then
+    says what is not done ("Will the district share my child's immigration status with
+    ICE? No.").
     """
     # "((deleted))" words of an amending ordinance (King County style) are not law
     low = _DELETED.sub(lambda m: " " * len(m.group()), p.lower(text))
@@ -656,6 +660,11 @@ def sentence_facts(
         continues_described,
         inherited,
     )
+    if answered_no:
+        facts.operators = [
+            o if o.kind == "restrict" else Span("restrict", o.start, o.end, o.text)
+            for o in facts.operators
+        ] or [Span("restrict", 0, 0, "")]
     if verb_matches and p.PROHIBITED_AT_END.search(low):
         # "Any communication ... concerning ... status is prohibited": what the subject
         # names is forbidden, from the start of the sentence
@@ -716,7 +725,9 @@ def sentence_facts(
     if "access" in low:
         _access_denied(facts, mentions)
     _process_demanded(facts, mentions)
-    if "communicat" in low or "contact" in low or "information" in low:
+    if facts.names_status:
+        _condition_told(facts, mentions)
+    if any(word in low for word in ("communicat", "contact", "information", "report")):
         _channel_restricted(facts, mentions)
     if any(m.kind == "status" for m in mentions) and not facts.status:
         withhold = [*facts.finditer(_MAY_WITHHOLD), *facts.finditer(_NOT_REQUIRED)]
@@ -1064,6 +1075,21 @@ def _process_demanded(facts: Facts, mentions: list[Span]) -> None:
             _restrict_once(facts, mention, verb)
 
 
+def _condition_told(facts: Facts, mentions: list[Span]) -> None:
+    """Status named in a condition and then not told to immigration authorities ("if staff
+    became aware of a lack of legal immigration status, the district would not notify
+    immigration officials"): the telling restricted is of that status."""
+    low = facts.low
+    for condition in p.CONDITION.finditer(low):
+        start, end = condition.span()
+        learned = [m for m in mentions if m.kind == "status" and start <= m.start < end]
+        told = p.TOLD_FEDERAL.search(low, end, end + 80)
+        if learned and told and facts.polarity_at(told.start()) == "restrict":
+            verb = Span("send", told.start(), told.end(), facts.text[told.start() : told.end()])
+            for mention in learned:
+                _restrict_once(facts, mention, (verb,))
+
+
 def _channel_restricted(facts: Facts, mentions: list[Span]) -> None:
     """Communicating with federal immigration authorities restricted, with no information
     named ("shall not initiate communication with ICE officers", "may contact ICE only in
@@ -1204,6 +1230,18 @@ def _tail_polarity(
     return ""
 
 
+def _answered_no(question: Sentence, after: list[Sentence]) -> bool:
+    """The sentence is a question the next one, in the same section, answers in the negative
+    ("Should ... employees report an undocumented student to immigration enforcement? May
+    not.")."""
+    if not after or not question.text.rstrip().endswith("?"):
+        return False
+    answer = after[0]
+    return answer.section is question.section and bool(
+        p.NEGATIVE_ANSWER.match(p.lower(answer.text))
+    )
+
+
 def _included_in(before: Facts | None, sentence: Sentence) -> tuple[Span, ...]:
     """The verbs of a broad restriction the sentence says includes more: "... restricts the
     sharing of personally identifiable information without parental consent. This includes
@@ -1227,8 +1265,16 @@ def _verbs_on_list(lead: Facts) -> tuple[Span, ...]:
     return tuple(
         v
         for v in lead.verbs
-        if v.start < following.start() and lead.polarity_at(v.start) == "restrict"
+        if v.start < following.start()
+        and lead.polarity_at(v.start) == "restrict"
+        and not _OTHER_CLAUSE.search(lead.low, v.end, following.start())
     )
+
+
+# A clause between a verb and "the following" whose object the list is: "will not be
+# eligible to receive ... assistance if the City is in violation of any of the following
+# prohibitions" (the list is not what is received).
+_OTHER_CLAUSE = re.compile(r"\b(?:if|unless|when|where|whether|because|until|while|as\s+long\s+as)\b")
 
 
 def _lists_forbidden_policies(lead: Facts) -> bool:
@@ -1322,7 +1368,7 @@ def analyse(document: Document) -> Analysis:
     carried: dict[int, tuple[Span, ...]] = {}  # a lead-in's restricted verbs, by item block
     labels: dict[str, Block] = {}
     section_index = -1
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         tick()
         if sentence.section_index != section_index:
             section_index, labels = sentence.section_index, {}
@@ -1368,6 +1414,7 @@ def analyse(document: Document) -> Analysis:
             and before.names_status
             and before.sentence is not None
             and before.sentence.section is sentence.section,
+            answered_no=_answered_no(sentence, sentences[index + 1 : index + 2]),
         )
         facts.sentence = sentence
         if sentence.stem is not None and id(sentence.stem) in last:

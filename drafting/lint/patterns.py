@@ -109,7 +109,7 @@ _CHAIN = rf"""(?:\s*(?:,\s*(?:or\b|and\b)?|\bor\b|\band\b|and/or)\s*{_LINE}
     (?:in\s+{_LINE}any\s+way\s+{_LINE})?(?:be\s+)?{_RESTRICT_WORDS})*"""
 _MODAL = r"(?:shall|may|will|must|can|should)"
 # Federal immigration authorities as a recipient.
-_FEDERAL_RECIPIENT = r"""(?:the\s+)?(?:federal\b|immigration\b|u\.s\.\s+immigration|ice\b
+_FEDERAL_RECIPIENT = r"""(?:the\s+)?(?:federal\b|immigrations?\b|u\.s\.\s+immigration|ice\b
       |ins\b|dhs\b|border\s+patrol\b|department\s+of\s+homeland|homeland\s+security
       |united\s+states\s+immigration)"""
 # The verbs of giving information, as a word starts (for operators that need one after them).
@@ -148,6 +148,14 @@ OPERATOR = Scanner(
       # told not to: "Officers are directed not to disclose", "the policy of the city to not
       # share"
       | \b(?:directed|instructed|ordered|told|required|expected|trained|advised|asked)\s+not\s+to\b
+      # a practice or a policy of not doing it: "its practice not to collect or maintain",
+      # "the policy of the County not to share"; "Employees are not to disclose"; what the
+      # body "would not" do
+      | \b(?:practice|policy|rule|commitment|decision|intent|intention)\b[^;.]{{0,40}}?\bnot\s+to\b
+      | \b(?:is|are)\s+not\s+to\b | \bwould\s+(?:not|never)\b
+      # "No other employee is authorized to ... provide records"
+      | \bno\s+other\s+(?:[^\s;:.!?]+\s+){{0,6}}?(?:is|are|shall\s+be)\s+
+        (?:authori[sz]ed|permitted|allowed)\s+to\b
       | \bto\s+not\b(?=\s+(?:{_SENDING}|ask|inquir|collect|maintain|keep|record|retain|request))
       # allowed only on a condition: "shall only be shared pursuant to a judicial warrant",
       # "will be released to ICE only upon presentation of a warrant"
@@ -281,6 +289,13 @@ OPERATOR = Scanner(
         "advised",
         "asked",
         "to",
+        "practice",
+        "policy",
+        "rule",
+        "commitment",
+        "decision",
+        "intent",
+        "would",
     ),
 )
 
@@ -835,13 +850,17 @@ STATUS_ANAPHOR = _compile(
 # on purpose: the verb "report" or "notify", people described by immigration status, and a
 # federal or immigration recipient. In the "notify" form the mention runs from the recipient
 # ("INS of undocumented persons"): what the notice tells them.
-_PERSONS_BY_STATUS = r"""(?:any\s+|the\s+|such\s+|all\s+)?
+_PERSONS_BY_STATUS = (
+    r"""(?:any\s+|the\s+|such\s+|all\s+|an?\s+)?
     (?:(?:noncitizen|non-citizen)\s+[a-z-]+
-      |(?:undocumented|unauthori[sz]ed|illegal|deportable)\s+(?:immigrants?|aliens?|persons?
-        |individuals?|residents?|people|workers?|migrants?|noncitizens?|non-citizens?)
+      |(?:undocumented|unauthori[sz]ed|illegal|deportable)\s+(?:noncitizens?|non-citizens?)
+      |"""
+    + _BY_STATUS
+    + r"""
       |immigrants|aliens|noncitizens|non-citizens
       |(?:persons?|individuals?|people|aliens?)\s+(?:who\s+(?:are|is)\s+)?(?:unlawfully|illegally)
         \s+present(?:\s+in\s+the\s+united\s+states)?)"""
+)
 
 REPORTED_PERSONS = _compile(
     rf"""\breport(?:s|ed|ing)?\s+(?P<who>{_PERSONS_BY_STATUS})
@@ -1172,6 +1191,25 @@ FOLLOWING_OBJECT = _compile(
     [^.;]{0,80}:\s*$"""
 )
 
+# Status learned in a condition, then not passed on: "if staff became aware of a lack of
+# legal immigration status, the district would not notify immigration officials". What the
+# telling would tell is the status the condition names (analysis._condition_told).
+CONDITION = _compile(
+    r"(?:^[\s•·\-–*]*|[,;:]\s*(?:and\s+|but\s+)?)(?:if|when|whenever|where|once)\b[^;,]*,"
+)
+TOLD_FEDERAL = _compile(
+    rf"""\b(?:notif(?:y|ies|ied|ying)|inform(?:s|ed|ing)?|tell(?:s|ing)?|alert(?:s|ed|ing)?
+    |contact(?:s|ed|ing)?|call(?:s|ed|ing)?|report(?:s|ed|ing)?\s+(?:(?:it|this|that|them)\s+)?to)
+    \s+{_FEDERAL_RECIPIENT}"""
+)
+
+# An answer that says no ("No.", "No, the school will not.", "May not."): the question
+# before it is what is not done (analysis._answered_no).
+NEGATIVE_ANSWER = _compile(
+    r"""^\s*(?:a:\s*|answer:\s*)?(?:no\b(?!\s+(?:one|person|employee|officer|information|[a-z]+\s+shall))
+    |(?:may|will|shall|must|can|does|do|would|should|is|are)\s+not\b|cannot\b|never\b)"""
+)
+
 # Communicating with federal immigration authorities, with no information named: "shall
 # not initiate communication with ICE officers", "may contact ICE only in cases involving".
 # The channel § 1373(a) protects is the sending itself, so a restriction on it can reach
@@ -1180,7 +1218,17 @@ CHANNEL = _compile(
     rf"""\b(?:communicat(?:e|es|ed|ing|ions?)|contact(?:s|ed|ing)?)\s+(?:with\s+)?{_FEDERAL_RECIPIENT}
     # "policies that prohibit information-sharing with local law enforcement and federal
     # immigration authorities"
-    |\binformation[- ]sharing\s+with\s+(?:[^.;]{{0,60}}?\s)?{_FEDERAL_RECIPIENT}"""
+    |\binformation[- ]sharing\s+with\s+(?:[^.;]{{0,60}}?\s)?{_FEDERAL_RECIPIENT}
+    # reporting people to immigration authorities tells them about those people: "will not
+    # report students to ICE" (people described by status are status: REPORTED_PERSONS; to
+    # "federal agents" alone, not read)
+    |\breport(?:s|ed|ing)?\s+(?:(?:any|the|our|its|their|a|an)\s+)?(?:[\w-]+\s+)?
+    (?:students?|pupils?|residents?|persons?|individuals?|people|famil(?:y|ies)|parents?
+    |child(?:ren)?|patients?|clients?|tenants?|victims?|witnesses|anyone|employees?|workers?
+    |immigrants?|community\s+members)
+    (?:\s+(?:or|and)\s+(?:their\s+)?(?:famil(?:y|ies)|parents?))?\s+to\s+(?:the\s+)?
+    (?:federal\s+immigration|immigrations?\b|u\.s\.\s+immigration|united\s+states\s+immigration|ice\b
+    |ins\b|dhs\b|border\s+patrol\b|department\s+of\s+homeland|homeland\s+security)"""
 )
 
 # What every sentence is scanned for, in one pass (see analysis.sentence_facts).
