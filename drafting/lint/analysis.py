@@ -107,6 +107,9 @@ _PROCESS_WORDS = ("warrant", "subpoena", "court order", "authoriz", "authoris", 
 _INFO_BEFORE = re.compile(
     r"\b(?:information|data|records?|details|files?)\s+(?:about|regarding|concerning|on|of"
     r"|as\s+to|relating\s+to|related\s+to|pertaining\s+to)\s+[^,;:.]{0,40}$"
+    # status put into a category: "Personal data held by the library, including citizenship"
+    r"|\b(?:information|data|records?|details|files?)\b[^;:.]{0,60},?\s+(?:including|such\s+as"
+    r"|e\.g\.,?)\s+(?:(?:but\s+not\s+limited\s+to|without\s+limitation),?\s+)?[^;:.]{0,40}$"
 )
 _DELETED = re.compile(r"\(\([^()]{0,400}\)\)")
 _QUOTES = str.maketrans({"“": " ", "”": " ", '"': " ", "„": " ", "«": " ", "»": " "})
@@ -318,6 +321,9 @@ def _operators(
         )
         if s.kind == "permitneg" or described:
             s = Span("permit", s.start, s.end, s.text)
+        elif s.kind == "restrict" and s.text.lower().endswith(" before"):
+            # "must obtain ... consent before": the restriction is on what comes after it
+            s = Span("restrict", s.end - 6, s.end, s.text[-6:])
         out.append(s)
     return out
 
@@ -757,7 +763,10 @@ def sentence_facts(
 # citizenship status" (a weak verb then moves it as surely as "disclose" does).
 _DIRECT_OBJECT = re.compile(
     r"\s*(?:(?:on|about)\s+)?"  # "report on the citizenship of ..."
-    r"(?:(?:a|an|the|any|such|his|her|their|its|his\s+or\s+her)\s+)?(?:[\w-]+['’]s?\s+)?"
+    r"(?:(?:a|an|the|any|such|his|her|their|its|his\s+or\s+her|that|this|each|every|your|our)\s+)?"
+    r"(?:[\w-]+['’]s?\s+)?"
+    # "a student's or parent's"
+    r"(?:(?:or|and)\s+(?:(?:a|an|the|any|his|her|their)\s+)?[\w-]+['’]s?\s+)?"
     r"(?:(?:actual|perceived|suspected)\s+)?$"
 )
 _ACCESS_BEFORE = re.compile(r"\baccess\b[^.;:]{0,80}$")
@@ -882,8 +891,15 @@ def _anaphora(text: str, low: str, mentions: list[Span], after: int) -> list[Spa
         span = Span("status", start, end, text[start:end])
         overlapping = [m for m in mentions if m.start < span.end and span.start < m.end]
         before = _in_order([m for m in mentions + found if m.end <= span.start])
-        if match["pronoun"] or match["pronoun2"]:  # "it" refers within its sentence only
-            if not overlapping and before and before[-1].kind == "status":
+        if match["pronoun"] or match["pronoun2"]:
+            # "it" refers to the last information named in its sentence, or, where none is,
+            # to the status the sentence before named ("... a patient's immigration status,
+            # what will staff do? A: Staff will decline to provide it.")
+            if not overlapping and (
+                before[-1].kind == "status"
+                if before
+                else after == 0 and span.text.lower() == "it"  # "them" may be people
+            ):
                 found.append(span)
             continue
         if not overlapping:
@@ -891,11 +907,16 @@ def _anaphora(text: str, low: str, mentions: list[Span], after: int) -> list[Spa
             continue
         if (
             (before[-1].kind == "status" if before else after == 0)
-            and all(m.kind == "broad" and span.start <= m.start for m in overlapping)
+            # "any such information": the determiner before is part of the anaphor
+            and all(
+                m.kind == "broad" and (span.start <= m.start or "such" in m.text.lower())
+                for m in overlapping
+            )
             and not _OTHER_BEFORE.search(low, max(0, span.start - 10), span.start)
         ):
+            start = min(span.start, *(m.start for m in overlapping))
             end = max(span.end, *(m.end for m in overlapping))
-            found.append(Span("status", span.start, end, text[span.start : end]))
+            found.append(Span("status", start, end, text[start:end]))
             replaced += overlapping
     if not found:
         return mentions
@@ -1026,13 +1047,21 @@ def _access_denied(facts: Facts, mentions: list[Span]) -> None:
     low = facts.low
     if not p.IMMIGRATION_SEEKER.search(low):
         return
+    # "Access by federal immigration authorities to any county database ... is prohibited"
+    forbidden = bool(p.PROHIBITED_AT_END.search(low))
     for match in p.ACCESS.finditer(low):
-        if facts.polarity_at(match.start()) != "restrict":
+        if facts.polarity_at(match.start()) != "restrict" and not forbidden:
             continue
         if any(p.NEW_CLAUSE.search(part) for part in match["gap"].split(";")[1:]):
             continue
         start, end = match.span("object")
         covering = [m for m in mentions if m.start < end and start < m.end]
+        # what the database holds: "any county database containing ... immigration status"
+        covering += [
+            m
+            for m in mentions
+            if m.kind == "status" and _HOLDING.match(low, end, m.start) and m not in covering
+        ]
         if any(m.kind.startswith("limited:") for m in covering):
             continue
         verb = (
@@ -1049,6 +1078,12 @@ def _access_denied(facts: Facts, mentions: list[Span]) -> None:
         mention = Span("broad", start, end, facts.text[start:end])
         if not any(r.mention.start < end and start < r.mention.end for r in facts.broad):
             facts.broad.append(Restriction(mention, verb))
+
+
+_HOLDING = re.compile(
+    r"\s+(?:containing|holding|that\s+(?:contains?|holds?)|which\s+(?:contains?|holds?)|with)\s+"
+    r"(?:(?:any|the)\s+)?$"
+)
 
 
 def _process_demanded(facts: Facts, mentions: list[Span]) -> None:
@@ -1274,7 +1309,9 @@ def _verbs_on_list(lead: Facts) -> tuple[Span, ...]:
 # A clause between a verb and "the following" whose object the list is: "will not be
 # eligible to receive ... assistance if the City is in violation of any of the following
 # prohibitions" (the list is not what is received).
-_OTHER_CLAUSE = re.compile(r"\b(?:if|unless|when|where|whether|because|until|while|as\s+long\s+as)\b")
+_OTHER_CLAUSE = re.compile(
+    r"\b(?:if|unless|when|where|whether|because|until|while|as\s+long\s+as)\b"
+)
 
 
 def _lists_forbidden_policies(lead: Facts) -> bool:

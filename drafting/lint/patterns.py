@@ -110,8 +110,8 @@ _CHAIN = rf"""(?:\s*(?:,\s*(?:or\b|and\b)?|\bor\b|\band\b|and/or)\s*{_LINE}
 _MODAL = r"(?:shall|may|will|must|can|should)"
 # Federal immigration authorities as a recipient.
 _FEDERAL_RECIPIENT = r"""(?:the\s+)?(?:federal\b|immigrations?\b|u\.s\.\s+immigration|ice\b
-      |ins\b|dhs\b|border\s+patrol\b|department\s+of\s+homeland|homeland\s+security
-      |united\s+states\s+immigration)"""
+      |ins\b|dhs\b|cbp\b|uscis\b|border\s+patrol\b|department\s+of\s+homeland|homeland\s+security
+      |united\s+states\s+immigration|(?:u\.s\.\s+)?customs\s+and\s+border)"""
 # The verbs of giving information, as a word starts (for operators that need one after them).
 _SENDING = r"""(?:releas|shar|disclos|provid|giv|transmit|sen[dt]|furnish|communicat|exchang
     |report|divulg|disseminat|contact|made\s+available|mak\w*\s+available)"""
@@ -131,10 +131,21 @@ OPERATOR = Scanner(
   | (?P<permitneg>
         \bnothing\b[^;.]{{0,200}}?\b{_RESTRICT_WORDS}{_CHAIN}
       | \bno\s+(?:provision|part|portion)\b[^;.]{{0,120}}?\b{_RESTRICT_WORDS}{_CHAIN}
+      # "no agency shall restrict the exchange of ...", "No department head shall prohibit
+      # staff from reporting ..."
+      | \bno\s+(?:[^\s;:.!?]+\s+){{0,8}}?{_MODAL}\s+(?:in\s+any\s+way\s+)?{_RESTRICT_WORDS}{_CHAIN}
+      # "federal law does not allow the city to prohibit employees from sharing"
+      | \b(?:does|do|shall|will|may)\s+not\s+(?:allow|permit|authori[sz]e)\s+[^;.]{{0,60}}?\bto\s+
+        {_RESTRICT_WORDS}{_CHAIN}
+      # "The Department has no policy restricting its members from communicating ..."
+      | \b(?:has|have|had|maintains?)\s+no\s+(?:[\w-]+\s+){{0,2}}?
+        (?:polic(?:y|ies)|rules?|practices?|ordinances?|directives?)\b[^;.]{{0,30}}?{_RESTRICT_WORDS}{_CHAIN}
       | (?:\b(?:does|do|shall|will|may|is|are|can|could|must|should)\s+not|\bcannot|\bcan't)\s+
         {_LINE}(?:be\s+)?(?:(?:construed|interpreted|read|intended|deemed)\s+(?:to|as)\s+(?:\w+\s+)?)?
         {_RESTRICT_WORDS}{_CHAIN}
       | \b(?:shall|may|will|must)\s+not\s+be\s+(?:\w+\s+)?
+        (?:prohibited|restricted|prevented|barred|precluded)\b{_CHAIN}
+      | \bno\s+(?:[^\s;:.!?]+\s+){{0,8}}?(?:is|are)\s+(?:\w+\s+)?
         (?:prohibited|restricted|prevented|barred|precluded)\b{_CHAIN}
       | \b(?:is|are|shall|will)\s+not\s+(?:be\s+)?(?:unlawful|illegal)\s+for\s+[^;.]{{0,80}}?\bto\b
       | \bno\s+(?:[^\s;:.!?]+\s+){{0,20}}?(?:shall|may|will|must|can)\s+be\s+(?:\w+\s+)?
@@ -162,7 +173,7 @@ OPERATOR = Scanner(
       | \b(?:{_MODAL}|is|are)\s+only\b(?=\s+(?:be\s+)?{_SENDING})
       # "only provides the minimal amount of information to ICE"
       | (?<!\bthe\s)\bonly\b(?=\s+{_SENDING}\w*\b)
-      | \b{_MODAL}(?=\s+(?:be\s+)?(?:[\w-]+\s+){{0,3}}?{_SENDING}\w*\s+(?:[\w-]+\s+){{0,5}}?
+      | \b{_MODAL}(?=\s+(?:be\s+)?(?:[\w-]+\s+){{0,3}}?{_SENDING}\w*\s+(?:[\w'’.-]+\s+){{0,10}}?
           only\s+(?:upon|pursuant\s+to|with|if|when|after|in\s+response\s+to|to\s+the\s+extent
           |in\s+(?:cases|instances|circumstances|situations))\b)
       | \bnot\s+(?:be\s+)?(?:permitted|allowed|authori[sz]ed)\s+to\b
@@ -180,7 +191,7 @@ OPERATOR = Scanner(
       | \bprohibits?\s+(?:the\s+)?(?:use\s+of|using)\b
       # "restrict" as the main verb of an act named as a noun: "will otherwise restrict
       # sharing of ...", "limits the disclosure of ...", "prohibit the use or disclosure of"
-      | \b{_RESTRICT_WORDS}(?=\s+(?:the\s+|any\s+)?
+      | \b{_RESTRICT_WORDS}(?=\s+(?:the\s+|any\s+|their\s+|its\s+|his\s+or\s+her\s+)?
           (?:(?:collection|use|maintenance|retention|requesting|collecting|gathering|maintaining
             |using|keeping)\s*,?\s*(?:(?:or|and|and/or)\s+)?)*(?:information[- ])?
           (?:sharing|disclosures?|dissemination|disclosing|releasing|transmitting|providing
@@ -204,7 +215,17 @@ OPERATOR = Scanner(
         (?:shall|may|will|must|can|is|are)\b
       | \b(?:under\s+no\s+circumstances?|in\s+no\s+(?:event|case))\b,?(?:\s+{_MODAL}\b)?
       | \bnor\s+{_MODAL}\b
-      | \b(?:refrain|abstain)\s+from\b | \b(?:shall|must|will)\s+decline\s+to\b
+      | \b(?:refrain|abstain)(?:s|ed|ing)?\s+from\b
+      # "shall decline to", "declines to furnish" (not "may decline to": a discretion)
+      | (?<!\bmay\s)(?<!\bcan\s)(?<!\bmight\s)(?<!\bcould\s)\bdeclin(?:e|es|ed|ing)\s+to\b
+      # "directs all departments to cease providing information regarding ... status"
+      | \b(?:cease|stop|discontinue)(?:s|d|ped|ing)?\s+(?=[a-z]+ing\b)
+      # "It is the policy of this county that its officers not provide ..."
+      | (?<!\bor\s)(?<!\bwhether\s)(?<!\bif\s)(?<!\bfor\s)(?<!\bwithout\s)(?<!\bneed\s)
+        \bnot\s+(?={_SENDING})
+      # consent or approval first: "must obtain the individual's written consent before sharing"
+      | \b(?:must|shall|will)\s+(?:first\s+)?(?:obtain|get|have|receive|secure)\b[^.;]{{0,60}}?
+        \b(?:consent|approval|authori[sz]ation|permission)\b[^.;]{{0,20}}?\bbefore\b
       | \brefus(?:e|es|ed|ing)\s+to\b
       # an elided passive: "is protected by patient privacy laws and not shared with ICE"
       | \b(?:and|but)\s+not\s+(?=[a-z]+(?:ed|en)\b)
@@ -253,6 +274,14 @@ OPERATOR = Scanner(
         "could",
         "only",
         "refus",
+        "has",
+        "have",
+        "had",
+        "maintain",
+        "declin",
+        "cease",
+        "stop",
+        "discontinu",
         "and",
         "not",
         "prohibit",
@@ -314,8 +343,8 @@ VERB = Scanner(
       | \bask(?:s|ed|ing)?\b
         (?=\s+(?:about|for|whether|if|any|a|an|the|individuals?|persons?|people|questions?)\b)
       | \brequest(?:s|ed|ing)?\b
-        (?=\s+(?:information|about|that|whether|proof|documents?|documentation|any
-              |the\s+(?:citizenship|immigration)))
+        (?=\s+(?:information|about|that|whether|proof|documents?|documentation|any|from|verification
+              |confirmation|the\s+(?:citizenship|immigration)))
       | \b(?:collect|gather|solicit|elicit)(?:s|ed|ing|ion)?\b
       # "compiling a list, registry, or database of individuals": gathering, not keeping
       # what is held (a registry ban is outside § 1373's verbs)
@@ -333,7 +362,8 @@ VERB = Scanner(
         |reveal(?:s|ed|ing)?|report(?:s|ed|ing)?|provid(?:e|es|ed|ing)|giv(?:e|es|en|ing)|gave
         |notif(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|forward(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)
         |withh(?:old|olds|olding|eld)|tell(?:s|ing)?|discuss(?:es|ed|ing)?
-        |(?:turn|hand)(?:s|ed|ing)?\s+over)\b
+        |(?:turn|hand)(?:s|ed|ing)?\s+over|inform(?:s|ed|ing)?(?!\s+(?:consent|decision))
+        |convey(?:s|ed|ing)?|relay(?:s|ed|ing)?|pass(?:es|ed|ing)?\s+(?:on|along))\b
       # verbs that more often move people or make things: only with information, also
       # someone's ("release any individual's information"), after the recipient ("release
       # to U.S. Immigration Officers or to any person, any personally identifiable student
@@ -342,8 +372,8 @@ VERB = Scanner(
         (?=\s+(?:to\s+[^,;:]{1,80}?(?:,\s*|\s(?=any\s|all\s)))?(?:of\s+)?(?:any\s+|the\s+|such\s+|all\s+|an\s+|a\s+
               |each\s+)?(?:[a-z-]+['’]s?\s+|his\s+|her\s+|their\s+|its\s+)?
               (?:(?!(?:to|from|with|and|or|of|on|in|for|by|at|the|a|an)\s)[a-z-]+\s+){0,2}
-              (?:information|data|records?|details|files?|personal|confidential))
-      | \b(?<=be\s)(?:released|transferred)\b
+              (?:information|data|records?|details|files?|personal|confidential|status|citizenship))
+      | (?:(?<=\bbe\s)|(?<=\bis\s)|(?<=\bare\s)|(?<=\bbeen\s))(?:released|transferred)\b
       # "confirming a person's immigration status to ICE" (not confirming it for oneself)
       | \bconfirm(?:s|ed|ing)?\b(?=[^.;]{0,60}?\bto\s+"""
     + _FEDERAL_RECIPIENT
@@ -352,6 +382,8 @@ VERB = Scanner(
       | \b(?:compl(?:y|ies|ied|ying)\s+with|honou?r(?:s|ed|ing)?|fulfill?(?:s|ed|ing)?)\b
         (?=[^.;]{0,60}?\brequests?\b[^.;]{0,60}?\bfor\b)
       | \b(?:mak(?:e|es|ing)|made)\b(?=[^.;]{0,150}?\bavailable\b)
+      # "shall not be accessible to immigration enforcement personnel"
+      | \baccessible\b(?=\s+to\b)
     )
   | (?P<keep>\b(?:maintain(?:s|ed|ing)?|keep(?:s|ing)?|kept|retain(?:s|ed|ing)?
                |stor(?:e|es|ed|ing))\b
@@ -419,6 +451,10 @@ VERB = Scanner(
         "compl",
         "tell",
         "discuss",
+        "inform",
+        "convey",
+        "relay",
+        "pass",
         "turn",
         "hand",
         "honor",
@@ -426,6 +462,7 @@ VERB = Scanner(
         "fulfil",
         "document",
         "confirm",
+        "accessible",
     ),
 )
 
@@ -447,14 +484,15 @@ _BY_STATUS = r"""(?:undocumented|non-?citizen|illegal|unauthori[sz]ed|deportable
 # Status asked as a question: "whether a student is an undocumented immigrant", "whether an
 # individual is lawfully present", "whether a person is a citizen".
 _WHETHER_STATUS = (
-    r"""\bwhether\s+(?:or\s+not\s+)?(?:[\w'’-]+\s+){1,4}?
-    (?:is|was|are|were|has\s+been|have\s+been|may\s+be|might\s+be|could\s+be)\s+(?:not\s+)?
+    r"""\bwhether\s+(?:or\s+not\s+)?(?:[\w'’-]+\s+){1,7}?
+    (?:(?:lacks?|has|have|had)\s+(?:lawful|legal)\s+(?:presence|(?:immigration\s+)?status)\b
+    |(?:is|was|are|were|has\s+been|have\s+been|may\s+be|might\s+be|could\s+be)\s+(?:not\s+)?
     (?:(?:an?\s+)?"""
     + _BY_STATUS
     + r"""|(?:an?\s+)?(?:(?:united\s+states|u\.s\.|american)\s+)?citizens?\b
     |(?:lawfully|legally)\s+(?:present|admitted|residing)\b|documented\b|"""
     + _NOT_A_CITIZEN
-    + ")"
+    + "))"
 )
 STATUS = Scanner(
     r"""
@@ -480,10 +518,14 @@ STATUS = Scanner(
   | \b(?:citizenship|immigration)(?:[- ]related)?\s+(?:information|data|records?)\b
   | \b(?:information|data|records?)\s+(?:of|regarding|about|concerning|as\s+to|on|relating\s+to
       |related\s+to|pertaining\s+to)\s+(?:(?:an?|the|any)\s+)?
-      (?:[\w-]+['’]s\s+|his\s+or\s+her\s+|his\s+|her\s+|their\s+)?citizenship\b
+      (?:[\w-]+(?:['’]s|s['’])\s+|his\s+or\s+her\s+|his\s+|her\s+|their\s+)?citizenship\b
       (?!\s+(?:services?|classes|ceremon\w*|applications?|tests?|education|programs?|status)\b)
       (?!\s*(?:,|/|\bor\b|\band\b)[^.;]{0,40}?\bstatus\b)  # "citizenship or immigration status"
   | \b(?:lawful|unlawful|undocumented)\s+(?:immigration\s+)?status\b
+  | \b(?:lawful|unlawful|legal|illegal)\s+presence\b
+  # "disclose the citizenship of residents" (not "the citizenship of the United States" as a goal)
+  | (?<=\bthe\s)citizenship\b
+      (?=\s+of\s+(?!the\s+united\b)(?:any|an?|the|all|such|each|its|their|his|her)?\s*[a-z])
   # status under another name: "documentation status", "visa status", "DACA status", "a
   # person's legal status" (not "the legal status of the ordinance")
   | \b(?:documentation|documented|visa|naturalization|refugee|asylum|asylee|daca|tps
@@ -497,8 +539,8 @@ STATUS = Scanner(
       |(?:[\w'’-]+\s+){1,4}?as\s+(?:being\s+)?(?:an?\s+)?(?:undocumented|non-?citizens?|deportable
         |removable|illegal|unauthori[sz]ed|aliens?)\b)
   # information about people named by their status: "information about undocumented residents"
-  | \b(?:information|data|records?|files?)\s+(?:about|regarding|concerning|on|of|relating\s+to
-      |related\s+to|pertaining\s+to)\s+(?:(?:any|the|all)\s+)?
+  | \b(?:information|data|records?|files?|lists?|registr(?:y|ies)|rosters?)\s+(?:about|regarding
+      |concerning|on|of|relating\s+to|related\s+to|pertaining\s+to)\s+(?:(?:any|the|all)\s+)?
     """
     + _BY_STATUS
     + r"""
@@ -556,6 +598,10 @@ STATUS = Scanner(
         "files",
         "file",
         "whether",
+        "list",
+        "registr",
+        "roster",
+        "illegal",
     ),
 )
 # Right before a status mention: it is excluded ("other than citizenship or
@@ -595,11 +641,13 @@ BROAD = Scanner(
           (?:citizenship|immigration|release|custody|incarceration|criminal|contact))
   | \binformation\s+(?:about|regarding|concerning|on|relating\s+to|related\s+to|pertaining\s+to
       |in\s+relation\s+to|connected\s+with)\s+
-      (?:(?:any|an?|the)\s+(?:person|individual|resident|inmate|detainee|immigrant|arrestee)s?
+      (?:(?:any|an?|the|my|your|our|their|his|her|each)\s+(?:person|individual|resident|inmate
+          |detainee|immigrant|arrestee|client|student|patient|tenant|applicant|patron|customer|child
+          |family|passenger|driver|employee|worker|victim|witness)s?
         |(?:[a-z-]+\s+)?(?:persons|individuals|people|residents|inmates|detainees|immigrants|arrestees
           |applicants|clients|patients|students|tenants|victims|witnesses|workers|employees
           |customers|participants|recipients|noncitizens|non-citizens|aliens|families|members
-          |visitors|users))\b(?!['’])
+          |visitors|users|passengers|drivers|motorists|occupants|patrons|children))\b(?!['’])
   # information named by the people it is about: "student information", "client records",
   # "the education records of a pupil" (the same as "information about students")
   | \b(?:students?|pupils?|patients?|clients?|tenants?|applicants?|employees?|customers?
@@ -625,6 +673,9 @@ BROAD = Scanner(
   # general non-disclosure directives: "information collected from individuals",
   # "records or information", "information, including but not limited to ..."
   | \b(?:information|data|records)\s+(?:collected|obtained|gathered|received|acquired)\b
+  # what an agency holds: "Information in the custody of the Department of Public Health"
+  | \b(?:information|data|records)\s+(?:in\s+the\s+(?:custody|possession)\s+of|held\s+by
+      |maintained\s+by)\b
   | \brecords\s+(?:or|and)\s+information\b
   # "disclose information to federal immigration authorities", "no information shall be
   # released to ICE": bare information, to them
@@ -713,7 +764,8 @@ LIMITED = Scanner(
   | (?P<contact>\bcontact\s+information\b
       | \b(?:home|work|residential|e-?mail|mailing)\s+address(?:es)?\b
       | \b(?:tele)?phone\s+numbers?\b)
-  | (?P<criminal>\bcriminal\s+(?:history|records?)\b | \barrest\s+records?\b)
+  | (?P<criminal>\bcriminal\s+(?:history|records?)(?:\s+(?:information|data|records?))?\b
+      | \barrest\s+records?\b)
     """,
     (
         "release",
@@ -757,7 +809,8 @@ CONFIDENTIAL_DUTY = _compile(
     \bconfidential(?:ly)?\b(?!\s+(?:personal\s+|identifying\s+)?(?:information|data|records?|informants?))
   # "is to be kept private", "shall be held secret": the same duty, only right after the
   # verb (not "a private company")
-  | \b(?:kept|keep|keeps|keeping|held|hold|holds|remains?|treated\s+as)\s+(?:strictly\s+)?
+  | \b(?:kept|keep|keeps|keeping|held|hold|holds|remains?|treated\s+as|treats\s+[^;.]{1,60}?\s+as)
+    \s+(?:strictly\s+)?
     (?:private|secret)\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|in|from|by|unless|except|to|at|under
     |as|until|when|if|within|with|for)\b)
   # in other words: "held in strict confidence", "not made public", "confidentiality extends
@@ -766,6 +819,7 @@ CONFIDENTIAL_DUTY = _compile(
   | \b(?:kept|keep|keeps|keeping|held|hold|holds|maintained|treated)\s+in\s+
     (?:(?:strict|strictest|complete|the\s+strictest)\s+)?confidence\b
   | \bnot\s+(?:be\s+)?made\s+public\b
+  | \b(?:protected|shielded|exempt(?:ed)?)\s+from\s+(?:public\s+)?(?:disclosure|release)\b
   | \bconfidentiality\s+(?:extends|applies|(?:shall|will)\s+(?:extend|apply))\s+to\b
   # the object between: "keep information about immigration status private"; and the duty
   # as a noun: "protect the confidentiality of students' immigration status"
@@ -880,7 +934,10 @@ OF_OTHERS = _compile(
 # status": federal immigration authorities, then the object, told to them.
 RECIPIENT_THEN_OBJECT = _compile(
     rf"""\s*(?:to\s+)?{_FEDERAL_RECIPIENT}[^,;:.]{{0,80}}?\s+
-    (?:your|his|her|their|its|(?:a|any|the)\s+(?:person|individual)['’]s|[\w-]+['’]s)\s+"""
+    (?:(?:your|his|her|their|its|(?:a|any|the)\s+(?:person|individual)['’]s|[\w-]+['’]s)\s+
+    # "notify ICE of the immigration status", "provide ICE with the citizenship", "forward to
+    # CBP the immigration status", "inform federal immigration agents whether ..."
+    |(?:(?:of|about|with|regarding|concerning|as\s+to)\s+)?(?:(?:the|any|a|an|such)\s+)?)"""
 )
 # "make inquiries of ICE regarding the immigration status": the one asked stands between
 # the asking and the status.
@@ -976,11 +1033,20 @@ INCLUDES_START = _compile(
 POLICY_CLAUSE_BEFORE = _compile(
     r"""\b(?:polic(?:y|ies)|ordinances?|rules?|practices?|resolutions?|regulations?|measures?
     |directives?|procedures?|guidelines?|laws?)\b[^;.]{0,30}?
-    \b(?:that|which|whereby|to|(?:meant|designed|intended)\s+to)\b[^;.]{0,140}$"""
+    \b(?:that|which|whereby|to|(?:meant|designed|intended)\s+to)\b[^;.]{0,140}$
+    # "Any local entity that restricts the sharing ... shall be ineligible"
+    |\b(?:entit(?:y|ies)|jurisdictions?|municipalit(?:y|ies)|localit(?:y|ies)|cit(?:y|ies)
+    |count(?:y|ies)|governments?|agenc(?:y|ies))\s+(?:that|which)\b[^;.]{0,140}$
+    # "a policy restricting communication with ..."
+    |\b(?:polic(?:y|ies)|ordinances?|rules?|practices?|resolutions?|regulations?|measures?
+    |directives?|procedures?|laws?)\s+$"""
 )
 VOIDING_BEFORE = _compile(
     r"""\b(?:void(?:s|ed|ing)?|invalidat\w*|nullif\w*|preempt\w*|repeal\w*)\b
-    [^;.]{0,40}$"""
+    [^;.]{0,40}$
+    # a complaint or an investigation of the policy: "investigate complaints that a
+    # municipality has adopted a policy restricting ..."
+    |\b(?:complaints?|allegations?|alleg(?:es|ed|ing))\s+that\b[^;.]{0,60}$"""
 )
 ADOPTING_BEFORE = _compile(
     r"""\b(?:adopt|enact|pass|maintain|implement|promulgat|establish|enforc)\w*\b
@@ -1000,9 +1066,17 @@ NOT_ADOPTING_BEFORE = _compile(
 )
 VOID_AFTER = _compile(
     r"""\b(?:is|are|shall\s+be|will\s+be|becomes?)\s+(?:hereby\s+)?(?:declared\s+)?
-    (?:void|invalid|null|unenforceable|preempted|of\s+no\s+(?:force|effect))\b"""
+    (?:void|invalid|null|unenforceable|preempted|of\s+no\s+(?:force|effect))\b
+    # a penalty on whoever restricts: "Any local entity that restricts ... shall be ineligible
+    # for state grant funds"
+    |\b(?:is|are|shall\s+be|will\s+be|becomes?)\s+(?:\w+\s+)?(?:ineligible|disqualified)\b
+    |\b(?:shall|will)\s+(?:lose|forfeit)\b
+    |\b(?:is|are|shall\s+be)\s+(?:subject\s+to|liable\s+for)\s+(?:a\s+)?(?:civil\s+)?
+      (?:penalt|fines?\b|suit|action|withholding|loss)"""
 )
-INFO_NOUN = _compile(r"\b(?:information|data|records?|details|files?|database|lists?)\b")
+INFO_NOUN = _compile(
+    r"\b(?:information|data|records?|details|files?|database|lists?|verification|confirmation)\b"
+)
 # A verb whose own object is "information about ..." ("request or maintain information
 # about, or otherwise investigate, the ... status"): the object after the last verb is
 # the one "information about" points to, so every such verb takes it.
@@ -1207,7 +1281,10 @@ TOLD_FEDERAL = _compile(
 # before it is what is not done (analysis._answered_no).
 NEGATIVE_ANSWER = _compile(
     r"""^\s*(?:a:\s*|answer:\s*)?(?:no\b(?!\s+(?:one|person|employee|officer|information|[a-z]+\s+shall))
-    |(?:may|will|shall|must|can|does|do|would|should|is|are)\s+not\b|cannot\b|never\b)"""
+    # "We do not.", "Staff will not.", "Not without a court order.", "Only when a court orders it."
+    |(?:(?:we|they|it|staff|employees|officers|(?:the|our)\s+[a-z]+)\s+)?
+      (?:may|will|shall|must|can|does|do|would|should|is|are)\s+not\b|cannot\b|never\b
+    |not\s+(?:without|unless|except|until)\b|only\s+(?:when|if|with|upon|after|pursuant)\b)"""
 )
 
 # Communicating with federal immigration authorities, with no information named: "shall
