@@ -115,12 +115,14 @@ Nineteen sets, each reported on its own:
   once after the sixteenth round's rules were done (21/27, bar not met); its misses were
   then read and the seventeenth round's readings written for the kinds of wording they
   showed, so it is one more development set.
-* `heldout-18` — gathered on 2026-11-30 by two people working at once (states A-M and
-  N-W: 18 provisions, 18 jurisdiction keys new to the corpus), neither of whom read the
-  lint's code or ran it, committed with its verdicts (8c323d5, dda9dd8) before the lint was
-  run on it; run once after the seventeenth round's rules were done (11/18, bar not met).
-  The issue's bar applies to it. Its misses are strict xfails with their causes, read
-  after that run; they were not tuned on.
+* `heldout-18`, reported as **seen (looked at 2026-11-30, eighteenth round)** — gathered
+  on 2026-11-30 by two people working at once (states A-M and N-W: 18 provisions, 18
+  jurisdiction keys new to the corpus), neither of whom read the lint's code or ran it,
+  committed with its verdicts (8c323d5, dda9dd8) before the lint was run on it, and run
+  once after the seventeenth round's rules were done (11/18, bar not met); its misses were
+  then read and the eighteenth round's readings written for the kinds of wording they
+  showed (with 200 blind synthetic probes, tests/drafting/lint/probes/), so it is one more
+  development set.
 
 Precision and recall for each set are printed after the run.
 """
@@ -155,6 +157,7 @@ SEEN_14_LABEL = "seen (looked at 2026-11-30, fourteenth round)"
 SEEN_15_LABEL = "seen (looked at 2026-11-30, fifteenth round)"
 SEEN_16_LABEL = "seen (looked at 2026-11-30, sixteenth round)"
 SEEN_17_LABEL = "seen (looked at 2026-11-30, seventeenth round)"
+SEEN_18_LABEL = "seen (looked at 2026-11-30, eighteenth round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -520,48 +523,24 @@ KNOWN_SEEN_17_MISSES: dict[str, str] = {
     ),
 }
 
-# heldout-18 documents the lint got wrong on its one run (2026-11-30, after the
-# seventeenth round's rules were done), and why: causes read after the run, not fixed.
-KNOWN_HELDOUT_18_MISSES: dict[str, str] = {
+# heldout-18 documents the lint still gets wrong after the eighteenth round, and why
+# (its one run, 11/18, missed seven: see the corpus README).
+KNOWN_SEEN_18_MISSES: dict[str, str] = {
     "des-moines-public-schools-ia-2017-board-sanctuary-resolution-ice-requests": (
         "'any requests made of DMPS ... by ICE officials to access school information ... must "
-        "be processed through the Superintendent': a request routed through an approval step "
-        "is read only when it is a request for information answered ('respond to'), not "
-        "'processed through' (compliant for warning; the text is a press release's summary)"
-    ),
-    "eugene-school-district-4j-2017-immigration-training-slides": (
-        "'Should, may or must employees report an undocumented student to immigrations "
-        "enforcement? May not.': the answer 'May not.' is not read as restricting the question's "
-        "verb, and 'immigrations enforcement' is not read as immigration authorities; only "
-        "FERPA's 'information about students' is found (warning for error; marked unsure)"
-    ),
-    "hickman-mills-c-1-school-district-mo-2017-welcoming-schools-resolution": (
-        "'The District will continue its practice not to collect or maintain any information "
-        "about students' immigration status': 'practice not to' is not read as a negation, so "
-        "the bar on maintaining is missed (compliant for error; marked unsure)"
+        "be processed through the Superintendent': a request routed to an official is not read "
+        "as a restriction (blind files disagree: heldout-17's Berkeley routing was graded "
+        "compliant) (compliant for warning; a press release's summary)"
     ),
     "illinois-eastern-community-colleges-il-2025-immigration-enforcement-procedure": (
-        "only named officials may respond to law-enforcement requests for 'nonpublic campus "
-        "access or information', and 'No other employee is authorized to ... provide records': "
-        "'is authorized to' after 'No other employee' is not read as a restriction, and "
-        "'records' alone is not a category (compliant for warning; marked unsure)"
+        "'No other employee is authorized to grant access to nonpublic spaces or provide "
+        "records': the restriction is read, but 'records' alone is not a category, and the "
+        "procedure is about access to spaces (compliant for warning; marked unsure)"
     ),
     "portland-public-schools-me-2018-superintendent-statement-will-not-report-students-to-ice": (
-        "'our district will not report students to ICE': reporting people not described by "
-        "status is not read as sending information about them (compliant for error; the file "
-        "reads status from the context; marked unsure)"
-    ),
-    "pueblo-co-2006-resolution-10764-compliance-with-crs-29-29-103": (
-        "a recital quoting Colorado's 'shall not enact any ordinance or policy that limits or "
-        "prohibits a peace officer ... from communicating ... with regard to the immigration "
-        "status': forbidding a policy that restricts is read as the restriction itself when the "
-        "policy is named inline, not in a list (error for compliant)"
-    ),
-    "south-lane-school-district-or-2017-immigration-qa": (
-        "'if staff became aware of a lack of legal immigration status, the district would not "
-        "notify immigration officials': 'would not' is not read as a negation, and status "
-        "named in the condition is not read as what is notified (warning for error; an FAQ "
-        "describing practice, marked unsure)"
+        "'our district will not report students to ICE': read as a restriction on the channel "
+        "(eighteenth round), a warning; the file reads status from the context "
+        "(warning for error; marked unsure)"
     ),
 }
 
@@ -583,7 +562,7 @@ SEEN_14 = real_cases("heldout-14")
 SEEN_15 = real_cases("heldout-15")
 SEEN_16 = real_cases("heldout-16")
 SEEN_17 = real_cases("heldout-17")
-HELDOUT_18 = real_cases("heldout-18")
+SEEN_18 = real_cases("heldout-18")
 
 
 def _was(split: str, score: str) -> str:
@@ -615,7 +594,7 @@ MEASURED = (
     (SEEN_15_LABEL, SEEN_15, KNOWN_SEEN_15_MISSES, _was("heldout-15", "22/28")),
     (SEEN_16_LABEL, SEEN_16, KNOWN_SEEN_16_MISSES, _was("heldout-16", "20/26")),
     (SEEN_17_LABEL, SEEN_17, KNOWN_SEEN_17_MISSES, _was("heldout-17", "21/27")),
-    ("heldout-18", HELDOUT_18, KNOWN_HELDOUT_18_MISSES, _unmet("heldout-18")),
+    (SEEN_18_LABEL, SEEN_18, KNOWN_SEEN_18_MISSES, _was("heldout-18", "11/18")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
