@@ -652,7 +652,7 @@ BROAD = Scanner(
   # "the education records of a pupil" (the same as "information about students")
   | \b(?:students?|pupils?|patients?|clients?|tenants?|applicants?|employees?|customers?
       |residents?|inmates?|detainees?|participants?|recipients?|famil(?:y|ies)|households?
-      |users?|patrons?|education(?:al)?)['’]?\s+(?:information|data|records?|files?)\b
+      |users?|patrons?|education(?:al)?)(?:['’]s?)?\s+(?:information|data|records?|files?)\b
   # library records that can hold what a patron gave to register: "library records",
   # "registration records", "records that pertain to a user's use of the facility" (not
   # "circulation records", which hold only what was borrowed)
@@ -805,7 +805,7 @@ LIMITED = Scanner(
 # A duty of confidentiality ("shall be kept confidential", "kept private"), not the adjective
 # of "confidential information" (a broad category, matched above).
 CONFIDENTIAL_DUTY = _compile(
-    r"""\b(?:shall|must|will|is|are|be|remains?|kept|keep|held|hold|treated?)\b[^;]{0,80}?
+    r"""\b(?:shall|must|will|is|are|be|remains?|kept|keep|held|hold|treat(?:s|ed)?)\b[^;]{0,80}?
     \bconfidential(?:ly)?\b(?!\s+(?:personal\s+|identifying\s+)?(?:information|data|records?|informants?))
   # "is to be kept private", "shall be held secret": the same duty, only right after the
   # verb (not "a private company")

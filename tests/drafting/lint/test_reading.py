@@ -2386,3 +2386,181 @@ def test_details_of_an_account_or_a_person_are_a_broad_category():
             ),
         )
     )
+
+
+# -- eighteenth round: negation in other forms, answers, conditions, double negatives ------
+
+
+def test_a_practice_or_policy_not_to_and_would_not_are_negations():
+    _verdicts(
+        (
+            (
+                "error",
+                "The District will continue its practice not to collect or maintain any "
+                "information about students' immigration status.",
+            ),
+            (
+                "error",
+                "It is the policy of the County not to share information regarding immigration "
+                "status with ICE.",
+            ),
+            ("error", "Employees are not to disclose a person's immigration status to ICE."),
+            ("error", "The city would not share a resident's immigration status with ICE."),
+            (
+                "error",
+                "No other employee is authorized to disclose a student's immigration status.",
+            ),
+            (
+                "compliant",
+                "It is the policy of the County not to inquire about immigration status.",
+            ),
+            ("compliant", "No employee is authorized to honor an immigration detainer."),
+            # "not" after "for" or "need" negates nothing that restricts
+            ("compliant", "The fine for not reporting a person's immigration status is $50."),
+            ("compliant", "Officers may decline to share immigration status information with ICE."),
+        )
+    )
+
+
+def test_a_question_answered_no_says_what_is_not_done():
+    _verdicts(
+        (
+            (
+                "error",
+                "Should, may or must employees report an undocumented student to immigration "
+                "enforcement? May not.",
+            ),
+            ("error", "Will the district share my child's immigration status with ICE? No."),
+            (
+                "error",
+                "Q: Does the police department give ICE information about people's immigration "
+                "status? A: We do not.",
+            ),
+            ("compliant", "Will the district ask about my child's immigration status? No."),
+            ("compliant", "Does the jail honor ICE detainers? No."),
+            # an answer of yes leaves the question as it is
+            ("compliant", "Will the district share my child's immigration status with ICE? Yes."),
+        )
+    )
+
+
+def test_status_named_in_a_condition_is_what_is_not_told():
+    _verdicts(
+        (
+            (
+                "error",
+                "If staff became aware of a lack of legal immigration status, the district would "
+                "not notify immigration officials.",
+            ),
+            (
+                "error",
+                "Schools do not ask about status, and if staff learn a student's immigration "
+                "status, they shall not notify ICE.",
+            ),
+            ("compliant", "If a person's immigration status is known, officers shall notify ICE."),
+        )
+    )
+
+
+def test_reporting_people_to_immigration_authorities_restricts_the_channel():
+    findings = lint(doc("Our district will not report students to ICE."))
+    assert _only(findings, "1373-broad-restriction").message.startswith(
+        "This restricts communicating with federal immigration authorities (“report students "
+        "to ICE”)"
+    )
+    _verdicts(
+        (
+            ("error", "Officers will not report undocumented students to ICE."),
+            ("compliant", "Teachers will report students who are absent to the principal."),
+        )
+    )
+
+
+def test_forbidding_or_penalising_a_restriction_protects_the_channel():
+    _verdicts(
+        (
+            (
+                "compliant",
+                "No agency shall restrict the exchange of immigration status information with "
+                "federal authorities.",
+            ),
+            (
+                "compliant",
+                "Notwithstanding any other provision, no officer is prohibited from sending "
+                "immigration status information to ICE.",
+            ),
+            (
+                "compliant",
+                "The Department has no policy restricting its members from communicating with "
+                "federal immigration officials.",
+            ),
+            (
+                "compliant",
+                "Any local entity that restricts the sharing of immigration status information "
+                "with ICE shall be ineligible for state grant funds.",
+            ),
+            (
+                "compliant",
+                "Federal law does not allow the city to prohibit employees from sharing "
+                "immigration status with ICE.",
+            ),
+            (
+                "error",
+                "The Sheriff shall adopt a policy that prohibits deputies from sharing "
+                "immigration status with ICE.",
+            ),
+        )
+    )
+
+
+def test_a_lead_ins_verb_does_not_take_the_following_across_another_clause():
+    text = """
+        The City will not be eligible to receive state assistance if the City is in violation
+        of any of the following prohibitions:
+        (a) A local government shall not enact any ordinance or policy that limits or
+        prohibits a peace officer from communicating with federal officials with regard to
+        the immigration status of any person.
+        """
+    assert verdict(lint(doc(text))) == "compliant"
+
+
+def test_verbs_recipients_and_status_in_other_words():
+    _verdicts(
+        (
+            (
+                "error",
+                "Officers shall not notify ICE of the immigration status of victims or witnesses.",
+            ),
+            (
+                "error",
+                "Department members will not inform federal immigration agents whether a person "
+                "they have stopped is a noncitizen.",
+            ),
+            (
+                "error",
+                "Officers shall not forward to CBP the immigration status of persons cited for "
+                "traffic infractions.",
+            ),
+            (
+                "error",
+                "The Sheriff declines to furnish information about the immigration status of any "
+                "inmate to Customs and Border Protection.",
+            ),
+            (
+                "error",
+                "County agencies must obtain the individual's written consent before sharing "
+                "that individual's immigration status with any federal agency.",
+            ),
+            (
+                "error",
+                "Access by federal immigration authorities to any county database containing "
+                "immigration status information is prohibited.",
+            ),
+            ("error", "Shelter staff shall not disclose the citizenship of residents to anyone."),
+            (
+                "compliant",
+                "Officers will not share criminal history information with federal immigration "
+                "authorities for civil immigration enforcement purposes.",
+            ),
+        )
+    )
