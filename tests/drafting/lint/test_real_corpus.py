@@ -1,6 +1,6 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Nineteen sets, each reported on its own:
+Twenty sets, each reported on its own:
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -123,6 +123,12 @@ Nineteen sets, each reported on its own:
   then read and the eighteenth round's readings written for the kinds of wording they
   showed (with 200 blind synthetic probes, tests/drafting/lint/probes/), so it is one more
   development set.
+* `heldout-19` — gathered on 2026-11-30 by two people working at once (states A-M and
+  N-W: 21 provisions, 21 jurisdiction keys new to the corpus), neither of whom read the
+  lint's code or ran it, committed with its verdicts (fda04d7, 628e86a) before the lint was
+  run on it; run once after the eighteenth round's rules were done (20/21, bar not met:
+  one verdict wrong). The issue's bar applies to it. Its miss is a strict xfail with its
+  cause, read after that run; it was not tuned on.
 
 Precision and recall for each set are printed after the run.
 """
@@ -544,6 +550,17 @@ KNOWN_SEEN_18_MISSES: dict[str, str] = {
     ),
 }
 
+# heldout-19 documents the lint got wrong on its one run (2026-11-30, after the
+# eighteenth round's rules were done), and why: causes read after the run, not fixed.
+KNOWN_HELDOUT_19_MISSES: dict[str, str] = {
+    "united-states-census-bureau-2019-statement-data-sharing-agreements": (
+        "'By law, the Census Bureau does not return any records to the Department of Homeland "
+        "Security or any of its components, including Immigration and Customs Enforcement': "
+        "'return' is not read as a verb of sending (compliant for error; a federal agency "
+        "stating Title 13, marked unsure)"
+    ),
+}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
@@ -563,6 +580,7 @@ SEEN_15 = real_cases("heldout-15")
 SEEN_16 = real_cases("heldout-16")
 SEEN_17 = real_cases("heldout-17")
 SEEN_18 = real_cases("heldout-18")
+HELDOUT_19 = real_cases("heldout-19")
 
 
 def _was(split: str, score: str) -> str:
@@ -595,6 +613,7 @@ MEASURED = (
     (SEEN_16_LABEL, SEEN_16, KNOWN_SEEN_16_MISSES, _was("heldout-16", "20/26")),
     (SEEN_17_LABEL, SEEN_17, KNOWN_SEEN_17_MISSES, _was("heldout-17", "21/27")),
     (SEEN_18_LABEL, SEEN_18, KNOWN_SEEN_18_MISSES, _was("heldout-18", "11/18")),
+    ("heldout-19", HELDOUT_19, KNOWN_HELDOUT_19_MISSES, _unmet("heldout-19")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
@@ -652,7 +671,7 @@ def test_corpus_has_every_verdict_in_every_set():
     for label, cases in SETS:
         assert {c.verdict for c in cases} == set(VERDICTS), label
     sizes = [len(cases) for _label, cases in SETS]
-    expected = (43, 29, 25, 30, 30, 10, 11, 9, 19, 13, 26, 28, 25, 26, 28, 26, 27, 18)
+    expected = (43, 29, 25, 30, 30, 10, 11, 9, 19, 13, 26, 28, 25, 26, 28, 26, 27, 18, 21)
     assert (sizes[0] + sizes[1], *sizes[2:]) == expected
 
 
