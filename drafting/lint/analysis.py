@@ -112,6 +112,8 @@ _INFO_BEFORE = re.compile(
     r"|e\.g\.,?)\s+(?:(?:but\s+not\s+limited\s+to|without\s+limitation),?\s+)?[^;:.]{0,40}$"
 )
 _DELETED = re.compile(r"\(\([^()]{0,400}\)\)")
+_NAMED_AS_STATUS = re.compile(r"\b(?:status|citizenship|presence)\b")
+_SUBORDINATE = re.compile(r"\b(?:unless|if|when|whenever|where|because|while|until|after|before)\b")
 _QUOTES = str.maketrans({"“": " ", "”": " ", '"': " ", "„": " ", "«": " ", "»": " "})
 # A permission whose object is a restriction: "agencies may include additional
 # restrictions on ... communications regarding ... status".
@@ -409,8 +411,13 @@ def _effective(low: str, cluster: list[Span], gap: str, mention: Span) -> tuple[
         or bool(p.INFO_NOUN.search(gap) or p.RECIPIENT_THEN_OBJECT.fullmatch(gap))
     )
     if not info and cluster[0].start >= mention.end:
-        # a passive subject: "No information regarding a person's status shall be released"
-        info = bool(_INFO_BEFORE.search(low, max(0, mention.start - 60), mention.start))
+        # a passive subject: "No information regarding a person's status shall be released",
+        # "The immigration status of any person ... shall not be released" (status named as
+        # such is information; people described by it are not)
+        info = bool(
+            _INFO_BEFORE.search(low, max(0, mention.start - 60), mention.start)
+            or _NAMED_AS_STATUS.search(mention.text.lower())
+        )
     return tuple(
         v
         for v in cluster
@@ -492,7 +499,12 @@ def _following(low: str, mention: Span, clusters: list[list[Span]]) -> list[Span
             between = low[mention.end : cluster[0].start]
             if not between.strip() and p.DESCRIBING_PARTICIPLE.match(low, mention.end):
                 continue  # "information collected by the City": it describes the object
-            if len(between) <= 160 and ";" not in between and p.PASSIVE_BEFORE.search(between):
+            if (
+                len(between) <= 160
+                and ";" not in between
+                and not _SUBORDINATE.search(between)  # "... unless a violation was reported"
+                and p.PASSIVE_BEFORE.search(between)
+            ):
                 return cluster if _first_predicate(low, mention) in ("", "held") else None
             return None
     return None
@@ -650,10 +662,15 @@ def sentence_facts(
     low = _DELETED.sub(lambda m: " " * len(m.group()), p.lower(text))
     # quotation marks stand for nothing in a rule: 'does not “prohibit, or ...' reads on
     low = low.translate(_QUOTES)
-    facts = Facts(text=text, low=low, words=p.words(low), inherited=inherited)
-    facts.recital = in_findings or bool(
+    recital = in_findings or bool(
         p.RECITAL.match(low) or p.FINDINGS.match(low) or p.FINDINGS_WITHIN.search(low)
     )
+    if recital and (resolved := p.RESOLVED_WITHIN.search(low)):
+        # "WHEREAS ...; NOW, THEREFORE, BE IT RESOLVED that ...": the recitals are blanked,
+        # what is resolved is read
+        low, recital = " " * resolved.end() + low[resolved.end() :], False
+    facts = Facts(text=text, low=low, words=p.words(low), inherited=inherited)
+    facts.recital = recital
     facts.definition = in_definition or bool(p.DEFINITION.match(low) or defined_term(text))
     if facts.recital and not p.REPORTED_RULE.search(low):
         return facts  # a recital gives reasons; it restricts nothing
@@ -726,6 +743,8 @@ def sentence_facts(
         _file(facts, restriction)
     if lead_verbs:
         _listed_objects(facts, mentions, lead_verbs)
+    if ":" in low:
+        _inline_list(facts, mentions)
     _confidentiality(facts, mentions)
     _destruction(facts, mentions)
     if "access" in low:
@@ -733,7 +752,7 @@ def sentence_facts(
     _process_demanded(facts, mentions)
     if facts.names_status:
         _condition_told(facts, mentions)
-    if any(word in low for word in ("communicat", "contact", "information", "report")):
+    if any(word in low for word in _CHANNEL_WORDS):
         _channel_restricted(facts, mentions)
     if any(m.kind == "status" for m in mentions) and not facts.status:
         withhold = [*facts.finditer(_MAY_WITHHOLD), *facts.finditer(_NOT_REQUIRED)]
@@ -812,6 +831,25 @@ def _listed_objects(facts: Facts, mentions: list[Span], lead_verbs: tuple[Span, 
             continue
         acting = tuple(Span(v.kind, mention.start, mention.start, v.text) for v in lead_verbs)
         _file(facts, Restriction(mention, acting))
+
+
+def _inline_list(facts: Facts, mentions: list[Span]) -> None:
+    """A lead-in and its lettered or numbered items in one sentence ("shall not share with
+    ICE any of the following: (a) home or work addresses; ... (e) immigration status"): the
+    lead-in's restricted verbs take what each item names, as a list's own blocks would."""
+    colon = _ENUMERATION.search(facts.low)
+    if colon is None:
+        return
+    lead = tuple(
+        v
+        for v in facts.verbs
+        if v.end <= colon.start() and facts.polarity_at(v.start) == "restrict"
+    )
+    if lead:
+        _listed_objects(facts, [m for m in mentions if m.start > colon.start()], lead)
+
+
+_ENUMERATION = re.compile(r":\s*(?=\(?[a-z0-9]{1,3}[.)]\s)")
 
 
 def _file(facts: Facts, restriction: Restriction) -> None:
@@ -1081,8 +1119,8 @@ def _access_denied(facts: Facts, mentions: list[Span]) -> None:
 
 
 _HOLDING = re.compile(
-    r"\s+(?:containing|holding|that\s+(?:contains?|holds?)|which\s+(?:contains?|holds?)|with)\s+"
-    r"(?:(?:any|the)\s+)?$"
+    r",?\s+(?:containing|holding|including|(?:that|which)\s+(?:contains?|holds?|includes?)|with)\s+"
+    r"[^.;:]{0,60}$"
 )
 
 
@@ -1123,6 +1161,9 @@ def _condition_told(facts: Facts, mentions: list[Span]) -> None:
             verb = Span("send", told.start(), told.end(), facts.text[told.start() : told.end()])
             for mention in learned:
                 _restrict_once(facts, mention, (verb,))
+
+
+_CHANNEL_WORDS = ("communicat", "contact", "information", "report", "call", "telephon", "mail")
 
 
 def _channel_restricted(facts: Facts, mentions: list[Span]) -> None:

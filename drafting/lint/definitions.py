@@ -35,7 +35,9 @@ _QUOTED = re.compile(
     r"""^\s*"""
     + _PREFIX
     + r"""[“"‘'](?P<term>[^”"’']{2,60})[”"’']\s*,?\s*
-    (?:\(or\s+[^)]*\)\s*)?(?P<verb>means|shall\s+mean|refers?\s+to|shall\s+refer\s+to|includes?
+    (?:\(or\s+[^)]*\)\s*)?
+    # "'Personal information,' as used in this ordinance, means"
+    (?:as\s+used\s+in\s+this\s+[a-z]+(?:\s+[a-z]+)?\s*,?\s*)?(?P<verb>means|shall\s+mean|refers?\s+to|shall\s+refer\s+to|includes?
     |shall\s+include|(?:does|shall)\s+not\s+include|excludes?|has\s+the\s+(?:same\s+)?meaning)\b""",
     re.X,
 )
@@ -106,7 +108,7 @@ def defined_term(text: str) -> tuple[str, str] | None:
     if match is None:
         comma = _COMMA.match(low)
         return (" ".join(comma["term"].split()), "means") if comma else None
-    return " ".join(match["term"].split()), " ".join(match["verb"].split())
+    return " ".join(match["term"].strip(" ,.;:").split()), " ".join(match["verb"].split())
 
 
 def find_definitions(texts: Sequence[str]) -> Definitions:

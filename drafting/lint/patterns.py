@@ -148,6 +148,9 @@ OPERATOR = Scanner(
       | \bno\s+(?:[^\s;:.!?]+\s+){{0,8}}?(?:is|are)\s+(?:\w+\s+)?
         (?:prohibited|restricted|prevented|barred|precluded)\b{_CHAIN}
       | \b(?:is|are|shall|will)\s+not\s+(?:be\s+)?(?:unlawful|illegal)\s+for\s+[^;.]{{0,80}}?\bto\b
+      # "It shall be unlawful for any municipality not to permit its officers to exchange"
+      | \b(?:unlawful|illegal)\s+for\s+[^;.]{{0,80}}?\bnot\s+to\s+(?:permit|allow|authori[sz]e)\b
+        [^;.]{{0,80}}?\bto\b
       | \bno\s+(?:[^\s;:.!?]+\s+){{0,20}}?(?:shall|may|will|must|can)\s+be\s+(?:\w+\s+)?
         (?:prohibited|restricted|prevented|barred|precluded|penali[sz]ed|disciplined|sanctioned)\b
     )
@@ -165,6 +168,8 @@ OPERATOR = Scanner(
       | \b(?:practice|policy|rule|commitment|decision|intent|intention)\b[^;.]{{0,40}}?\bnot\s+to\b
       | \b(?:is|are)\s+not\s+to\b | \bwould\s+(?:not|never)\b
       # "No other employee is authorized to ... provide records"
+      # "ensure that no District employee informs ..."
+      | \bensur(?:e|es|ing)\s+that\s+no\b
       | \bno\s+other\s+(?:[^\s;:.!?]+\s+){{0,6}}?(?:is|are|shall\s+be)\s+
         (?:authori[sz]ed|permitted|allowed)\s+to\b
       | \bto\s+not\b(?=\s+(?:{_SENDING}|ask|inquir|collect|maintain|keep|record|retain|request))
@@ -325,6 +330,7 @@ OPERATOR = Scanner(
         "decision",
         "intent",
         "would",
+        "ensur",
     ),
 )
 
@@ -379,8 +385,10 @@ VERB = Scanner(
     + _FEDERAL_RECIPIENT
     + r""")
       # answering a request for it: "comply with any request from ICE for information about"
-      | \b(?:compl(?:y|ies|ied|ying)\s+with|honou?r(?:s|ed|ing)?|fulfill?(?:s|ed|ing)?)\b
-        (?=[^.;]{0,60}?\brequests?\b[^.;]{0,60}?\bfor\b)
+      | \b(?:compl(?:y|ies|ied|ying)\s+with|honou?r(?:s|ed|ing)?|fulfill?(?:s|ed|ing)?
+        |answer(?:s|ed|ing)?)\b
+        (?=[^.;]{0,60}?\b(?:requests?|questions|inquiries)\b[^.;]{0,60}?
+          \b(?:for|about|regarding|concerning)\b)
       | \b(?:mak(?:e|es|ing)|made)\b(?=[^.;]{0,150}?\bavailable\b)
       # "shall not be accessible to immigration enforcement personnel"
       | \baccessible\b(?=\s+to\b)
@@ -394,8 +402,10 @@ VERB = Scanner(
           |(?<=\bnever\s)|(?<=\bor\s)|(?<=\band\s)|(?<=\bnor\s)|(?<=,\s))(?:record|document)(?:ing)?\b
           (?!\s+of\b)
       | (?:(?<=\bbe\s)|(?<=\bbeen\s)|(?<=\bis\s)|(?<=\bare\s))recorded\b
-      # "enter a person's immigration status into any database": keeping it
-      | \benter(?:s|ed|ing)?\b(?=[^.;]{0,80}?\binto\s+(?:any\s+|a\s+|the\s+)?(?:[\w-]+\s+)?
+      # "enter a person's immigration status into any database", "place information about
+      # ... status in the medical record": keeping it
+      | \b(?:enter(?:s|ed|ing)?|plac(?:e|es|ed|ing)|put(?:s|ting)?|not(?:e|es|ed|ing))\b
+        (?=[^.;]{0,80}?\bin(?:to)?\s+(?:any\s+|a\s+|the\s+)?(?:[\w-]+\s+)?
           (?:databases?|systems?|records?|files?|registr(?:y|ies))\b))
   | (?P<receive>\b(?:receiv(?:e|es|ed|ing)|accept(?:s|ed|ing)?)\b)
     """,
@@ -446,6 +456,9 @@ VERB = Scanner(
         "stor",
         "record",
         "enter",
+        "plac",
+        "put",
+        "not",
         "receiv",
         "accept",
         "compl",
@@ -460,6 +473,7 @@ VERB = Scanner(
         "honor",
         "honour",
         "fulfil",
+        "answer",
         "document",
         "confirm",
         "accessible",
@@ -486,7 +500,7 @@ _BY_STATUS = r"""(?:undocumented|non-?citizen|illegal|unauthori[sz]ed|deportable
 _WHETHER_STATUS = (
     r"""\bwhether\s+(?:or\s+not\s+)?(?:[\w'’-]+\s+){1,7}?
     (?:(?:lacks?|has|have|had)\s+(?:lawful|legal)\s+(?:presence|(?:immigration\s+)?status)\b
-    |(?:is|was|are|were|has\s+been|have\s+been|may\s+be|might\s+be|could\s+be)\s+(?:not\s+)?
+    |(?:is|was|are|were|am|has\s+been|have\s+been|may\s+be|might\s+be|could\s+be)\s+(?:not\s+)?
     (?:(?:an?\s+)?"""
     + _BY_STATUS
     + r"""|(?:an?\s+)?(?:(?:united\s+states|u\.s\.|american)\s+)?citizens?\b
@@ -531,6 +545,13 @@ STATUS = Scanner(
   | \b(?:documentation|documented|visa|naturalization|refugee|asylum|asylee|daca|tps
       |deferred\s+action|lawful\s+permanent\s+residen(?:t|ce|cy)|green\s+card)\s+status\b
   | (?<=['’]s\s)legal\s+status\b | \b(?:his\s+or\s+her|their|his|her)\s+legal\s+status\b
+  # what the information says: "Information that a child or family member is not a United
+  # States citizen", "notify ICE that a probationer lacks legal status"
+  | \b(?:information|data|records?|evidence|proof|that)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,6}?
+      (?:(?:lacks?|has|had)\s+(?:no\s+)?(?:lawful|legal)\s+(?:immigration\s+)?(?:status|presence)\b
+      |(?:is|was|are|were)\s+(?:not\s+)?"""
+    + _NOT_A_CITIZEN
+    + r""")
   # information that identifies a person by status: "any student record that might identify
   # an undocumented student", "information that could identify a person as undocumented"
   | \b(?:information|data|records?|documents?|documentation)\s+(?:(?:that|which)\s+)?
@@ -602,6 +623,8 @@ STATUS = Scanner(
         "registr",
         "roster",
         "illegal",
+        "that",
+        "evidence",
     ),
 )
 # Right before a status mention: it is excluded ("other than citizenship or
@@ -639,20 +662,24 @@ BROAD = Scanner(
           |in\s+relation|connected)\s+
           (?:(?:a|an|the|any)\s+)?(?:[a-z]+['’]s\s+)?
           (?:citizenship|immigration|release|custody|incarceration|criminal|contact))
-  | \binformation\s+(?:about|regarding|concerning|on|relating\s+to|related\s+to|pertaining\s+to
-      |in\s+relation\s+to|connected\s+with)\s+
+  | \b(?:information|records|documents|files|(?:questions|inquiries)(?:\s+from\s+[^,;.]{1,60}?)?)
+      \s+(?:about|regarding|concerning
+      |on|relating\s+to|related\s+to|pertaining\s+to|in\s+relation\s+to|connected\s+with)\s+
       (?:(?:any|an?|the|my|your|our|their|his|her|each)\s+(?:person|individual|resident|inmate
           |detainee|immigrant|arrestee|client|student|patient|tenant|applicant|patron|customer|child
           |family|passenger|driver|employee|worker|victim|witness)s?
         |(?:[a-z-]+\s+)?(?:persons|individuals|people|residents|inmates|detainees|immigrants|arrestees
           |applicants|clients|patients|students|tenants|victims|witnesses|workers|employees
           |customers|participants|recipients|noncitizens|non-citizens|aliens|families|members
-          |visitors|users|passengers|drivers|motorists|occupants|patrons|children))\b(?!['’])
+          |visitors|users|passengers|drivers|motorists|occupants|patrons|children|callers)
+        |(?:any\s+|a\s+)?members?\s+of\s+the\s+public)\b(?!['’])
   # information named by the people it is about: "student information", "client records",
   # "the education records of a pupil" (the same as "information about students")
   | \b(?:students?|pupils?|patients?|clients?|tenants?|applicants?|employees?|customers?
       |residents?|inmates?|detainees?|participants?|recipients?|famil(?:y|ies)|households?
-      |users?|patrons?|education(?:al)?)(?:['’]s?)?\s+(?:information|data|records?|files?)\b
+      |users?|patrons?|education(?:al)?|callers?)(?:['’]s?)?\s+(?:information|data|records?|files?)\b
+  | \b(?:application|intake|enrollment|enrolment)\s+
+      (?:materials?|forms?|files?|documents?|records?)\b
   # library records that can hold what a patron gave to register: "library records",
   # "registration records", "records that pertain to a user's use of the facility" (not
   # "circulation records", which hold only what was borrowed)
@@ -739,6 +766,14 @@ BROAD = Scanner(
         "registration",
         "utility",
         "case",
+        "documents",
+        "files",
+        "questions",
+        "inquiries",
+        "caller",
+        "application",
+        "intake",
+        "enrol",
         "details",
     ),
 )
@@ -893,10 +928,12 @@ STATUS_ANAPHOR = _compile(
       # the subject of a passive of giving: "it is only disclosed as required by law"
       |\s+(?:is|shall\s+be|will\s+be|may\s+be)\s+(?:only\s+|not\s+)?(?:disclosed|shared|released
         |provided|given|transmitted|reported|sent)\b)
-    |\b(?:shar|disclos|provid|releas|report|transmit|send|giv|furnish|communicat)\w*\s+
-      (?P<pronoun2>it)\b(?!\s+(?:is|was|are|shall|will|may|must))
+    |\b(?:shar|disclos|provid|releas|report|transmit|send|giv|furnish|communicat|keep|maintain
+      |retain|stor|record)\w*\s+(?P<pronoun2>it)\b(?!\s+(?:is|was|are|shall|will|may|must))
     |\b(?:(?:a|the|any|that|each)\s+(?:person|individual)['’]s|(?:his\s+or\s+her|his|her|their))
-      \s+status\b"""
+      \s+status\b
+    # "your status", "the probationer's status" after status was named
+    |\b(?:your|my|our|(?:the|a|an|any|that|each)\s+[\w-]+['’]s)\s+status\b(?!\s+as\b)"""
 )
 # Reporting people named by their status to federal immigration authorities tells those
 # authorities the status: "reporting undocumented immigrants to the federal government",
@@ -933,7 +970,7 @@ OF_OTHERS = _compile(
 # "will not tell the Immigration Service or other law enforcement agencies your immigration
 # status": federal immigration authorities, then the object, told to them.
 RECIPIENT_THEN_OBJECT = _compile(
-    rf"""\s*(?:to\s+)?{_FEDERAL_RECIPIENT}[^,;:.]{{0,80}}?\s+
+    rf"""\s*(?:to\s+)?(?:any\s+|an?\s+)?{_FEDERAL_RECIPIENT}[^,;:.]{{0,80}}?\s+
     (?:(?:your|his|her|their|its|(?:a|any|the)\s+(?:person|individual)['’]s|[\w-]+['’]s)\s+
     # "notify ICE of the immigration status", "provide ICE with the citizenship", "forward to
     # CBP the immigration status", "inform federal immigration agents whether ..."
@@ -966,7 +1003,7 @@ IMMIGRATION_SEEKER = _compile(rf"""{_IMMIGRATION_BODY}|\blaw\s+enforcement\b""")
 # qualified by what it is about (read by the qualifier), described as collected (`BROAD`),
 # or "such information" (an anaphor: `STATUS_ANAPHOR`).
 BARE_INFORMATION = _compile(
-    rf"""\b(?:{_SENDING}\w*|of|any|all|the|its|their|our)\s+
+    rf"""\b(?:{_SENDING}\w*|of|any|all|the|its|their|our|for)\s+
     (?:(?:non-?mandatory|voluntary|additional|further|general|other)\s+)?
     (?P<object>information|data|records)\b
     (?!\s+(?:about|regarding|concerning|on|of|relating|related|pertaining|as\s+to|that|which
@@ -1004,6 +1041,7 @@ NEW_CLAUSE = _compile(r"\b(?:shall|may|will|must|is|are|was|were|has|have|does|d
 # (§ 1373(b)(1)): "nor telephone ICE while in the field to obtain such information".
 ASKED_OF_FEDERAL_BEFORE = _compile(
     rf"""\b(?:telephon(?:e|es|ed|ing)|call(?:s|ed|ing)?|contact(?:s|ed|ing)?|quer(?:y|ies|ied|ying)
+    |ask(?:s|ed|ing)?|request(?:s|ed|ing)?
     |e-?mail(?:s|ed|ing)?|check(?:s|ed|ing)?\s+with|writ(?:e|es|ing)\s+to)\s+{_FEDERAL_RECIPIENT}
     [^.;]{{0,60}}?\bto\s+$"""
 )
@@ -1163,6 +1201,10 @@ SAVINGS_OPENER = _compile(
   | {_CITATION}\s+(?:does|do|shall|will)\s+not\s+
       (?:be\s+(?:construed|interpreted)\s+(?:to|as)\s+(?:\w+\s+)?)?{_RESTRICT_WORDS}
   | \b(?:is|are)\s+not\s+(?:prohibited|restricted|prevented|barred|precluded)\s+from\b
+  # "This restriction does not apply to information regarding citizenship or immigration
+  # status, which City staff may send, receive, request, maintain, and exchange"
+  | \b(?:this|the|such|these|that)\s+(?:restrictions?|prohibitions?|limitations?)\s+
+      (?:does|do|shall|will)\s+not\s+apply\s+to\b
   | \bshall\s+not\s+be\s+(?:construed|interpreted)\s+(?:to|as)\b[^;]{{0,60}}?\b{_RESTRICT_WORDS}
     """
 )
@@ -1203,6 +1245,11 @@ NOTIFICATION = _compile(
 )
 
 RECITAL = _compile(r"^\s*(?:whereas|now,?\s+therefore)\b")
+# The operative words after recitals in one paragraph: "WHEREAS ...; NOW, THEREFORE, BE IT
+# RESOLVED that no City agency shall disclose ..." (analysis.sentence_facts reads from here)
+RESOLVED_WITHIN = _compile(
+    r"\bbe\s+it\s+(?:further\s+)?(?:resolved|ordained|enacted)\b(?:\s+(?:by\s+[^,;:]{1,80}?))?[,:]?\s*"
+)
 # Legislative findings are recitals too: they give the reasons and restrict nothing. A
 # paragraph that opens "The legislature (further) finds that ..." or "The Council hereby
 # finds and declares all of the following:" is findings to its end (analysis.analyse),
@@ -1212,7 +1259,9 @@ FINDINGS = _compile(
     |commission|commissioners|supervisors|aldermen|selectmen|people|voters|electors|senate|house)
     \s+(?:of\s+(?:the\s+)?(?:[\w.’'-]+\s+){1,5}?)?(?:(?:further|also|hereby)\s+){0,2}
     (?:finds?|found)(?:\s*,?\s*(?:and\s+)?(?:declares?|determines?))*\s*,?\s*
-    (?:that|as\s+follows|(?:all\s+of\s+)?the\s+following)\b"""
+    (?:that|as\s+follows|(?:all\s+of\s+)?the\s+following)\b
+    # a paragraph that opens with its own heading: "Findings. (1) Several counties have ..."
+    |^\s*(?:legislative\s+)?findings(?:\s+and\s+(?:purposes?|declarations?|intent))?\s*[.:]"""
 )
 FINDINGS_HEADING = _compile(r"\bfindings\b")
 # Findings run on inside a sentence that starts elsewhere ("... is amended by adding a new
@@ -1233,6 +1282,7 @@ REPORTED_RULE = _compile(
 )
 DEFINITION = _compile(
     r"""^\s*[“"‘'][^”"’']{1,80}[”"’']\s*(?:,\s*)?(?:\(or\s+[^)]*\)\s*)?
+    (?:as\s+used\s+in\s+this\s+[a-z]+(?:\s+[a-z]+)?\s*,?\s*)?
     (?:means|shall\s+mean|shall\s+refer|refers|includes?|has|have|is|are)\b"""
 )
 
@@ -1250,7 +1300,7 @@ URGED = _compile(
 # ... concerning any student in reference to his or her immigration status is prohibited."
 PROHIBITED_AT_END = _compile(
     r"""\b(?:is|are|shall\s+be|will\s+be)\s+(?:hereby\s+|strictly\s+|expressly\s+)?
-    (?:prohibited|forbidden|banned|not\s+permitted|not\s+allowed)\s*[.;]?\s*$"""
+    (?:prohibited|forbidden|banned|not\s+permitted|not\s+allowed)\s*(?:[.;]?\s*$|,\s*(?:and|or)\b)"""
 )
 # A verb of making a record joined to asking ("inquire about or record", "do not inquire into
 # nor record"): writing down what was asked, gathering, not keeping what is held.
@@ -1293,6 +1343,9 @@ NEGATIVE_ANSWER = _compile(
 # status (analysis._channel_restricted).
 CHANNEL = _compile(
     rf"""\b(?:communicat(?:e|es|ed|ing|ions?)|contact(?:s|ed|ing)?)\s+(?:with\s+)?{_FEDERAL_RECIPIENT}
+    # "Our officers do not call ICE" (not "call the federal hotline")
+    |\b(?:call(?:s|ed|ing)?|telephon(?:e|es|ed|ing)|e-?mail(?:s|ed|ing)?)\s+(?:the\s+)?
+    (?:ice|cbp|dhs|immigration\s+(?:authorit|agen|officer|official)|federal\s+immigration)
     # "policies that prohibit information-sharing with local law enforcement and federal
     # immigration authorities"
     |\binformation[- ]sharing\s+with\s+(?:[^.;]{{0,60}}?\s)?{_FEDERAL_RECIPIENT}

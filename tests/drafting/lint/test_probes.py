@@ -16,7 +16,7 @@ from drafting.parse.text import parse_text
 
 PROBES = Path(__file__).parent / "probes"
 
-# Misses on synthetic-1.txt after the eighteenth round, by the probe's first words.
+# Misses after the nineteenth round, by file and by the probe's first words.
 _ROUTING = (
     "a request routed to an official for approval before any answer: the probe's brief "
     "made it a warning; blind corpus files disagree (Berkeley compliant, Des Moines a "
@@ -26,7 +26,17 @@ _NARROW_SAVINGS = (
     "a savings clause for sending, then a restriction on other verbs after 'however' or "
     "'but': the lint lets the savings clause cover the whole sentence"
 )
-KNOWN_PROBE_MISSES: dict[str, str] = {
+_UNCURED_LIMB = (
+    "status restricted on a limb the savings clause does not name (maintaining or "
+    "exchanging left restricted after sending is saved, or the reverse): the lint reads an "
+    "error, a (b)(2) or (b)(3) restriction of status itself; the corpus README's legal test "
+    "calls a narrow savings clause a warning, which the probe follows (error for warning)"
+)
+_OFFICE_RECORDS = (
+    "an office's records with no topic ('Records of the Office of New Americans') are not "
+    "read as a category (compliant for warning)"
+)
+SYNTHETIC_1_MISSES: dict[str, str] = {
     "Any record of a person's immigration status held by the": (
         "a second passive ('shall be stored securely and shall not be accessible to "
         "immigration enforcement') after a first that requires: only the first predicate is "
@@ -38,14 +48,7 @@ KNOWN_PROBE_MISSES: dict[str, str] = {
         "shared': the verb 'providing' inside the subject's qualifier stands between the "
         "category and its passive predicate (compliant for warning)"
     ),
-    "Department members are prohibited from responding to ICE": (
-        "'responding to ICE inquiries about residents': inquiries about people are not read "
-        "as a request for information about them (compliant for warning)"
-    ),
-    "Records of the Office of New Americans are confidential": (
-        "an office's records with no topic ('Records of the Office of New Americans') are not "
-        "read as a category (compliant for warning)"
-    ),
+    "Records of the Office of New Americans are confidential": _OFFICE_RECORDS,
     "Nothing in this section shall prevent an officer from": _NARROW_SAVINGS,
     "No department shall maintain or share information": _NARROW_SAVINGS,
     "Requests by DHS for access to hospital records must be": _ROUTING,
@@ -62,7 +65,31 @@ KNOWN_PROBE_MISSES: dict[str, str] = {
     ),
     "Q: Can ICE get information about my child from the school?": _ROUTING,
     "Nothing in this section restricts any official from": _NARROW_SAVINGS,
-    "All inquiries from immigration officials concerning any": _ROUTING,
+}
+SYNTHETIC_2_MISSES: dict[str, str] = {
+    "Nothing in this section prohibits any official from sending to, or": _UNCURED_LIMB,
+    "City officials shall not send a person's immigration status": _UNCURED_LIMB,
+    "Department policy prohibits employees from sending to ICE": _UNCURED_LIMB,
+    "Section 4. No City agency shall maintain, or exchange": _UNCURED_LIMB,
+    "Records of the Office of New Americans are confidential": _OFFICE_RECORDS,
+    "Any information gathered by a City employee in the course": (
+        "'Any information gathered ... shall not be used for immigration enforcement or shared "
+        "with agencies engaged in such enforcement': the second passive, after 'used', is not "
+        "joined to the category (compliant for warning)"
+    ),
+    "Employees shall not exchange any information with federal": (
+        "a broad bar on exchanging, with an exception for sending status: the exception is "
+        "read as curing the sentence (compliant for warning)"
+    ),
+    "Except as provided in subsection (c), no County officer": (
+        "a broad bar on disclosing 'any information about a person', with subsection (c) "
+        "saving sending and receiving status: the lint reads the bar as cured for status, "
+        "which the probe's writer did not (compliant for warning)"
+    ),
+}
+KNOWN_PROBE_MISSES: dict[str, dict[str, str]] = {
+    "synthetic-1": SYNTHETIC_1_MISSES,
+    "synthetic-2": SYNTHETIC_2_MISSES,
 }
 
 
@@ -73,9 +100,8 @@ def _probes() -> list:
             if not line.strip() or line.startswith("#"):
                 continue
             expected, _, text = line.partition(" | ")
-            known = next(
-                (why for start, why in KNOWN_PROBE_MISSES.items() if text.startswith(start)), ""
-            )
+            misses = KNOWN_PROBE_MISSES.get(path.stem, {})
+            known = next((why for start, why in misses.items() if text.startswith(start)), "")
             marks = [pytest.mark.xfail(strict=True, reason=known)] if known else []
             cases.append(
                 pytest.param(expected.strip(), text, id=f"{path.stem}:{number}", marks=marks)
@@ -89,6 +115,7 @@ def test_probe_verdict(expected: str, text: str):
 
 
 def test_every_known_miss_names_a_probe():
-    texts = [p.values[1] for p in _probes()]
-    for start in KNOWN_PROBE_MISSES:
-        assert sum(t.startswith(start) for t in texts) == 1, start
+    for stem, misses in KNOWN_PROBE_MISSES.items():
+        texts = [p.values[1] for p in _probes() if p.id.startswith(f"{stem}:")]
+        for start in misses:
+            assert sum(t.startswith(start) for t in texts) == 1, (stem, start)

@@ -2564,3 +2564,120 @@ def test_verbs_recipients_and_status_in_other_words():
             ),
         )
     )
+
+
+# -- nineteenth round: structure in one paragraph, status said as a fact, more cures -------
+
+
+def test_a_paragraphs_own_structure_is_read():
+    _verdicts(
+        (
+            # a lead-in and its lettered items in one sentence
+            (
+                "error",
+                "The Sheriff shall not share with ICE any of the following: (a) home or work "
+                "addresses; (b) telephone numbers; (c) immigration status.",
+            ),
+            (
+                "compliant",
+                "The Sheriff shall not share with ICE any of the following: (a) home or work "
+                "addresses; (b) telephone numbers; (c) dates of release from custody.",
+            ),
+            # what is resolved after recitals in one paragraph
+            (
+                "error",
+                "WHEREAS, residents fear contact with local government; NOW, THEREFORE, BE IT "
+                "RESOLVED that no City agency shall disclose any individual's immigration status "
+                "to federal immigration agents.",
+            ),
+            (
+                "compliant",
+                "WHEREAS, other cities have barred employees from disclosing immigration status "
+                "to ICE; NOW, THEREFORE, BE IT RESOLVED that the City will study the question.",
+            ),
+            # findings that open with their own heading
+            (
+                "compliant",
+                "Findings. (1) Several counties have barred their employees from disclosing "
+                "immigration status to federal agencies. (2) The County wishes to study them.",
+            ),
+            # a definition with "as used in this ordinance"
+            (
+                "error",
+                '"Personal information," as used in this ordinance, means a person\'s name, '
+                "address, and immigration or citizenship status. Departments shall not disclose "
+                "personal information to federal immigration authorities.",
+            ),
+        )
+    )
+
+
+def test_status_said_as_a_fact_and_as_the_subject_of_a_passive():
+    _verdicts(
+        (
+            (
+                "error",
+                "Information that a child or family member is not a United States citizen shall "
+                "not be disclosed to Immigration and Customs Enforcement.",
+            ),
+            (
+                "error",
+                "Probation officers may not notify ICE that a probationer lacks legal status.",
+            ),
+            (
+                "error",
+                "Q: Will the library tell immigration officers whether I am undocumented? A: No.",
+            ),
+            (
+                "error",
+                "The immigration status of any person who contacts the Office shall not be "
+                "released to any other agency.",
+            ),
+            (
+                "error",
+                "Staff shall not place information about a patient's immigration status in the "
+                "medical record.",
+            ),
+            (
+                "error",
+                "The Board directs the Superintendent to ensure that no District employee informs "
+                "any federal immigration agency whether a student lacks lawful immigration status.",
+            ),
+            # a passive whose subject is another noun, after "unless"
+            (
+                "compliant",
+                "No employee shall request information about a person's immigration status "
+                "unless a warrant exists or a criminal violation was reported.",
+            ),
+        )
+    )
+
+
+def test_more_cures_and_channels():
+    _verdicts(
+        (
+            (
+                "compliant",
+                "Staff shall not communicate with ICE about residents. This restriction does not "
+                "apply to information regarding citizenship or immigration status, which staff "
+                "may send, receive, request, maintain, and exchange as provided in 8 U.S.C. 1373.",
+            ),
+            (
+                "compliant",
+                "It shall be unlawful for any municipality not to permit its officers to exchange "
+                "information regarding immigration status with ICE.",
+            ),
+            ("warning", "Our officers do not call ICE or share anything with them."),
+            (
+                "warning",
+                "Employees shall not answer any request from federal immigration agents for "
+                "information.",
+            ),
+            (
+                "warning",
+                "No employee shall answer questions from immigration agents about any member of "
+                "the public.",
+            ),
+            ("compliant", "Residents may call the federal hotline with questions."),
+        )
+    )
