@@ -1,6 +1,6 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Twenty sets, each reported on its own:
+Twenty-one sets, each reported on its own:
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -129,6 +129,11 @@ Twenty sets, each reported on its own:
   run on it; run once after the eighteenth round's rules were done (20/21, bar not met:
   one verdict wrong). The issue's bar applies to it. Its miss is a strict xfail with its
   cause, read after that run; it was not tuned on.
+* `heldout-20` — gathered on 2026-11-30 the same way (17 provisions, 17 jurisdiction keys
+  new to the corpus; the brief asked for at least half errors and warnings), committed
+  with its verdicts (832f646, 37759e8) before the lint was run on it; run once after the
+  nineteenth round's rules were done (11/17, bar not met). Its misses are strict xfails
+  with their causes, read after that run; they were not tuned on.
 
 Precision and recall for each set are printed after the run.
 """
@@ -561,6 +566,48 @@ KNOWN_HELDOUT_19_MISSES: dict[str, str] = {
     ),
 }
 
+# heldout-20 documents the lint got wrong on its one run (2026-11-30, after the
+# nineteenth round's rules were done), and why: causes read after the run, not fixed.
+KNOWN_HELDOUT_20_MISSES: dict[str, str] = {
+    "amherst-pelham-regional-public-schools-ma-2017-policy-jii-protection-of-undocumented-"
+    "students": (
+        "'staff will not refer students or families to ICE if they inadvertently or "
+        "intentionally disc[lose]' (the stored page ends there): referring people to ICE is "
+        "not read as telling ICE about them, and the status the condition names is cut off "
+        "(compliant for error; marked unsure)"
+    ),
+    "geneseo-ny-2017-police-immigration-law-alien-procedures": (
+        "'officers will not make referrals to federal authorities in cases where they develop "
+        "information of suspected civil immigration violations': read as a restriction on the "
+        "channel (warning); 'information of suspected civil immigration violations' is not "
+        "read as status information (warning for error)"
+    ),
+    "mashpee-ma-2019-town-meeting-resolution-immigration-enforcement": (
+        "'Participating in or cooperating with any inquiry, investigation ...' (cut): "
+        "cooperation with an inquiry, no information named, is not read as a restriction on "
+        "sending (compliant for warning; marked unsure)"
+    ),
+    "mount-holyoke-college-ma-2016-acting-president-response-to-petitions": (
+        "'does not and will not share information unless we are compelled to do so by a "
+        "co[urt]': bare 'information' is read as a category only where immigration "
+        "enforcement is named in the same sentence; here it is named in the paragraphs before "
+        "(compliant for warning; a private college's letter, marked unsure)"
+    ),
+    "trinity-college-ct-2017-guidance-federal-immigration-agents-on-campus": (
+        "'Release sensitive, non-public information (home addresses, phone numbers, etc.) to "
+        "federal immigration officials': the parenthesis is read as naming the category's "
+        "items, all narrow, though 'etc.' leaves it open (compliant for warning; a private "
+        "college, marked unsure)"
+    ),
+    "united-states-irs-2004-national-taxpayer-advocate-reply-itin-return-information": (
+        "'it is not the policy of the IRS to release tax returns or return information to "
+        "federal agencies': 'not the policy ... to' is not read as a negation, and 'return "
+        "information' to 'federal agencies' names neither a category nor immigration "
+        "authorities (compliant for warning; an official's email restating IRC 6103, marked "
+        "unsure)"
+    ),
+}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
@@ -581,6 +628,7 @@ SEEN_16 = real_cases("heldout-16")
 SEEN_17 = real_cases("heldout-17")
 SEEN_18 = real_cases("heldout-18")
 HELDOUT_19 = real_cases("heldout-19")
+HELDOUT_20 = real_cases("heldout-20")
 
 
 def _was(split: str, score: str) -> str:
@@ -614,6 +662,7 @@ MEASURED = (
     (SEEN_17_LABEL, SEEN_17, KNOWN_SEEN_17_MISSES, _was("heldout-17", "21/27")),
     (SEEN_18_LABEL, SEEN_18, KNOWN_SEEN_18_MISSES, _was("heldout-18", "11/18")),
     ("heldout-19", HELDOUT_19, KNOWN_HELDOUT_19_MISSES, _unmet("heldout-19")),
+    ("heldout-20", HELDOUT_20, KNOWN_HELDOUT_20_MISSES, _unmet("heldout-20")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
@@ -671,7 +720,7 @@ def test_corpus_has_every_verdict_in_every_set():
     for label, cases in SETS:
         assert {c.verdict for c in cases} == set(VERDICTS), label
     sizes = [len(cases) for _label, cases in SETS]
-    expected = (43, 29, 25, 30, 30, 10, 11, 9, 19, 13, 26, 28, 25, 26, 28, 26, 27, 18, 21)
+    expected = (43, 29, 25, 30, 30, 10, 11, 9, 19, 13, 26, 28, 25, 26, 28, 26, 27, 18, 21, 17)
     assert (sizes[0] + sizes[1], *sizes[2:]) == expected
 
 
