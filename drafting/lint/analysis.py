@@ -1163,7 +1163,9 @@ def _condition_told(facts: Facts, mentions: list[Span]) -> None:
                 _restrict_once(facts, mention, (verb,))
 
 
-_CHANNEL_WORDS = ("communicat", "contact", "information", "report", "call", "telephon", "mail")
+_CHANNEL_WORDS = (
+    "communicat", "contact", "information", "report", "call", "telephon", "mail", "refer",
+)  # fmt: skip
 
 
 def _channel_restricted(facts: Facts, mentions: list[Span]) -> None:

@@ -166,6 +166,8 @@ OPERATOR = Scanner(
       # "the policy of the County not to share"; "Employees are not to disclose"; what the
       # body "would not" do
       | \b(?:practice|policy|rule|commitment|decision|intent|intention)\b[^;.]{{0,40}}?\bnot\s+to\b
+      # "it is not the policy of the IRS to release ..."
+      | \bnot\s+(?:the|our|its|their)\s+(?:policy|practice)\s+(?:of\s+[^;.]{{1,40}}?\s+)?to\b
       | \b(?:is|are)\s+not\s+to\b | \bwould\s+(?:not|never)\b
       # "No other employee is authorized to ... provide records"
       # "ensure that no District employee informs ..."
@@ -243,6 +245,8 @@ OPERATOR = Scanner(
       # a lead-in naming what a court may forbid: "a resident may bring a civil action ... to
       # enjoin: (a) an enactment of any policy that ..."
       | \bto\s+enjoin\b
+      # "Neither Campus Safety Officers nor faculty or staff shall:" (the modal is the negation's)
+      | \bneither\b[^;.:]{{0,80}}?\bnor\b[^;.:]{{0,80}}?\b{_MODAL}\b
       | \bnever\b | \bneither\b | \b(?:does|do|did)\s+not\b
       # "withhold" is "not send": it restricts the sending it names (see analysis._operators)
       | \bwithh(?:old|olds|olding|eld)\b
@@ -377,7 +381,7 @@ VERB = Scanner(
       | \b(?:releas(?:e|es|ing)|transfer(?:s|red|ring)?)\b
         (?=\s+(?:to\s+[^,;:]{1,80}?(?:,\s*|\s(?=any\s|all\s)))?(?:of\s+)?(?:any\s+|the\s+|such\s+|all\s+|an\s+|a\s+
               |each\s+)?(?:[a-z-]+['’]s?\s+|his\s+|her\s+|their\s+|its\s+)?
-              (?:(?!(?:to|from|with|and|or|of|on|in|for|by|at|the|a|an)\s)[a-z-]+\s+){0,2}
+              (?:(?!(?:to|from|with|and|or|of|on|in|for|by|at|the|a|an)\s)[a-z-]+,?\s+(?:(?:or|and)\s+)?){0,3}
               (?:information|data|records?|details|files?|personal|confidential|status|citizenship))
       | (?:(?<=\bbe\s)|(?<=\bis\s)|(?<=\bare\s)|(?<=\bbeen\s))(?:released|transferred)\b
       # "confirming a person's immigration status to ICE" (not confirming it for oneself)
@@ -1352,7 +1356,9 @@ CHANNEL = _compile(
     # reporting people to immigration authorities tells them about those people: "will not
     # report students to ICE" (people described by status are status: REPORTED_PERSONS; to
     # "federal agents" alone, not read)
-    |\breport(?:s|ed|ing)?\s+(?:(?:any|the|our|its|their|a|an)\s+)?(?:[\w-]+\s+)?
+    |\b(?:mak(?:e|es|ing)|made)\s+(?:any\s+)?referrals?\s+to\s+(?:the\s+)?(?:federal\s+immigration
+    |immigrations?\b|ice\b|dhs\b|cbp\b)
+    |\b(?:report|refer)(?:s|red|ring|ed|ing)?\s+(?:(?:any|the|our|its|their|a|an)\s+)?(?:[\w-]+\s+)?
     (?:students?|pupils?|residents?|persons?|individuals?|people|famil(?:y|ies)|parents?
     |child(?:ren)?|patients?|clients?|tenants?|victims?|witnesses|anyone|employees?|workers?
     |immigrants?|community\s+members)

@@ -2681,3 +2681,34 @@ def test_more_cures_and_channels():
             ("compliant", "Residents may call the federal hotline with questions."),
         )
     )
+
+
+# -- twentieth round: referrals, "not the policy ... to", "Neither ... nor ... shall:" -----
+
+
+def test_round_twenty_readings():
+    _verdicts(
+        (
+            ("warning", "Staff will not refer students or families to ICE."),
+            ("compliant", "Teachers may refer students to the counselor."),
+            (
+                "warning",
+                "Officers will not make referrals to federal immigration authorities.",
+            ),
+            (
+                "warning",
+                "It is not the policy of the agency to release tax returns or personal "
+                "information to ICE.",
+            ),
+            (
+                "warning",
+                "Staff shall not release sensitive, non-public information (home addresses, "
+                "phone numbers, etc.) to federal immigration officials.",
+            ),
+        )
+    )
+    text = """
+        Neither Campus Safety Officers nor faculty or staff shall:
+        - Release a student's immigration status to federal immigration officials.
+        """
+    assert verdict(lint(doc(text))) == "error"

@@ -129,11 +129,13 @@ Twenty-one sets, each reported on its own:
   run on it; run once after the eighteenth round's rules were done (20/21, bar not met:
   one verdict wrong). The issue's bar applies to it. Its miss is a strict xfail with its
   cause, read after that run; it was not tuned on.
-* `heldout-20` — gathered on 2026-11-30 the same way (17 provisions, 17 jurisdiction keys
-  new to the corpus; the brief asked for at least half errors and warnings), committed
-  with its verdicts (832f646, 37759e8) before the lint was run on it; run once after the
-  nineteenth round's rules were done (11/17, bar not met). Its misses are strict xfails
-  with their causes, read after that run; they were not tuned on.
+* `heldout-20`, reported as **seen (looked at 2026-11-30, twentieth round)** — gathered on
+  2026-11-30 the same way (17 provisions, 17 jurisdiction keys new to the corpus; the
+  brief asked for at least half errors and warnings), committed with its verdicts
+  (832f646, 37759e8) before the lint was run on it, and run once after the nineteenth
+  round's rules were done (11/17, bar not met); its misses were then read and the
+  twentieth round's readings written for the kinds of wording they showed, so it is one
+  more development set.
 
 Precision and recall for each set are printed after the run.
 """
@@ -169,6 +171,7 @@ SEEN_15_LABEL = "seen (looked at 2026-11-30, fifteenth round)"
 SEEN_16_LABEL = "seen (looked at 2026-11-30, sixteenth round)"
 SEEN_17_LABEL = "seen (looked at 2026-11-30, seventeenth round)"
 SEEN_18_LABEL = "seen (looked at 2026-11-30, eighteenth round)"
+SEEN_20_LABEL = "seen (looked at 2026-11-30, twentieth round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -566,15 +569,15 @@ KNOWN_HELDOUT_19_MISSES: dict[str, str] = {
     ),
 }
 
-# heldout-20 documents the lint got wrong on its one run (2026-11-30, after the
-# nineteenth round's rules were done), and why: causes read after the run, not fixed.
-KNOWN_HELDOUT_20_MISSES: dict[str, str] = {
+# heldout-20 documents the lint still gets wrong after the twentieth round, and why (its
+# one run, 11/17, missed six: see the corpus README).
+KNOWN_SEEN_20_MISSES: dict[str, str] = {
     "amherst-pelham-regional-public-schools-ma-2017-policy-jii-protection-of-undocumented-"
     "students": (
         "'staff will not refer students or families to ICE if they inadvertently or "
         "intentionally disc[lose]' (the stored page ends there): referring people to ICE is "
-        "not read as telling ICE about them, and the status the condition names is cut off "
-        "(compliant for error; marked unsure)"
+        "read as a restriction on the channel (twentieth round), a warning; the status the "
+        "condition names is cut off (warning for error; marked unsure)"
     ),
     "geneseo-ny-2017-police-immigration-law-alien-procedures": (
         "'officers will not make referrals to federal authorities in cases where they develop "
@@ -593,18 +596,12 @@ KNOWN_HELDOUT_20_MISSES: dict[str, str] = {
         "enforcement is named in the same sentence; here it is named in the paragraphs before "
         "(compliant for warning; a private college's letter, marked unsure)"
     ),
-    "trinity-college-ct-2017-guidance-federal-immigration-agents-on-campus": (
-        "'Release sensitive, non-public information (home addresses, phone numbers, etc.) to "
-        "federal immigration officials': the parenthesis is read as naming the category's "
-        "items, all narrow, though 'etc.' leaves it open (compliant for warning; a private "
-        "college, marked unsure)"
-    ),
     "united-states-irs-2004-national-taxpayer-advocate-reply-itin-return-information": (
         "'it is not the policy of the IRS to release tax returns or return information to "
-        "federal agencies': 'not the policy ... to' is not read as a negation, and 'return "
-        "information' to 'federal agencies' names neither a category nor immigration "
-        "authorities (compliant for warning; an official's email restating IRC 6103, marked "
-        "unsure)"
+        "federal agencies': 'not the policy ... to' is read as a negation (twentieth round), "
+        "but 'return information' to 'federal agencies' names neither a category nor "
+        "immigration authorities (compliant for warning; an official's email restating IRC "
+        "6103, marked unsure)"
     ),
 }
 
@@ -628,7 +625,7 @@ SEEN_16 = real_cases("heldout-16")
 SEEN_17 = real_cases("heldout-17")
 SEEN_18 = real_cases("heldout-18")
 HELDOUT_19 = real_cases("heldout-19")
-HELDOUT_20 = real_cases("heldout-20")
+SEEN_20 = real_cases("heldout-20")
 
 
 def _was(split: str, score: str) -> str:
@@ -662,7 +659,7 @@ MEASURED = (
     (SEEN_17_LABEL, SEEN_17, KNOWN_SEEN_17_MISSES, _was("heldout-17", "21/27")),
     (SEEN_18_LABEL, SEEN_18, KNOWN_SEEN_18_MISSES, _was("heldout-18", "11/18")),
     ("heldout-19", HELDOUT_19, KNOWN_HELDOUT_19_MISSES, _unmet("heldout-19")),
-    ("heldout-20", HELDOUT_20, KNOWN_HELDOUT_20_MISSES, _unmet("heldout-20")),
+    (SEEN_20_LABEL, SEEN_20, KNOWN_SEEN_20_MISSES, _was("heldout-20", "11/17")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
