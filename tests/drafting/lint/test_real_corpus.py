@@ -1,6 +1,6 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Twenty-one sets, each reported on its own:
+Twenty-two sets, each reported on its own:
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -136,6 +136,12 @@ Twenty-one sets, each reported on its own:
   round's rules were done (11/17, bar not met); its misses were then read and the
   twentieth round's readings written for the kinds of wording they showed, so it is one
   more development set.
+* `heldout-21` — gathered on 2026-11-30 the same way (9 provisions, 9 jurisdiction keys new
+  to the corpus; both gatherers fell far short, the stored pages mostly ending before the
+  operative clause), committed with its verdicts (6b1876f, c38f2e5) before the lint was
+  run on it; run once after the twentieth round's rules were done (7/9, bar not met). The
+  issue's bar applies to it. Its misses are strict xfails with their causes, read after
+  that run; they were not tuned on.
 
 Precision and recall for each set are printed after the run.
 """
@@ -605,6 +611,22 @@ KNOWN_SEEN_20_MISSES: dict[str, str] = {
     ),
 }
 
+# heldout-21 documents the lint got wrong on its one run (2026-11-30, after the
+# twentieth round's rules were done), and why: causes read after the run, not fixed.
+KNOWN_HELDOUT_21_MISSES: dict[str, str] = {
+    "bellevue-college-2025-procedure-1510p-immigration-enforcement-protection": (
+        "'The college will ensure that information reviewed to determine eligibility ... and "
+        "any reporting requirements is limited only to the information necessary for "
+        "residency determinations': a limit put on what is reviewed and reported, by 'is "
+        "limited only to', is not read as a restriction (compliant for warning; marked unsure)"
+    ),
+    "united-states-ssa-2016-poms-gn-03313-095-disclosure-to-federal-agencies": (
+        "a manual that permits disclosing records to DHS where a request meets listed "
+        "criteria (the stored copy stops inside item A): conditions written as permissions "
+        "are not read as restrictions (compliant for warning; a federal agency, marked unsure)"
+    ),
+}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
@@ -626,6 +648,7 @@ SEEN_17 = real_cases("heldout-17")
 SEEN_18 = real_cases("heldout-18")
 HELDOUT_19 = real_cases("heldout-19")
 SEEN_20 = real_cases("heldout-20")
+HELDOUT_21 = real_cases("heldout-21")
 
 
 def _was(split: str, score: str) -> str:
@@ -660,6 +683,7 @@ MEASURED = (
     (SEEN_18_LABEL, SEEN_18, KNOWN_SEEN_18_MISSES, _was("heldout-18", "11/18")),
     ("heldout-19", HELDOUT_19, KNOWN_HELDOUT_19_MISSES, _unmet("heldout-19")),
     (SEEN_20_LABEL, SEEN_20, KNOWN_SEEN_20_MISSES, _was("heldout-20", "11/17")),
+    ("heldout-21", HELDOUT_21, KNOWN_HELDOUT_21_MISSES, _unmet("heldout-21")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
@@ -717,7 +741,7 @@ def test_corpus_has_every_verdict_in_every_set():
     for label, cases in SETS:
         assert {c.verdict for c in cases} == set(VERDICTS), label
     sizes = [len(cases) for _label, cases in SETS]
-    expected = (43, 29, 25, 30, 30, 10, 11, 9, 19, 13, 26, 28, 25, 26, 28, 26, 27, 18, 21, 17)
+    expected = (43, 29, 25, 30, 30, 10, 11, 9, 19, 13, 26, 28, 25, 26, 28, 26, 27, 18, 21, 17, 9)
     assert (sizes[0] + sizes[1], *sizes[2:]) == expected
 
 
