@@ -112,6 +112,12 @@ _MODAL = r"(?:shall|may|will|must|can|should)"
 _FEDERAL_RECIPIENT = r"""(?:the\s+)?(?:federal\b|immigrations?\b|u\.s\.\s+immigration|ice\b
       |ins\b|dhs\b|cbp\b|uscis\b|border\s+patrol\b|department\s+of\s+homeland|homeland\s+security
       |united\s+states\s+immigration|(?:u\.s\.\s+)?customs\s+and\s+border)"""
+# Immigration authorities by name, not the federal government at large: "call ICE", "refer
+# students to ICE", "make referrals to federal immigration authorities" (not "report code
+# violations to the federal government", nor "refer families to immigration lawyers").
+_IMMIGRATION_RECIPIENT = r"""(?:the\s+)?(?:u\.s\.\s+|united\s+states\s+|federal\s+)?
+    (?:immigrations?\s+(?:and\s+customs|enforcement|authorit\w*|agen\w*|officers?|officials?)
+    |ice\b|ins\b|dhs\b|cbp\b|uscis\b|border\s+patrol\b|(?:department\s+of\s+)?homeland\s+security)"""
 # The verbs of giving information, as a word starts (for operators that need one after them).
 _SENDING = r"""(?:releas|shar|disclos|provid|giv|transmit|sen[dt]|furnish|communicat|exchang
     |report|divulg|disseminat|contact|made\s+available|mak\w*\s+available)"""
@@ -1348,23 +1354,19 @@ NEGATIVE_ANSWER = _compile(
 CHANNEL = _compile(
     rf"""\b(?:communicat(?:e|es|ed|ing|ions?)|contact(?:s|ed|ing)?)\s+(?:with\s+)?{_FEDERAL_RECIPIENT}
     # "Our officers do not call ICE" (not "call the federal hotline")
-    |\b(?:call(?:s|ed|ing)?|telephon(?:e|es|ed|ing)|e-?mail(?:s|ed|ing)?)\s+(?:the\s+)?
-    (?:ice|cbp|dhs|immigration\s+(?:authorit|agen|officer|official)|federal\s+immigration)
+    |\b(?:call(?:s|ed|ing)?|telephon(?:e|es|ed|ing)|e-?mail(?:s|ed|ing)?)\s+{_IMMIGRATION_RECIPIENT}
     # "policies that prohibit information-sharing with local law enforcement and federal
     # immigration authorities"
     |\binformation[- ]sharing\s+with\s+(?:[^.;]{{0,60}}?\s)?{_FEDERAL_RECIPIENT}
     # reporting people to immigration authorities tells them about those people: "will not
     # report students to ICE" (people described by status are status: REPORTED_PERSONS; to
     # "federal agents" alone, not read)
-    |\b(?:mak(?:e|es|ing)|made)\s+(?:any\s+)?referrals?\s+to\s+(?:the\s+)?(?:federal\s+immigration
-    |immigrations?\b|ice\b|dhs\b|cbp\b)
+    |\b(?:mak(?:e|es|ing)|made)\s+(?:any\s+)?referrals?\s+to\s+{_IMMIGRATION_RECIPIENT}
     |\b(?:report|refer)(?:s|red|ring|ed|ing)?\s+(?:(?:any|the|our|its|their|a|an)\s+)?(?:[\w-]+\s+)?
     (?:students?|pupils?|residents?|persons?|individuals?|people|famil(?:y|ies)|parents?
     |child(?:ren)?|patients?|clients?|tenants?|victims?|witnesses|anyone|employees?|workers?
     |immigrants?|community\s+members)
-    (?:\s+(?:or|and)\s+(?:their\s+)?(?:famil(?:y|ies)|parents?))?\s+to\s+(?:the\s+)?
-    (?:federal\s+immigration|immigrations?\b|u\.s\.\s+immigration|united\s+states\s+immigration|ice\b
-    |ins\b|dhs\b|border\s+patrol\b|department\s+of\s+homeland|homeland\s+security)"""
+    (?:\s+(?:or|and)\s+(?:their\s+)?(?:famil(?:y|ies)|parents?))?\s+to\s+{_IMMIGRATION_RECIPIENT}"""
 )
 
 # What every sentence is scanned for, in one pass (see analysis.sentence_facts).

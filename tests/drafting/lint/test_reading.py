@@ -2691,6 +2691,7 @@ def test_round_twenty_readings():
         (
             ("warning", "Staff will not refer students or families to ICE."),
             ("compliant", "Teachers may refer students to the counselor."),
+            ("compliant", "Staff will not refer families to immigration lawyers without consent."),
             (
                 "warning",
                 "Officers will not make referrals to federal immigration authorities.",
