@@ -1334,7 +1334,7 @@ CONDITION = _compile(
 TOLD_FEDERAL = _compile(
     rf"""\b(?:notif(?:y|ies|ied|ying)|inform(?:s|ed|ing)?|tell(?:s|ing)?|alert(?:s|ed|ing)?
     |contact(?:s|ed|ing)?|call(?:s|ed|ing)?|report(?:s|ed|ing)?\s+(?:(?:it|this|that|them)\s+)?to)
-    \s+{_FEDERAL_RECIPIENT}"""
+    \s+(?:{_IMMIGRATION_RECIPIENT}|{_FEDERAL_RECIPIENT})"""  # the whole name, for the quotation
 )
 
 # An answer that says no ("No.", "No, the school will not.", "May not."): the question

@@ -2445,6 +2445,15 @@ def test_a_question_answered_no_says_what_is_not_done():
 
 
 def test_status_named_in_a_condition_is_what_is_not_told():
+    findings = lint(
+        doc(
+            "If staff became aware of a lack of legal immigration status, the district would not "
+            "notify immigration officials."
+        )
+    )
+    assert "(“immigration status, the district would not notify immigration officials”)" in (
+        _only(findings, "1373-status-restriction").message
+    )
     _verdicts(
         (
             (
