@@ -113,7 +113,11 @@ _INFO_BEFORE = re.compile(
 )
 _DELETED = re.compile(r"\(\([^()]{0,400}\)\)")
 _NAMED_AS_STATUS = re.compile(r"\b(?:status|citizenship|presence)\b")
-_SUBORDINATE = re.compile(r"\b(?:unless|if|when|whenever|where|because|while|until|after|before)\b")
+# A subordinate clause's opening word: what follows it has a subject of its own ("unless a
+# criminal violation was reported"; "eligible to receive ... if the City is in violation of").
+_SUBORDINATE = re.compile(
+    r"\b(?:if|unless|when|whenever|where|whether|because|while|until|after|before|as\s+long\s+as)\b"
+)
 _QUOTES = str.maketrans({"“": " ", "”": " ", '"': " ", "„": " ", "«": " ", "»": " "})
 # A permission whose object is a restriction: "agencies may include additional
 # restrictions on ... communications regarding ... status".
@@ -1345,16 +1349,8 @@ def _verbs_on_list(lead: Facts) -> tuple[Span, ...]:
         for v in lead.verbs
         if v.start < following.start()
         and lead.polarity_at(v.start) == "restrict"
-        and not _OTHER_CLAUSE.search(lead.low, v.end, following.start())
+        and not _SUBORDINATE.search(lead.low, v.end, following.start())
     )
-
-
-# A clause between a verb and "the following" whose object the list is: "will not be
-# eligible to receive ... assistance if the City is in violation of any of the following
-# prohibitions" (the list is not what is received).
-_OTHER_CLAUSE = re.compile(
-    r"\b(?:if|unless|when|where|whether|because|until|while|as\s+long\s+as)\b"
-)
 
 
 def _lists_forbidden_policies(lead: Facts) -> bool:
