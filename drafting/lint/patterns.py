@@ -115,9 +115,10 @@ _FEDERAL_RECIPIENT = r"""(?:the\s+)?(?:federal\b|immigrations?\b|u\.s\.\s+immigr
 # Immigration authorities by name, not the federal government at large: "call ICE", "refer
 # students to ICE", "make referrals to federal immigration authorities" (not "report code
 # violations to the federal government", nor "refer families to immigration lawyers").
-_IMMIGRATION_RECIPIENT = r"""(?:the\s+)?(?:u\.s\.\s+|united\s+states\s+|federal\s+)?
-    (?:immigrations?\s+(?:and\s+customs|enforcement|authorit\w*|agen\w*|officers?|officials?)
-    |ice\b|ins\b|dhs\b|cbp\b|uscis\b|border\s+patrol\b|(?:department\s+of\s+)?homeland\s+security)"""
+_IMMIGRATION_BODY = r"""\b(?:immigrations?\s+(?:and\s+customs|enforcement|authorit\w*|agen\w*
+    |officers?|officials?)|ice|ins|dhs|cbp|uscis|border\s+patrol|homeland\s+security)\b"""
+_IMMIGRATION_RECIPIENT = rf"""(?:the\s+)?(?:u\.s\.\s+|united\s+states\s+|federal\s+)?
+    (?:department\s+of\s+)?{_IMMIGRATION_BODY}"""
 # The verbs of giving information, as a word starts (for operators that need one after them).
 _SENDING = r"""(?:releas|shar|disclos|provid|giv|transmit|sen[dt]|furnish|communicat|exchang
     |report|divulg|disseminat|contact|made\s+available|mak\w*\s+available)"""
@@ -1003,8 +1004,6 @@ ACCESS = _compile(
 # Who is kept out: immigration enforcement by name, or law enforcement, which includes
 # federal immigration agents ("does not permit access to user records ... by law
 # enforcement unless required by a judicial warrant").
-_IMMIGRATION_BODY = r"""\bimmigration\s+(?:enforcement|authorit\w+|agenc\w+|officers?|officials?
-    |agents?)\b|\b(?:ice|ins|dhs|cbp)\b|\bborder\s+patrol\b|\bhomeland\s+security\b"""
 IMMIGRATION_NAMED = _compile(_IMMIGRATION_BODY)
 IMMIGRATION_SEEKER = _compile(rf"""{_IMMIGRATION_BODY}|\blaw\s+enforcement\b""")
 # Bare information given, where the sentence names immigration enforcement: "shall not
