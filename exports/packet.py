@@ -182,10 +182,15 @@ def render_packet(data: dict[str, Any]) -> bytes:
 
 
 def staff_report_docx(
-    current: Reading, previous: Reading | None, meta: ExportMeta, *, prepared_by: str = ""
+    current: Reading,
+    previous: Reading | None,
+    meta: ExportMeta,
+    *,
+    prepared_by: str = "",
+    today: dt.date | None = None,
 ) -> bytes:
     report, _ = report_for(
-        current, previous, draft_label=meta.revision_label, prepared_by=prepared_by
+        current, previous, draft_label=meta.revision_label, prepared_by=prepared_by, today=today
     )
     return render_staff_report_docx(report, meta)
 
@@ -254,11 +259,10 @@ def revision_staff_report_docx(revision, previous) -> bytes:
     from exports.services import export_meta
 
     meta = export_meta(revision)
-    report, _ = report_for(
+    return staff_report_docx(
         reading_for_revision(revision),
         reading_for_revision(previous) if previous is not None else None,
-        draft_label=meta.revision_label,
+        meta,
         prepared_by=meta.author,
         today=revision.created_at.date(),
     )
-    return render_staff_report_docx(report, meta)
