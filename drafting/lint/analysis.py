@@ -260,6 +260,11 @@ def _spans(text: str, matches, kind: str = "") -> list[Span]:
 
 _ADJACENT = re.compile(r"\s+(?:(?:be|to|ever|otherwise|knowingly|intentionally)\s+){0,2}")
 _RESTRICTING_START = re.compile(r"(?:prohibit|restrict|prevent|limit|bar|preclude|forbid)", re.I)
+# What may stand between a negated restriction and a second verb it governs: its object,
+# then "or to" (no new clause: no ";" or ":" and no modal of its own).
+_COORDINATED = re.compile(
+    r"(?:(?!\b(?:shall|may|will|must|can|should|cannot)\b)[^;:]){0,160}?,?\s*\b(?:or|nor|and)\s+(?:to\s+)?"
+)
 
 
 def _operators(
@@ -290,6 +295,7 @@ def _operators(
     """
     spans = _spans(text, matches)
     out: list[Span] = []
+    negated_end = -1  # where the last negated restriction ("nothing ... prohibits") ends
     for s in spans:
         if s.kind == "neutral":
             continue
@@ -323,8 +329,17 @@ def _operators(
                 # it: "No county shall do any of the following: ... Prohibit the
                 # communication of such information to federal ... agencies."
                 or (inherited == "restrict" and not out and not low[: s.start].strip(_BULLETS))
+                # a second verb under the same negation: "Nothing ... shall be construed to
+                # prohibit cooperation ..., or to restrict the sharing of information ..."
+                or (
+                    bool(out)
+                    and out[-1].end == negated_end
+                    and _COORDINATED.fullmatch(low, negated_end, s.start) is not None
+                )
             )
         )
+        if s.kind == "permitneg":
+            negated_end = s.end
         if s.kind == "permitneg" or described:
             s = Span("permit", s.start, s.end, s.text)
         elif s.kind == "restrict" and s.text.lower().endswith(" before"):
@@ -562,10 +577,16 @@ _COMPLIES_1373 = re.compile(
 
 
 def _savings_limbs(facts: Facts, verbs: list[Span]) -> frozenset[str]:
-    """The limbs of § 1373 a savings clause keeps open: all, if it saves compliance with it."""
+    """The limbs of § 1373 a savings clause keeps open: all, if it saves compliance with it.
+
+    Only the verbs it leaves free count: in "nothing ... prevents sending ...; however,
+    officers shall not maintain ... such information" maintaining stays restricted.
+    """
     if _COMPLIES_1373.search(facts.low):
         return ALL_LIMBS
-    return frozenset(limb for v in verbs if (limb := verb_limb(v)))
+    return frozenset(
+        limb for v in verbs if facts.polarity_at(v.start) != "restrict" and (limb := verb_limb(v))
+    )
 
 
 def _scope(low: str) -> str:

@@ -22,9 +22,9 @@ _ROUTING = (
     "made it a warning; blind corpus files disagree (Berkeley compliant, Des Moines a "
     "warning), so the lint reads no restriction in routing"
 )
-_NARROW_SAVINGS = (
-    "a savings clause for sending, then a restriction on other verbs after 'however' or "
-    "'but': the lint lets the savings clause cover the whole sentence"
+_DENIED_REQUESTS = (
+    "'requests from other government agencies for such information shall be denied': a "
+    "request denied is not read as withholding what it asks for (compliant for warning)"
 )
 _UNCURED_LIMB = (
     "status restricted on a limb the savings clause does not name (maintaining or "
@@ -49,22 +49,22 @@ SYNTHETIC_1_MISSES: dict[str, str] = {
         "category and its passive predicate (compliant for warning)"
     ),
     "Records of the Office of New Americans are confidential": _OFFICE_RECORDS,
-    "Nothing in this section shall prevent an officer from": _NARROW_SAVINGS,
-    "No department shall maintain or share information": _NARROW_SAVINGS,
+    "Nothing in this section shall prevent an officer from": _UNCURED_LIMB,
+    "No department shall maintain or share information": _UNCURED_LIMB,
     "Requests by DHS for access to hospital records must be": _ROUTING,
     "Employees are not to assist immigration authorities by": (
         "'information on residents' identities or personal circumstances': information about "
         "what belongs to people ('residents' identities') is not read as about the people "
         "(compliant for warning)"
     ),
-    "Nothing in this policy prohibits employees from sending": _NARROW_SAVINGS,
+    "Nothing in this policy prohibits employees from sending": _DENIED_REQUESTS,
     "Campus security will refer any information request from": _ROUTING,
     "The school board directs staff to decline all information": (
         "'decline all information requests from Homeland Security': declining a request is "
         "not read as withholding what it asks for (compliant for warning)"
     ),
     "Q: Can ICE get information about my child from the school?": _ROUTING,
-    "Nothing in this section restricts any official from": _NARROW_SAVINGS,
+    "Nothing in this section restricts any official from": _UNCURED_LIMB,
 }
 SYNTHETIC_2_MISSES: dict[str, str] = {
     "Nothing in this section prohibits any official from sending to, or": _UNCURED_LIMB,
@@ -76,10 +76,6 @@ SYNTHETIC_2_MISSES: dict[str, str] = {
         "'Any information gathered ... shall not be used for immigration enforcement or shared "
         "with agencies engaged in such enforcement': the second passive, after 'used', is not "
         "joined to the category (compliant for warning)"
-    ),
-    "Employees shall not exchange any information with federal": (
-        "a broad bar on exchanging, with an exception for sending status: the exception is "
-        "read as curing the sentence (compliant for warning)"
     ),
     "Except as provided in subsection (c), no County officer": (
         "a broad bar on disclosing 'any information about a person', with subsection (c) "

@@ -141,6 +141,58 @@ def test_saving_compliance_with_1373_covers_every_limb():
     assert verdict(_real("hyattsville-2017-ho-2017-02-1373-proviso")) == "compliant"
 
 
+def test_a_savings_clause_keeps_open_only_the_verbs_it_leaves_free():
+    """In one sentence, the savings part saves sending; the verbs restricted after
+    "however", "but" or before "provided that" stay restricted, so their limbs are not open."""
+    cases = (
+        (
+            "Nothing in this section shall prevent an officer from sending immigration status "
+            "information to ICE; however, officers shall not otherwise maintain or exchange "
+            "such information.",
+            "§ 1373(b)(2): maintaining; § 1373(b)(3): exchanging",
+        ),
+        (
+            "No department shall maintain or share information regarding immigration status, "
+            "provided that nothing herein prohibits any employee from sending such information "
+            "to ICE as provided in 8 U.S.C. 1373(a).",
+            "§ 1373(b)(2): maintaining",
+        ),
+        (
+            "Nothing in this section restricts any official from sending information regarding "
+            "immigration status to ICE as provided in 8 U.S.C. 1373, but officials shall not "
+            "maintain such information beyond thirty days.",
+            "§ 1373(b)(2): maintaining",
+        ),
+    )
+    for text, limb in cases:
+        findings = lint(doc(text))
+        assert _only(findings, "1373-status-restriction").limb == limb, text
+        saving = _only(findings, "1373-savings-clause")
+        assert saving.message.endswith("keeps open § 1373(a), (b)(1): sending or receiving."), text
+    wide = (
+        "Nothing in this section prohibits any official from sending to, or receiving from, ICE "
+        "information regarding immigration status, or from maintaining or exchanging it."
+    )
+    assert verdict(lint(doc(wide))) == "compliant"
+
+
+def test_a_second_verb_under_the_savings_clauses_negation_is_not_a_restriction():
+    """ "Nothing ... shall be construed to prohibit cooperation ..., or to restrict the sharing
+    of information covered by ... § 1373": "restrict" is still under "Nothing"."""
+    text = (
+        "Nothing in this section shall be construed to prohibit cooperation required by federal "
+        "law, or to restrict the sharing of information covered by 8 U.S.C. § 1373."
+    )
+    facts = sentence_facts(text)
+    assert [o.kind for o in facts.operators] == ["permit", "permit"]
+    assert verdict(_real("district-of-columbia-2025-code-24-211-07-cooperation")) == "compliant"
+    still = (
+        "Nothing in this section prohibits cooperation with federal authorities, but the "
+        "department shall restrict the sharing of immigration status information."
+    )
+    assert verdict(lint(doc(still))) == "error"
+
+
 # -- general non-disclosure directives and permissions to withhold --------------------
 
 
