@@ -44,6 +44,11 @@ _STRONG_SEND = (
     "shar", "disclos", "disseminat", "divulg", "communicat", "exchang", "transmi", "send", "sent",
     "furnish", "reveal", "tell",
 )  # fmt: skip
+# A dash set off by spaces starts a clause of its own: "status does not affect your
+# admission – we are an open enrollment institution, and students are accepted all year".
+# (A dash around a phrase, "information – and your children's information – will not be
+# shared", does not.)
+_DASHED_CLAUSE = re.compile(r"\s(?:[–—]|--)\s+(?:we|they|you|it|he|she|i|there|this)\s")
 _CLAUSE_WORD = re.compile(
     r"\b(?:where|when|whether|if|even|unless|who|which|while|because|is|are|was|were|has|have|had)\b"
 )
@@ -302,7 +307,7 @@ def _operators(
         bare_not = s.text.strip(_BULLETS).lower() == "not"  # "not" before its verb
         if s.kind == "restrict" and bare_not and s.end not in verb_starts:
             continue
-        if s.text[:5].lower() == "withh":
+        if s.text[:5].lower() == "withh" or p.REFUSING.fullmatch(s.text.lower()):
             before = out[-1] if out else None
             adjacent = before is not None and _ADJACENT.fullmatch(low, before.end, s.start)
             if adjacent and before.kind == "permit":
@@ -444,6 +449,7 @@ def _effective(low: str, cluster: list[Span], gap: str, mention: Span) -> tuple[
         or info
         or v.text.lower().startswith(_STRONG_SEND)
         or p.INFO_OBJECT_AFTER.match(low, v.end)
+        or p.REFUSING.fullmatch(v.text.lower())  # what the refused request asks for
     )
 
 
@@ -499,6 +505,8 @@ def _preceding(low: str, mention: Span, clusters: list[list[Span]]) -> list[Span
         or _data_list(gap)
         or p.RECIPIENT_THEN_OBJECT.fullmatch(gap)
         or (len(gap) <= 200 and _TOPIC_TAIL.search(gap))
+        # a request refused, then what it asks for (`_refused_requests`)
+        or (len(gap) <= 160 and "request" in gap and p.REFUSING.fullmatch(cluster[-1].text.lower()))
     ):
         return None
     return cluster
@@ -522,6 +530,7 @@ def _following(low: str, mention: Span, clusters: list[list[Span]]) -> list[Span
                 len(between) <= 160
                 and ";" not in between
                 and not _SUBORDINATE.search(between)  # "... unless a violation was reported"
+                and not _DASHED_CLAUSE.search(between)  # "... – we are ..., and students are"
                 and p.PASSIVE_BEFORE.search(between)
             ):
                 return cluster if _first_predicate(low, mention) in ("", "held") else None
@@ -664,6 +673,7 @@ def sentence_facts(
     in_findings: bool = False,
     lead_verbs: tuple[Span, ...] = (),
     after_status: bool = False,
+    after_immigration: bool = False,
     answered_no: bool = False,
 ) -> Facts:
     """The facts of one sentence (see the module docstring).
@@ -679,6 +689,10 @@ def sentence_facts(
     following information: ... (g) The student's citizenship or immigration status"),
     which act on what an item names when the item's own verbs do not; `after_status`
     marks a sentence right after one that names status, whose anaphors may refer to it;
+    `after_immigration` one right after a sentence that names immigration enforcement
+    ("Examples of law enforcement include ... ICE ... Unless the individual presents a
+    valid search warrant, University personnel are not to release information"), whose
+    bare "information" is then given to it;
     `answered_no` a question the next sentence answers "No." or "May not.", which then
     says what is not done ("Will the district share my child's immigration status with
     ICE? No.").
@@ -720,7 +734,7 @@ def sentence_facts(
         if not any(o.start <= first for o in facts.operators):
             facts.operators.insert(0, Span("restrict", 0, 0, ""))
     mentions = [m for m in _mentions(text, status, broad, limited) if not _access_to(low, m)]
-    if p.IMMIGRATION_NAMED.search(low):
+    if after_immigration or p.IMMIGRATION_NAMED.search(low):
         mentions = _bare_information(text, low, mentions)
     if "report" in low or "notif" in low:
         mentions = _reported_persons(text, low, mentions)
@@ -736,6 +750,7 @@ def sentence_facts(
         for v in _spans(text, verb_matches)
         if not any(m.start <= v.start < m.end for m in mentions)
     ]
+    verbs = _refused_requests(verbs)
     facts.verbs = verbs
     facts.savings_scope = _savings_scope(facts, verbs)
     if facts.savings_scope:
@@ -894,6 +909,20 @@ def _recorded_when_asked(low: str, verb: Span) -> Span:
     if not p.ASKING_BEFORE_RECORD.search(low, max(0, verb.start - 40), verb.start):
         return verb
     return Span("collect", verb.start, verb.end, verb.text)
+
+
+def _refused_requests(verbs: list[Span]) -> list[Span]:
+    """ "refuse ... any request from a ... federal agency that requires the identification of
+    a resident's immigration status": the request refused is the refusal's object, not a
+    verb of asking of its own (`p.REFUSING`)."""
+    refusals = [v.end for v in verbs if v.kind == "send" and p.REFUSING.fullmatch(v.text.lower())]
+    if not refusals:
+        return verbs
+    return [
+        v
+        for v in verbs
+        if not (v.kind == "collect" and any(0 < v.start - end <= 60 for end in refusals))
+    ]
 
 
 def _bare_information(text: str, low: str, mentions: list[Span]) -> list[Span]:
@@ -1489,6 +1518,11 @@ def analyse(document: Document) -> Analysis:
         elif id(sentence.block) in defining:
             in_definition = True
         before = facts_list[-1] if facts_list else None
+        same_section = (
+            before is not None
+            and before.sentence is not None
+            and before.sentence.section is sentence.section
+        )
         if sentence.start == 0 and p.FINDINGS.match(p.lower(sentence.text)):
             findings.add(id(sentence.block))
         facts = sentence_facts(
@@ -1507,10 +1541,8 @@ def analyse(document: Document) -> Analysis:
             in_findings=id(sentence.block) in findings
             or bool(p.FINDINGS_HEADING.search(p.lower(sentence.section.heading))),
             lead_verbs=carried.get(id(sentence.block), ()) or _included_in(before, sentence),
-            after_status=before is not None
-            and before.names_status
-            and before.sentence is not None
-            and before.sentence.section is sentence.section,
+            after_status=same_section and before.names_status,
+            after_immigration=same_section and bool(p.IMMIGRATION_NAMED.search(before.low)),
             answered_no=_answered_no(sentence, sentences[index + 1 : index + 2]),
         )
         facts.sentence = sentence

@@ -109,8 +109,9 @@ _CHAIN = rf"""(?:\s*(?:,\s*(?:or\b|and\b)?|\bor\b|\band\b|and/or)\s*{_LINE}
     (?:in\s+{_LINE}any\s+way\s+{_LINE})?(?:be\s+)?{_RESTRICT_WORDS})*"""
 _MODAL = r"(?:shall|may|will|must|can|should)"
 # Federal immigration authorities as a recipient.
-_FEDERAL_RECIPIENT = r"""(?:the\s+)?(?:federal\b|immigrations?\b|u\.s\.\s+immigration|ice\b
-      |ins\b|dhs\b|cbp\b|uscis\b|border\s+patrol\b|department\s+of\s+homeland|homeland\s+security
+# ("of immigration status" names no recipient: "request proof of immigration status")
+_FEDERAL_RECIPIENT = r"""(?:the\s+)?(?:federal\b|immigrations?\b(?!\s+status)
+      |u\.s\.\s+immigration|ice\b|ins\b|dhs\b|cbp\b|uscis\b|border\s+patrol\b|department\s+of\s+homeland|homeland\s+security
       |united\s+states\s+immigration|(?:u\.s\.\s+)?customs\s+and\s+border)"""
 # Immigration authorities by name, not the federal government at large: "call ICE", "refer
 # students to ICE", "make referrals to federal immigration authorities" (not "report code
@@ -122,6 +123,21 @@ _IMMIGRATION_RECIPIENT = rf"""(?:the\s+)?(?:u\.s\.\s+|united\s+states\s+|federal
 # The verbs of giving information, as a word starts (for operators that need one after them).
 _SENDING = r"""(?:releas|shar|disclos|provid|giv|transmit|sen[dt]|furnish|communicat|exchang
     |report|divulg|disseminat|contact|made\s+available|mak\w*\s+available)"""
+
+# Refusing a request for information: "deny any request by immigration agents for
+# information", "refuse the application of any request from a state or federal agency that
+# requires the identification of a resident's immigration status", "decline all information
+# requests from Homeland Security". The refusal withholds what the request asks for: it is a
+# verb of giving and its own negation, as "withhold" is (analysis._operators).
+_REFUSING = (
+    r"(?:den(?:y|ies|ied|ying)|declin(?:e|es|ed|ing)|refus(?:e|es|ed|ing)|reject(?:s|ed|ing)?)"
+)
+_REQUEST_FOR = r"""(?=\s+(?:the\s+application\s+of\s+)?
+    (?:(?:all|any|every|each|such|the|their|its)\s+)?
+    (?:(?:information|records?|data)\s+(?:requests?|inquiries|demands)\b
+      |(?:[\w-]+\s+){0,2}?(?:requests?|inquiries|demands)\b[^.;]{0,80}?
+        \b(?:for|about|regarding|concerning|seeking|that\s+requires?)\b))"""
+REFUSING = re.compile(_REFUSING)
 
 # Operators, tried in this order at each position: a negated restriction
 # ("nothing ... prohibits", "shall not be construed to restrict") before a
@@ -199,6 +215,9 @@ OPERATOR = Scanner(
       # "a policy prohibiting county employees from", "forbids", "barred its employees from"
       | \b(?:prohibit(?:s|ing)?|forbid(?:s|ding)?|bar(?:s|red|ring)?|prevent(?:s|ed|ing)?
           |preclud(?:e|es|ed|ing)|restrict(?:s|ed|ing)?|limit(?:s|ing)?)\s+[^;.]{{0,160}}?\bfrom\b
+      # "disallowing any city employee or elected official to disclose ...", "forbids
+      # officers to share ..."
+      | \b(?:disallow(?:s|ed|ing)?|forbid(?:s|ding)?|forbade)\s+[^;.]{{0,160}}?\bto\s+(?={_SENDING})
       # "it is unlawful for", "make it unlawful for police to share ..."
       | \b(?:unlawful|illegal)\s+for\s+[^;.]{{0,80}}?\bto\b
       # "prohibits using County resources for ...", "prohibits the use of ... to"
@@ -235,8 +254,9 @@ OPERATOR = Scanner(
       # "directs all departments to cease providing information regarding ... status"
       | \b(?:cease|stop|discontinue)(?:s|d|ped|ing)?\s+(?=[a-z]+ing\b)
       # "It is the policy of this county that its officers not provide ..."
+      # (not "We have not shared ...": a report of what was not done, not a rule)
       | (?<!\bor\s)(?<!\bwhether\s)(?<!\bif\s)(?<!\bfor\s)(?<!\bwithout\s)(?<!\bneed\s)
-        \bnot\s+(?={_SENDING})
+        (?<!\bhave\s)(?<!\bhas\s)(?<!\bhad\s)\bnot\s+(?={_SENDING})
       # consent or approval first: "must obtain the individual's written consent before sharing"
       | \b(?:must|shall|will)\s+(?:first\s+)?(?:obtain|get|have|receive|secure)\b[^.;]{{0,60}}?
         \b(?:consent|approval|authori[sz]ation|permission)\b[^.;]{{0,20}}?\bbefore\b
@@ -257,6 +277,7 @@ OPERATOR = Scanner(
       | \bnever\b | \bneither\b | \b(?:does|do|did)\s+not\b
       # "withhold" is "not send": it restricts the sending it names (see analysis._operators)
       | \bwithh(?:old|olds|olding|eld)\b
+      | \b{_REFUSING}{_REQUEST_FOR}
     )
   | (?P<permit>
         \bmay\b(?!\s+not\b) | \bcan\b(?!\s+not\b)
@@ -308,6 +329,10 @@ OPERATOR = Scanner(
         "preclud",
         "impede",
         "forbid",
+        "forbade",
+        "disallow",
+        "den",
+        "reject",
         "interfere",
         "unlawful",
         "illegal",
@@ -400,6 +425,11 @@ VERB = Scanner(
         |answer(?:s|ed|ing)?)\b
         (?=[^.;]{0,60}?\b(?:requests?|questions|inquiries)\b[^.;]{0,60}?
           \b(?:for|about|regarding|concerning)\b)
+      # refusing it: not answering, so not giving what it asks for
+      | \b"""
+    + _REFUSING
+    + _REQUEST_FOR
+    + r"""
       | \b(?:mak(?:e|es|ing)|made)\b(?=[^.;]{0,150}?\bavailable\b)
       # "shall not be accessible to immigration enforcement personnel"
       | \baccessible\b(?=\s+to\b)
@@ -483,6 +513,10 @@ VERB = Scanner(
         "hand",
         "honor",
         "honour",
+        "den",
+        "declin",
+        "refus",
+        "reject",
         "fulfil",
         "answer",
         "document",
@@ -933,6 +967,9 @@ STATUS_BEARING = _compile(
 # After status is named, "such status" or "that information" refers back to it.
 STATUS_ANAPHOR = _compile(
     r"""\bsuch\s+(?:status|information|records?|data)\b|\b(?:that|this)\s+(?:status\s+)?information\b
+    # "If a student discloses their immigration status, no record shall be kept of the
+    # disclosure": what was disclosed
+    |\b(?:the|that|this|such)\s+disclosure\b(?!\s+of\b)
     # "collect immigration status information or share it with ...": only where the
     # information last named is status (analysis._anaphora)
     |(?P<pronoun>\b(?:it|them)\b)(?=\s+(?:with|to)\b

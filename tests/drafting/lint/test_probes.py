@@ -59,10 +59,6 @@ SYNTHETIC_1_MISSES: dict[str, str] = {
     ),
     "Nothing in this policy prohibits employees from sending": _DENIED_REQUESTS,
     "Campus security will refer any information request from": _ROUTING,
-    "The school board directs staff to decline all information": (
-        "'decline all information requests from Homeland Security': declining a request is "
-        "not read as withholding what it asks for (compliant for warning)"
-    ),
     "Q: Can ICE get information about my child from the school?": _ROUTING,
     "Nothing in this section restricts any official from": _UNCURED_LIMB,
 }

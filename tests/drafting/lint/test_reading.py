@@ -2774,3 +2774,102 @@ def test_round_twenty_readings():
         - Release a student's immigration status to federal immigration officials.
         """
     assert verdict(lint(doc(text))) == "error"
+
+
+# -- twenty-first round: reports of the past, proof asked of the person, refused requests --
+
+
+def test_round_twenty_one_readings():
+    _verdicts(
+        (
+            # asking the person for proof of status is gathering, not requesting it from ICE
+            (
+                "compliant",
+                "City personnel do not inquire, or request proof of immigration status or "
+                "citizenship when providing services or benefits.",
+            ),
+            (
+                "error",
+                "Officers shall not request information regarding immigration status from ICE.",
+            ),
+            # what has not been done is a report, what will not be done a rule
+            (
+                "compliant",
+                "We have not shared confidential student visa status or immigration "
+                "information with federal authorities.",
+            ),
+            (
+                "error",
+                "The district has not and will not share student immigration status with ICE.",
+            ),
+            # "disallow ... to", "forbid ... to"
+            (
+                "error",
+                "The council enacted this ordinance disallowing any city employee or elected "
+                "official to disclose the immigration status of any resident to any agency.",
+            ),
+            (
+                "error",
+                "This policy forbids officers to share a person's citizenship status with ICE.",
+            ),
+            # what was disclosed, kept
+            (
+                "error",
+                "If a student discloses their immigration status, no record shall be kept of "
+                "the disclosure.",
+            ),
+            # a clause after a dash has its own subject
+            (
+                "compliant",
+                "An undocumented status does not affect your admission – we are an open "
+                "enrollment institution, and students are accepted all year.",
+            ),
+            (
+                "error",
+                "Citizenship and immigration information – and your children's information – "
+                "will not be requested or shared.",
+            ),
+            # refusing a request for information withholds what it asks for
+            (
+                "warning",
+                "Staff will deny any request by immigration agents for information or access "
+                "to a school.",
+            ),
+            (
+                "warning",
+                "The school board directs staff to decline all information requests from "
+                "Homeland Security.",
+            ),
+            (
+                "error",
+                "Employees shall refuse any request from a federal agency that requires the "
+                "identification of a resident's immigration status.",
+            ),
+            (
+                "compliant",
+                "Staff shall not deny requests from ICE for information about immigration status.",
+            ),
+            ("compliant", "The county may deny a request for public records under state law."),
+            ("compliant", "The Sheriff shall decline ICE detainer requests."),
+        )
+    )
+
+
+def test_bare_information_after_a_sentence_naming_immigration_enforcement_is_broad():
+    """ "Examples of law enforcement include ... ICE ... Unless the individual presents a
+    valid search warrant, University personnel are not to release information": the
+    information is what immigration enforcement would be given."""
+    after = (
+        "Law Enforcement Visits\n"
+        "Examples of law enforcement include agents from Immigration and Customs Enforcement "
+        "(ICE) and the Vermont State Police. Unless the individual presents a valid search "
+        "warrant, University personnel are not to release information."
+    )
+    finding = _only(lint(doc(after)), "1373-broad-restriction")
+    assert finding.sentence.startswith("Unless the individual presents")
+    assert finding.limb.endswith("(potential)")
+    alone = """
+        Records
+        Our staff are trained in privacy. Personnel are not to release information.
+        """
+    assert verdict(lint(doc(alone))) == "compliant"

@@ -147,11 +147,13 @@ Twenty-four sets, each reported on its own:
   9881c28) before the lint was run on it; run once after the twentieth round's rules were
   done, with no rule changed since heldout-21's run: 15/15, the bar met on this set. The
   rules of the sixteenth round would have scored 15/15 too; see the corpus README.
-* `heldout-23` — gathered on 2026-12-01 the same way (28 provisions, 28 jurisdiction keys
-  new to the corpus), committed with its verdicts (f0bfe08, ac7e70c) before the lint was
-  run on it; run once after the twentieth round's rules and one mend of savings clauses
-  (d12ddb3) were done: 16/28, bar not met. The issue's bar applies to it. Its misses are
-  strict xfails with their causes, read after that run.
+* `heldout-23`, reported as **seen (looked at 2026-12-01, twenty-first round)** — gathered
+  on 2026-12-01 the same way (28 provisions, 28 jurisdiction keys new to the corpus),
+  committed with its verdicts (f0bfe08, ac7e70c) before the lint was run on it, and run
+  once after the twentieth round's rules and one mend of savings clauses (d12ddb3) were
+  done (16/28, bar not met; recorded in d88f02a); its misses were then read and the
+  twenty-first round's readings written for the kinds of wording they showed, so it is one
+  more development set.
 
 Precision and recall for each set are printed after the run.
 """
@@ -188,6 +190,7 @@ SEEN_16_LABEL = "seen (looked at 2026-11-30, sixteenth round)"
 SEEN_17_LABEL = "seen (looked at 2026-11-30, seventeenth round)"
 SEEN_18_LABEL = "seen (looked at 2026-11-30, eighteenth round)"
 SEEN_20_LABEL = "seen (looked at 2026-11-30, twentieth round)"
+SEEN_23_LABEL = "seen (looked at 2026-12-01, twenty-first round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -400,13 +403,6 @@ KNOWN_SEEN_10_MISSES: dict[str, str] = {
 # test_reading.py. From then on it is reported as "seen (looked at 2026-11-30, eleventh
 # round)". What it still misses:
 KNOWN_SEEN_11_MISSES: dict[str, str] = {
-    "olympia-2016-resolution-m-1857-sanctuary-city": (
-        "'will have policies that instruct employees to refuse the application of any request "
-        "from a state or federal agency that requires the identification of a resident's "
-        "immigration status': refusing a request that asks for status is not read as not "
-        "sending it; the request's object is a clause ('that requires the identification of'), "
-        "not information named (compliant for error; marked unsure in the file)"
-    ),
     "rockland-me-2025-ordinance-limit-immigration-enforcement-aclu-quote": (
         "'employees and resources cannot be used to assist, cooperate with, or facilitate any "
         "federal agency in any immigration enforcement operation': no information is named, and "
@@ -641,30 +637,13 @@ KNOWN_HELDOUT_21_MISSES: dict[str, str] = {
 # twentieth round's rules were done): none.
 KNOWN_HELDOUT_22_MISSES: dict[str, str] = {}
 
-# heldout-23 documents the lint got wrong on its one run (2026-12-01, after the
-# twentieth round's rules and d12ddb3 were done), and why: causes read after the run.
-KNOWN_HELDOUT_23_MISSES: dict[str, str] = {
-    "city-colleges-of-chicago-il-2025-undocumented-student-services-page": (
-        "'An undocumented status does not affect your admission': 'does not' is read as a "
-        "negation of a verb that moves status (error for compliant)"
-    ),
-    "george-mason-university-va-2025-president-email-student-visa-revocations": (
-        "'We have not shared confidential student visa status ... with federal authorities': "
-        "a report of what was not done is read as a rule (error for compliant; marked unsure)"
-    ),
-    "rochester-ny-2025-city-page-immigrant-refugee-resources-sanctuary-policies": (
-        "'do not inquire, or request proof of immigration status': asking the person for "
-        "proof is read as requesting status from federal authorities, § 1373(b)(1) (error "
-        "for compliant)"
-    ),
+# heldout-23 documents the lint still gets wrong after the twenty-first round, and why (its
+# one run, 16/28, missed twelve: see the corpus README).
+KNOWN_SEEN_23_MISSES: dict[str, str] = {
     "tigard-tualatin-school-district-or-2025-welcome-and-safe-student-safety": (
         "'cannot disclose student records without parental consent or unless the request "
         "meets one of the exceptions to ... FERPA': a restatement of federal law is read as "
         "the district's own broad restriction (warning for compliant; marked unsure)"
-    ),
-    "el-cenizo-tx-1999-safe-haven-ordinance": (
-        "'disallowing any city employee ... to disclose the ... immigration status': "
-        "'disallow ... to' is not a verb of forbidding the lint knows (compliant for error)"
     ),
     "glenview-public-library-il-2025-ice-in-our-communities-library-information": (
         "'does not participate in immigration enforcement activities, except ...': taking part "
@@ -677,11 +656,6 @@ KNOWN_HELDOUT_23_MISSES: dict[str, str] = {
         "records ... by a requesting agency, including an immigration enforcement agency': "
         "advice to consult counsel is not read as a restriction (compliant for warning; "
         "marked unsure)"
-    ),
-    "monroe-county-community-school-corporation-in-2017-board-resolution-immigrant-students": (
-        "'If a student or family member discloses their immigration status, no record "
-        "shall be kept of the disclosure': 'the disclosure' of status is not read as "
-        "status (compliant for error)"
     ),
     "north-marion-school-district-or-2025-safe-and-welcoming-schools-staff-instructions": (
         "'they are to send those requests to the district office': routing a request for "
@@ -697,12 +671,6 @@ KNOWN_HELDOUT_23_MISSES: dict[str, str] = {
         "'committed to maintaining the anonymity of our undocumented students': keeping people "
         "anonymous is not read as withholding their status (compliant for warning; marked "
         "unsure)"
-    ),
-    "university-of-vermont-vt-2025-federal-actions-page-law-enforcement-visits": (
-        "'University personnel are not to release information ... without consulting the' "
-        "(cut): bare 'information' is read as a category only where immigration enforcement "
-        "is named in the same sentence; here ICE is named in the sentence before (compliant "
-        "for warning; marked unsure)"
     ),
 }
 
@@ -729,7 +697,7 @@ HELDOUT_19 = real_cases("heldout-19")
 SEEN_20 = real_cases("heldout-20")
 HELDOUT_21 = real_cases("heldout-21")
 HELDOUT_22 = real_cases("heldout-22")
-HELDOUT_23 = real_cases("heldout-23")
+SEEN_23 = real_cases("heldout-23")
 
 
 def _was(split: str, score: str) -> str:
@@ -766,7 +734,7 @@ MEASURED = (
     (SEEN_20_LABEL, SEEN_20, KNOWN_SEEN_20_MISSES, _was("heldout-20", "11/17")),
     ("heldout-21", HELDOUT_21, KNOWN_HELDOUT_21_MISSES, _unmet("heldout-21")),
     ("heldout-22", HELDOUT_22, KNOWN_HELDOUT_22_MISSES, "heldout-22 is measured against the bar"),
-    ("heldout-23", HELDOUT_23, KNOWN_HELDOUT_23_MISSES, _unmet("heldout-23")),
+    (SEEN_23_LABEL, SEEN_23, KNOWN_SEEN_23_MISSES, _was("heldout-23", "16/28")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
