@@ -1,6 +1,6 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Twenty-four sets, each reported on its own:
+Twenty-five sets, each reported on its own:
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -154,6 +154,11 @@ Twenty-four sets, each reported on its own:
   done (16/28, bar not met; recorded in d88f02a); its misses were then read and the
   twenty-first round's readings written for the kinds of wording they showed, so it is one
   more development set.
+* `heldout-24` — gathered on 2026-12-01 the same way (24 provisions, 24 jurisdiction keys
+  new to the corpus), committed with its verdicts (affa87c, 3a8424c) before the lint was
+  run on it; run once after the twenty-first round's rules were done (c831a12): 20/24,
+  bar not met. The issue's bar applies to it. Its misses are strict xfails with their
+  causes, read after that run.
 
 Precision and recall for each set are printed after the run.
 """
@@ -674,6 +679,32 @@ KNOWN_SEEN_23_MISSES: dict[str, str] = {
     ),
 }
 
+# heldout-24 documents the lint got wrong on its one run (2026-12-01, after the
+# twenty-first round's rules were done), and why: causes read after the run.
+KNOWN_HELDOUT_24_MISSES: dict[str, str] = {
+    "peterborough-nh-2017-petition-warrant-article-immigration-status": (
+        "'shall not inquire about, report, or act upon any person's immigration status': the "
+        "verb 'act upon' between 'report' and the status cuts the status off from 'report', "
+        "so only the inquiry is read (compliant for error)"
+    ),
+    "prince-georges-county-md-2025-county-executive-release-immigration-statute": (
+        "'This information cannot be used for civil immigration enforcement', after a bar on "
+        "requesting status: a limit on using the information is not read as a limit on "
+        "sending it (compliant for error; a summary of the statute, marked unsure)"
+    ),
+    "stockton-university-nj-2017-stockton-safe-agreement": (
+        "'protects the identity and information of all members of our community': a duty to "
+        "protect information named broadly is not read as a restriction (compliant for "
+        "warning; marked unsure)"
+    ),
+    "wayne-state-university-2016-president-message-immigration-stance": (
+        "'Our police do not inquire into or record the immigration status of students': "
+        "'record' joined to asking is read as gathering (a reading chosen in the sixteenth "
+        "round, after two blind files read it so); the file reads it as maintaining (warning "
+        "for error, from the broad 'private student information'; marked unsure)"
+    ),
+}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
@@ -698,6 +729,7 @@ SEEN_20 = real_cases("heldout-20")
 HELDOUT_21 = real_cases("heldout-21")
 HELDOUT_22 = real_cases("heldout-22")
 SEEN_23 = real_cases("heldout-23")
+HELDOUT_24 = real_cases("heldout-24")
 
 
 def _was(split: str, score: str) -> str:
@@ -735,6 +767,7 @@ MEASURED = (
     ("heldout-21", HELDOUT_21, KNOWN_HELDOUT_21_MISSES, _unmet("heldout-21")),
     ("heldout-22", HELDOUT_22, KNOWN_HELDOUT_22_MISSES, "heldout-22 is measured against the bar"),
     (SEEN_23_LABEL, SEEN_23, KNOWN_SEEN_23_MISSES, _was("heldout-23", "16/28")),
+    ("heldout-24", HELDOUT_24, KNOWN_HELDOUT_24_MISSES, _unmet("heldout-24")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
@@ -816,6 +849,7 @@ def test_corpus_has_every_verdict_in_every_set():
         9,
         15,
         28,
+        24,
     )
     assert (sizes[0] + sizes[1], *sizes[2:]) == expected
 
