@@ -822,6 +822,9 @@ def sentence_facts(
 # citizenship status" (a weak verb then moves it as surely as "disclose" does).
 _DIRECT_OBJECT = re.compile(
     r"\s*(?:(?:on|about)\s+)?"  # "report on the citizenship of ..."
+    # a verb of another kind coordinated after it shares the object: "shall not inquire
+    # about, report, or act upon any person's immigration status"
+    r"(?:,?\s*(?:or|and)\s+(?:otherwise\s+)?[a-z]+(?:\s+(?:upon|on))?\s+)?"
     r"(?:(?:a|an|the|any|such|his|her|their|its|his\s+or\s+her|that|this|each|every|your|our)\s+)?"
     r"(?:[\w-]+['’]s?\s+)?"
     # "a student's or parent's"

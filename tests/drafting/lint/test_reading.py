@@ -2873,3 +2873,28 @@ def test_bare_information_after_a_sentence_naming_immigration_enforcement_is_bro
         Our staff are trained in privacy. Personnel are not to release information.
         """
     assert verdict(lint(doc(alone))) == "compliant"
+
+
+# -- twenty-second round: a verb of another kind between a verb of giving and status ------
+
+
+def test_a_verb_coordinated_after_a_verb_of_giving_shares_its_object():
+    _verdicts(
+        (
+            (
+                "error",
+                "Employees of the town shall not inquire about, report, or act upon any "
+                "person's immigration status under any circumstances.",
+            ),
+            (
+                "error",
+                "A peace officer may not inquire as to the immigration status of a victim, nor "
+                "shall such officer report or refer such status to any federal law enforcement "
+                "agency.",
+            ),
+            (
+                "compliant",
+                "Employees shall not inquire about, or act upon, any person's immigration status.",
+            ),
+        )
+    )
