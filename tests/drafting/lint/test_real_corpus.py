@@ -1,6 +1,6 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Twenty-five sets, each reported on its own:
+Twenty-six sets, each reported on its own:
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -160,6 +160,11 @@ Twenty-five sets, each reported on its own:
   and run once after the twenty-first round's rules were done (c831a12; 20/24, bar not
   met); its misses were then read and the twenty-second round's reading written for one
   of them, so it is one more development set.
+* `heldout-25` — gathered on 2026-12-01 the same way (21 provisions, 21 jurisdiction keys
+  new to the corpus), committed with its verdicts (15600a9, 1201534) before the lint was
+  run on it; run once after the twenty-second round's rules were done (9e96e80): 17/21,
+  bar not met. The issue's bar applies to it. Its misses are strict xfails with their
+  causes, read after that run.
 
 Precision and recall for each set are printed after the run.
 """
@@ -702,6 +707,25 @@ KNOWN_SEEN_24_MISSES: dict[str, str] = {
     ),
 }
 
+# heldout-25 documents the lint got wrong on its one run (2026-12-01, after the
+# twenty-second round's rules were done), and why: causes read after the run.
+_ROUTED = (
+    "an approach or request by immigration (or law) enforcement to be handed to a named "
+    "office before any answer: routing is not read as a restriction (compliant for "
+    "warning; marked unsure)"
+)
+KNOWN_HELDOUT_25_MISSES: dict[str, str] = {
+    "eastern-washington-university-wa-2025-immigration-enforcement-page": _ROUTED,
+    "gresham-or-2025-immigration-enforcement-faqs-police": (
+        "'advise them that they have the right to refuse to disclose their nationality, "
+        "citizenship, or immigration status': the person's own right to refuse is read as a "
+        "restriction on officials (error for compliant)"
+    ),
+    "new-jersey-department-of-education-2025-immigrant-students-requirements-page": _ROUTED,
+    "university-of-maryland-baltimore-county-md-2025-ogc-guidance-federal-immigration-"
+    "enforcement": _ROUTED,
+}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
@@ -727,6 +751,7 @@ HELDOUT_21 = real_cases("heldout-21")
 HELDOUT_22 = real_cases("heldout-22")
 SEEN_23 = real_cases("heldout-23")
 SEEN_24 = real_cases("heldout-24")
+HELDOUT_25 = real_cases("heldout-25")
 
 
 def _was(split: str, score: str) -> str:
@@ -765,6 +790,7 @@ MEASURED = (
     ("heldout-22", HELDOUT_22, KNOWN_HELDOUT_22_MISSES, "heldout-22 is measured against the bar"),
     (SEEN_23_LABEL, SEEN_23, KNOWN_SEEN_23_MISSES, _was("heldout-23", "16/28")),
     (SEEN_24_LABEL, SEEN_24, KNOWN_SEEN_24_MISSES, _was("heldout-24", "20/24")),
+    ("heldout-25", HELDOUT_25, KNOWN_HELDOUT_25_MISSES, _unmet("heldout-25")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
@@ -847,6 +873,7 @@ def test_corpus_has_every_verdict_in_every_set():
         15,
         28,
         24,
+        21,
     )
     assert (sizes[0] + sizes[1], *sizes[2:]) == expected
 
