@@ -64,6 +64,8 @@ _SELF_CURE = re.compile(
 # is not a restriction on officials.
 _PERSONS_REFUSAL = re.compile(
     r"\b(?:for|of|the|their|his|her)\s+(?:\w+\s+)?(?:refusal|failure|refusing|failing)\s+to\s+$"
+    # "advise them that they have the right to refuse to disclose their ... status"
+    r"|\bright\s+(?:to\s+(?:refuse|decline)\s+to|not\s+to)\s+$"
 )
 # Leaving an agency free to withhold: "the public body may decline to disclose the
 # information". An officer's own discretion restricts no one; an agency's can, and so can
@@ -790,6 +792,7 @@ def sentence_facts(
     if "access" in low:
         _access_denied(facts, mentions)
     _process_demanded(facts, mentions)
+    _routed_request(facts, mentions)
     if facts.names_status:
         _condition_told(facts, mentions)
     if any(word in low for word in _CHANNEL_WORDS):
@@ -1203,6 +1206,32 @@ def _process_demanded(facts: Facts, mentions: list[Span]) -> None:
         verb = (Span("send", match.start(), match.end(), facts.text[match.start() : match.end()]),)
         for mention in asked:
             _restrict_once(facts, mention, verb)
+
+
+def _routed_request(facts: Facts, mentions: list[Span]) -> None:
+    """A request from immigration (or law) enforcement for information, handed to a named
+    office before anyone answers (`p.ROUTED`): the information it asks for may not be sent
+    by whoever is asked, a warning on what it names (status too: the office may still
+    answer). Only where status or information is named before the routing (as a category,
+    or as what the request asks for: `p.REQUESTED_OBJECT`); an approach, or a request for
+    access to a place, is not read so."""
+    low = facts.low
+    if "request" not in low or not p.IMMIGRATION_SEEKER.search(low):
+        return
+    routed = p.ROUTED.search(low)
+    if routed is None:
+        return
+    asked = [m for m in mentions if m.kind in ("status", "broad") and m.start < routed.end()]
+    if not asked and (named := p.REQUESTED_OBJECT.search(low, 0, routed.end())):
+        start, end = named.span("object" if named["object"] else "kind")
+        asked = [Span("broad", start, end, facts.text[start:end])]
+    if not asked or any(r.mention.start == asked[0].start for r in facts.status + facts.broad):
+        return
+    mention = asked[0]
+    verb = Span("send", routed.start(), routed.end(), facts.text[routed.start() : routed.end()])
+    facts.broad.append(
+        Restriction(Span("routed", mention.start, mention.end, mention.text), (verb,))
+    )
 
 
 def _condition_told(facts: Facts, mentions: list[Span]) -> None:

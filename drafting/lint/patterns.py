@@ -1082,6 +1082,32 @@ PROCESS_DEMANDED = _compile(
     \b(?:prior\s+to|before)\s+(?:responding\s+to|answering|complying\s+with|fulfill?ing|honou?ring)
     \s+(?:a|any|the|such)\s+requests?\s+(?:from\s+[^.;]{{1,60}}?\s+)?for\s+(?P<object3>[^.;]{{1,120}})"""
 )
+# A request for information from immigration (or law) enforcement handed to a named office
+# before anyone answers: "they are to send those requests to the district office", "Any
+# requests from ICE officials to access school information ... must be directed to the
+# Office of the Superintendent", "If you receive a request from external law enforcement
+# for information, records ..., notify UMBC Police, who will ... respond to the request".
+# Officials may not answer it themselves, which can restrict sending what it asks for
+# (analysis._routed_request).
+ROUTED = _compile(
+    r"""\brequests?\b[^.;]{0,160}?\b(?:must|shall|will|should|(?:is|are)\s+to)\s+(?:be\s+)?
+      (?:immediately\s+|promptly\s+|first\s+)?(?:directed|referred|forwarded|routed|sent
+      |submitted|processed|handled|reviewed|approved)\s+(?:in\s+writing\s+)?(?:to|through|by)\b
+    |\b(?:send|refer|forward|direct|route|submit)\s+(?:those|these|such|the|all|any|every|each)
+      \s+(?:[\w-]+\s+)?requests?\s+(?:from\s+[^.;]{1,60}?\s+)?(?:directly\s+)?to\b
+    |\b(?:receive|get)\s+an?\s+request\b[^.;]{0,160}?,\s*(?:immediately\s+|please\s+)?
+      (?:notify|contact|call)\b"""
+)
+# What such a request asks for, where no category is otherwise named: "asking for student
+# or staff information", "requests ... to access school information", "a request ... for
+# information, records, or access".
+REQUESTED_OBJECT = _compile(
+    r"""\b(?:ask(?:s|ed|ing)?\s+for|request(?:s|ed)?\b[^.;]{0,80}?\b(?:for|to\s+access)|to\s+access)
+    \s+(?:access\s+to\s+)?(?:any\s+|the\s+)?
+    (?P<object>(?:[\w-]+\s+(?:or\s+[\w-]+\s+)?)?(?:information|records|data)\b)
+    # "any information request from immigration officials"
+    |\b(?P<kind>information|records?|data)\s+requests?\b"""
+)
 NEW_CLAUSE = _compile(r"\b(?:shall|may|will|must|is|are|was|were|has|have|does|do)\b")
 # Contacting a federal immigration authority to get status asks it for the status
 # (§ 1373(b)(1)): "nor telephone ICE while in the field to obtain such information".

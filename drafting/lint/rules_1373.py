@@ -162,6 +162,8 @@ class BroadRestriction(SentenceRule):
         what = f"access to “{phrase}”" if access else f"sharing “{phrase}”"
         if restriction.mention.kind == "channel":  # analysis._channel_restricted
             what = "communicating with federal immigration authorities"
+        if restriction.mention.kind == "routed":  # analysis._routed_request
+            what = f"who may answer a request for “{phrase}”"
         message = (
             f"This restricts {what} (“{_quoted(facts, restriction)}”) and does not "
             "exclude citizenship or immigration status, so it can be read to reach status "

@@ -18,9 +18,9 @@ PROBES = Path(__file__).parent / "probes"
 
 # Misses after the nineteenth round, by file and by the probe's first words.
 _ROUTING = (
-    "a request routed to an official for approval before any answer: the probe's brief "
-    "made it a warning; blind corpus files disagree (Berkeley compliant, Des Moines a "
-    "warning), so the lint reads no restriction in routing"
+    "an answer given 'only after the principal and district legal counsel approve the "
+    "request', in a question and answer: the approval step is not read as a restriction "
+    "(compliant for warning)"
 )
 _DENIED_REQUESTS = (
     "'requests from other government agencies for such information shall be denied': a "
@@ -42,7 +42,6 @@ SYNTHETIC_1_MISSES: dict[str, str] = {
         "immigration enforcement') after a first that requires: only the first predicate is "
         "read (compliant for error)"
     ),
-    "All requests from federal immigration authorities for": _ROUTING,
     "Information collected by city agencies in the course of": (
         "'Information collected ... shall be used only for the purpose ... and shall not be "
         "shared': the verb 'providing' inside the subject's qualifier stands between the "
@@ -51,14 +50,12 @@ SYNTHETIC_1_MISSES: dict[str, str] = {
     "Records of the Office of New Americans are confidential": _OFFICE_RECORDS,
     "Nothing in this section shall prevent an officer from": _UNCURED_LIMB,
     "No department shall maintain or share information": _UNCURED_LIMB,
-    "Requests by DHS for access to hospital records must be": _ROUTING,
     "Employees are not to assist immigration authorities by": (
         "'information on residents' identities or personal circumstances': information about "
         "what belongs to people ('residents' identities') is not read as about the people "
         "(compliant for warning)"
     ),
     "Nothing in this policy prohibits employees from sending": _DENIED_REQUESTS,
-    "Campus security will refer any information request from": _ROUTING,
     "Q: Can ICE get information about my child from the school?": _ROUTING,
     "Nothing in this section restricts any official from": _UNCURED_LIMB,
 }

@@ -2898,3 +2898,72 @@ def test_a_verb_coordinated_after_a_verb_of_giving_shares_its_object():
             ),
         )
     )
+
+
+# -- twenty-third round: requests for information routed to an office; a person's right --
+
+
+def test_a_request_for_information_routed_to_an_office_is_a_warning():
+    _verdicts(
+        (
+            (
+                "warning",
+                "If a law enforcement agent contacts a staff member asking for student or staff "
+                "information, they are to send those requests to the district office.",
+            ),
+            (
+                "warning",
+                "Any requests from ICE officials to access school information or grounds must "
+                "be directed to the Office of the Superintendent.",
+            ),
+            (
+                "warning",
+                "If you receive a request from external law enforcement for information, "
+                "records, or access to non-public space, notify Campus Police, who will respond "
+                "to the request.",
+            ),
+            (
+                "warning",
+                "Campus security will refer any information request from immigration officials "
+                "to the Office of the General Counsel.",
+            ),
+            # an approach routed, no information asked for
+            (
+                "compliant",
+                "If approached by an ICE official, employees should ask the official to wait in "
+                "the lobby and contact the Department of Public Safety.",
+            ),
+            # ICE agents sent on, not requests for information
+            (
+                "compliant",
+                "If ICE asks for access to a school, agents will be referred directly to the "
+                "Superintendent.",
+            ),
+            # no immigration or law enforcement
+            (
+                "compliant",
+                "Requests from parents for student records shall be directed to the registrar.",
+            ),
+        )
+    )
+    findings = lint(
+        doc("Requests from ICE for student information must be directed to the Superintendent.")
+    )
+    finding = _only(findings, "1373-broad-restriction")
+    assert finding.message.startswith("This restricts who may answer a request for “student")
+
+
+def test_a_persons_right_to_refuse_to_disclose_restricts_no_official():
+    _verdicts(
+        (
+            (
+                "compliant",
+                "The officer will first advise them that they have the right to refuse to "
+                "disclose their nationality, citizenship, or immigration status.",
+            ),
+            (
+                "error",
+                "Officers shall refuse to disclose a person's immigration status to ICE.",
+            ),
+        )
+    )

@@ -160,11 +160,12 @@ Twenty-six sets, each reported on its own:
   and run once after the twenty-first round's rules were done (c831a12; 20/24, bar not
   met); its misses were then read and the twenty-second round's reading written for one
   of them, so it is one more development set.
-* `heldout-25` — gathered on 2026-12-01 the same way (21 provisions, 21 jurisdiction keys
-  new to the corpus), committed with its verdicts (15600a9, 1201534) before the lint was
-  run on it; run once after the twenty-second round's rules were done (9e96e80): 17/21,
-  bar not met. The issue's bar applies to it. Its misses are strict xfails with their
-  causes, read after that run.
+* `heldout-25`, reported as **seen (looked at 2026-12-01, twenty-third round)** —
+  gathered on 2026-12-01 the same way (21 provisions, 21 jurisdiction keys new to the
+  corpus), committed with its verdicts (15600a9, 1201534) before the lint was run on it,
+  and run once after the twenty-second round's rules were done (9e96e80; 17/21, bar not
+  met); its misses were then read and the twenty-third round's readings written for them,
+  so it is one more development set.
 
 Precision and recall for each set are printed after the run.
 """
@@ -203,6 +204,7 @@ SEEN_18_LABEL = "seen (looked at 2026-11-30, eighteenth round)"
 SEEN_20_LABEL = "seen (looked at 2026-11-30, twentieth round)"
 SEEN_23_LABEL = "seen (looked at 2026-12-01, twenty-first round)"
 SEEN_24_LABEL = "seen (looked at 2026-12-01, twenty-second round)"
+SEEN_25_LABEL = "seen (looked at 2026-12-01, twenty-third round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -480,13 +482,6 @@ KNOWN_SEEN_14_MISSES: dict[str, str] = {
         "fourteenth round: telling a description of practice from a rule by its tense would "
         "also clear present-tense rules"
     ),
-    "western-colorado-university-2025-interim-policy-immigration-enforcement-requests": (
-        "'the university will release personal identifying information ... in response to a "
-        "subpoena issued by a federal judge or [...]': a release promised on a condition, with "
-        "no 'only', is not read as conditioning (restricting) it; reading every promise to "
-        "release on legal process as a bar on releasing otherwise would flag compliant rules "
-        "that only describe how requests are handled (compliant for warning)"
-    ),
 }
 
 # heldout-15 was measured once on 2026-11-30 (22/28), after the fourteenth round's rules
@@ -564,12 +559,6 @@ KNOWN_SEEN_17_MISSES: dict[str, str] = {
 # heldout-18 documents the lint still gets wrong after the eighteenth round, and why
 # (its one run, 11/18, missed seven: see the corpus README).
 KNOWN_SEEN_18_MISSES: dict[str, str] = {
-    "des-moines-public-schools-ia-2017-board-sanctuary-resolution-ice-requests": (
-        "'any requests made of DMPS ... by ICE officials to access school information ... must "
-        "be processed through the Superintendent': a request routed to an official is not read "
-        "as a restriction (blind files disagree: heldout-17's Berkeley routing was graded "
-        "compliant) (compliant for warning; a press release's summary)"
-    ),
     "illinois-eastern-community-colleges-il-2025-immigration-enforcement-procedure": (
         "'No other employee is authorized to grant access to nonpublic spaces or provide "
         "records': the restriction is read, but 'records' alone is not a category, and the "
@@ -669,16 +658,6 @@ KNOWN_SEEN_23_MISSES: dict[str, str] = {
         "advice to consult counsel is not read as a restriction (compliant for warning; "
         "marked unsure)"
     ),
-    "north-marion-school-district-or-2025-safe-and-welcoming-schools-staff-instructions": (
-        "'they are to send those requests to the district office': routing a request for "
-        "student information is not read as a restriction (compliant for warning; marked "
-        "unsure)"
-    ),
-    "schenectady-city-school-district-ny-2025-guidance-on-interactions-with-ice": (
-        "'Any requests from ICE officials to access school information ... must be directed "
-        "to the Office of the Superintendent': routing and approval are not read as a "
-        "restriction (compliant for warning; marked unsure)"
-    ),
     "university-of-new-mexico-nm-2017-backgrounder-solidarity-with-undocumented-students": (
         "'committed to maintaining the anonymity of our undocumented students': keeping people "
         "anonymous is not read as withholding their status (compliant for warning; marked "
@@ -707,23 +686,17 @@ KNOWN_SEEN_24_MISSES: dict[str, str] = {
     ),
 }
 
-# heldout-25 documents the lint got wrong on its one run (2026-12-01, after the
-# twenty-second round's rules were done), and why: causes read after the run.
+# heldout-25 documents the lint still gets wrong after the twenty-third round, and why
+# (its one run, 17/21, missed four: see the corpus README).
 _ROUTED = (
-    "an approach or request by immigration (or law) enforcement to be handed to a named "
-    "office before any answer: routing is not read as a restriction (compliant for "
-    "warning; marked unsure)"
+    "an approach by immigration enforcement, or any action in response to it, to be handed "
+    "to a named office first, with no request for information named: routing is read as a "
+    "restriction only where the request names information (compliant for warning; marked "
+    "unsure)"
 )
-KNOWN_HELDOUT_25_MISSES: dict[str, str] = {
+KNOWN_SEEN_25_MISSES: dict[str, str] = {
     "eastern-washington-university-wa-2025-immigration-enforcement-page": _ROUTED,
-    "gresham-or-2025-immigration-enforcement-faqs-police": (
-        "'advise them that they have the right to refuse to disclose their nationality, "
-        "citizenship, or immigration status': the person's own right to refuse is read as a "
-        "restriction on officials (error for compliant)"
-    ),
     "new-jersey-department-of-education-2025-immigrant-students-requirements-page": _ROUTED,
-    "university-of-maryland-baltimore-county-md-2025-ogc-guidance-federal-immigration-"
-    "enforcement": _ROUTED,
 }
 
 DEV = real_cases("dev")
@@ -751,7 +724,7 @@ HELDOUT_21 = real_cases("heldout-21")
 HELDOUT_22 = real_cases("heldout-22")
 SEEN_23 = real_cases("heldout-23")
 SEEN_24 = real_cases("heldout-24")
-HELDOUT_25 = real_cases("heldout-25")
+SEEN_25 = real_cases("heldout-25")
 
 
 def _was(split: str, score: str) -> str:
@@ -790,7 +763,7 @@ MEASURED = (
     ("heldout-22", HELDOUT_22, KNOWN_HELDOUT_22_MISSES, "heldout-22 is measured against the bar"),
     (SEEN_23_LABEL, SEEN_23, KNOWN_SEEN_23_MISSES, _was("heldout-23", "16/28")),
     (SEEN_24_LABEL, SEEN_24, KNOWN_SEEN_24_MISSES, _was("heldout-24", "20/24")),
-    ("heldout-25", HELDOUT_25, KNOWN_HELDOUT_25_MISSES, _unmet("heldout-25")),
+    (SEEN_25_LABEL, SEEN_25, KNOWN_SEEN_25_MISSES, _was("heldout-25", "17/21")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
