@@ -1,6 +1,6 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Twenty-six sets, each reported on its own:
+Twenty-seven sets, each reported on its own:
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -166,6 +166,12 @@ Twenty-six sets, each reported on its own:
   and run once after the twenty-second round's rules were done (9e96e80; 17/21, bar not
   met); its misses were then read and the twenty-third round's readings written for them,
   so it is one more development set.
+* `heldout-26` — gathered on 2026-12-01 the same way (20 provisions, 20 jurisdiction keys
+  new to the corpus; both gatherers fell short), committed with its verdicts (9d5e8f8,
+  038b97c) before the lint was run on it; run once after the twenty-third round's rules
+  were done (19243ac): 12/20, bar not met. The rules at the session's start (64ce74b)
+  score it 12/20 too. The issue's bar applies to it. Its misses are strict xfails with
+  their causes, read after that run; they were not tuned on.
 
 Precision and recall for each set are printed after the run.
 """
@@ -699,6 +705,57 @@ KNOWN_SEEN_25_MISSES: dict[str, str] = {
     "new-jersey-department-of-education-2025-immigrant-students-requirements-page": _ROUTED,
 }
 
+# heldout-26 documents the lint got wrong on its one run (2026-12-01, after the
+# twenty-third round's rules were done), and why: causes read after the run, not fixed.
+KNOWN_HELDOUT_26_MISSES: dict[str, str] = {
+    "california-department-of-health-care-services-2025-statement-federal-use-of-medi-cal-data": (
+        "'CMS cannot share the data with ICE', a federal court's order on a federal agency "
+        "that the State reports: read as the State's own broad restriction (warning for "
+        "compliant)"
+    ),
+    "harper-college-il-2025-guidance-immigration-related-executive-actions": (
+        "'While we are hopeful immigration enforcement operations will not take place ..., "
+        "Harper is preparing itself ... providing information and resources': the 'will not' "
+        "of the 'while' clause is carried to the main clause's 'providing information' "
+        "(warning for compliant)"
+    ),
+    "hartford-vt-2020-welcoming-hartford-ordinance": (
+        "the stored page stops before the operative sections; the file's verdict rests on a "
+        "section title ('Disclosing information prohibited') and a newspaper's paraphrase, "
+        "which the lint does not read as a rule (compliant for error; marked unsure)"
+    ),
+    "josephine-county-or-2025-sheriff-informational-press-release-on-immigration": (
+        "'Provide information to ICE about a person in custody if the information is "
+        "available to the public or by subpoena from the courts', an item of what the office "
+        "does: a sending allowed on conditions is not read as a limit on sending (compliant "
+        "for warning)"
+    ),
+    "kentucky-2025-hb-213-an-act-relating-to-sanctuary-policies": (
+        "an anti-sanctuary bill's definition of a sanctuary policy ('Limits or prohibits a "
+        "local law enforcement official ... from communicating or cooperating with: ...'), "
+        "with bill line numbers and a [...] gap, is read as a restriction, not as a "
+        "definition's item (error for compliant)"
+    ),
+    "ohlone-community-college-district-ca-2025-ap-5040-student-records-directory-information-"
+    "privacy": (
+        "'Student records shall be released pursuant to a student's written consent', '... "
+        "pursuant to a judicial order or a lawfully issued subpoena': releases on listed "
+        "conditions are not read as a limit on other releases (compliant for warning)"
+    ),
+    "sedgwick-county-ks-2021-county-manager-statement-vaccine-recipients-personal-information": (
+        "'Personal information that you give to the health worker ... is privileged "
+        "information. We are not going to divulge that.': 'are not going to' is not read as a "
+        "negation, nor 'that' as the information of the sentence before (compliant for "
+        "warning)"
+    ),
+    "united-states-uscis-2025-policy-manual-volume-1-part-a-chapter-7-privacy-and-"
+    "confidentiality": (
+        "PII of citizens and lawful permanent residents protected from unauthorized "
+        "disclosure: a duty to protect against unauthorized disclosure is not read as a "
+        "restriction (compliant for warning; a federal agency's manual)"
+    ),
+}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
@@ -725,6 +782,7 @@ HELDOUT_22 = real_cases("heldout-22")
 SEEN_23 = real_cases("heldout-23")
 SEEN_24 = real_cases("heldout-24")
 SEEN_25 = real_cases("heldout-25")
+HELDOUT_26 = real_cases("heldout-26")
 
 
 def _was(split: str, score: str) -> str:
@@ -764,6 +822,7 @@ MEASURED = (
     (SEEN_23_LABEL, SEEN_23, KNOWN_SEEN_23_MISSES, _was("heldout-23", "16/28")),
     (SEEN_24_LABEL, SEEN_24, KNOWN_SEEN_24_MISSES, _was("heldout-24", "20/24")),
     (SEEN_25_LABEL, SEEN_25, KNOWN_SEEN_25_MISSES, _was("heldout-25", "17/21")),
+    ("heldout-26", HELDOUT_26, KNOWN_HELDOUT_26_MISSES, _unmet("heldout-26")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
@@ -847,6 +906,7 @@ def test_corpus_has_every_verdict_in_every_set():
         28,
         24,
         21,
+        20,
     )
     assert (sizes[0] + sizes[1], *sizes[2:]) == expected
 
