@@ -111,7 +111,8 @@ _MODAL = r"(?:shall|may|will|must|can|should)"
 # Federal immigration authorities as a recipient.
 # ("of immigration status" names no recipient: "request proof of immigration status")
 _FEDERAL_RECIPIENT = r"""(?:the\s+)?(?:federal\b|immigrations?\b(?!\s+status)
-      |u\.s\.\s+immigration|ice\b|ins\b|dhs\b|cbp\b|uscis\b|border\s+patrol\b|department\s+of\s+homeland|homeland\s+security
+      |u\.s\.\s+immigration|ice\b|ins\b|dhs\b|cbp\b|uscis\b|border\s+patrol\b
+      |department\s+of\s+homeland|homeland\s+security
       |united\s+states\s+immigration|(?:u\.s\.\s+)?customs\s+and\s+border)"""
 # Immigration authorities by name, not the federal government at large: "call ICE", "refer
 # students to ICE", "make referrals to federal immigration authorities" (not "report code
