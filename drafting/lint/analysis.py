@@ -356,6 +356,28 @@ def _operators(
     return out
 
 
+# A leading clause that states a fact or a hope, not a rule: "While we are hopeful
+# immigration enforcement operations will not take place in school settings, Harper is
+# preparing ... providing information".
+_LEADING_CLAUSE = re.compile(
+    r"^\W*(?:while|although|though|even\s+though|whereas|because|since)\b[^,;:]{1,200},"
+)
+
+
+def _closing_leading_clause(low: str, operators: list[Span], inherited: Polarity) -> list[Span]:
+    """A negation inside a leading "while ..." or "although ..." clause ends with it: the
+    main clause after its comma takes the polarity the sentence had before it."""
+    clause = _LEADING_CLAUSE.match(low)
+    if clause is None or not any(o.end <= clause.end() for o in operators):
+        return operators
+    reset = Span(inherited, clause.end(), clause.end(), "")
+    return (
+        [o for o in operators if o.end <= clause.end()]
+        + [reset]
+        + [o for o in operators if o.end > clause.end()]
+    )
+
+
 def _describes_restriction(facts: Facts) -> bool:
     """The sentence names a restriction only to forbid it (read as protecting, above)."""
     return any(o.kind == "permit" and _RESTRICTING_START.match(o.text) for o in facts.operators)
@@ -729,6 +751,7 @@ def sentence_facts(
             o if o.kind == "restrict" else Span("restrict", o.start, o.end, o.text)
             for o in facts.operators
         ] or [Span("restrict", 0, 0, "")]
+    facts.operators = _closing_leading_clause(low, facts.operators, inherited)
     if verb_matches and p.PROHIBITED_AT_END.search(low):
         # "Any communication ... concerning ... status is prohibited": what the subject
         # names is forbidden, from the start of the sentence

@@ -193,6 +193,8 @@ OPERATOR = Scanner(
       # "it is not the policy of the IRS to release ..."
       | \bnot\s+(?:the|our|its|their)\s+(?:policy|practice)\s+(?:of\s+[^;.]{{1,40}}?\s+)?to\b
       | \b(?:is|are)\s+not\s+to\b | \bwould\s+(?:not|never)\b
+      # a promise: "We are not going to divulge that"
+      | \b(?:am|is|are)\s+not\s+going\s+to\b
       # "No other employee is authorized to ... provide records"
       # "ensure that no District employee informs ..."
       | \bensur(?:e|es|ing)\s+that\s+no\b
@@ -304,6 +306,7 @@ OPERATOR = Scanner(
         "may",
         "is",
         "are",
+        "am",
         "must",
         "can",
         "should",

@@ -2967,3 +2967,35 @@ def test_a_persons_right_to_refuse_to_disclose_restricts_no_official():
             ),
         )
     )
+
+
+# -- twenty-fourth round: a leading "while" clause; "not going to" ----------------------
+
+
+def test_round_twenty_four_readings():
+    _verdicts(
+        (
+            (
+                "compliant",
+                "While we are hopeful immigration enforcement operations will not take place "
+                "in school settings, the college is preparing itself through training and "
+                "providing information and resources to the college community.",
+            ),
+            (
+                "error",
+                "Although the city cooperates with federal authorities, officers shall not "
+                "share immigration status with ICE.",
+            ),
+            (
+                "warning",
+                "While the college values safety, it will not release personal information to "
+                "federal immigration authorities.",
+            ),
+            ("error", "We are not going to share anyone's immigration status with ICE."),
+            (
+                "warning",
+                "The city is not going to release personal information to federal immigration "
+                "authorities.",
+            ),
+        )
+    )

@@ -166,12 +166,13 @@ Twenty-seven sets, each reported on its own:
   and run once after the twenty-second round's rules were done (9e96e80; 17/21, bar not
   met); its misses were then read and the twenty-third round's readings written for them,
   so it is one more development set.
-* `heldout-26` — gathered on 2026-12-01 the same way (20 provisions, 20 jurisdiction keys
-  new to the corpus; both gatherers fell short), committed with its verdicts (9d5e8f8,
-  038b97c) before the lint was run on it; run once after the twenty-third round's rules
-  were done (19243ac): 12/20, bar not met. The rules at the session's start (64ce74b)
-  score it 12/20 too. The issue's bar applies to it. Its misses are strict xfails with
-  their causes, read after that run; they were not tuned on.
+* `heldout-26`, reported as **seen (looked at 2026-12-01, twenty-fourth round)** —
+  gathered on 2026-12-01 the same way (20 provisions, 20 jurisdiction keys new to the
+  corpus; both gatherers fell short), committed with its verdicts (9d5e8f8, 038b97c)
+  before the lint was run on it, and run once after the twenty-third round's rules were
+  done (19243ac; 12/20, bar not met; the rules at the session's start, 64ce74b, score it
+  12/20 too); its misses were then read and the twenty-fourth round's readings written,
+  so it is one more development set.
 
 Precision and recall for each set are printed after the run.
 """
@@ -211,6 +212,7 @@ SEEN_20_LABEL = "seen (looked at 2026-11-30, twentieth round)"
 SEEN_23_LABEL = "seen (looked at 2026-12-01, twenty-first round)"
 SEEN_24_LABEL = "seen (looked at 2026-12-01, twenty-second round)"
 SEEN_25_LABEL = "seen (looked at 2026-12-01, twenty-third round)"
+SEEN_26_LABEL = "seen (looked at 2026-12-01, twenty-fourth round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -705,19 +707,13 @@ KNOWN_SEEN_25_MISSES: dict[str, str] = {
     "new-jersey-department-of-education-2025-immigrant-students-requirements-page": _ROUTED,
 }
 
-# heldout-26 documents the lint got wrong on its one run (2026-12-01, after the
-# twenty-third round's rules were done), and why: causes read after the run, not fixed.
-KNOWN_HELDOUT_26_MISSES: dict[str, str] = {
+# heldout-26 documents the lint still gets wrong after the twenty-fourth round, and why
+# (its one run, 12/20, missed eight: see the corpus README).
+KNOWN_SEEN_26_MISSES: dict[str, str] = {
     "california-department-of-health-care-services-2025-statement-federal-use-of-medi-cal-data": (
         "'CMS cannot share the data with ICE', a federal court's order on a federal agency "
         "that the State reports: read as the State's own broad restriction (warning for "
         "compliant)"
-    ),
-    "harper-college-il-2025-guidance-immigration-related-executive-actions": (
-        "'While we are hopeful immigration enforcement operations will not take place ..., "
-        "Harper is preparing itself ... providing information and resources': the 'will not' "
-        "of the 'while' clause is carried to the main clause's 'providing information' "
-        "(warning for compliant)"
     ),
     "hartford-vt-2020-welcoming-hartford-ordinance": (
         "the stored page stops before the operative sections; the file's verdict rests on a "
@@ -782,7 +778,7 @@ HELDOUT_22 = real_cases("heldout-22")
 SEEN_23 = real_cases("heldout-23")
 SEEN_24 = real_cases("heldout-24")
 SEEN_25 = real_cases("heldout-25")
-HELDOUT_26 = real_cases("heldout-26")
+SEEN_26 = real_cases("heldout-26")
 
 
 def _was(split: str, score: str) -> str:
@@ -822,7 +818,7 @@ MEASURED = (
     (SEEN_23_LABEL, SEEN_23, KNOWN_SEEN_23_MISSES, _was("heldout-23", "16/28")),
     (SEEN_24_LABEL, SEEN_24, KNOWN_SEEN_24_MISSES, _was("heldout-24", "20/24")),
     (SEEN_25_LABEL, SEEN_25, KNOWN_SEEN_25_MISSES, _was("heldout-25", "17/21")),
-    ("heldout-26", HELDOUT_26, KNOWN_HELDOUT_26_MISSES, _unmet("heldout-26")),
+    (SEEN_26_LABEL, SEEN_26, KNOWN_SEEN_26_MISSES, _was("heldout-26", "12/20")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
