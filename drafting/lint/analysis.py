@@ -465,6 +465,7 @@ def _effective(low: str, cluster: list[Span], gap: str, mention: Span) -> tuple[
         info = bool(
             _INFO_BEFORE.search(low, max(0, mention.start - 60), mention.start)
             or _NAMED_AS_STATUS.search(mention.text.lower())
+            or p.INFO_NOUN.search(mention.text.lower())  # "This information cannot be used"
         )
     return tuple(
         v

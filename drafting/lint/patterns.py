@@ -429,6 +429,10 @@ VERB = Scanner(
         |answer(?:s|ed|ing)?)\b
         (?=[^.;]{0,60}?\b(?:requests?|questions|inquiries)\b[^.;]{0,60}?
           \b(?:for|about|regarding|concerning)\b)
+      # used for immigration enforcement: "This information cannot be used for civil
+      # immigration enforcement" (put to that use, it goes to the enforcers)
+      | \bus(?:e|ed|ing)\b(?=\s+(?:for|in)\s+(?:the\s+purposes?\s+of\s+)?(?:any\s+)?
+          (?:civil\s+|federal\s+)?immigration\s+(?:law\s+)?enforcement\b)
       # refusing it: not answering, so not giving what it asks for
       | \b"""
     + _REFUSING
@@ -521,6 +525,7 @@ VERB = Scanner(
         "declin",
         "refus",
         "reject",
+        "us",
         "fulfil",
         "answer",
         "document",

@@ -65,11 +65,6 @@ SYNTHETIC_2_MISSES: dict[str, str] = {
     "Department policy prohibits employees from sending to ICE": _UNCURED_LIMB,
     "Section 4. No City agency shall maintain, or exchange": _UNCURED_LIMB,
     "Records of the Office of New Americans are confidential": _OFFICE_RECORDS,
-    "Any information gathered by a City employee in the course": (
-        "'Any information gathered ... shall not be used for immigration enforcement or shared "
-        "with agencies engaged in such enforcement': the second passive, after 'used', is not "
-        "joined to the category (compliant for warning)"
-    ),
     "Except as provided in subsection (c), no County officer": (
         "a broad bar on disclosing 'any information about a person', with subsection (c) "
         "saving sending and receiving status: the lint reads the bar as cured for status, "

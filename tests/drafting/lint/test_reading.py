@@ -2969,7 +2969,7 @@ def test_a_persons_right_to_refuse_to_disclose_restricts_no_official():
     )
 
 
-# -- twenty-fourth round: a leading "while" clause; "not going to" ----------------------
+# -- twenty-fourth round: a leading "while" clause; "not going to"; used for enforcement --
 
 
 def test_round_twenty_four_readings():
@@ -2992,6 +2992,18 @@ def test_round_twenty_four_readings():
                 "federal immigration authorities.",
             ),
             ("error", "We are not going to share anyone's immigration status with ICE."),
+            # put to immigration enforcement's use, information goes to the enforcers
+            (
+                "error",
+                "County agents are prohibited from investigating a person's immigration status. "
+                "This information cannot be used for civil immigration enforcement.",
+            ),
+            (
+                "warning",
+                "Any information gathered by a City employee shall not be used for immigration "
+                "enforcement or shared with agencies engaged in such enforcement.",
+            ),
+            ("compliant", "No County resources shall be used for immigration enforcement."),
             (
                 "warning",
                 "The city is not going to release personal information to federal immigration "

@@ -676,11 +676,6 @@ KNOWN_SEEN_23_MISSES: dict[str, str] = {
 # heldout-24 documents the lint still gets wrong after the twenty-second round, and why
 # (its one run, 20/24, missed four: see the corpus README).
 KNOWN_SEEN_24_MISSES: dict[str, str] = {
-    "prince-georges-county-md-2025-county-executive-release-immigration-statute": (
-        "'This information cannot be used for civil immigration enforcement', after a bar on "
-        "requesting status: a limit on using the information is not read as a limit on "
-        "sending it (compliant for error; a summary of the statute, marked unsure)"
-    ),
     "stockton-university-nj-2017-stockton-safe-agreement": (
         "'protects the identity and information of all members of our community': a duty to "
         "protect information named broadly is not read as a restriction (compliant for "
