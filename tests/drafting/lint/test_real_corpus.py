@@ -1,6 +1,6 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Twenty-seven sets, each reported on its own:
+Twenty-eight sets, each reported on its own:
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -173,6 +173,12 @@ Twenty-seven sets, each reported on its own:
   done (19243ac; 12/20, bar not met; the rules at the session's start, 64ce74b, score it
   12/20 too); its misses were then read and the twenty-fourth round's readings written,
   so it is one more development set.
+* `heldout-27` — gathered on 2026-12-01 the same way (21 provisions, 21 jurisdiction keys
+  new to the corpus; both gatherers fell short, with 2 errors in all), committed with its
+  verdicts (febe332, 595fd6a) before the lint was run on it; run once after the
+  twenty-fourth round's rules were done (b579f81): 18/21, bar not met. The issue's bar
+  applies to it. Its misses are strict xfails with their causes, read after that run;
+  they were not tuned on.
 
 Precision and recall for each set are printed after the run.
 """
@@ -747,6 +753,25 @@ KNOWN_SEEN_26_MISSES: dict[str, str] = {
     ),
 }
 
+# heldout-27 documents the lint got wrong on its one run (2026-12-01, after the
+# twenty-fourth round's rules were done), and why: causes read after the run, not fixed.
+KNOWN_HELDOUT_27_MISSES: dict[str, str] = {
+    "aguadilla-pr-2025-ordenanza-82-ciudad-santuario": (
+        "the ordinance is in Spanish ('una política de no colaboración con agencias federales "
+        "de inmigración ...'); the lint reads English only (compliant for warning)"
+    ),
+    "university-of-connecticut-ct-2016-president-message-supporting-undocumented-students": (
+        "item 4 is cut before its verb ('Information regarding a person's immigration status "
+        "contained within the records of the UConn Police Depa'): no restriction is written "
+        "in what was stored (compliant for error; marked unsure)"
+    ),
+    "university-system-of-maryland-2017-statement-executive-order-interior-enforcement": (
+        "'may choose not to engage in voluntary immigration enforcement activities' (a "
+        "discretion) and FERPA, 'which protects student information from disclosure', "
+        "restated: neither is read as a restriction (compliant for warning)"
+    ),
+}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
@@ -774,6 +799,7 @@ SEEN_23 = real_cases("heldout-23")
 SEEN_24 = real_cases("heldout-24")
 SEEN_25 = real_cases("heldout-25")
 SEEN_26 = real_cases("heldout-26")
+HELDOUT_27 = real_cases("heldout-27")
 
 
 def _was(split: str, score: str) -> str:
@@ -814,6 +840,7 @@ MEASURED = (
     (SEEN_24_LABEL, SEEN_24, KNOWN_SEEN_24_MISSES, _was("heldout-24", "20/24")),
     (SEEN_25_LABEL, SEEN_25, KNOWN_SEEN_25_MISSES, _was("heldout-25", "17/21")),
     (SEEN_26_LABEL, SEEN_26, KNOWN_SEEN_26_MISSES, _was("heldout-26", "12/20")),
+    ("heldout-27", HELDOUT_27, KNOWN_HELDOUT_27_MISSES, _unmet("heldout-27")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
@@ -898,6 +925,7 @@ def test_corpus_has_every_verdict_in_every_set():
         24,
         21,
         20,
+        21,
     )
     assert (sizes[0] + sizes[1], *sizes[2:]) == expected
 
