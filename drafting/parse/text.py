@@ -15,10 +15,11 @@ or a Word heading style). Item levels follow the label styles as they nest
 numeral ("I.", "(i)") is read as whichever continues the list it is in.
 
 Bill text printed with line numbers ("3.15 shall not:", "12 (2025 Replacement
-Volume)") has them set aside first (`strip_line_numbers`): they number the
-printed page, not the law, and left in place they split sentences ("shall 3.15
-not"). Only text where most lines carry a line number that counts up by one
-is treated so; a list of numbered paragraphs or a table of sections is not.
+Volume)", or at the line's end as Kentucky prints them: "unwritten, that: 25")
+has them set aside first (`strip_line_numbers`): they number the printed page,
+not the law, and left in place they split sentences ("shall 3.15 not") and hide
+list items. Only text where most lines carry a line number that counts up by
+one is treated so; a list of numbered paragraphs or a table of sections is not.
 
 A word hyphenated across a line break ("IMMI-" / "GRATION") is joined again
 (`join_broken_words`), and a hard-wrapped line of capitals that goes on with the
@@ -326,6 +327,9 @@ def _paragraphs(lines: list[str]) -> list[Paragraph]:
 
 # A printed line number: "3.15" (page.line, Minnesota) or "15" (Maryland), then the line.
 _LINE_NUMBER = re.compile(r"^(?P<indent>[ \t]*)(?P<num>[0-9]{1,3}(?:\.[0-9]{1,3})?)(?:[ \t]+|$)")
+# ... or at its end: "whether written or unwritten, that: 25" (Kentucky). Looked for only
+# in a line's last few characters, so a long run of spaces costs no backtracking.
+_TRAILING_NUMBER = re.compile(r"(?<=[ \t])(?P<num>[0-9]{1,3})$")
 # How much of a text must look like numbered lines before the numbers are set aside.
 _MIN_NUMBERED_LINES = 5
 _MIN_NUMBERED_SHARE = 0.5
@@ -337,6 +341,14 @@ def _line_numbers(lines: list[str]) -> list[re.Match[str] | None]:
     return [_LINE_NUMBER.match(line) for line in lines]
 
 
+def _trailing_numbers(lines: list[str]) -> list[re.Match[str] | None]:
+    found = []
+    for line in lines:
+        end = len(line.rstrip(" \t"))
+        found.append(_TRAILING_NUMBER.search(line, max(0, end - 3), end))
+    return found
+
+
 def _counts_up(numbers: list[str]) -> bool:
     """Most neighbours go up by one (a new page may start again at 1)."""
     steps = 0
@@ -344,6 +356,18 @@ def _counts_up(numbers: list[str]) -> bool:
         last, first = int(before.rsplit(".", 1)[-1]), int(after.rsplit(".", 1)[-1])
         steps += first in (last + 1, 1)
     return steps >= _MIN_COUNTING_SHARE * max(1, len(numbers) - 1)
+
+
+def _numbered(lines: list[str], matches: list[re.Match[str] | None], *, trailing: bool) -> bool:
+    filled = [line for line in lines if line.strip()]
+    numbered = [(m, line) for m, line in zip(matches, lines, strict=True) if m]
+    if len(numbered) < _MIN_NUMBERED_LINES or len(numbered) < _MIN_NUMBERED_SHARE * len(filled):
+        return False
+    rest = [line[: m.start()] if trailing else line[m.end() :] for m, line in numbered]
+    rest = [len(text) for text in rest if text.strip()]
+    if not rest or sum(rest) / len(rest) < _MIN_MEAN_LINE:
+        return False
+    return _counts_up([m["num"] for m, _ in numbered])
 
 
 def numbered_lines(lines: list[str]) -> bool:
@@ -359,29 +383,45 @@ def numbered_lines(lines: list[str]) -> bool:
     ...                 "5. Reports."])
     False
     """
-    matches = _line_numbers(lines)
-    filled = [line for line in lines if line.strip()]
-    numbered = [(m, line) for m, line in zip(matches, lines, strict=True) if m]
-    if len(numbered) < _MIN_NUMBERED_LINES or len(numbered) < _MIN_NUMBERED_SHARE * len(filled):
-        return False
-    rest = [len(line) - m.end() for m, line in numbered if line[m.end() :].strip()]
-    if not rest or sum(rest) / len(rest) < _MIN_MEAN_LINE:
-        return False
-    return _counts_up([m["num"] for m, _ in numbered])
+    return _numbered(lines, _line_numbers(lines), trailing=False)
+
+
+def numbered_at_the_end(lines: list[str]) -> bool:
+    """Is this bill text printed with a line number at the end of (most) lines, as
+    Kentucky's bills are ("(f) "Sanctuary policy" means an order, ordinance, resolution,
+    or policy, 24", "whether written or unwritten, that: 25")?
+
+    >>> numbered_at_the_end(["(1) As used in this section, unless the context requires: 5",
+    ...     '(a) "Local employee" means a person who is employed by a local law 6',
+    ...     "enforcement agency who is not otherwise a local law enforcement official, 7",
+    ...     "and a person who is employed by a local government who is not otherwise a 8",
+    ...     "public official, and who is not an elected or appointed officer here; 9"])
+    True
+    >>> numbered_at_the_end(["The fee is $25", "and the deposit is $50", "due by May 1",
+    ...     "or June 2", "each year 3"])
+    False
+    """
+    return _numbered(lines, _trailing_numbers(lines), trailing=True)
 
 
 def strip_line_numbers(lines: list[str]) -> list[str]:
-    """`lines` without the bill line numbers at their starts, when the text has them.
+    """`lines` without the bill line numbers at their starts (or ends), when the text has
+    them.
 
     >>> strip_line_numbers(["14 (A) A PERSON SHALL NOT DISCLOSE", "15 THE INFORMATION."])
     ['14 (A) A PERSON SHALL NOT DISCLOSE', '15 THE INFORMATION.']
     """
-    if not numbered_lines(lines):
-        return lines
-    out = []
-    for line, match in zip(lines, _line_numbers(lines), strict=True):
-        out.append(match["indent"] + line[match.end() :] if match else line)
-    return out
+    if numbered_lines(lines):
+        out = []
+        for line, match in zip(lines, _line_numbers(lines), strict=True):
+            out.append(match["indent"] + line[match.end() :] if match else line)
+        return out
+    if numbered_at_the_end(lines):
+        return [
+            line[: match.start()].rstrip() if match else line
+            for line, match in zip(lines, _trailing_numbers(lines), strict=True)
+        ]
+    return lines
 
 
 # -- words broken across lines -------------------------------------------------

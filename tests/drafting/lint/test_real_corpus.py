@@ -727,12 +727,6 @@ KNOWN_SEEN_26_MISSES: dict[str, str] = {
         "does: a sending allowed on conditions is not read as a limit on sending (compliant "
         "for warning)"
     ),
-    "kentucky-2025-hb-213-an-act-relating-to-sanctuary-policies": (
-        "an anti-sanctuary bill's definition of a sanctuary policy ('Limits or prohibits a "
-        "local law enforcement official ... from communicating or cooperating with: ...'), "
-        "with bill line numbers and a [...] gap, is read as a restriction, not as a "
-        "definition's item (error for compliant)"
-    ),
     "ohlone-community-college-district-ca-2025-ap-5040-student-records-directory-information-"
     "privacy": (
         "'Student records shall be released pursuant to a student's written consent', '... "

@@ -461,6 +461,34 @@ def test_line_numbers_that_restart_on_each_page_are_set_aside():
     )
 
 
+_KENTUCKY_BILL = """\
+(1) As used in this section: 5
+(f) "Sanctuary policy" means an order, ordinance, resolution, or policy, 24
+whether written or unwritten, that: 25
+1. Limits or prohibits a local law enforcement official or local employee 26
+from communicating or cooperating with federal agencies to verify or report 27
+the immigration status of a person within this state; or 28
+2. Grants to a person unlawfully present in the United States a right to 1
+lawful presence in this state in violation of federal law. 2"""
+
+
+def test_line_numbers_at_the_ends_of_lines_are_set_aside_and_the_list_is_read():
+    """Kentucky prints a bill's line numbers at the ends of its lines; left in place they
+    hide the list ("that: 25" is no lead-in) and make a definition's item a restriction."""
+    document = parse_text(_KENTUCKY_BILL)
+    text = flatten(document)
+    assert " 25" not in text and " 28" not in text
+    labels = [b.label for s in document.sections for b in s.blocks if b.label]
+    assert labels == ["(1)", "(f)", "1.", "2."]
+    # the definition's item describes a sanctuary policy; it restricts nothing
+    assert not [f for f in lint(document) if f.rule == "1373-status-restriction"]
+
+
+def test_numbers_that_end_short_lines_are_kept():
+    lines = ["The fee is $25", "and the deposit is $50", "due by May 1", "or June 2", "year 3"]
+    assert strip_line_numbers(lines) == lines
+
+
 def test_numbered_paragraphs_and_tables_of_sections_keep_their_numbers():
     table = ["2.1 Definitions", "2.2 Scope", "2.3 Policy", "2.4 Procedure", "2.5 Training"]
     assert not numbered_lines(table)
