@@ -221,6 +221,9 @@ class Facts:
     reported: list[Restriction] = field(default_factory=list)  # restrictions a recital reports
     urged: list[Restriction] = field(default_factory=list)  # restrictions it asks another to adopt
     names_status: bool = False  # it names status information (anaphors after it may refer)
+    # it names immigration enforcement (bare "information" in it, or right after it, is given
+    # to them)
+    names_immigration: bool = False
     refuses_detainers: bool = False
     may_withhold: list[Span] = field(default_factory=list)  # "may decline to disclose" status
     cleared: list[Restriction] = field(default_factory=list)  # defined terms that exclude status
@@ -474,7 +477,7 @@ def _effective(low: str, cluster: list[Span], gap: str, mention: Span) -> tuple[
         or info
         or v.text.lower().startswith(_STRONG_SEND)
         or p.INFO_OBJECT_AFTER.match(low, v.end)
-        or p.REFUSING.fullmatch(v.text.lower())  # what the refused request asks for
+        or _refusal(v)  # what the refused request asks for
     )
 
 
@@ -531,7 +534,7 @@ def _preceding(low: str, mention: Span, clusters: list[list[Span]]) -> list[Span
         or p.RECIPIENT_THEN_OBJECT.fullmatch(gap)
         or (len(gap) <= 200 and _TOPIC_TAIL.search(gap))
         # a request refused, then what it asks for (`_refused_requests`)
-        or (len(gap) <= 160 and "request" in gap and p.REFUSING.fullmatch(cluster[-1].text.lower()))
+        or (len(gap) <= 160 and "request" in gap and _refusal(cluster[-1]))
     ):
         return None
     return cluster
@@ -735,6 +738,7 @@ def sentence_facts(
         low, recital = " " * resolved.end() + low[resolved.end() :], False
     facts = Facts(text=text, low=low, words=p.words(low), inherited=inherited)
     facts.recital = recital
+    facts.names_immigration = bool(p.IMMIGRATION_NAMED.search(low))
     facts.definition = in_definition or bool(p.DEFINITION.match(low) or defined_term(text))
     if facts.recital and not p.REPORTED_RULE.search(low):
         return facts  # a recital gives reasons; it restricts nothing
@@ -760,7 +764,7 @@ def sentence_facts(
         if not any(o.start <= first for o in facts.operators):
             facts.operators.insert(0, Span("restrict", 0, 0, ""))
     mentions = [m for m in _mentions(text, status, broad, limited) if not _access_to(low, m)]
-    if after_immigration or p.IMMIGRATION_NAMED.search(low):
+    if after_immigration or facts.names_immigration:
         mentions = _bare_information(text, low, mentions)
     if "report" in low or "notif" in low:
         mentions = _reported_persons(text, low, mentions)
@@ -941,11 +945,16 @@ def _recorded_when_asked(low: str, verb: Span) -> Span:
     return Span("collect", verb.start, verb.end, verb.text)
 
 
+def _refusal(verb: Span) -> bool:
+    """The verb refuses a request ("deny any request ... for information"): `p.REFUSING`."""
+    return verb.kind == "send" and p.REFUSING.fullmatch(verb.text.lower()) is not None
+
+
 def _refused_requests(verbs: list[Span]) -> list[Span]:
     """ "refuse ... any request from a ... federal agency that requires the identification of
     a resident's immigration status": the request refused is the refusal's object, not a
     verb of asking of its own (`p.REFUSING`)."""
-    refusals = [v.end for v in verbs if v.kind == "send" and p.REFUSING.fullmatch(v.text.lower())]
+    refusals = [v.end for v in verbs if _refusal(v)]
     if not refusals:
         return verbs
     return [
@@ -1598,7 +1607,7 @@ def analyse(document: Document) -> Analysis:
             or bool(p.FINDINGS_HEADING.search(p.lower(sentence.section.heading))),
             lead_verbs=carried.get(id(sentence.block), ()) or _included_in(before, sentence),
             after_status=same_section and before.names_status,
-            after_immigration=same_section and bool(p.IMMIGRATION_NAMED.search(before.low)),
+            after_immigration=same_section and before.names_immigration,
             answered_no=_answered_no(sentence, sentences[index + 1 : index + 2]),
         )
         facts.sentence = sentence
