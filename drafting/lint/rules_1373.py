@@ -14,16 +14,21 @@ cures the document, or the section it names ("Nothing in this Section ...").
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+from drafting.document import Document
 from drafting.lint.analysis import (
     ALL_LIMBS,
     Analysis,
     Facts,
     Restriction,
+    analyse,
     describe_limbs,
     restricted_limbs,
 )
-from drafting.lint.base import SentenceRule, quote, savings_fix
-from drafting.lint.engine import Fix
+from drafting.lint.base import SentenceRule, quote, savings_fix, sentence_finding
+from drafting.lint.engine import Finding, Fix
+from drafting.lint.language import language_of
 
 AUTHORITY_1373 = (
     "8 U.S.C. § 1373(a)–(b); CPD (2017), “Threats to Defund Sanctuary Cities”; "
@@ -415,6 +420,43 @@ class DetainerRefusal(_PassRule):
     )
 
 
+class NotRead:
+    """A section in a language the lint does not read is a warning, not a silent pass.
+
+    One finding per such section, on its first sentence of four words or more
+    (not a bare "Sección 1."): the lint cannot vouch
+    for text it did not read, and a clerk in Puerto Rico pasting an ordenanza
+    should be told so rather than see it called compliant.
+    """
+
+    id = "1373-not-read"
+    severity = "warning"
+    authority = AUTHORITY_1373
+
+    def check(self, document: Document) -> Iterator[Finding]:
+        analysis = analyse(document)
+        first: dict[int, Facts] = {}
+        for facts in analysis.facts:
+            assert facts.sentence is not None
+            index = facts.sentence.section_index
+            if index not in first or len(first[index].sentence.text.split()) < 4:
+                first[index] = facts
+        for index, facts in first.items():
+            section = document.sections[index]
+            language = language_of(" ".join(block.text for block in section.blocks))
+            if language in ("", "English"):
+                continue
+            yield sentence_finding(
+                self,
+                facts,
+                f"This section is in {language}, and this lint reads English only: it has "
+                "not read the section. Have someone who reads it check it against § 1373 "
+                "(sending, receiving, requesting, maintaining and exchanging citizenship or "
+                "immigration status information) before it is called compliant.",
+                limb="§ 1373(a) and (b): not checked",
+            )
+
+
 RULES_1373 = (
     StatusRestriction(),
     BroadRestriction(),
@@ -428,4 +470,5 @@ RULES_1373 = (
     LimitedInformation(),
     DontAsk(),
     DetainerRefusal(),
+    NotRead(),
 )

@@ -6,6 +6,7 @@ from drafting.lint.rules_1373 import (
     DontAsk,
     Hedge,
     LimitedInformation,
+    NotRead,
     SavingsClause,
     StatusRestriction,
 )
@@ -254,3 +255,41 @@ def test_model_with_savings_clause_recognises_the_library_wording():
     findings = lint(model_with("savings-clause"))
     savings = [f for f in findings if f.rule == "1373-savings-clause"]
     assert [f.clause for f in savings] == ["savings-clause"]
+
+
+# -- 1373-not-read ---------------------------------------------------------------
+
+ORDENANZA = """
+Sección 1. Política municipal.
+Ningún empleado municipal compartirá con las agencias federales de inmigración información
+sobre el estatus migratorio de una persona, salvo por orden judicial válida.
+"""
+
+
+def test_a_section_in_spanish_is_a_warning_that_it_was_not_read():
+    [finding] = hits(NotRead(), ORDENANZA)
+    assert finding.severity == "warning"
+    assert finding.sentence.startswith("Ningún empleado municipal")
+    assert "in Spanish" in finding.message and "not read" in finding.message
+    assert verdict(lint(doc(ORDENANZA))) == "warning"
+
+
+def test_only_the_spanish_section_of_a_bilingual_ordinance_is_marked():
+    text = (
+        "Section 1. Purpose.\nThe City welcomes all residents and shall not ask any person "
+        "about immigration status when providing services.\n"
+        + ORDENANZA.strip().replace("Sección 1.", "Section 2.")
+    )
+    [finding] = hits(NotRead(), text)
+    assert finding.section == "Section 2. Política municipal."
+    assert finding.sentence.startswith("Ningún empleado municipal")
+
+
+def test_english_with_spanish_place_names_is_read():
+    text = (
+        "Section 1. Police.\nThe police of Los Angeles, Las Cruces, El Paso and San Antonio "
+        "shall not share the immigration status of any person with federal immigration "
+        "authorities."
+    )
+    assert hits(NotRead(), text) == []
+    assert verdict(lint(doc(text))) == "error"
