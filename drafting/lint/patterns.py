@@ -108,17 +108,18 @@ _LINE = r"(?:[0-9]{1,3}\s+)?"
 _CHAIN = rf"""(?:\s*(?:,\s*(?:or\b|and\b)?|\bor\b|\band\b|and/or)\s*{_LINE}
     (?:in\s+{_LINE}any\s+way\s+{_LINE})?(?:be\s+)?{_RESTRICT_WORDS})*"""
 _MODAL = r"(?:shall|may|will|must|can|should)"
-# Federal immigration authorities as a recipient.
-# ("of immigration status" names no recipient: "request proof of immigration status")
-_FEDERAL_RECIPIENT = r"""(?:the\s+)?(?:federal\b|immigrations?\b(?!\s+status)
-      |u\.s\.\s+immigration|ice\b|ins\b|dhs\b|cbp\b|uscis\b|border\s+patrol\b
-      |department\s+of\s+homeland|homeland\s+security
-      |united\s+states\s+immigration|(?:u\.s\.\s+)?customs\s+and\s+border)"""
 # Immigration authorities by name, not the federal government at large: "call ICE", "refer
 # students to ICE", "make referrals to federal immigration authorities" (not "report code
-# violations to the federal government", nor "refer families to immigration lawyers").
+# violations to the federal government", nor "refer families to immigration lawyers"). "The
+# Immigration Service" is the INS's old name.
 _IMMIGRATION_BODY = r"""\b(?:immigrations?\s+(?:and\s+customs|enforcement|authorit\w*|agen\w*
-    |officers?|officials?)|ice|ins|dhs|cbp|uscis|border\s+patrol|homeland\s+security)\b"""
+    |officers?|officials?|service\b(?!\s+provid))|ice|ins|dhs|cbp|uscis|border\s+patrol
+    |homeland\s+security)\b"""
+# Federal immigration authorities as a recipient: the federal government, or an immigration
+# body by name (the bare adjective names none: "proof of immigration status").
+_FEDERAL_RECIPIENT = rf"""(?:the\s+)?(?:federal\b|{_IMMIGRATION_BODY}
+      |u\.s\.\s+immigration|department\s+of\s+homeland
+      |united\s+states\s+immigration|(?:u\.s\.\s+)?customs\s+and\s+border)"""
 _IMMIGRATION_RECIPIENT = rf"""(?:the\s+)?(?:u\.s\.\s+|united\s+states\s+|federal\s+)?
     (?:department\s+of\s+)?{_IMMIGRATION_BODY}"""
 # The verbs of giving information, as a word starts (for operators that need one after them).
