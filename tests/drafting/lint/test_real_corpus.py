@@ -1,6 +1,6 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Twenty-eight sets, each reported on its own:
+Twenty-nine sets, each reported on its own:
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -173,12 +173,18 @@ Twenty-eight sets, each reported on its own:
   done (19243ac; 12/20, bar not met; the rules at the session's start, 64ce74b, score it
   12/20 too); its misses were then read and the twenty-fourth round's readings written,
   so it is one more development set.
-* `heldout-27` — gathered on 2026-12-01 the same way (21 provisions, 21 jurisdiction keys
-  new to the corpus; both gatherers fell short, with 2 errors in all), committed with its
-  verdicts (febe332, 595fd6a) before the lint was run on it; run once after the
-  twenty-fourth round's rules were done (b579f81): 18/21, bar not met. The issue's bar
-  applies to it. Its misses are strict xfails with their causes, read after that run;
-  they were not tuned on.
+* `heldout-27`, reported as **seen (looked at 2026-12-01, twenty-fifth round)** —
+  gathered on 2026-12-01 the same way (21 provisions, 21 jurisdiction keys new to the
+  corpus; both gatherers fell short, with 2 errors in all), committed with its verdicts
+  (febe332, 595fd6a) before the lint was run on it, and run once after the twenty-fourth
+  round's rules were done (b579f81): 18/21, bar not met. One of its misses (Aguadilla's
+  ordinance, in Spanish) was then mended by a rule written with it in view (a section the
+  lint cannot read is a warning, 918d4e8), so it is one more development set.
+* `heldout-28` — gathered on 2026-12-01 the same way (24 provisions, 24 jurisdiction keys
+  new to the corpus; both gatherers fell short, with 2 errors in all, both marked unsure),
+  committed with its verdicts (75603ca, 53304a1) before the lint was run on it; run once
+  on the rules of 4b8d91a: 19/24, bar not met. The issue's bar applies to it. Its misses
+  are strict xfails with their causes, read after that run; they were not tuned on.
 
 Precision and recall for each set are printed after the run.
 """
@@ -219,6 +225,7 @@ SEEN_23_LABEL = "seen (looked at 2026-12-01, twenty-first round)"
 SEEN_24_LABEL = "seen (looked at 2026-12-01, twenty-second round)"
 SEEN_25_LABEL = "seen (looked at 2026-12-01, twenty-third round)"
 SEEN_26_LABEL = "seen (looked at 2026-12-01, twenty-fourth round)"
+SEEN_27_LABEL = "seen (looked at 2026-12-01, twenty-fifth round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {}
@@ -748,8 +755,8 @@ KNOWN_SEEN_26_MISSES: dict[str, str] = {
 }
 
 # heldout-27 documents the lint got wrong on its one run (2026-12-01, after the
-# twenty-fourth round's rules were done), and why: causes read after the run, not fixed.
-KNOWN_HELDOUT_27_MISSES: dict[str, str] = {
+# twenty-fourth round's rules were done) and still does, and why.
+KNOWN_SEEN_27_MISSES: dict[str, str] = {
     "university-of-connecticut-ct-2016-president-message-supporting-undocumented-students": (
         "item 4 is cut before its verb ('Information regarding a person's immigration status "
         "contained within the records of the UConn Police Depa'): no restriction is written "
@@ -759,6 +766,41 @@ KNOWN_HELDOUT_27_MISSES: dict[str, str] = {
         "'may choose not to engage in voluntary immigration enforcement activities' (a "
         "discretion) and FERPA, 'which protects student information from disclosure', "
         "restated: neither is read as a restriction (compliant for warning)"
+    ),
+}
+
+# heldout-28 documents the lint got wrong on its one run (2026-12-01, on the rules of
+# 4b8d91a), and why: causes read after the run, not fixed.
+KNOWN_HELDOUT_28_MISSES: dict[str, str] = {
+    "aurora-co-2019-pd-chief-message-immigration-policy": (
+        "'It is not our practice to report to other agencies who we speak with or what their "
+        "immigration status is': the status is named in an indirect question after a "
+        "relative clause ('who we speak with or what ...'), which the reading of the "
+        "report's object does not reach (compliant for error; marked unsure, a practice)"
+    ),
+    "falmouth-ma-2019-town-meeting-petition-resolution-immigration": (
+        "'to forbid all officials ... from participating in or cooperating with any inquiry, "
+        "investigation, surveillance or detention having to do with immigration matters': a "
+        "ban on cooperating with an inquiry is not read as reaching information, as "
+        "Mashpee's same words are not (compliant for warning)"
+    ),
+    "state-university-of-new-york-ny-2017-immigration-policy-faq-student-data": (
+        "'Campuses should immediately contact their campus counsel if any federal agency "
+        "seeks to obtain immigration-related information': a routing to counsel, said with "
+        "'seeks to obtain' and 'contact', which the routing reading (a 'request' handed to a "
+        "named office) does not take (compliant for warning)"
+    ),
+    "united-states-ins-2001-8-cfr-245a-21-life-legalization-confidentiality": (
+        "'No information furnished pursuant to an application for permanent resident status "
+        "... shall be used for any purpose except' the listed ones: a limit on use, not on "
+        "giving, and the information is an application's, not named as status (compliant for "
+        "error; marked unsure, a federal rule binding the agency itself)"
+    ),
+    "university-at-albany-ny-2017-senate-resolution-1617-05r-undocumented-students": (
+        "'Ensure ALL students' privacy by not sharing information outside the university "
+        "without student's consent, except when required by law': bare 'information', with no "
+        "category and no immigration body named near it, is not read as the students' "
+        "(compliant for warning)"
     ),
 }
 
@@ -789,7 +831,8 @@ SEEN_23 = real_cases("heldout-23")
 SEEN_24 = real_cases("heldout-24")
 SEEN_25 = real_cases("heldout-25")
 SEEN_26 = real_cases("heldout-26")
-HELDOUT_27 = real_cases("heldout-27")
+SEEN_27 = real_cases("heldout-27")
+HELDOUT_28 = real_cases("heldout-28")
 
 
 def _was(split: str, score: str) -> str:
@@ -830,7 +873,8 @@ MEASURED = (
     (SEEN_24_LABEL, SEEN_24, KNOWN_SEEN_24_MISSES, _was("heldout-24", "20/24")),
     (SEEN_25_LABEL, SEEN_25, KNOWN_SEEN_25_MISSES, _was("heldout-25", "17/21")),
     (SEEN_26_LABEL, SEEN_26, KNOWN_SEEN_26_MISSES, _was("heldout-26", "12/20")),
-    ("heldout-27", HELDOUT_27, KNOWN_HELDOUT_27_MISSES, _unmet("heldout-27")),
+    (SEEN_27_LABEL, SEEN_27, KNOWN_SEEN_27_MISSES, _was("heldout-27", "18/21")),
+    ("heldout-28", HELDOUT_28, KNOWN_HELDOUT_28_MISSES, _unmet("heldout-28")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
@@ -916,6 +960,7 @@ def test_corpus_has_every_verdict_in_every_set():
         21,
         20,
         21,
+        24,
     )
     assert (sizes[0] + sizes[1], *sizes[2:]) == expected
 
