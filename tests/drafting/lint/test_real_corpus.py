@@ -186,6 +186,12 @@ Twenty-nine sets, each reported on its own:
   on the rules of 4b8d91a: 19/24, bar not met. The issue's bar applies to it. Its misses
   are strict xfails with their causes, read after that run; they were not tuned on.
 
+Where two blind readers disagreed (heldout-15, -16, -18 to -21, -23 to -28), a third,
+blind adjudicator decided, and the files carry its verdict (the gatherer's is kept as
+`gathered_verdict`; corpus README, "Adjudicated verdicts"). The one-run scores above are
+against the gathered verdicts, as they were run; every set is measured here against the
+adjudicated ones.
+
 Precision and recall for each set are printed after the run.
 """
 
@@ -519,12 +525,13 @@ KNOWN_SEEN_15_MISSES: dict[str, str] = {
         "follow the procedures outlined in regulation KLG-R.': a commitment to protect status "
         "is not read as a duty of confidentiality (only 'protect the confidentiality of' is), "
         "and read as one it would be an error, not the file's warning; the operative "
-        "regulation was not read (compliant for warning; marked unsure)"
+        "regulation was not read (compliant for error, as adjudicated on 2026-12-01; gathered as "
+        "warning, marked unsure)"
     ),
     "new-haven-ct-2006-pd-general-order-06-2-disclosure-of-status-information": (
         "a general order titled 'Disclosure of Status Information' whose stored text stops "
         "before its operative disclosure section: what was read restricts nothing (compliant "
-        "for warning; the file grades the order by its title and purpose, marked unsure)"
+        "for error, as adjudicated on 2026-12-01: the title names status; gathered as warning)"
     ),
 }
 
@@ -547,7 +554,8 @@ KNOWN_SEEN_16_MISSES: dict[str, str] = {
     "mount-rainier-md-pd-2008-general-order-935-enforcement-of-immigration-laws": (
         "the stored text holds only the order's table of contents ('III. Restrictions upon "
         "Inquiries into and Reporting of Immigration Status'); a heading restricts nothing "
-        "(compliant for warning; marked unsure; the second reader said error from the heading)"
+        "(compliant for error, as adjudicated on 2026-12-01 from the heading; gathered as "
+        "warning)"
     ),
 }
 
@@ -585,34 +593,35 @@ KNOWN_SEEN_18_MISSES: dict[str, str] = {
         "records': the restriction is read, but 'records' alone is not a category, and the "
         "procedure is about access to spaces (compliant for warning; marked unsure)"
     ),
-    "portland-public-schools-me-2018-superintendent-statement-will-not-report-students-to-ice": (
-        "'our district will not report students to ICE': read as a restriction on the channel "
-        "(eighteenth round), a warning; the file reads status from the context "
-        "(warning for error; marked unsure)"
-    ),
 }
 
 # heldout-19 documents the lint got wrong on its one run (2026-11-30, after the
 # eighteenth round's rules were done), and why: causes read after the run, not fixed.
 KNOWN_HELDOUT_19_MISSES: dict[str, str] = {
+    "cincinnati-oh-2026-council-motions-immigration-data": (
+        "'Prohibiting the city from sharing any data from city-owned surveillance technology "
+        "(such as cameras, drones and license plate readers)': 'any data' is read as a broad "
+        "category that can hold status; what the data is (camera and plate-reader records) "
+        "is not read (warning for compliant, as adjudicated on 2026-12-01; gathered as "
+        "warning, which the lint was right on at its one run)"
+    ),
+    "cornell-college-cole-library-ia-confidentiality-of-library-records": (
+        "'Confidential library records should not be released ... to a federal agent': "
+        "'library records' is read as a broad category that can hold status; that they are "
+        "circulation records is not read (warning for compliant, as adjudicated on "
+        "2026-12-01; gathered as warning, which the lint was right on at its one run)"
+    ),
     "united-states-census-bureau-2019-statement-data-sharing-agreements": (
         "'By law, the Census Bureau does not return any records to the Department of Homeland "
         "Security or any of its components, including Immigration and Customs Enforcement': "
-        "'return' is not read as a verb of sending (compliant for error; a federal agency "
-        "stating Title 13, marked unsure)"
+        "'return' is not read as a verb of sending (compliant for warning, as adjudicated "
+        "on 2026-12-01: 'records' does not name status; gathered as error)"
     ),
 }
 
 # heldout-20 documents the lint still gets wrong after the twentieth round, and why (its
 # one run, 11/17, missed six: see the corpus README).
 KNOWN_SEEN_20_MISSES: dict[str, str] = {
-    "amherst-pelham-regional-public-schools-ma-2017-policy-jii-protection-of-undocumented-"
-    "students": (
-        "'staff will not refer students or families to ICE if they inadvertently or "
-        "intentionally disc[lose]' (the stored page ends there): referring people to ICE is "
-        "read as a restriction on the channel (twentieth round), a warning; the status the "
-        "condition names is cut off (warning for error; marked unsure)"
-    ),
     "geneseo-ny-2017-police-immigration-law-alien-procedures": (
         "'officers will not make referrals to federal authorities in cases where they develop "
         "information of suspected civil immigration violations': read as a restriction on the "
@@ -642,12 +651,6 @@ KNOWN_SEEN_20_MISSES: dict[str, str] = {
 # heldout-21 documents the lint got wrong on its one run (2026-11-30, after the
 # twentieth round's rules were done), and why: causes read after the run, not fixed.
 KNOWN_HELDOUT_21_MISSES: dict[str, str] = {
-    "bellevue-college-2025-procedure-1510p-immigration-enforcement-protection": (
-        "'The college will ensure that information reviewed to determine eligibility ... and "
-        "any reporting requirements is limited only to the information necessary for "
-        "residency determinations': a limit put on what is reviewed and reported, by 'is "
-        "limited only to', is not read as a restriction (compliant for warning; marked unsure)"
-    ),
     "united-states-ssa-2016-poms-gn-03313-095-disclosure-to-federal-agencies": (
         "a manual that permits disclosing records to DHS where a request meets listed "
         "criteria (the stored copy stops inside item A): conditions written as permissions "
@@ -662,16 +665,6 @@ KNOWN_HELDOUT_22_MISSES: dict[str, str] = {}
 # heldout-23 documents the lint still gets wrong after the twenty-first round, and why (its
 # one run, 16/28, missed twelve: see the corpus README).
 KNOWN_SEEN_23_MISSES: dict[str, str] = {
-    "tigard-tualatin-school-district-or-2025-welcome-and-safe-student-safety": (
-        "'cannot disclose student records without parental consent or unless the request "
-        "meets one of the exceptions to ... FERPA': a restatement of federal law is read as "
-        "the district's own broad restriction (warning for compliant; marked unsure)"
-    ),
-    "glenview-public-library-il-2025-ice-in-our-communities-library-information": (
-        "'does not participate in immigration enforcement activities, except ...': taking part "
-        "in enforcement, no information named, is not read as a restriction on sending "
-        "(compliant for warning; marked unsure)"
-    ),
     "michigan-department-of-education-2025-memo-responsibility-to-educate-regardless-of-"
     "immigration-status": (
         "'A district should consult with counsel on the requirements to access student "
@@ -681,8 +674,8 @@ KNOWN_SEEN_23_MISSES: dict[str, str] = {
     ),
     "university-of-new-mexico-nm-2017-backgrounder-solidarity-with-undocumented-students": (
         "'committed to maintaining the anonymity of our undocumented students': keeping people "
-        "anonymous is not read as withholding their status (compliant for warning; marked "
-        "unsure)"
+        "anonymous is not read as withholding their status (compliant for error, as "
+        "adjudicated on 2026-12-01; gathered as warning)"
     ),
 }
 
@@ -710,10 +703,7 @@ _ROUTED = (
     "restriction only where the request names information (compliant for warning; marked "
     "unsure)"
 )
-KNOWN_SEEN_25_MISSES: dict[str, str] = {
-    "eastern-washington-university-wa-2025-immigration-enforcement-page": _ROUTED,
-    "new-jersey-department-of-education-2025-immigrant-students-requirements-page": _ROUTED,
-}
+KNOWN_SEEN_25_MISSES: dict[str, str] = {}
 
 # heldout-26 documents the lint still gets wrong after the twenty-fourth round, and why
 # (its one run, 12/20, missed eight: see the corpus README).
@@ -726,7 +716,8 @@ KNOWN_SEEN_26_MISSES: dict[str, str] = {
     "hartford-vt-2020-welcoming-hartford-ordinance": (
         "the stored page stops before the operative sections; the file's verdict rests on a "
         "section title ('Disclosing information prohibited') and a newspaper's paraphrase, "
-        "which the lint does not read as a rule (compliant for error; marked unsure)"
+        "which the lint does not read as a rule (compliant for warning, as adjudicated on "
+        "2026-12-01; gathered as error)"
     ),
     "josephine-county-or-2025-sheriff-informational-press-release-on-immigration": (
         "'Provide information to ICE about a person in custody if the information is "
@@ -784,17 +775,11 @@ KNOWN_HELDOUT_28_MISSES: dict[str, str] = {
         "ban on cooperating with an inquiry is not read as reaching information, as "
         "Mashpee's same words are not (compliant for warning)"
     ),
-    "state-university-of-new-york-ny-2017-immigration-policy-faq-student-data": (
-        "'Campuses should immediately contact their campus counsel if any federal agency "
-        "seeks to obtain immigration-related information': a routing to counsel, said with "
-        "'seeks to obtain' and 'contact', which the routing reading (a 'request' handed to a "
-        "named office) does not take (compliant for warning)"
-    ),
     "united-states-ins-2001-8-cfr-245a-21-life-legalization-confidentiality": (
         "'No information furnished pursuant to an application for permanent resident status "
         "... shall be used for any purpose except' the listed ones: a limit on use, not on "
         "giving, and the information is an application's, not named as status (compliant for "
-        "error; marked unsure, a federal rule binding the agency itself)"
+        "warning, as adjudicated on 2026-12-01; gathered as error, marked unsure)"
     ),
     "university-at-albany-ny-2017-senate-resolution-1617-05r-undocumented-students": (
         "'Ensure ALL students' privacy by not sharing information outside the university "
