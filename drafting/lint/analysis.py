@@ -455,7 +455,9 @@ def _effective(low: str, cluster: list[Span], gap: str, mention: Span) -> tuple[
     investigate, the ... status", "maintain" has its own "information about", which
     points to the status after the last verb of the cluster.
     """
-    direct = cluster[-1].end <= mention.start and bool(_DIRECT_OBJECT.match(gap))
+    direct = cluster[-1].end <= mention.start and bool(
+        _DIRECT_OBJECT.match(gap) or _INDIRECT_QUESTION.fullmatch(gap)
+    )
     info = (
         mention.kind != "status"
         or direct
@@ -526,6 +528,8 @@ def _preceding(low: str, mention: Span, clusters: list[list[Span]]) -> list[Span
         return None
     cluster = before[-1]
     gap = low[cluster[-1].end : mention.start]
+    if _INDIRECT_QUESTION.fullmatch(gap):
+        return cluster
     if ";" in gap or p.BASIS.search(gap) or _CLAUSE_WORD.search(gap):
         return None
     if len(gap) > 40 and not (
@@ -538,6 +542,17 @@ def _preceding(low: str, mention: Span, clusters: list[list[Span]]) -> list[Span
     ):
         return None
     return cluster
+
+
+# Status asked as an indirect question is the verb's object: "report to other agencies who
+# we speak with or what their immigration status is" (after a recipient, and another
+# question joined by "or").
+_INDIRECT_QUESTION = re.compile(
+    r"""\s*(?:to\s+(?:[\w-]+\s+){1,4}?)?
+    (?:(?:who|whom|where|when|how)\s+(?:[\w'’-]+\s+){1,5}?(?:or|and)\s+)?
+    what\s+(?:(?:their|his|her|its|his\s+or\s+her|the|a|an|any)\s+|[\w-]+['’]s\s+)?""",
+    re.VERBOSE,
+)
 
 
 def _data_list(gap: str) -> bool:
@@ -764,7 +779,7 @@ def sentence_facts(
         if not any(o.start <= first for o in facts.operators):
             facts.operators.insert(0, Span("restrict", 0, 0, ""))
     mentions = [m for m in _mentions(text, status, broad, limited) if not _access_to(low, m)]
-    if after_immigration or facts.names_immigration:
+    if after_immigration or facts.names_immigration or _PERSONS_PRIVACY.search(low):
         mentions = _bare_information(text, low, mentions)
     if "report" in low or "notif" in low:
         mentions = _reported_persons(text, low, mentions)
@@ -821,6 +836,8 @@ def sentence_facts(
         _access_denied(facts, mentions)
     _process_demanded(facts, mentions)
     _routed_request(facts, mentions)
+    if "inquir" in low and "immigration" in low:
+        _inquiry_joined(facts, mentions)
     if facts.names_status:
         _condition_told(facts, mentions)
     if any(word in low for word in _CHANNEL_WORDS):
@@ -964,9 +981,21 @@ def _refused_requests(verbs: list[Span]) -> list[Span]:
     ]
 
 
+# A sentence about people's privacy: its bare "information" is theirs ("Ensure ALL
+# students' privacy by not sharing information outside the university"). Not the Privacy
+# Act's name, nor privacy in general.
+_PERSONS_PRIVACY = re.compile(
+    r"""\b(?:privacy|confidentiality)\s+of\s+(?!information|records|data)
+    |['’]s?\s+(?:privacy|confidentiality)\b
+    |\b(?:their|his|her|your|our|personal|individual|student|patient|client|family)\s+
+      (?:privacy|confidentiality)\b(?!\s+(?:act|rights\s+act))""",
+    re.VERBOSE,
+)
+
+
 def _bare_information(text: str, low: str, mentions: list[Span]) -> list[Span]:
-    """Bare "information" given in a sentence that names immigration enforcement is a broad
-    category (see `p.BARE_INFORMATION`)."""
+    """Bare "information" given in a sentence that names immigration enforcement, or
+    people's privacy (`_PERSONS_PRIVACY`), is a broad category (see `p.BARE_INFORMATION`)."""
     found = [
         Span("broad", m.start("object"), m.end("object"), text[m.start("object") : m.end("object")])
         for m in p.BARE_INFORMATION.finditer(low)
@@ -1265,6 +1294,31 @@ def _routed_request(facts: Facts, mentions: list[Span]) -> None:
     facts.broad.append(
         Restriction(Span("routed", mention.start, mention.end, mention.text), (verb,))
     )
+
+
+def _inquiry_joined(facts: Facts, mentions: list[Span]) -> None:
+    """Officials barred from taking part in an inquiry that concerns immigration
+    (`p.JOINED_INQUIRY`): they may not answer it, so what it asks for may not be sent.
+    Status named as what the inquiry is about is restricted (an error); otherwise the
+    inquiry is a warning, since answering it can reach status."""
+    low = facts.low
+    for match in p.JOINED_INQUIRY.finditer(low):
+        if facts.polarity_at(match.start()) != "restrict":
+            continue
+        verb = Span("send", match.start(), match.end(), facts.text[match.start() : match.end()])
+        tail = low[match.end() : match.end() + 120].split(";")[0]
+        about = [
+            m
+            for m in mentions
+            if m.kind == "status" and match.end() <= m.start < match.end() + len(tail)
+        ]
+        for mention in about:
+            _restrict_once(facts, mention, (verb,))
+        if not about and not facts.status and not facts.broad:
+            start, end = match.span("object")
+            inquiry = Span("inquiry", start, end, facts.text[start:end])
+            facts.broad.append(Restriction(inquiry, (verb,)))
+        return
 
 
 def _condition_told(facts: Facts, mentions: list[Span]) -> None:

@@ -433,7 +433,10 @@ VERB = Scanner(
       # used for immigration enforcement: "This information cannot be used for civil
       # immigration enforcement" (put to that use, it goes to the enforcers)
       | \bus(?:e|ed|ing)\b(?=\s+(?:for|in)\s+(?:the\s+purposes?\s+of\s+)?(?:any\s+)?
-          (?:civil\s+|federal\s+)?immigration\s+(?:law\s+)?enforcement\b)
+          (?:civil\s+|federal\s+)?immigration\s+(?:law\s+)?enforcement\b
+        # or for no purpose but those listed: "No information furnished pursuant to an
+        # application ... shall be used for any purpose except" (giving it out is a use)
+        |\s+for\s+any\s+(?:other\s+)?purposes?\s+(?:except|other\s+than|but|not\s+listed)\b)
       # refusing it: not answering, so not giving what it asks for
       | \b"""
     + _REFUSING
@@ -754,7 +757,8 @@ BROAD = Scanner(
   | \bdatabases?\b(?!\s+search)  # not "database search records" (what was looked up)
   # general non-disclosure directives: "information collected from individuals",
   # "records or information", "information, including but not limited to ..."
-  | \b(?:information|data|records)\s+(?:collected|obtained|gathered|received|acquired)\b
+  | \b(?:information|data|records)\s+(?:collected|obtained|gathered|received|acquired|furnished
+      |submitted|supplied)\b
   # what an agency holds: "Information in the custody of the Department of Public Health"
   | \b(?:information|data|records)\s+(?:in\s+the\s+(?:custody|possession)\s+of|held\s+by
       |maintained\s+by)\b
@@ -1107,6 +1111,14 @@ ROUTED = _compile(
       \s+(?:[\w-]+\s+)?requests?\s+(?:from\s+[^.;]{1,60}?\s+)?(?:directly\s+)?to\b
     |\b(?:receive|get)\s+an?\s+request\b[^.;]{0,160}?,\s*(?:immediately\s+|please\s+)?
       (?:notify|contact|call)\b"""
+)
+# Taking part in an inquiry about immigration: "forbid all officials ... from participating
+# in or cooperating with any inquiry, investigation, surveillance or detention having to do
+# with immigration matters". An inquiry asks for information; joining it is answering it.
+JOINED_INQUIRY = _compile(
+    r"""\b(?:cooperat(?:e|es|ed|ing)\s+with|participat(?:e|es|ed|ing)\s+in
+      |assist(?:s|ed|ing)?\s+(?:in|with))\s+(?:(?:any|an|the|all|such)\s+)?
+      (?:[\w-]+\s+){0,2}?(?P<object>inquir(?:y|ies))\b"""
 )
 # What such a request asks for, where no category is otherwise named: "asking for student
 # or staff information", "requests ... to access school information", "a request ... for

@@ -169,6 +169,8 @@ class BroadRestriction(SentenceRule):
             what = "communicating with federal immigration authorities"
         if restriction.mention.kind == "routed":  # analysis._routed_request
             what = f"who may answer a request for “{phrase}”"
+        if restriction.mention.kind == "inquiry":  # analysis._inquiry_joined
+            what = f"answering an immigration “{phrase}”"
         message = (
             f"This restricts {what} (“{_quoted(facts, restriction)}”) and does not "
             "exclude citizenship or immigration status, so it can be read to reach status "

@@ -3011,3 +3011,67 @@ def test_round_twenty_four_readings():
             ),
         )
     )
+
+
+# -- twenty-sixth round (heldout-28): status asked as an indirect question; joining an
+# immigration inquiry; no use but those listed; information in a sentence about privacy --
+
+
+def test_round_twenty_six_readings():
+    _verdicts(
+        (
+            (
+                "error",
+                "It is not our practice to report to other agencies who we speak with or what "
+                "their immigration status is.",
+            ),
+            ("error", "Officers shall not tell ICE what a person's immigration status is."),
+            ("compliant", "It is not our practice to report to other agencies who we speak with."),
+            ("compliant", "Officers shall not ask anyone what their immigration status is."),
+            # an inquiry asks for information: joining it is answering it
+            (
+                "warning",
+                "The Town forbids all officials from participating in or cooperating with any "
+                "inquiry, investigation, surveillance or detention having to do with "
+                "immigration matters.",
+            ),
+            (
+                "error",
+                "No officer shall cooperate with any inquiry by immigration authorities into a "
+                "person's immigration status.",
+            ),
+            (
+                "compliant",
+                "Officers may cooperate with any inquiry by federal immigration authorities.",
+            ),
+            (
+                "compliant",
+                "No officer shall cooperate with any inquiry into a resident's tax filings.",
+            ),
+            # no use but those listed: giving it out is a use
+            (
+                "warning",
+                "No information furnished pursuant to an application for benefits shall be "
+                "used for any purpose except to determine eligibility.",
+            ),
+            (
+                "compliant",
+                "No County vehicle shall be used for any purpose except County business.",
+            ),
+            # a sentence about people's privacy: its bare "information" is theirs
+            (
+                "warning",
+                "Ensure all students' privacy by not sharing information outside the "
+                "university without the student's consent.",
+            ),
+            (
+                "compliant",
+                "Under the Family Educational Rights and Privacy Act, staff shall not share "
+                "information with vendors.",
+            ),
+            (
+                "compliant",
+                "Staff shall not share information with vendors.",
+            ),
+        )
+    )
