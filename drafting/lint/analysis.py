@@ -791,7 +791,7 @@ def sentence_facts(
     if definitions is not None and definitions.pattern is not None:
         mentions = _defined_mentions(text, low, mentions, definitions)
     verbs = [  # "release" in "release dates" is part of the object
-        _recorded_when_asked(low, v)
+        v
         for v in _spans(text, verb_matches)
         if not any(m.start <= v.start < m.end for m in mentions)
     ]
@@ -950,16 +950,6 @@ def _file(facts: Facts, restriction: Restriction) -> None:
         (facts.status if restriction.moves else facts.dont_ask).append(restriction)
     elif restriction.moves:
         (facts.broad if restriction.mention.kind == "broad" else facts.limited).append(restriction)
-
-
-def _recorded_when_asked(low: str, verb: Span) -> Span:
-    """ "inquire about or record a student's immigration status": writing down what was asked
-    is gathering it (don't ask), not keeping what is held (§ 1373(b)(2))."""
-    if verb.kind != "keep" or not verb.text.lower().startswith(("record", "document")):
-        return verb
-    if not p.ASKING_BEFORE_RECORD.search(low, max(0, verb.start - 40), verb.start):
-        return verb
-    return Span("collect", verb.start, verb.end, verb.text)
 
 
 def _refusal(verb: Span) -> bool:

@@ -1396,12 +1396,6 @@ PROHIBITED_AT_END = _compile(
     r"""\b(?:is|are|shall\s+be|will\s+be)\s+(?:hereby\s+|strictly\s+|expressly\s+)?
     (?:prohibited|forbidden|banned|not\s+permitted|not\s+allowed)\s*(?:[.;]?\s*$|,\s*(?:and|or)\b)"""
 )
-# A verb of making a record joined to asking ("inquire about or record", "do not inquire into
-# nor record"): writing down what was asked, gathering, not keeping what is held.
-ASKING_BEFORE_RECORD = _compile(
-    r"""\b(?:inquir\w*|enquir\w*|ask\w*|question\w*|collect\w*|solicit\w*)\b
-    (?:\s+(?:about|into|after|for))?\s*(?:,|\bor\b|\band\b|\bnor\b)\s*$"""
-)
 # A lead-in whose restricted verb takes the items of its list as objects: "may not disclose,
 # for the purpose of ..., the following information concerning a student:".
 FOLLOWING_OBJECT = _compile(

@@ -36,6 +36,12 @@ _OFFICE_RECORDS = (
     "an office's records with no topic ('Records of the Office of New Americans') are not "
     "read as a category (compliant for warning)"
 )
+_RECORDED_WHEN_ASKED = (
+    "'ask about or record', 'collect or record' status: since 2026-12-01 a record of status "
+    "is status kept (§ 1373(b)(2)) even beside a verb of asking or collecting, as the blind "
+    "readers of the corpus's adjudicated files read it; the probe's writer read recording "
+    "beside asking as gathering (error for compliant; a question for counsel)"
+)
 SYNTHETIC_1_MISSES: dict[str, str] = {
     "Any record of a person's immigration status held by the": (
         "a second passive ('shall be stored securely and shall not be accessible to "
@@ -58,6 +64,8 @@ SYNTHETIC_1_MISSES: dict[str, str] = {
     "Nothing in this policy prohibits employees from sending": _DENIED_REQUESTS,
     "Q: Can ICE get information about my child from the school?": _ROUTING,
     "Nothing in this section restricts any official from": _UNCURED_LIMB,
+    "The District will not collect or record data on the citizenship": _RECORDED_WHEN_ASKED,
+    "Officers shall not ask about or record whether a person is a": _RECORDED_WHEN_ASKED,
 }
 SYNTHETIC_2_MISSES: dict[str, str] = {
     "Nothing in this section prohibits any official from sending to, or": _UNCURED_LIMB,

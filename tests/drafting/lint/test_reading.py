@@ -718,9 +718,8 @@ def test_not_before_a_list_of_gerunds_negates_them():
     assert verdict(findings) == "error"
     finding = _only(findings, "1373-status-restriction")
     assert finding.sentence.startswith("This includes not asking about")
-    # "recording" joined to asking writes down what was asked (gathering, twelfth round);
-    # "sharing" is what reaches § 1373
-    assert finding.limb == "§ 1373(a), (b)(1): sending or receiving"
+    # "recording" keeps what is recorded, and "sharing" sends it
+    assert finding.limb == "§ 1373(a), (b)(1): sending or receiving; § 1373(b)(2): maintaining"
 
 
 def test_not_before_other_gerunds_is_no_restriction():
@@ -2014,21 +2013,31 @@ def test_being_asked_to_provide_status_is_a_dont_ask_rule():
     )
 
 
-def test_recording_joined_to_asking_is_gathering_not_keeping():
+def test_recording_status_joined_to_asking_is_still_keeping_it():
+    """Reversed on 2026-12-01 (the sixteenth round had read "inquire about or record" as
+    gathering): a record of status is status kept, § 1373(b)(2), whatever verb comes
+    before it. Every blind reader since read it so (Wayne State's two readers; Iowa City,
+    Rutgers and Berkeley Unified, adjudicated): corpus README, "Adjudicated verdicts"."""
     _verdicts(
         (
             (
-                "compliant",
+                "error",
                 "Officers shall not inquire about or record a person's immigration status.",
             ),
             (
-                "compliant",
+                "error",
                 "Police do not inquire into nor record the immigration status of students.",
             ),
             ("error", "Officers shall not record or share a person's immigration status."),
             ("error", "The city will not maintain records of immigration status."),
+            ("compliant", "Officers shall not inquire about a person's immigration status."),
         )
     )
+    finding = _only(
+        lint(doc("Officers shall not inquire about or record a person's immigration status.")),
+        "1373-status-restriction",
+    )
+    assert finding.limb == "§ 1373(b)(2): maintaining"
 
 
 def test_limits_from_in_a_policy_the_text_forbids_is_described():
@@ -2090,8 +2099,12 @@ def test_neither_nor_and_citizenship_as_a_topic():
                 "The city will neither ask about nor disclose the immigration status of residents.",
             ),
             (
-                "compliant",
+                "error",  # a record of status is status kept
                 "The city will neither ask about nor record the immigration status of residents.",
+            ),
+            (
+                "compliant",
+                "The city will neither ask about nor collect the immigration status of residents.",
             ),
             ("error", "Staff will not report on the citizenship of any student."),
             ("compliant", "Staff will teach classes on the citizenship test."),

@@ -1,6 +1,6 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Twenty-nine sets, each reported on its own:
+Thirty sets, each reported on its own:
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -180,6 +180,14 @@ Twenty-nine sets, each reported on its own:
   round's rules were done (b579f81): 18/21, bar not met. One of its misses (Aguadilla's
   ordinance, in Spanish) was then mended by a rule written with it in view (a section the
   lint cannot read is a warning, 918d4e8), so it is one more development set.
+* `heldout-29` — gathered on 2026-12-01 the same way (24 provisions, 24 jurisdiction keys
+  new to the corpus; the brief no longer asked for a count of each verdict, and both
+  gatherers found mostly compliant texts: 1 error, 4 warnings), committed with its verdicts
+  (2a4afde, 4b40ea9), then read blind by a second reader (23 of 24 agreed) and the one
+  disagreement adjudicated blind (the gatherer's error kept), all before the lint was run
+  on it; run once on the rules of f363b1b: 21/24, bar not met. The issue's bar applies to
+  it. Its misses are strict xfails with their causes, read after that run; they were not
+  tuned on.
 * `heldout-28`, reported as **seen (looked at 2026-12-01, twenty-sixth round)** —
   gathered on 2026-12-01 the same way (24 provisions, 24 jurisdiction keys new to the
   corpus; both gatherers fell short, with 2 errors in all, both marked unsure), committed
@@ -237,7 +245,15 @@ SEEN_27_LABEL = "seen (looked at 2026-12-01, twenty-fifth round)"
 SEEN_28_LABEL = "seen (looked at 2026-12-01, twenty-sixth round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
-KNOWN_DEV_MISSES: dict[str, str] = {}
+KNOWN_DEV_MISSES: dict[str, str] = {
+    "mountain-view-whisman-sd-2025-bp-5145-13-revised": (
+        "'data collected by the district shall not be used ... to compile a list, registry, or "
+        "database of individuals based on ... immigration status': a registry ban is read as "
+        "outside § 1373's verbs; the adjudicator read it as restricting maintaining status "
+        "(compliant for error, as adjudicated on 2026-12-01; gathered as compliant; a question "
+        "for counsel)"
+    ),
+}
 
 # Seen documents the lint still gets wrong. Five others were fixed on 2026-11-30 by
 # general readings (bill line numbers, recitals reporting a rule, verbs sharing one
@@ -300,6 +316,20 @@ KNOWN_SEEN_3_MISSES: dict[str, str] = {}
 # them and tested on texts of their own in test_reading.py. From then on it is reported as
 # "seen (looked at 2026-11-30, fourth round)". What it still misses:
 KNOWN_SEEN_4_MISSES: dict[str, str] = {
+    "beacon-ny-2017-welcoming-resolution-information-requests": (
+        "'Decline to respond affirmatively to requests from ... ICE ... for non-public "
+        "information about an individual unless ...': the refusal of a request for a broad "
+        "category is not read past its conditions (compliant for warning, as adjudicated on "
+        "2026-12-01; gathered as "
+        "compliant)"
+    ),
+    "kerman-usd-2018-ar-5145-13-student-information": (
+        "'shall not be used ... to compile a list, registry, or database of individuals based "
+        "on ... immigration status': a registry ban is read as outside § 1373's verbs, so "
+        "only the broad 'student information' bar is found (warning for error, as adjudicated on "
+        "2026-12-01; "
+        "gathered as warning; a question for counsel)"
+    ),
     "gilbert-az-2007-pd-general-order-1006-ice-contacts": (
         "'ICE ... may be contacted when an officer has made contact with a person believed to "
         "be in violation of federal immigration laws and circumstances indicate ...' is a "
@@ -328,7 +358,21 @@ KNOWN_SEEN_4_MISSES: dict[str, str] = {
 # records, access denied to law enforcement) were written for them and tested on texts of
 # their own in test_reading.py and tests/drafting/parse. From then on it is reported as
 # "seen (looked at 2026-11-30, fifth round)". What it still misses (nothing at the moment):
-KNOWN_SEEN_5_MISSES: dict[str, str] = {}
+KNOWN_SEEN_5_MISSES: dict[str, str] = {
+    "antioch-usd-2017-federal-immigration-enforcement-guidelines": (
+        "staff asked for 'school or District records, or student information' must ask for "
+        "the warrant and contact a District administrator, who decides whether the request is "
+        "lawful: a routing of requests, not read as one here (compliant for warning, as "
+        "adjudicated on 2026-12-01; "
+        "gathered as compliant)"
+    ),
+    "chelan-county-2019-code-1-392-010-keep-washington-working": (
+        "'may not provide information pursuant to notification requests from federal "
+        "immigration authorities': read as bare information given to immigration enforcement; "
+        "the adjudicator read a notification request as asking for release timing only "
+        "(Steinle) (warning for compliant, as adjudicated on 2026-12-01; gathered as warning)"
+    ),
+}
 
 # heldout-6 was measured once on 2026-11-30 (8/10), after the fifth round's rules were
 # done, and its causes were read after the run; the sixth round's readings (information
@@ -338,22 +382,7 @@ KNOWN_SEEN_5_MISSES: dict[str, str] = {}
 # citizen", is status information) were written for them and tested on texts of their own
 # in test_reading.py. From then on it is reported as "seen (looked at 2026-11-30, sixth
 # round)". What it still misses:
-KNOWN_SEEN_6_MISSES: dict[str, str] = {
-    "new-jersey-2021-a5942-voter-information-non-citizen-documentation": (
-        "'shall not share or transmit documentation or other information that indicates that an "
-        "individual is not a citizen of the United States' is now read as status information "
-        "(sixth round), so the bar is an error. The verdict (marked unsure between warning and "
-        "error in the file) reads the bar as aimed at the non-profit of states the section lets "
-        "the Secretary join; but the sentence names no recipient, and the lint reads no "
-        "recipient or channel for a status restriction (any restricted sending of status is an "
-        "error). A reading for a bar aimed only at a private recipient would not apply (none is "
-        "named), and reading an unqualified bar as a proviso to the sentence before is context, "
-        "not a general reading: on its words it reaches sending to federal immigration "
-        "authorities too (error for warning). Looked at again in the eighth round: reading a "
-        "ban after a permission ('may share ... for those purposes') as a proviso to it would "
-        "also soften flat bans on sharing status that follow a permission, so it is not safe"
-    ),
-}
+KNOWN_SEEN_6_MISSES: dict[str, str] = {}
 
 # heldout-7 was measured once on 2026-11-30 (8/11), after the sixth round's rules were
 # done, and its causes were read after the run; the seventh round's readings (a defined
@@ -398,17 +427,26 @@ KNOWN_SEEN_8_MISSES: dict[str, str] = {
 # tested on texts of their own in test_reading.py. From then on it is reported as "seen
 # (looked at 2026-11-30, ninth round)". What it still misses:
 KNOWN_SEEN_9_MISSES: dict[str, str] = {
+    "napa-superior-court-2021-court-facility-equal-access-policy": (
+        "'Court personnel are not required to disclose citizenship or immigration status "
+        "information': read as a discretion to withhold granted to the court's workforce "
+        "(ninth round); the adjudicator read it as removing a duty and forbidding nothing "
+        "(warning for compliant, as adjudicated on 2026-12-01; gathered as warning)"
+    ),
     "howard-county-public-school-system-2025-policy-1070-appendix-a-immigration-faq": (
         "'there is no requirement to report to any other government agency. In fact, the school "
         "staff would likely be violating ... Plyler v. Doe by discouraging or denying "
         "undocumented students the ability to access their education': a statement that "
         "reporting is not required, and that discouraging access would be unlawful, restricts "
         "nothing in the lint's reading; the file reads it as a chilling statement short of a "
-        "prohibition. The verdict is marked unsure in the file (compliant for warning). Looked "
+        "prohibition. The verdict is marked unsure in the file. Looked "
         "at in the ninth round: 'not required to disclose' is now read as a discretion to "
         "withhold where a policy grants it to a body or its workforce (Napa), but 'there is "
         "no requirement' states what the law requires and grants no one anything, and the "
-        "Plyler sentence is about discouraging access to school, not about information"
+        "Plyler sentence is about discouraging access to school, not about information. "
+        "Since then the FAQ's question ('Are schools required to report students' "
+        "immigration status ...?') is read with its answer as a restriction (error for "
+        "compliant, as adjudicated on 2026-12-01; gathered as warning)"
     ),
 }
 
@@ -424,18 +462,7 @@ KNOWN_SEEN_9_MISSES: dict[str, str] = {
 # under a lead-in that lets a court enjoin) were written for them and for wordings of the
 # same families, and tested on texts of their own in test_reading.py. From then on it is
 # reported as "seen (looked at 2026-11-30, tenth round)". What it still misses:
-KNOWN_SEEN_10_MISSES: dict[str, str] = {
-    "national-school-district-2017-superintendent-letter-student-records": (
-        "'our schools do not request or maintain any records that specify the citizenship "
-        "status of any students': the lint reads 'do not ... maintain' records specifying "
-        "status as a restriction on keeping status (§ 1373(b)(2)); the file reads the letter "
-        "as describing practice and gives a warning, and its note says the keeping reading "
-        "(error) is also open. Looked at in the tenth round: telling a description of practice "
-        "from a rule by its tense would also clear present-tense rules ('The department does "
-        "not share immigration status'), so the lint keeps the keeping reading (error for "
-        "warning)"
-    ),
-}
+KNOWN_SEEN_10_MISSES: dict[str, str] = {}
 
 # heldout-11 was measured once on 2026-11-30 (14/26), after the tenth round's rules were
 # done, and its causes were read after the run; the eleventh round's readings ("can not"
@@ -447,12 +474,11 @@ KNOWN_SEEN_10_MISSES: dict[str, str] = {
 # test_reading.py. From then on it is reported as "seen (looked at 2026-11-30, eleventh
 # round)". What it still misses:
 KNOWN_SEEN_11_MISSES: dict[str, str] = {
-    "rockland-me-2025-ordinance-limit-immigration-enforcement-aclu-quote": (
-        "'employees and resources cannot be used to assist, cooperate with, or facilitate any "
-        "federal agency in any immigration enforcement operation': no information is named, and "
-        "the corpus's legal test (README) calls a text with no information restriction "
-        "compliant, as the lint does; the file reads cooperation as reaching status (compliant "
-        "for warning; marked unsure in the file)"
+    "dane-county-2017-resolution-520-sheriff-report-immigration-status": (
+        "the board 'expresses its desire' that the Sheriff adopt 'a policy refusing to report "
+        "the immigration status' of those booked: a restriction urged on another is a "
+        "warning in the lint's reading; the adjudicator graded what it asks for (warning for "
+        "error, as adjudicated on 2026-12-01; gathered as warning)"
     ),
 }
 
@@ -503,14 +529,6 @@ KNOWN_SEEN_14_MISSES: dict[str, str] = {
         "information is named, and the corpus's legal test (README) calls a text with no "
         "information restriction compliant, as the lint does (compliant for warning; marked "
         "unsure in the file)"
-    ),
-    "rochester-mn-2019-city-statement-police-immigration-status-information": (
-        "'The Rochester Police Department does not collect or maintain information related to "
-        "the immigration status of residents': read as a restriction on maintaining status "
-        "(§ 1373(b)(2)); the file reads a city's description of practice as short of a rule "
-        "(error for warning; as with National School District's letter). Not changed in the "
-        "fourteenth round: telling a description of practice from a rule by its tense would "
-        "also clear present-tense rules"
     ),
 }
 
@@ -565,26 +583,17 @@ KNOWN_SEEN_16_MISSES: dict[str, str] = {
 # heldout-17 documents the lint still gets wrong after the seventeenth round, and why
 # (its one run, 21/27, missed six: see the corpus README).
 KNOWN_SEEN_17_MISSES: dict[str, str] = {
+    "berkeley-unified-school-district-ca-2018-directions-to-staff-immigrant-families": (
+        "'will not request information or make a record of information on the immigration "
+        "status': 'make a record of' (a noun after a verb of making) is not read as keeping "
+        "(compliant for error, as adjudicated on 2026-12-01; gathered as compliant)"
+    ),
     "illinois-central-college-il-2025-immigration-enforcement-student-information-protection": (
         "'State and federal laws ... protect your personal information—including your "
         "immigration status' describes the law, and the next sentence's 'We do not share your "
         "information with immigration officials' is read as a broad restriction: 'your "
         "information' is not read back to the category that included status in the sentence "
         "before (warning for error; marked unsure)"
-    ),
-    "newton-nj-pd-2019-immigrant-trust-page": (
-        "'cannot ... Provide ICE with access to state or local law enforcement resources, "
-        "including equipment, office space, databases': the lint reads databases withheld "
-        "from immigration enforcement as a broad restriction (fourth round; the CPD model's "
-        "section II reads so too); the file reads it as physical or system access (warning "
-        "for compliant)"
-    ),
-    "pasadena-ca-2017-city-council-resolution-immigration-policy": (
-        "'City employees shall maintain and protect sensitive information regarding the "
-        "immigration status of our residents': the lint reads a duty to protect status "
-        "information as a duty of confidentiality over it, as it reads 'kept confidential' "
-        "(seventeenth round); the file grades it a general directive because no recipient is "
-        "named (error for warning; marked unsure)"
     ),
 }
 
@@ -657,7 +666,15 @@ KNOWN_HELDOUT_21_MISSES: dict[str, str] = {
 
 # heldout-22 documents the lint got wrong on its one run (2026-11-30, after the
 # twentieth round's rules were done): none.
-KNOWN_HELDOUT_22_MISSES: dict[str, str] = {}
+KNOWN_HELDOUT_22_MISSES: dict[str, str] = {
+    "anne-arundel-community-college-md-2025-federal-updates-ice-guidance": (
+        "employees approached by ICE 'for any reason' are to contact DPSP, which decides next "
+        "steps 'potentially including ... reviewing any ... request for records': a routing "
+        "that names records only as a possible next step is not read (compliant for warning, "
+        "as adjudicated on 2026-12-01; gathered as compliant, which the lint was right on at its "
+        "one run)"
+    ),
+}
 
 # heldout-23 documents the lint still gets wrong after the twenty-first round, and why (its
 # one run, 16/28, missed twelve: see the corpus README).
@@ -683,12 +700,6 @@ KNOWN_SEEN_24_MISSES: dict[str, str] = {
         "'protects the identity and information of all members of our community': a duty to "
         "protect information named broadly is not read as a restriction (compliant for "
         "warning; marked unsure)"
-    ),
-    "wayne-state-university-2016-president-message-immigration-stance": (
-        "'Our police do not inquire into or record the immigration status of students': "
-        "'record' joined to asking is read as gathering (a reading chosen in the sixteenth "
-        "round, after two blind files read it so); the file reads it as maintaining (warning "
-        "for error, from the broad 'private student information'; marked unsure)"
     ),
 }
 
@@ -764,6 +775,31 @@ KNOWN_SEEN_27_MISSES: dict[str, str] = {
 # by the twenty-sixth round), and SUNY (compliant as adjudicated). It misses none now.
 KNOWN_SEEN_28_MISSES: dict[str, str] = {}
 
+# heldout-29 documents the lint got wrong on its one run (2026-12-01, on the rules of
+# f363b1b, after a blind second reading and adjudication had fixed its verdicts), and why:
+# causes read after the run, not fixed.
+KNOWN_HELDOUT_29_MISSES: dict[str, str] = {
+    "salt-lake-city-school-district-ut-2017-board-president-student-records-policy-statement": (
+        "'we don't just give that out to any law enforcement or federal agency without a "
+        "court order or a warrant': 'that' points to student-record information in a quotation "
+        "before it, across a [...] cut, and 'give ... out' is a verb the lint takes only with "
+        "an information noun (compliant for warning; marked unsure)"
+    ),
+    "united-states-department-of-state-2021-9-fam-603-1-protecting-visa-information": (
+        "INA 222(f) quoted: visa records 'shall be considered confidential and shall be used "
+        "only for' federal immigration and other law, and a 'record' is defined by a list whose "
+        "items include an applicant's 'entitlement to visa status': a use-only rule and a "
+        "definition written as 'may consist of' are not read (compliant for error; marked "
+        "unsure)"
+    ),
+    "united-states-department-of-veterans-affairs-2024-38-cfr-1-500-confidential-claim-records": (
+        "'Files, records ... pertaining to any claim ... will be deemed confidential and "
+        "privileged, and no disclosure therefrom will be made except' under other sections: "
+        "records about claims are not read as a category that can hold status, and 'no "
+        "disclosure therefrom' is not tied to them (compliant for warning; marked unsure)"
+    ),
+}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
@@ -793,6 +829,7 @@ SEEN_25 = real_cases("heldout-25")
 SEEN_26 = real_cases("heldout-26")
 SEEN_27 = real_cases("heldout-27")
 SEEN_28 = real_cases("heldout-28")
+HELDOUT_29 = real_cases("heldout-29")
 
 
 def _was(split: str, score: str) -> str:
@@ -835,6 +872,7 @@ MEASURED = (
     (SEEN_26_LABEL, SEEN_26, KNOWN_SEEN_26_MISSES, _was("heldout-26", "12/20")),
     (SEEN_27_LABEL, SEEN_27, KNOWN_SEEN_27_MISSES, _was("heldout-27", "18/21")),
     (SEEN_28_LABEL, SEEN_28, KNOWN_SEEN_28_MISSES, _was("heldout-28", "19/24")),
+    ("heldout-29", HELDOUT_29, KNOWN_HELDOUT_29_MISSES, _unmet("heldout-29")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
@@ -889,8 +927,9 @@ def test_split_is_the_recorded_hash_of_the_jurisdiction():
 
 
 def test_corpus_has_every_verdict_in_every_set():
+    """As gathered: an adjudicated verdict may leave a set without one (heldout-6)."""
     for label, cases in SETS:
-        assert {c.verdict for c in cases} == set(VERDICTS), label
+        assert {c.meta.get("gathered_verdict", c.verdict) for c in cases} == set(VERDICTS), label
     sizes = [len(cases) for _label, cases in SETS]
     expected = (
         43,
@@ -920,6 +959,7 @@ def test_corpus_has_every_verdict_in_every_set():
         21,
         20,
         21,
+        24,
         24,
     )
     assert (sizes[0] + sizes[1], *sizes[2:]) == expected
