@@ -163,8 +163,12 @@ class BroadRestriction(SentenceRule):
                 "status."
             )
         # the access reading (analysis._access_denied) marks its verb with the word "access"
-        access = restriction.verbs[0].text.lower().startswith("access")
-        what = f"access to “{phrase}”" if access else f"sharing “{phrase}”"
+        first = restriction.verbs[0].text.lower()
+        what = f"sharing “{phrase}”"
+        if first.startswith("access"):
+            what = f"access to “{phrase}”"
+        if first.startswith("us"):  # "shall be used for any purpose except ..."
+            what = f"the use of “{phrase}”"
         if restriction.mention.kind == "channel":  # analysis._channel_restricted
             what = "communicating with federal immigration authorities"
         if restriction.mention.kind == "routed":  # analysis._routed_request
@@ -425,10 +429,10 @@ class DetainerRefusal(_PassRule):
 class NotRead:
     """A section in a language the lint does not read is a warning, not a silent pass.
 
-    One finding per such section, on its first sentence of four words or more
-    (not a bare "Sección 1."): the lint cannot vouch
-    for text it did not read, and a clerk in Puerto Rico pasting an ordenanza
-    should be told so rather than see it called compliant.
+    One finding per such section, on its first sentence of four words or more (not a
+    bare "Sección 1."): the lint cannot vouch for text it did not read, and a clerk in
+    Puerto Rico pasting an ordenanza should be told so rather than see it called
+    compliant.
     """
 
     id = "1373-not-read"

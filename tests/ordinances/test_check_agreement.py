@@ -28,6 +28,7 @@ def _command(path) -> list[dict]:
     return json.loads(out.getvalue())
 
 
+@pytest.mark.one_database  # 647 documents, about six minutes a run: once is enough
 @pytest.mark.django_db
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_check_page_and_lint_command_agree(case, client_for, drafter, tmp_path):

@@ -3088,3 +3088,14 @@ def test_round_twenty_six_readings():
             ),
         )
     )
+
+
+def test_a_use_restriction_is_named_as_one():
+    findings = lint(
+        doc(
+            "No information furnished pursuant to an application for benefits shall be used "
+            "for any purpose except to determine eligibility."
+        )
+    )
+    finding = _only(findings, "1373-broad-restriction")
+    assert finding.message.startswith("This restricts the use of “information furnished”")
