@@ -2016,8 +2016,9 @@ def test_being_asked_to_provide_status_is_a_dont_ask_rule():
 def test_recording_status_joined_to_asking_is_still_keeping_it():
     """Reversed on 2026-12-01 (the sixteenth round had read "inquire about or record" as
     gathering): a record of status is status kept, § 1373(b)(2), whatever verb comes
-    before it. Every blind reader since read it so (Wayne State's two readers; Iowa City,
-    Rutgers and Berkeley Unified, adjudicated): corpus README, "Adjudicated verdicts"."""
+    before it. The blind readers of every such corpus file since read it so (Wayne State's
+    two readers; Iowa City, Rutgers and Berkeley Unified, adjudicated: corpus README,
+    "Adjudicated verdicts"); two synthetic probes did not (test_probes.py)."""
     _verdicts(
         (
             (
