@@ -779,7 +779,11 @@ def sentence_facts(
         if not any(o.start <= first for o in facts.operators):
             facts.operators.insert(0, Span("restrict", 0, 0, ""))
     mentions = [m for m in _mentions(text, status, broad, limited) if not _access_to(low, m)]
-    if after_immigration or facts.names_immigration or _PERSONS_PRIVACY.search(low):
+    if (
+        after_immigration
+        or facts.names_immigration
+        or (("privacy" in low or "confidentiality" in low) and _PERSONS_PRIVACY.search(low))
+    ):
         mentions = _bare_information(text, low, mentions)
     if "report" in low or "notif" in low:
         mentions = _reported_persons(text, low, mentions)
@@ -1295,7 +1299,7 @@ def _inquiry_joined(facts: Facts, mentions: list[Span]) -> None:
     for match in p.JOINED_INQUIRY.finditer(low):
         if facts.polarity_at(match.start()) != "restrict":
             continue
-        verb = Span("send", match.start(), match.end(), facts.text[match.start() : match.end()])
+        [verb] = _spans(facts.text, [match], "send")
         tail = low[match.end() : match.end() + 120].split(";")[0]
         about = [
             m
