@@ -603,6 +603,14 @@ STATUS = Scanner(
   | \b(?:documentation|documented|visa|naturalization|refugee|asylum|asylee|daca|tps
       |deferred\s+action|lawful\s+permanent\s+residen(?:t|ce|cy)|green\s+card)\s+status\b
   | (?<=['’]s\s)legal\s+status\b | \b(?:his\s+or\s+her|their|his|her)\s+legal\s+status\b
+  # records of a visa granted or refused are records of status: "records ... pertaining to the
+  # issuance or refusal of visas" (INA 222(f)), "visa records"
+  | \b(?:records?|information|files?|documents?|data)\b
+      (?:(?!\b(?:shall|may|will|must|is|are)\b)[^;.:]){0,100}?
+      \b(?:pertaining|relating|related|regarding|concerning)\s+(?:to\s+)?(?:the\s+)?
+      (?:issuance|refusal|grant|denial)\s+(?:or\s+(?:issuance|refusal|grant|denial)\s+)?of\s+
+      (?:(?:a|any)\s+)?visas?\b
+  | \bvisa\s+(?:records?|files?)\b
   # what the information says: "Information that a child or family member is not a United
   # States citizen", "notify ICE that a probationer lacks legal status"
   | \b(?:information|data|records?|evidence|proof|that)\s+(?:that\s+)?(?:[\w'’-]+\s+){1,6}?
@@ -725,7 +733,9 @@ BROAD = Scanner(
       |on|relating\s+to|related\s+to|pertaining\s+to|in\s+relation\s+to|connected\s+with)\s+
       (?:(?:any|an?|the|my|your|our|their|his|her|each)\s+(?:person|individual|resident|inmate
           |detainee|immigrant|arrestee|client|student|patient|tenant|applicant|patron|customer|child
-          |family|passenger|driver|employee|worker|victim|witness)s?
+          |family|passenger|driver|employee|worker|victim|witness|claimant|beneficiary
+          # a person's own file: "records pertaining to any claim filed with the Department"
+          |claim|application)s?
         |(?:[a-z-]+\s+)?(?:persons|individuals|people|residents|inmates|detainees|immigrants|arrestees
           |applicants|clients|patients|students|tenants|victims|witnesses|workers|employees
           |customers|participants|recipients|noncitizens|non-citizens|aliens|families|members

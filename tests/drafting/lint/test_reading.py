@@ -3100,3 +3100,42 @@ def test_a_use_restriction_is_named_as_one():
     )
     finding = _only(findings, "1373-broad-restriction")
     assert finding.message.startswith("This restricts the use of “information furnished”")
+
+
+def test_round_twenty_seven_readings():
+    _verdicts(
+        (
+            # records of a visa granted or refused are records of status
+            (
+                "error",
+                "The records of the Department pertaining to the issuance or refusal of visas "
+                "shall be considered confidential.",
+            ),
+            ("error", "Visa records shall not be disclosed to any other agency."),
+            (
+                "compliant",
+                "The records of the Department pertaining to the issuance of building permits "
+                "shall be considered confidential.",
+            ),
+            (
+                "compliant",
+                "Records pertaining to the issuance or refusal of visas may be shared with "
+                "any agency.",
+            ),
+            # a claim or an application is a person's file, which can hold status
+            (
+                "warning",
+                "Files and records pertaining to any claim filed with the Department will be "
+                "deemed confidential and privileged.",
+            ),
+            (
+                "warning",
+                "Records relating to an application for assistance shall not be disclosed.",
+            ),
+            (
+                "compliant",
+                "Records pertaining to any claim filed with the Department may be released.",
+            ),
+            ("compliant", "Records of the Department's budget shall be confidential."),
+        )
+    )

@@ -180,14 +180,15 @@ Thirty sets, each reported on its own:
   round's rules were done (b579f81): 18/21, bar not met. One of its misses (Aguadilla's
   ordinance, in Spanish) was then mended by a rule written with it in view (a section the
   lint cannot read is a warning, 918d4e8), so it is one more development set.
-* `heldout-29` — gathered on 2026-12-01 the same way (24 provisions, 24 jurisdiction keys
-  new to the corpus; the brief no longer asked for a count of each verdict, and both
-  gatherers found mostly compliant texts: 1 error, 4 warnings), committed with its verdicts
-  (2a4afde, 4b40ea9), then read blind by a second reader (23 of 24 agreed) and the one
-  disagreement adjudicated blind (the gatherer's error kept), all before the lint was run
-  on it; run once on the rules of f363b1b: 21/24, bar not met. The issue's bar applies to
-  it. Its misses are strict xfails with their causes, read after that run; they were not
-  tuned on.
+* `heldout-29`, reported as **seen (looked at 2026-12-01, twenty-seventh round)** —
+  gathered on 2026-12-01 the same way (24 provisions, 24 jurisdiction keys new to the
+  corpus; the brief no longer asked for a count of each verdict, and both gatherers found
+  mostly compliant texts: 1 error, 4 warnings), committed with its verdicts (2a4afde,
+  4b40ea9), then read blind by a second reader (23 of 24 agreed) and the one disagreement
+  adjudicated blind (the gatherer's error kept), all before the lint was run on it; run
+  once on the rules of f363b1b: 21/24, bar not met; its misses were then read and the
+  twenty-seventh round's readings written for two of them, so it is one more development
+  set.
 * `heldout-28`, reported as **seen (looked at 2026-12-01, twenty-sixth round)** —
   gathered on 2026-12-01 the same way (24 provisions, 24 jurisdiction keys new to the
   corpus; both gatherers fell short, with 2 errors in all, both marked unsure), committed
@@ -243,6 +244,7 @@ SEEN_25_LABEL = "seen (looked at 2026-12-01, twenty-third round)"
 SEEN_26_LABEL = "seen (looked at 2026-12-01, twenty-fourth round)"
 SEEN_27_LABEL = "seen (looked at 2026-12-01, twenty-fifth round)"
 SEEN_28_LABEL = "seen (looked at 2026-12-01, twenty-sixth round)"
+SEEN_29_LABEL = "seen (looked at 2026-12-01, twenty-seventh round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {
@@ -775,28 +777,18 @@ KNOWN_SEEN_27_MISSES: dict[str, str] = {
 # by the twenty-sixth round), and SUNY (compliant as adjudicated). It misses none now.
 KNOWN_SEEN_28_MISSES: dict[str, str] = {}
 
-# heldout-29 documents the lint got wrong on its one run (2026-12-01, on the rules of
-# f363b1b, after a blind second reading and adjudication had fixed its verdicts), and why:
-# causes read after the run, not fixed.
-KNOWN_HELDOUT_29_MISSES: dict[str, str] = {
+# heldout-29 missed three on its one run (2026-12-01, on the rules of f363b1b, after a blind
+# second reading and adjudication had fixed its verdicts): the State Department's visa
+# records and the VA's claim records, both read by the twenty-seventh round (records of a
+# visa granted or refused are records of status; records about a claim or an application
+# are a person's file, which can hold status), and Salt Lake City's "give that out", which
+# it still misses.
+KNOWN_SEEN_29_MISSES: dict[str, str] = {
     "salt-lake-city-school-district-ut-2017-board-president-student-records-policy-statement": (
         "'we don't just give that out to any law enforcement or federal agency without a "
         "court order or a warrant': 'that' points to student-record information in a quotation "
         "before it, across a [...] cut, and 'give ... out' is a verb the lint takes only with "
         "an information noun (compliant for warning; marked unsure)"
-    ),
-    "united-states-department-of-state-2021-9-fam-603-1-protecting-visa-information": (
-        "INA 222(f) quoted: visa records 'shall be considered confidential and shall be used "
-        "only for' federal immigration and other law, and a 'record' is defined by a list whose "
-        "items include an applicant's 'entitlement to visa status': a use-only rule and a "
-        "definition written as 'may consist of' are not read (compliant for error; marked "
-        "unsure)"
-    ),
-    "united-states-department-of-veterans-affairs-2024-38-cfr-1-500-confidential-claim-records": (
-        "'Files, records ... pertaining to any claim ... will be deemed confidential and "
-        "privileged, and no disclosure therefrom will be made except' under other sections: "
-        "records about claims are not read as a category that can hold status, and 'no "
-        "disclosure therefrom' is not tied to them (compliant for warning; marked unsure)"
     ),
 }
 
@@ -829,7 +821,7 @@ SEEN_25 = real_cases("heldout-25")
 SEEN_26 = real_cases("heldout-26")
 SEEN_27 = real_cases("heldout-27")
 SEEN_28 = real_cases("heldout-28")
-HELDOUT_29 = real_cases("heldout-29")
+SEEN_29 = real_cases("heldout-29")
 
 
 def _was(split: str, score: str) -> str:
@@ -872,7 +864,7 @@ MEASURED = (
     (SEEN_26_LABEL, SEEN_26, KNOWN_SEEN_26_MISSES, _was("heldout-26", "12/20")),
     (SEEN_27_LABEL, SEEN_27, KNOWN_SEEN_27_MISSES, _was("heldout-27", "18/21")),
     (SEEN_28_LABEL, SEEN_28, KNOWN_SEEN_28_MISSES, _was("heldout-28", "19/24")),
-    ("heldout-29", HELDOUT_29, KNOWN_HELDOUT_29_MISSES, _unmet("heldout-29")),
+    (SEEN_29_LABEL, SEEN_29, KNOWN_SEEN_29_MISSES, _was("heldout-29", "21/24")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
