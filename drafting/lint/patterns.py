@@ -729,15 +729,17 @@ BROAD = Scanner(
           (?:(?:a|an|the|any)\s+)?(?:[a-z]+['’]s\s+)?
           (?:citizenship|immigration|release|custody|incarceration|criminal|contact))
   | \b(?:information|records|documents|files|(?:questions|inquiries)(?:\s+from\s+[^,;.]{1,60}?)?)
-      \s+(?:about|regarding|concerning
+      \s+(?:about|regarding|concerning|of
       |on|relating\s+to|related\s+to|pertaining\s+to|in\s+relation\s+to|connected\s+with)\s+
       (?:(?:any|an?|the|my|your|our|their|his|her|each)\s+(?:person|individual|resident|inmate
           |detainee|immigrant|arrestee|client|student|patient|tenant|applicant|patron|customer|child
-          |family|passenger|driver|employee|worker|victim|witness|claimant|beneficiary
+          |family|passenger|driver|employee|worker|victim|witness|claimant|beneficiary|juvenile
+          |minor|youth|pupil|enrollee|registrant|consumer
           # a person's own file: "records pertaining to any claim filed with the Department"
           |claim|application)s?
         |(?:[a-z-]+\s+)?(?:persons|individuals|people|residents|inmates|detainees|immigrants|arrestees
-          |applicants|clients|patients|students|tenants|victims|witnesses|workers|employees
+          |applicants|clients|patients|students|tenants|victims|witnesses|workers|employees|juveniles
+          |minors|pupils|enrollees|registrants|consumers|claimants|beneficiaries
           |customers|participants|recipients|noncitizens|non-citizens|aliens|families|members
           |visitors|users|passengers|drivers|motorists|occupants|patrons|children|callers)
         |(?:any\s+|a\s+)?members?\s+of\s+the\s+public)\b(?!['’])
@@ -763,12 +765,25 @@ BROAD = Scanner(
       (?:information|data|records?|files?)\b
   | \brecords\s+(?:that|which)\s+(?:pertain|relate)s?\s+to\s+(?:a|an|the|any)\s+(?:library\s+)?
       (?:users?|patrons?|borrowers?)['’]?s?(?:\s+use)?\b
+  # what a patient's file holds: "protected health information" (HIPAA's term, which takes in
+  # demographic information), "medical records", "health records"
+  | \b(?:(?:protected|individually\s+identifiable)\s+health\s+information|(?:medical|health)
+      \s+records?)\b
+  # what identifies a person is personal information: "information that identifies an
+  # applicant", "records of the Division that identify any individual"
+  | \b(?:information|data|records?)\s+(?:(?:of|held\s+by)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?
+      (?:that|which)\s+(?:(?:would|could|may|might|can|tends?\s+to)\s+)?identif(?:y|ies)\s+
+      (?:(?:any|an?|the|each)\s+)?(?:person|individual|applicant|student|patient|client|resident
+      |recipient|participant|customer|user|patron|employee|child|juvenile|minor)s?\b
   # a database holds whatever was collected: "make municipal databases available to ..."
   | \bdatabases?\b(?!\s+search)  # not "database search records" (what was looked up)
   # general non-disclosure directives: "information collected from individuals",
   # "records or information", "information, including but not limited to ..."
-  | \b(?:information|data|records)\s+(?:collected|obtained|gathered|received|acquired|furnished
-      |submitted|supplied)\b
+  | \b(?:information|data|records|documents)\s+(?:collected|obtained|gathered|received|acquired
+      |furnished|submitted|supplied)\b
+      # (not what a business gives: "documents submitted by bidders")
+      (?!\s+(?:by|from)\s+(?:any\s+|the\s+|a\s+)?(?:bidders?|vendors?|contractors?|proposers?
+        |offerors?|respondents?|compan(?:y|ies)|business(?:es)?|firms?)\b)
   # what an agency holds: "Information in the custody of the Department of Public Health"
   | \b(?:information|data|records)\s+(?:in\s+the\s+(?:custody|possession)\s+of|held\s+by
       |maintained\s+by)\b
@@ -844,6 +859,10 @@ BROAD = Scanner(
         "intake",
         "enrol",
         "details",
+        "protected",
+        "individually",
+        "medical",
+        "health",
     ),
 )
 

@@ -3139,3 +3139,51 @@ def test_round_twenty_seven_readings():
             ("compliant", "Records of the Department's budget shall be confidential."),
         )
     )
+
+
+def test_files_about_people_and_what_identifies_them():
+    """Confidentiality statutes of agencies: what a person's file holds can reach status."""
+    _verdicts(
+        (
+            (
+                "warning",
+                "Information relating to a juvenile may not be disclosed to federal officials "
+                "absent a court order.",
+            ),
+            (
+                "warning",
+                "Medical records of patients are confidential and may be released only with the "
+                "written consent of the patient.",
+            ),
+            (
+                "warning",
+                "Protected health information shall not be used or disclosed except as "
+                "permitted by this part.",
+            ),
+            (
+                "warning",
+                "Records of the Division that identify any individual shall be confidential.",
+            ),
+            (
+                "warning",
+                "Information that identifies an applicant shall not be released to any person.",
+            ),
+            (
+                "warning",
+                "Documents submitted in support of an application for a driver's license shall "
+                "be confidential.",
+            ),
+            # not about people, or not restricted
+            ("compliant", "Records of the Division's vehicle fleet shall be confidential."),
+            ("compliant", "Information that identifies a vehicle shall not be released."),
+            (
+                "compliant",
+                "Documents submitted by bidders shall be kept confidential until the award.",
+            ),
+            ("compliant", "Medical records of patients may be shared with other providers."),
+            (
+                "compliant",
+                "The names and addresses of applicants for assistance shall not be disclosed.",
+            ),
+        )
+    )
