@@ -1,6 +1,6 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Thirty sets, each reported on its own:
+Thirty-one sets, each reported on its own:
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -196,6 +196,14 @@ Thirty sets, each reported on its own:
   rules of 4b8d91a (19/24, bar not met; recorded in f452486); its misses were then read
   and the twenty-sixth round's readings written for them, so it is one more development
   set.
+
+* `heldout-30` — gathered on 2026-12-01 the same way (28 provisions, 28 jurisdiction keys
+  new to the corpus; the brief asked the gatherers to look first for texts that limit
+  information about people, such as agencies' confidentiality statutes: 5 errors, 15
+  warnings), committed with its verdicts (fee172b, b20b60d), read blind a second time
+  (28 of 28 agreed), and run once on the rules of fb53eda: 16/28, bar not met. The
+  issue's bar applies to it. Its misses are strict xfails with their causes, read after
+  that run; they were not tuned on.
 
 Where two blind readers disagreed (heldout-15, -16, -18 to -21, -23 to -28), a third,
 blind adjudicator decided, and the files carry its verdict (the gatherer's is kept as
@@ -792,6 +800,76 @@ KNOWN_SEEN_29_MISSES: dict[str, str] = {
     ),
 }
 
+# heldout-30 documents the lint got wrong on its one run (2026-12-01, on the rules of
+# fb53eda; every verdict read blind a second time first, 28 of 28 agreed), and why: causes
+# read after the run, not fixed.
+KNOWN_HELDOUT_30_MISSES: dict[str, str] = {
+    "administration-for-children-and-families-2008-45-cfr-205-50-safeguarding-information": (
+        "'The use or disclosure of information concerning applicants and recipients will be "
+        "limited to purposes directly connected with' the programs: a limit to listed purposes "
+        "is not read as a restriction (compliant for warning)"
+    ),
+    "california-department-of-motor-vehicles-ca-2017-veh-code-1653-5-ssn-ineligibility-not-disclosed": (  # noqa: E501
+        "'information regarding an applicant's social security account number, or ineligibility "
+        "for a social security number ... shall not be disclosed': ineligibility for a social "
+        "security number is not read as pointing to status, so the information is read as "
+        "confined to named categories (compliant for warning)"
+    ),
+    "food-and-nutrition-service-2005-7-cfr-247-23-c-csfp-confidentiality": (
+        "'Each State agency shall restrict the use or disclosure of information obtained from "
+        "Program applicants or participants to persons directly connected with the "
+        "administration': a duty to restrict giving to a class of persons is not read as a "
+        "restriction (compliant for warning)"
+    ),
+    "maryland-department-of-public-safety-and-correctional-services-md-2021-ps-3-529-database-access-immigration": (  # noqa: E501
+        "'deny access to the database to any individual who is seeking access for the purpose "
+        "of enforcing federal immigration law': the seeker is described by purpose, not named "
+        "as an immigration body, so the access denied is not read as withheld from immigration "
+        "enforcement (compliant for warning)"
+    ),
+    "massachusetts-registry-of-motor-vehicles-ma-2024-940-cmr-37-03-37-04-license-applicant-information": (  # noqa: E501
+        "'such information includes ... failure to provide proof of lawful presence' (§ 37.03) "
+        "and the bar on giving 'such information' to ICE (§ 37.04): the failure to prove lawful "
+        "presence is not read as status, so the bar is read as on broad applicant information "
+        "(warning for error)"
+    ),
+    "nevada-department-of-motor-vehicles-nv-2017-dmv-statement-driver-authorization-card-records": (
+        "'the DMV driver license and driver authorization card records cannot be used for "
+        "immigration enforcement purposes': license records are not read as a category that "
+        "can hold status (compliant for warning)"
+    ),
+    "new-york-state-department-of-taxation-and-finance-ny-2021-tax-law-1418-returns-to-be-secret": (
+        "'unlawful ... to divulge or make known in any manner the particulars set forth or "
+        "disclosed in any return': the particulars of a tax return are not read as a category "
+        "that can hold status (compliant for warning)"
+    ),
+    "puerto-rico-pr-2025-governor-statement-federal-immigration-laws-mandatory": (
+        "the quoted statement is in Spanish: the lint does not read it and says so, a warning "
+        "that § 1373 was not checked (1373-not-read), by design (warning for compliant)"
+    ),
+    "rhode-island-division-of-motor-vehicles-ri-2022-gen-laws-31-10-4-3-confidentiality-driver-privilege-card-documents": (  # noqa: E501
+        "'shall not release the following information, relating to the issuance of a driver "
+        "privilege card': information about an issuance is read as confined to a named "
+        "category, and the listed proof documents and applications are not read as a person's "
+        "file (compliant for warning)"
+    ),
+    "texas-health-and-human-services-commission-tx-2021-mepd-handbook-c-2000-confidential-case-record": (  # noqa: E501
+        "'Information that is collected in determining initial or continuing eligibility is "
+        "confidential': 'information that is collected' is not read as 'information collected' "
+        "(compliant for warning)"
+    ),
+    "washington-state-employment-security-department-wa-2021-rcw-50-13-060-access-by-government-agencies": (  # noqa: E501
+        "'only state and local governmental agencies ... may have access to information or "
+        "records deemed private and confidential': a permission given only to some is not read "
+        "as access withheld from the rest (compliant for warning)"
+    ),
+    "washington-state-health-care-authority-wa-2025-apple-health-confidentiality-information": (
+        "'Further information is prohibited without a release' and 'Information can only be "
+        "disclosed with a court order': bare information with a condition, and 'prohibited' "
+        "after a noun with no verb, are not read as restrictions (compliant for warning)"
+    ),
+}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
@@ -822,6 +900,7 @@ SEEN_26 = real_cases("heldout-26")
 SEEN_27 = real_cases("heldout-27")
 SEEN_28 = real_cases("heldout-28")
 SEEN_29 = real_cases("heldout-29")
+HELDOUT_30 = real_cases("heldout-30")
 
 
 def _was(split: str, score: str) -> str:
@@ -865,6 +944,7 @@ MEASURED = (
     (SEEN_27_LABEL, SEEN_27, KNOWN_SEEN_27_MISSES, _was("heldout-27", "18/21")),
     (SEEN_28_LABEL, SEEN_28, KNOWN_SEEN_28_MISSES, _was("heldout-28", "19/24")),
     (SEEN_29_LABEL, SEEN_29, KNOWN_SEEN_29_MISSES, _was("heldout-29", "21/24")),
+    ("heldout-30", HELDOUT_30, KNOWN_HELDOUT_30_MISSES, _unmet("heldout-30")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
@@ -953,6 +1033,7 @@ def test_corpus_has_every_verdict_in_every_set():
         21,
         24,
         24,
+        28,
     )
     assert (sizes[0] + sizes[1], *sizes[2:]) == expected
 
