@@ -778,6 +778,12 @@ def sentence_facts(
         first = verb_matches[0].start()
         if not any(o.start <= first for o in facts.operators):
             facts.operators.insert(0, Span("restrict", 0, 0, ""))
+    elif verb_matches and (confined := p.CONFINED_AFTER_SUBJECT.search(low)):
+        # "The use or disclosure of information ... will be limited to purposes ...": the
+        # same, where the subject names the act and the limit comes after it
+        first = verb_matches[0].start()
+        if first < confined.start() and not any(o.start <= first for o in facts.operators):
+            facts.operators.insert(0, Span("restrict", 0, 0, ""))
     mentions = [m for m in _mentions(text, status, broad, limited) if not _access_to(low, m)]
     if (
         after_immigration
@@ -1204,7 +1210,8 @@ def _access_denied(facts: Facts, mentions: list[Span]) -> None:
     # "Access by federal immigration authorities to any county database ... is prohibited"
     forbidden = bool(p.PROHIBITED_AT_END.search(low))
     for match in p.ACCESS.finditer(low):
-        if facts.polarity_at(match.start()) != "restrict" and not forbidden:
+        denied = _DENIED.search(low, max(0, match.start() - 20), match.start())
+        if facts.polarity_at(match.start()) != "restrict" and not forbidden and not denied:
             continue
         if any(p.NEW_CLAUSE.search(part) for part in match["gap"].split(";")[1:]):
             continue
@@ -1234,6 +1241,9 @@ def _access_denied(facts: Facts, mentions: list[Span]) -> None:
             facts.broad.append(Restriction(mention, verb))
 
 
+# Access refused in so many words: "shall deny access to the database to any individual
+# who is seeking access for the purpose of enforcing federal immigration law".
+_DENIED = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing))\s+$")
 _HOLDING = re.compile(
     r",?\s+(?:containing|holding|including|(?:that|which)\s+(?:contains?|holds?|includes?)|with)\s+"
     r"[^.;:]{0,60}$"

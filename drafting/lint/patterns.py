@@ -215,6 +215,16 @@ OPERATOR = Scanner(
       # ..." (kept only before a verb of moving or gathering information: analysis._operators)
       | (?<!\bfor\s)(?<!\bor\s)(?<!\bwithout\s)\bnot\s+(?=[a-z]+ing\b)
       | \b(?:prohibited|forbidden|barred|precluded|restricted|enjoined)\s+from\b
+      # "restrict" as the main verb of an act named as a noun: "will otherwise restrict
+      # sharing of ...", "limits the disclosure of ...", "prohibit the use or disclosure of"
+      # (before the form with "from", which would take "information obtained from
+      # applicants" for its object)
+      | \b{_RESTRICT_WORDS}(?=\s+(?:the\s+|any\s+|their\s+|its\s+|his\s+or\s+her\s+)?
+          (?:(?:collection|use|maintenance|retention|requesting|collecting|gathering|maintaining
+            |using|keeping)\s*,?\s*(?:(?:or|and|and/or)\s+)?)*(?:information[- ])?
+          (?:sharing|disclosures?|dissemination|disclosing|releasing|transmitting|providing
+          |maintaining|requesting|release|exchanges?|exchanging|transmission|communications?|reporting|transfer
+          |provision)\b)
       # a verb of forbidding with its object before "from", in any form: "prohibits",
       # "a policy prohibiting county employees from", "forbids", "barred its employees from"
       | \b(?:prohibit(?:s|ing)?|forbid(?:s|ding)?|bar(?:s|red|ring)?|prevent(?:s|ed|ing)?
@@ -226,14 +236,6 @@ OPERATOR = Scanner(
       | \b(?:unlawful|illegal)\s+for\s+[^;.]{{0,80}}?\bto\b
       # "prohibits using County resources for ...", "prohibits the use of ... to"
       | \bprohibits?\s+(?:the\s+)?(?:use\s+of|using)\b
-      # "restrict" as the main verb of an act named as a noun: "will otherwise restrict
-      # sharing of ...", "limits the disclosure of ...", "prohibit the use or disclosure of"
-      | \b{_RESTRICT_WORDS}(?=\s+(?:the\s+|any\s+|their\s+|its\s+|his\s+or\s+her\s+)?
-          (?:(?:collection|use|maintenance|retention|requesting|collecting|gathering|maintaining
-            |using|keeping)\s*,?\s*(?:(?:or|and|and/or)\s+)?)*(?:information[- ])?
-          (?:sharing|disclosures?|dissemination|disclosing|releasing|transmitting|providing
-          |maintaining|requesting|release|exchanges?|exchanging|transmission|communications?|reporting|transfer
-          |provision)\b)
       # a restriction named as a noun: "restrictions on ... communications regarding ..."
       | \b(?:restrictions?|limitations?|limits|prohibitions?)\s+on\b
       # a list of prohibited acts: "The prohibition ... shall include:"
@@ -769,6 +771,15 @@ BROAD = Scanner(
   # demographic information), "medical records", "health records"
   | \b(?:(?:protected|individually\s+identifiable)\s+health\s+information|(?:medical|health)
       \s+records?)\b
+  # what a tax return or a licence file holds: "the particulars set forth or disclosed in
+  # any return", "return information", "driver license and driver authorization card
+  # records" (a licence application holds the proof of lawful presence many states ask for)
+  | \b(?:particulars|information|contents?)\s+(?:set\s+forth|contained|shown|disclosed)
+      (?:\s+or\s+\w+)?\s+in\s+(?:any|a|the|such)\s+(?:tax\s+)?returns?\b
+  | \b(?:tax\s+)?return\s+information\b
+  | \b(?:driver['’]?s?\s+licen[cs]es?|driver\s+(?:authorization|privilege)\s+cards?
+      |identification\s+cards?)(?:\s+(?:and|or)\s+(?:[\w-]+\s+){0,3}?(?:cards?|permits?))?
+      \s+(?:records?|files?|applications?)\b
   # what identifies a person is personal information: "information that identifies an
   # applicant", "records of the Division that identify any individual"
   | \b(?:information|data|records?)\s+(?:(?:of|held\s+by)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?
@@ -779,8 +790,9 @@ BROAD = Scanner(
   | \bdatabases?\b(?!\s+search)  # not "database search records" (what was looked up)
   # general non-disclosure directives: "information collected from individuals",
   # "records or information", "information, including but not limited to ..."
-  | \b(?:information|data|records|documents)\s+(?:collected|obtained|gathered|received|acquired
-      |furnished|submitted|supplied)\b
+  | \b(?:information|data|records|documents)\s+
+      (?:(?:that|which)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+)?
+      (?:collected|obtained|gathered|received|acquired|furnished|submitted|supplied)\b
       # (not what a business gives: "documents submitted by bidders")
       (?!\s+(?:by|from)\s+(?:any\s+|the\s+|a\s+)?(?:bidders?|vendors?|contractors?|proposers?
         |offerors?|respondents?|compan(?:y|ies)|business(?:es)?|firms?)\b)
@@ -861,6 +873,12 @@ BROAD = Scanner(
         "details",
         "protected",
         "individually",
+        "particulars",
+        "contents",
+        "return",
+        "tax",
+        "driver",
+        "identification",
         "medical",
         "health",
     ),
@@ -1005,7 +1023,9 @@ UNNAMED_ITEM = _compile(
 # Words that bring citizenship or immigration status into a list of named categories.
 STATUS_BEARING = _compile(
     r"""\b(?:citizen\w*|immigra\w*|alien\w*|nationalit\w*|naturali[sz]\w*|visas?|deport\w*
-    |undocumented|residency|status(?:es)?|(?:un)?lawful(?:ly)?\s+presen\w*|illegal(?:ly)?\s+presen\w*)\b"""
+    |undocumented|residency|status(?:es)?|(?:un)?lawful(?:ly)?\s+presen\w*|illegal(?:ly)?\s+presen\w*
+    # who cannot get a social security number cannot work lawfully
+    |(?:in)?eligib\w*\s+for\s+(?:a\s+)?social\s+security\s+(?:account\s+)?numbers?)\b"""
 )
 # After status is named, "such status" or "that information" refers back to it.
 STATUS_ANAPHOR = _compile(
@@ -1085,7 +1105,12 @@ ACCESS = _compile(
 # federal immigration agents ("does not permit access to user records ... by law
 # enforcement unless required by a judicial warrant").
 IMMIGRATION_NAMED = _compile(_IMMIGRATION_BODY)
-IMMIGRATION_SEEKER = _compile(rf"""{_IMMIGRATION_BODY}|\blaw\s+enforcement\b""")
+IMMIGRATION_SEEKER = _compile(
+    rf"""{_IMMIGRATION_BODY}|\blaw\s+enforcement\b
+    # one described by purpose: "any individual who is seeking access for the purpose of
+    # enforcing federal immigration law"
+    |\benforc(?:e|es|ing|ement\s+of)\s+(?:the\s+)?(?:federal\s+)?(?:civil\s+)?immigration\s+laws?\b"""
+)
 # Bare information given, where the sentence names immigration enforcement: "shall not
 # provide any assistance to ICE, including the sharing of information", "will not share
 # data with federal agencies for the purpose of immigration enforcement". Not information
@@ -1424,6 +1449,13 @@ URGED = _compile(
 PROHIBITED_AT_END = _compile(
     r"""\b(?:is|are|shall\s+be|will\s+be)\s+(?:hereby\s+|strictly\s+|expressly\s+)?
     (?:prohibited|forbidden|banned|not\s+permitted|not\s+allowed)\s*(?:[.;]?\s*$|,\s*(?:and|or)\b)"""
+)
+# A sentence whose subject is what it confines: "The use or disclosure of information
+# concerning applicants and recipients will be limited to purposes directly connected with
+# the administration of the plan" (whatever falls outside is forbidden).
+CONFINED_AFTER_SUBJECT = _compile(
+    r"""\b(?:is|are|shall\s+be|will\s+be|must\s+be)\s+(?:strictly\s+)?(?:limited|restricted
+    |confined)\s+(?:solely\s+|only\s+|exclusively\s+)?to\b"""
 )
 # A lead-in whose restricted verb takes the items of its list as objects: "may not disclose,
 # for the purpose of ..., the following information concerning a student:".

@@ -3187,3 +3187,64 @@ def test_files_about_people_and_what_identifies_them():
             ),
         )
     )
+
+
+def test_round_twenty_eight_readings():
+    _verdicts(
+        (
+            # a limit after the act it confines: what falls outside is forbidden
+            (
+                "warning",
+                "The use or disclosure of information concerning applicants and recipients "
+                "will be limited to purposes directly connected with the administration of the "
+                "plan.",
+            ),
+            ("compliant", "The use of the park will be limited to residents."),
+            (
+                "compliant",
+                "Questions about a person's immigration status shall be limited to those "
+                "required by law.",
+            ),
+            # "restrict the disclosure of X obtained from ...": "from" is not the restriction's
+            (
+                "warning",
+                "Each State agency shall restrict the use or disclosure of information obtained "
+                "from Program applicants to persons directly connected with the Program.",
+            ),
+            (
+                "compliant",
+                "Each State agency may share information obtained from Program applicants with "
+                "any agency.",
+            ),
+            # "information that is collected" is "information collected"
+            (
+                "warning",
+                "Information that is collected in determining eligibility is confidential.",
+            ),
+            ("compliant", "Information that is collected in determining eligibility is public."),
+            # access refused to one who seeks it to enforce immigration law
+            (
+                "warning",
+                "An entity operating a database shall deny access to the database to any "
+                "individual who is seeking access for the purpose of enforcing federal "
+                "immigration law, unless the individual presents a valid warrant.",
+            ),
+            (
+                "compliant",
+                "An entity operating a database shall deny access to the database to any "
+                "individual who has not completed the training.",
+            ),
+            # what a licence file or a tax return holds
+            (
+                "warning",
+                "The driver license and driver authorization card records cannot be used for "
+                "immigration enforcement purposes.",
+            ),
+            (
+                "warning",
+                "It is not the policy of the Service to release tax returns or return "
+                "information to federal agencies.",
+            ),
+            ("compliant", "Driver license records may be shared with any agency."),
+        )
+    )

@@ -197,13 +197,14 @@ Thirty-one sets, each reported on its own:
   and the twenty-sixth round's readings written for them, so it is one more development
   set.
 
-* `heldout-30` — gathered on 2026-12-01 the same way (28 provisions, 28 jurisdiction keys
-  new to the corpus; the brief asked the gatherers to look first for texts that limit
-  information about people, such as agencies' confidentiality statutes: 5 errors, 15
-  warnings), committed with its verdicts (fee172b, b20b60d), read blind a second time
-  (28 of 28 agreed), and run once on the rules of fb53eda: 16/28, bar not met. The
-  issue's bar applies to it. Its misses are strict xfails with their causes, read after
-  that run; they were not tuned on.
+* `heldout-30`, reported as **seen (looked at 2026-12-01, twenty-eighth round)** —
+  gathered on 2026-12-01 the same way (28 provisions, 28 jurisdiction keys new to the
+  corpus; the brief asked the gatherers to look first for texts that limit information
+  about people, such as agencies' confidentiality statutes: 5 errors, 15 warnings),
+  committed with its verdicts (fee172b, b20b60d), read blind a second time (28 of 28
+  agreed), and run once on the rules of fb53eda: 16/28, bar not met; its misses were then
+  read and the twenty-eighth round's readings written for five of them, so it is one more
+  development set.
 
 Where two blind readers disagreed (heldout-15, -16, -18 to -21, -23 to -28), a third,
 blind adjudicator decided, and the files carry its verdict (the gatherer's is kept as
@@ -253,6 +254,7 @@ SEEN_26_LABEL = "seen (looked at 2026-12-01, twenty-fourth round)"
 SEEN_27_LABEL = "seen (looked at 2026-12-01, twenty-fifth round)"
 SEEN_28_LABEL = "seen (looked at 2026-12-01, twenty-sixth round)"
 SEEN_29_LABEL = "seen (looked at 2026-12-01, twenty-seventh round)"
+SEEN_30_LABEL = "seen (looked at 2026-12-01, twenty-eighth round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {
@@ -655,13 +657,6 @@ KNOWN_SEEN_20_MISSES: dict[str, str] = {
         "cooperation with an inquiry, no information named, is not read as a restriction on "
         "sending (compliant for warning; marked unsure)"
     ),
-    "united-states-irs-2004-national-taxpayer-advocate-reply-itin-return-information": (
-        "'it is not the policy of the IRS to release tax returns or return information to "
-        "federal agencies': 'not the policy ... to' is read as a negation (twentieth round), "
-        "but 'return information' to 'federal agencies' names neither a category nor "
-        "immigration authorities (compliant for warning; an official's email restating IRC "
-        "6103, marked unsure)"
-    ),
 }
 
 # heldout-21 documents the lint got wrong on its one run (2026-11-30, after the
@@ -800,43 +795,24 @@ KNOWN_SEEN_29_MISSES: dict[str, str] = {
     ),
 }
 
-# heldout-30 documents the lint got wrong on its one run (2026-12-01, on the rules of
-# fb53eda; every verdict read blind a second time first, 28 of 28 agreed), and why: causes
-# read after the run, not fixed.
-KNOWN_HELDOUT_30_MISSES: dict[str, str] = {
-    "administration-for-children-and-families-2008-45-cfr-205-50-safeguarding-information": (
-        "'The use or disclosure of information concerning applicants and recipients will be "
-        "limited to purposes directly connected with' the programs: a limit to listed purposes "
-        "is not read as a restriction (compliant for warning)"
-    ),
+# heldout-30 missed twelve on its one run (2026-12-01, on the rules of fb53eda; every
+# verdict read blind a second time first, 28 of 28 agreed). The twenty-eighth round then
+# read five of them (a limit after the act it confines, "will be limited to purposes"; "shall
+# restrict the use or disclosure of information obtained from ..."; "information that is
+# collected"; access denied to a seeker described by purpose; licence and card records, tax
+# return information). What it still misses, and why:
+KNOWN_SEEN_30_MISSES: dict[str, str] = {
     "california-department-of-motor-vehicles-ca-2017-veh-code-1653-5-ssn-ineligibility-not-disclosed": (  # noqa: E501
         "'information regarding an applicant's social security account number, or ineligibility "
         "for a social security number ... shall not be disclosed': ineligibility for a social "
         "security number is not read as pointing to status, so the information is read as "
         "confined to named categories (compliant for warning)"
     ),
-    "food-and-nutrition-service-2005-7-cfr-247-23-c-csfp-confidentiality": (
-        "'Each State agency shall restrict the use or disclosure of information obtained from "
-        "Program applicants or participants to persons directly connected with the "
-        "administration': a duty to restrict giving to a class of persons is not read as a "
-        "restriction (compliant for warning)"
-    ),
-    "maryland-department-of-public-safety-and-correctional-services-md-2021-ps-3-529-database-access-immigration": (  # noqa: E501
-        "'deny access to the database to any individual who is seeking access for the purpose "
-        "of enforcing federal immigration law': the seeker is described by purpose, not named "
-        "as an immigration body, so the access denied is not read as withheld from immigration "
-        "enforcement (compliant for warning)"
-    ),
     "massachusetts-registry-of-motor-vehicles-ma-2024-940-cmr-37-03-37-04-license-applicant-information": (  # noqa: E501
         "'such information includes ... failure to provide proof of lawful presence' (§ 37.03) "
         "and the bar on giving 'such information' to ICE (§ 37.04): the failure to prove lawful "
         "presence is not read as status, so the bar is read as on broad applicant information "
         "(warning for error)"
-    ),
-    "nevada-department-of-motor-vehicles-nv-2017-dmv-statement-driver-authorization-card-records": (
-        "'the DMV driver license and driver authorization card records cannot be used for "
-        "immigration enforcement purposes': license records are not read as a category that "
-        "can hold status (compliant for warning)"
     ),
     "new-york-state-department-of-taxation-and-finance-ny-2021-tax-law-1418-returns-to-be-secret": (
         "'unlawful ... to divulge or make known in any manner the particulars set forth or "
@@ -852,11 +828,6 @@ KNOWN_HELDOUT_30_MISSES: dict[str, str] = {
         "privilege card': information about an issuance is read as confined to a named "
         "category, and the listed proof documents and applications are not read as a person's "
         "file (compliant for warning)"
-    ),
-    "texas-health-and-human-services-commission-tx-2021-mepd-handbook-c-2000-confidential-case-record": (  # noqa: E501
-        "'Information that is collected in determining initial or continuing eligibility is "
-        "confidential': 'information that is collected' is not read as 'information collected' "
-        "(compliant for warning)"
     ),
     "washington-state-employment-security-department-wa-2021-rcw-50-13-060-access-by-government-agencies": (  # noqa: E501
         "'only state and local governmental agencies ... may have access to information or "
@@ -900,7 +871,7 @@ SEEN_26 = real_cases("heldout-26")
 SEEN_27 = real_cases("heldout-27")
 SEEN_28 = real_cases("heldout-28")
 SEEN_29 = real_cases("heldout-29")
-HELDOUT_30 = real_cases("heldout-30")
+SEEN_30 = real_cases("heldout-30")
 
 
 def _was(split: str, score: str) -> str:
@@ -944,7 +915,7 @@ MEASURED = (
     (SEEN_27_LABEL, SEEN_27, KNOWN_SEEN_27_MISSES, _was("heldout-27", "18/21")),
     (SEEN_28_LABEL, SEEN_28, KNOWN_SEEN_28_MISSES, _was("heldout-28", "19/24")),
     (SEEN_29_LABEL, SEEN_29, KNOWN_SEEN_29_MISSES, _was("heldout-29", "21/24")),
-    ("heldout-30", HELDOUT_30, KNOWN_HELDOUT_30_MISSES, _unmet("heldout-30")),
+    (SEEN_30_LABEL, SEEN_30, KNOWN_SEEN_30_MISSES, _was("heldout-30", "16/28")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
