@@ -874,7 +874,7 @@ BROAD = Scanner(
         "protected",
         "individually",
         "particulars",
-        "contents",
+        "content",
         "return",
         "tax",
         "driver",
@@ -1023,9 +1023,7 @@ UNNAMED_ITEM = _compile(
 # Words that bring citizenship or immigration status into a list of named categories.
 STATUS_BEARING = _compile(
     r"""\b(?:citizen\w*|immigra\w*|alien\w*|nationalit\w*|naturali[sz]\w*|visas?|deport\w*
-    |undocumented|residency|status(?:es)?|(?:un)?lawful(?:ly)?\s+presen\w*|illegal(?:ly)?\s+presen\w*
-    # who cannot get a social security number cannot work lawfully
-    |(?:in)?eligib\w*\s+for\s+(?:a\s+)?social\s+security\s+(?:account\s+)?numbers?)\b"""
+    |undocumented|residency|status(?:es)?|(?:un)?lawful(?:ly)?\s+presen\w*|illegal(?:ly)?\s+presen\w*)\b"""
 )
 # After status is named, "such status" or "that information" refers back to it.
 STATUS_ANAPHOR = _compile(
