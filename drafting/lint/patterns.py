@@ -417,7 +417,9 @@ VERB = Scanner(
       # someone's ("release any individual's information"), after the recipient ("release
       # to U.S. Immigration Officers or to any person, any personally identifiable student
       # information") and a few words that qualify it
-      | \b(?:releas(?:e|es|ing)|transfer(?:s|red|ring)?)\b
+      # (and "return": "does not return any records to the Department of Homeland Security",
+      # not the tax term "return information")
+      | \b(?:releas(?:e|es|ing)|transfer(?:s|red|ring)?|return(?:s|ed|ing)?(?!\s+information\b))\b
         (?=\s+(?:to\s+[^,;:]{1,80}?(?:,\s*|\s(?=any\s|all\s)))?(?:of\s+)?(?:any\s+|the\s+|such\s+|all\s+|an\s+|a\s+
               |each\s+)?(?:[a-z-]+['’]s?\s+|his\s+|her\s+|their\s+|its\s+)?
               (?:(?!(?:to|from|with|and|or|of|on|in|for|by|at|the|a|an)\s)[a-z-]+,?\s+(?:(?:or|and)\s+)?){0,3}
@@ -499,6 +501,7 @@ VERB = Scanner(
         "respond",
         "releas",
         "transfer",
+        "return",
         "forward",
         "suppl",
         "withh",
@@ -960,7 +963,11 @@ CONFIDENTIAL_DUTY = _compile(
   | \b(?:kept|keep|keeps|keeping|held|hold|holds|maintained|treated)\s+in\s+
     (?:(?:strict|strictest|complete|the\s+strictest)\s+)?confidence\b
   | \bnot\s+(?:be\s+)?made\s+public\b
-  | \b(?:protected|shielded|exempt(?:ed)?)\s+from\s+(?:public\s+)?(?:disclosure|release)\b
+  | \b(?:protected|shielded|exempt(?:ed)?)\s+from\s+
+      (?:(?:public|unauthori[sz]ed|improper|inappropriate)\s+)?(?:disclosure|release)\b
+  # "must protect against the unauthorized disclosure of personally identifiable information"
+  | \bprotect(?:s|ed|ing)?\s+against\s+(?:the\s+|any\s+)?
+      (?:(?:unauthori[sz]ed|improper|inappropriate)\s+)?(?:disclosure|release)\s+of\b
   | \bconfidentiality\s+(?:extends|applies|(?:shall|will)\s+(?:extend|apply))\s+to\b
   # the object between: "keep information about immigration status private"; and the duty
   # as a noun: "protect the confidentiality of students' immigration status"
@@ -1459,7 +1466,7 @@ CONFINED_AFTER_SUBJECT = _compile(
 # for the purpose of ..., the following information concerning a student:".
 FOLLOWING_OBJECT = _compile(
     r"""\bthe\s+following(?:\s+(?:information|data|records?|items?|categories|details))?\b
-    [^.;]{0,80}:\s*$"""
+    [^.;]{0,400}:\s*$"""
 )
 
 # Status learned in a condition, then not passed on: "if staff became aware of a lack of

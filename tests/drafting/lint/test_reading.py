@@ -3248,3 +3248,54 @@ def test_round_twenty_eight_readings():
             ("compliant", "Driver license records may be shared with any agency."),
         )
     )
+
+
+def test_round_twenty_nine_readings():
+    _verdicts(
+        (
+            # "return" records to someone is sending them (not the tax term)
+            (
+                "warning",
+                "By law, the Bureau does not return any records to the Department of Homeland "
+                "Security.",
+            ),
+            (
+                "compliant",
+                "The Bureau may return any records to the Department of Homeland Security.",
+            ),
+            ("compliant", "Return information shall be filed with the clerk."),
+            ("compliant", "Officers shall not return to the station before the end of the shift."),
+            # a duty to protect against unauthorized disclosure
+            (
+                "warning",
+                "The agency must protect against the unauthorized disclosure of personally "
+                "identifiable information that it collects.",
+            ),
+            (
+                "warning",
+                "Personal information belonging to residents shall be protected from "
+                "unauthorized disclosure.",
+            ),
+            (
+                "compliant",
+                "The agency must protect against the unauthorized disclosure of its budget drafts.",
+            ),
+            # a long lead-in before its list still gives the items its verb
+            (
+                "warning",
+                "The division shall not release the following information, relating to the "
+                "issuance of a driver privilege card or permit, except upon request by the "
+                "subject of the information or the guardian of the subject of the information, or "
+                "pursuant to a court order:\n(1) Proof documents submitted for the purpose of "
+                "obtaining a driver privilege card;",
+            ),
+            (
+                "compliant",
+                "The division may release the following information, relating to the issuance "
+                "of a driver privilege card or permit, upon request by the subject of the "
+                "information or the guardian of the subject of the information, or pursuant to a "
+                "court order:\n(1) Proof documents submitted for the purpose of obtaining a "
+                "driver privilege card;",
+            ),
+        )
+    )
