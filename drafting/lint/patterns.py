@@ -152,6 +152,9 @@ OPERATOR = Scanner(
       # the route, not a bar: "does not directly share information with DHS" (it goes
       # through another agency); "not directly or indirectly" is a bar
       | \b(?:does|do|did|will|shall|may|must|is|are)\s+not\s+directly\b(?!\s+or\s+indirectly)
+      # a scope clause: "This rule does not apply to any ... agency that receives Records"
+      # (what it leaves out is not restricted by it)
+      | \b(?:does|do|shall|will)\s+not\s+apply\s+to\b
     )
   | (?P<permitneg>
         \bnothing\b[^;.]{{0,200}}?\b{_RESTRICT_WORDS}{_CHAIN}
@@ -190,7 +193,8 @@ OPERATOR = Scanner(
       # a practice or a policy of not doing it: "its practice not to collect or maintain",
       # "the policy of the County not to share"; "Employees are not to disclose"; what the
       # body "would not" do
-      | \b(?:practice|policy|rule|commitment|decision|intent|intention)\b[^;.]{{0,40}}?\bnot\s+to\b
+      | \b(?:practice|policy|rule|commitment|decision|intent|intention|promise[sd]?)\b[^;.]{{0,40}}?
+        \bnot\s+to\b
       # "it is not the policy of the IRS to release ..."
       | \bnot\s+(?:the|our|its|their)\s+(?:policy|practice)\s+(?:of\s+[^;.]{{1,40}}?\s+)?to\b
       | \b(?:is|are)\s+not\s+to\b | \bwould\s+(?:not|never)\b
@@ -372,6 +376,7 @@ OPERATOR = Scanner(
         "commitment",
         "decision",
         "intent",
+        "promis",
         "would",
         "ensur",
     ),
@@ -452,6 +457,8 @@ VERB = Scanner(
     )
   | (?P<keep>\b(?:maintain(?:s|ed|ing)?|keep(?:s|ing)?|kept|retain(?:s|ed|ing)?
                |stor(?:e|es|ed|ing))\b
+      # "make record of the immigration or citizenship status", "make a record of"
+      | \bmak(?:e|es|ing)\s+(?:a\s+|any\s+)?records?\s+of\b
       # "shall record information about ... status", "not inquiring about, recording, or
       # disclosing ...": "record" as a verb (after a modal, "to", "not", a comma or a
       # conjunction, or passive), not the noun of "a record of" or "criminal record"
@@ -739,7 +746,7 @@ BROAD = Scanner(
       (?:(?:any|an?|the|my|your|our|their|his|her|each)\s+(?:person|individual|resident|inmate
           |detainee|immigrant|arrestee|client|student|patient|tenant|applicant|patron|customer|child
           |family|passenger|driver|employee|worker|victim|witness|claimant|beneficiary|juvenile
-          |minor|youth|pupil|enrollee|registrant|consumer
+          |minor|youth|pupil|enrollee|registrant|consumer|recipient
           # a person's own file: "records pertaining to any claim filed with the Department"
           |claim|application)s?
         |(?:[a-z-]+\s+)?(?:persons|individuals|people|residents|inmates|detainees|immigrants|arrestees
@@ -795,7 +802,7 @@ BROAD = Scanner(
   # "records or information", "information, including but not limited to ..."
   | \b(?:information|data|records|documents)\s+
       (?:(?:that|which)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+)?
-      (?:collected|obtained|gathered|received|acquired|furnished|submitted|supplied)\b
+      (?:collected|obtained|gathered|received|acquired|furnished|submitted|supplied|secured)\b
       # (not what a business gives: "documents submitted by bidders")
       (?!\s+(?:by|from)\s+(?:any\s+|the\s+|a\s+)?(?:bidders?|vendors?|contractors?|proposers?
         |offerors?|respondents?|compan(?:y|ies)|business(?:es)?|firms?)\b)
@@ -976,6 +983,8 @@ CONFIDENTIAL_DUTY = _compile(
   | \b(?:protect|maintain|preserv|safeguard|ensur|respect)\w*\s+(?:the\s+)?
     (?:confidentiality|privacy)\s+of\b
   | \btreated\s+with\s+(?:[\w-]+\s+){0,5}?(?:confidentiality|discretion)\b
+  # a right of the person's: "The right to confidentiality of agency records and files"
+  | \bright\s+to\s+(?:the\s+)?(?:confidentiality|privacy)\s+of\b
   # the duty said by its verb, with information as the object: "maintain and protect
   # sensitive information regarding ... immigration status", "safeguard student records"
   # (not "protect immigrant residents", nor a description: "CCH safeguards sensitive

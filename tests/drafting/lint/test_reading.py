@@ -3299,3 +3299,42 @@ def test_round_twenty_nine_readings():
             ),
         )
     )
+
+
+def test_round_thirty_readings():
+    _verdicts(
+        (
+            # a scope clause leaves out what it names: it restricts nothing
+            (
+                "compliant",
+                "This rule does not apply to any federal, state, or local governmental agency "
+                "that receives records directly from the department.",
+            ),
+            # "a promise not to", and "make record of" as keeping
+            (
+                "error",
+                "The policy is a promise not to inquire or make record of the immigration or "
+                "citizenship status of any employee or resident unless required by law.",
+            ),
+            ("error", "Staff shall not make a record of any student's immigration status."),
+            (
+                "compliant",
+                "The policy is a promise not to inquire about the immigration status of any "
+                "resident.",
+            ),
+            ("compliant", "Staff shall make a record of each visitor's arrival time."),
+            # "information secured" is information obtained
+            (
+                "warning",
+                "Information secured pursuant to this chapter is confidential and for the "
+                "exclusive use of the department.",
+            ),
+            # a person's right to confidentiality of the agency's files on them
+            (
+                "warning",
+                "Recipients have the right to confidentiality of agency records and files on "
+                "the recipient.",
+            ),
+            ("compliant", "Recipients have the right to a speedy determination of eligibility."),
+        )
+    )

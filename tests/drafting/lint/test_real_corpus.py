@@ -207,17 +207,17 @@ Thirty-two sets, each reported on its own:
   read and the twenty-eighth round's readings written for five of them, so it is one more
   development set.
 
-* `heldout-31` — gathered on 2026-12-01 the same way (28 provisions, 28 jurisdiction keys
-  new to the corpus; the brief asked for about half texts that limit information about
-  people and half local immigration instruments: 6 errors and 9 warnings as gathered, 5
-  errors after adjudication),
-  committed with its verdicts (bd24581, 69614aa), read blind a second time (27 of 28
-  agreed) and its one disagreement adjudicated blind (Bryn Mawr College: compliant, a
-  private college), and run once on the rules of 85d1257: 22/28, bar not met. The issue's
-  bar applies to it. Its misses are strict xfails with their causes, read after that run;
-  they were not tuned on.
+* `heldout-31`, reported as **seen (looked at 2026-12-01, thirtieth round)** — gathered
+  on 2026-12-01 the same way (28 provisions, 28 jurisdiction keys new to the corpus; the
+  brief asked for about half texts that limit information about people and half local
+  immigration instruments: 6 errors and 9 warnings as gathered, 5 errors after
+  adjudication), committed with its verdicts (bd24581, 69614aa), read blind a second time
+  (27 of 28 agreed) and its one disagreement adjudicated blind (Bryn Mawr College:
+  compliant, a private college), and run once on the rules of 85d1257: 22/28, bar not met;
+  its misses were then read and the thirtieth round's readings written for four of them,
+  so it is one more development set.
 
-Where two blind readers disagreed (heldout-15, -16, -18 to -21, -23 to -28), a third,
+Where two blind readers disagreed (heldout-15, -16, -18 to -21, -23 to -29, -31), a third,
 blind adjudicator decided, and the files carry its verdict (the gatherer's is kept as
 `gathered_verdict`; corpus README, "Adjudicated verdicts"). The one-run scores above are
 against the gathered verdicts, as they were run; every set is measured here against the
@@ -267,6 +267,7 @@ SEEN_27_LABEL = "seen (looked at 2026-12-01, twenty-fifth round)"
 SEEN_28_LABEL = "seen (looked at 2026-12-01, twenty-sixth round)"
 SEEN_29_LABEL = "seen (looked at 2026-12-01, twenty-seventh round)"
 SEEN_30_LABEL = "seen (looked at 2026-12-01, twenty-eighth round)"
+SEEN_31_LABEL = "seen (looked at 2026-12-01, thirtieth round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {
@@ -607,11 +608,6 @@ KNOWN_SEEN_16_MISSES: dict[str, str] = {
 # heldout-17 documents the lint still gets wrong after the seventeenth round, and why
 # (its one run, 21/27, missed six: see the corpus README).
 KNOWN_SEEN_17_MISSES: dict[str, str] = {
-    "berkeley-unified-school-district-ca-2018-directions-to-staff-immigrant-families": (
-        "'will not request information or make a record of information on the immigration "
-        "status': 'make a record of' (a noun after a verb of making) is not read as keeping "
-        "(compliant for error, as adjudicated on 2026-12-01; gathered as compliant)"
-    ),
     "illinois-central-college-il-2025-immigration-enforcement-student-information-protection": (
         "'State and federal laws ... protect your personal information—including your "
         "immigration status' describes the law, and the next sentence's 'We do not share your "
@@ -837,10 +833,12 @@ KNOWN_SEEN_30_MISSES: dict[str, str] = {
     ),
 }
 
-# heldout-31 documents the lint got wrong on its one run (2026-12-01, on the rules of
-# 85d1257; every verdict read blind a second time first, 27 of 28 agreed, and the one
-# disagreement adjudicated blind), and why: causes read after the run, not fixed.
-KNOWN_HELDOUT_31_MISSES: dict[str, str] = {
+# heldout-31 missed six on its one run (2026-12-01, on the rules of 85d1257; every verdict
+# read blind a second time first, 27 of 28 agreed, and the one disagreement adjudicated
+# blind). The thirtieth round then read four of them (a scope clause's "does not apply to";
+# "a promise not to" and "make record of"; "information secured"; "the right to
+# confidentiality of ... files on the recipient"). What it still misses, and why:
+KNOWN_SEEN_31_MISSES: dict[str, str] = {
     "bryn-mawr-college-pa-2018-message-regarding-daca-student-status-information": (
         "'College personnel will not release information about students' citizenship or "
         "immigration status unless presented with a subpoena': the lint reads the words, not "
@@ -848,29 +846,10 @@ KNOWN_HELDOUT_31_MISSES: dict[str, str] = {
         "as outside § 1373, which reaches government entities and officials (error for "
         "compliant, as adjudicated on 2026-12-01; gathered as error; a question for counsel)"
     ),
-    "colorado-department-of-revenue-co-2024-1-ccr-204-30-rule-14-vendor-bulk-transfer": (
-        "'This rule does not apply to any federal, state, or local governmental agency that "
-        "receives Records and/or Information directly from the department': a scope clause's "
-        "'does not' is read as restricting the receiving in its relative clause (warning for "
-        "compliant)"
-    ),
-    "ferndale-mi-2017-welcoming-city-policy-immigration-status-policy": (
-        "'a promise not to inquire or make record of the immigration or citizenship status': "
-        "'make record of' is not read as keeping (compliant for error; marked unsure)"
-    ),
-    "massachusetts-division-of-unemployment-assistance-ma-2006-gl-151a-46-confidential-information": (  # noqa: E501
-        "'information secured pursuant to this chapter is confidential': 'information secured' "
-        "is not read as 'information obtained' (compliant for warning)"
-    ),
     "virginia-state-board-of-elections-va-2013-code-24-2-410-1-noncitizen-lists-confidential": (
         "the lists of persons who 'have indicated a noncitizen status', in the sentence before, "
         "'shall be confidential and available only for official use by the State Board': the "
         "lists are not carried across the sentence (compliant for error)"
-    ),
-    "wisconsin-department-of-health-services-wi-2008-stat-49-81-recipients-bill-of-rights-confidentiality": (  # noqa: E501
-        "'The right to confidentiality of agency records and files on the recipient': a right "
-        "to confidentiality is not read as a duty of it, and 'files on the recipient' (one "
-        "person) is not read as a person's file (compliant for warning)"
     ),
 }
 
@@ -905,7 +884,7 @@ SEEN_27 = real_cases("heldout-27")
 SEEN_28 = real_cases("heldout-28")
 SEEN_29 = real_cases("heldout-29")
 SEEN_30 = real_cases("heldout-30")
-HELDOUT_31 = real_cases("heldout-31")
+SEEN_31 = real_cases("heldout-31")
 
 
 def _was(split: str, score: str) -> str:
@@ -950,7 +929,7 @@ MEASURED = (
     (SEEN_28_LABEL, SEEN_28, KNOWN_SEEN_28_MISSES, _was("heldout-28", "19/24")),
     (SEEN_29_LABEL, SEEN_29, KNOWN_SEEN_29_MISSES, _was("heldout-29", "21/24")),
     (SEEN_30_LABEL, SEEN_30, KNOWN_SEEN_30_MISSES, _was("heldout-30", "16/28")),
-    ("heldout-31", HELDOUT_31, KNOWN_HELDOUT_31_MISSES, _unmet("heldout-31")),
+    (SEEN_31_LABEL, SEEN_31, KNOWN_SEEN_31_MISSES, _was("heldout-31", "22/28")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
