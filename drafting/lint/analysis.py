@@ -268,6 +268,12 @@ def _spans(text: str, matches, kind: str = "") -> list[Span]:
     ]
 
 
+_FAILING = re.compile(r"(?:fail|refus|declin)")
+# What may stand between an outer restriction and a failure or refusal it forbids: no new
+# clause ("will not engage in any program or activity which would require a failure to").
+_SAME_CLAUSE = re.compile(
+    r"(?:(?!\b(?:shall|may|will|must|can|should|cannot|is|are|was|were)\b)[^;:.]){0,120}"
+)
 _ADJACENT = re.compile(r"\s+(?:(?:be|to|ever|otherwise|knowingly|intentionally)\s+){0,2}")
 _RESTRICTING_START = re.compile(r"(?:prohibit|restrict|prevent|limit|bar|preclude|forbid)", re.I)
 # What may stand between a negated restriction and a second verb it governs: its object,
@@ -312,12 +318,29 @@ def _operators(
         bare_not = s.text.strip(_BULLETS).lower() == "not"  # "not" before its verb
         if s.kind == "restrict" and bare_not and s.end not in verb_starts:
             continue
+        if _FAILING.match(s.text.lower()):
+            # "No officer shall fail to share ...", "shall not refuse to provide ...": a
+            # failure or refusal under an outer restriction in the same clause is a double
+            # negative, which protects the act; alone, "refuse to" restricts and "fail to"
+            # ("officers who fail to report ...") does neither
+            before = out[-1] if out else None
+            if (
+                before is not None
+                and before.kind == "restrict"
+                and _SAME_CLAUSE.fullmatch(low, before.end, s.start)
+            ):
+                out.append(Span("permit", s.start, s.end, s.text))
+                continue
+            if s.text.lower().startswith(("fail", "refusal")):
+                continue
         if s.text[:5].lower() == "withh" or p.REFUSING.fullmatch(s.text.lower()):
             before = out[-1] if out else None
             adjacent = before is not None and _ADJACENT.fullmatch(low, before.end, s.start)
             if adjacent and before.kind == "permit":
                 continue
             kind = "permit" if adjacent and before.kind == "restrict" else "restrict"
+            if continues_described and before is None:
+                kind = "permit"  # "R.S. 24-76.6-103, which requires staff withhold ..." (listed)
             out.append(Span(kind, s.start, s.start, s.text))
             continue
         described = (
@@ -536,6 +559,7 @@ def _preceding(low: str, mention: Span, clusters: list[list[Span]]) -> list[Span
         p.INFO_NOUN.search(gap)
         or _data_list(gap)
         or p.RECIPIENT_THEN_OBJECT.fullmatch(gap)
+        or (len(gap) <= 80 and p.USE_CHAIN.fullmatch(gap))
         or (len(gap) <= 200 and _TOPIC_TAIL.search(gap))
         # a request refused, then what it asks for (`_refused_requests`)
         or (len(gap) <= 160 and "request" in gap and _refusal(cluster[-1]))
@@ -1534,6 +1558,8 @@ def _lists_forbidden_policies(lead: Facts) -> bool:
     low = lead.low.rstrip()
     if not low.endswith(":"):
         return False
+    if p.CHALLENGED_LEAD.search(low):  # "The Board is challenging:" the laws listed
+        return True
     clause = p.POLICY_CLAUSE_BEFORE.search(low, max(0, len(low) - 200))
     if clause is None:
         return False

@@ -187,6 +187,12 @@ OPERATOR = Scanner(
       # a phrase between the modal and "not": "shall, to the extent practicable, not disclose"
       | \b{_MODAL}\s*,[^,;.]{{1,60}},\s*(?:not|never)\b
       | \b(?:cannot|can't|won't|shan't)\b
+      # a denial of authority that names the act: "Nothing in this article authorizes the
+      # disclosure of juvenile information to federal officials absent a court order" (where
+      # a law keeps records confidential, what it does not authorize it forbids)
+      | \bnothing\s+in\s+(?:this|the)\s+(?:[\w-]+\s+){{0,5}}?(?:authori[sz]es|permits|allows
+          |(?:shall|may)\s+be\s+(?:construed|deemed|interpreted)\s+(?:to|as)\s+
+          (?:authori[sz]\w*|permit\w*|allow\w*))(?=\s+(?:the\s+|any\s+)?{_SENDING})
       # told not to: "Officers are directed not to disclose", "the policy of the city to not
       # share"
       | \b(?:directed|instructed|ordered|told|required|expected|trained|advised|asked)\s+not\s+to\b
@@ -271,6 +277,10 @@ OPERATOR = Scanner(
       | \b(?:must|shall|will)\s+(?:first\s+)?(?:obtain|get|have|receive|secure)\b[^.;]{{0,60}}?
         \b(?:consent|approval|authori[sz]ation|permission)\b[^.;]{{0,20}}?\bbefore\b
       | \brefus(?:e|es|ed|ing)\s+to\b
+      # a failure or a refusal to act: it negates the act only under an outer restriction
+      # ("No officer shall fail to share ...", "will not engage in any program which would
+      # require a failure to cooperate ...": a double negative, analysis._operators)
+      | \bfail(?:s|ed|ing|ures?)?\s+to\b | \brefusals?\s+to\b
       # an elided passive: "is protected by patient privacy laws and not shared with ICE"
       | \b(?:and|but)\s+not\s+(?=[a-z]+(?:ed|en)\b)
       # a prohibition after its subject: "Any communication to an immigration agency ...
@@ -322,6 +332,7 @@ OPERATOR = Scanner(
         "could",
         "only",
         "refus",
+        "fail",
         "has",
         "have",
         "had",
@@ -759,7 +770,8 @@ BROAD = Scanner(
   # "the education records of a pupil" (the same as "information about students")
   | \b(?:students?|pupils?|patients?|clients?|tenants?|applicants?|employees?|customers?
       |residents?|inmates?|detainees?|participants?|recipients?|famil(?:y|ies)|households?
-      |users?|patrons?|education(?:al)?|callers?)(?:['’]s?)?\s+(?:information|data|records?|files?)\b
+      |users?|patrons?|education(?:al)?|callers?|juveniles?)(?:['’]s?)?\s+
+      (?:information|data|records?|files?)\b
   | \b(?:application|intake|enrollment|enrolment)\s+
       (?:materials?|forms?|files?|documents?|records?)\b
   # library records that can hold what a patron gave to register: "library records",
@@ -877,6 +889,7 @@ BROAD = Scanner(
         "questions",
         "inquiries",
         "caller",
+        "juvenile",
         "application",
         "intake",
         "enrol",
@@ -1248,6 +1261,12 @@ VOIDING_BEFORE = _compile(
     # municipality has adopted a policy restricting ..."
     |\b(?:complaints?|allegations?|alleg(?:es|ed|ing))\s+that\b[^;.]{0,60}$"""
 )
+# A lead-in naming the laws a body challenges, as a list after it: "The Board is
+# challenging:" (its items describe the laws it sues over; it does not make them its own).
+CHALLENGED_LEAD = _compile(
+    r"""\b(?:challeng(?:e|es|ed|ing)|contest(?:s|ed|ing)?|seek(?:s|ing)?\s+to\s+(?:overturn
+    |invalidate|strike\s+down|enjoin))\b[^;.:]{0,80}:$"""
+)
 ADOPTING_BEFORE = _compile(
     r"""\b(?:adopt|enact|pass|maintain|implement|promulgat|establish|enforc)\w*\b
     [^;.]{0,60}$|\bhave\s+in\s+effect\b[^;.]{0,40}$"""
@@ -1273,6 +1292,14 @@ VOID_AFTER = _compile(
     |\b(?:shall|will)\s+(?:lose|forfeit)\b
     |\b(?:is|are|shall\s+be)\s+(?:subject\s+to|liable\s+for)\s+(?:a\s+)?(?:civil\s+)?
       (?:penalt|fines?\b|suit|action|withholding|loss)"""
+)
+# Verbs of using joined to a list of verbs of moving information, between them and their
+# object: "shall solicit, release, disclose, receive, use, or knowingly permit or
+# participate in the use of any information regarding an individual" (the object is still
+# the list's).
+USE_CHAIN = _compile(
+    r"""(?=[^;]*\buse)(?:[\s,]+|\b(?:use[sd]?|using|or|and|knowingly|intentionally|otherwise
+    |permit|allow|participate|engage|make|in|the|of)\b)*"""
 )
 INFO_NOUN = _compile(
     r"\b(?:information|data|records?|details|files?|database|lists?|verification|confirmation)\b"

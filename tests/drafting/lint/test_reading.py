@@ -3338,3 +3338,83 @@ def test_round_thirty_readings():
             ("compliant", "Recipients have the right to a speedy determination of eligibility."),
         )
     )
+
+
+def test_round_thirty_one_readings():
+    _verdicts(
+        (
+            # a failure or refusal forbidden under an outer restriction protects the act
+            (
+                "compliant",
+                "No officer shall fail to share immigration status information with ICE.",
+            ),
+            (
+                "compliant",
+                "Officers shall not refuse to provide information about immigration status to ICE.",
+            ),
+            (
+                "compliant",
+                "The City will not engage in any program or activity which would require a "
+                "failure to cooperate with any Federal Agency that needs to obtain information "
+                "about citizenship or immigration status.",
+            ),
+            # alone, a refusal still restricts, and a failure restricts nothing
+            ("error", "Officers shall refuse to provide immigration status information to ICE."),
+            ("error", "Officers shall decline to share immigration status with ICE."),
+            (
+                "compliant",
+                "Officers who fail to share immigration status information with ICE shall be "
+                "disciplined.",
+            ),
+            # a denial of authority that names the act forbids it
+            (
+                "error",
+                "Nothing in this article authorizes the disclosure of a juvenile's immigration "
+                "status to federal officials absent a court order.",
+            ),
+            (
+                "warning",
+                "Nothing in this article authorizes the disclosure of juvenile information to "
+                "federal officials absent a court order.",
+            ),
+            (
+                "error",
+                "Nothing in the Welfare and Institutions Code authorizes the disclosure of "
+                "immigration status to federal officials.",
+            ),
+            (
+                "compliant",
+                "Nothing in this section authorizes officers to enforce federal immigration law.",
+            ),
+            (
+                "compliant",
+                "Nothing in this section prohibits the disclosure of immigration status to ICE.",
+            ),
+            # verbs of using between a list of verbs and its object
+            (
+                "warning",
+                "No person shall solicit, release, disclose, receive, use, or knowingly permit or "
+                "participate in the use of any information regarding an individual receiving "
+                "assistance for any purpose not directly related to the administration of the "
+                "program.",
+            ),
+            (
+                "compliant",
+                "No person shall use, or knowingly permit or participate in the use of, any "
+                "vehicle of the department for private purposes.",
+            ),
+            # the laws a body challenges, listed, are described, not adopted
+            (
+                "compliant",
+                "The Board is challenging:\n- R.S. 24-76.6-103, which requires probation "
+                "department staff withhold information regarding illegal immigrants from the "
+                "federal government.",
+            ),
+            (
+                "error",
+                "The Board adopts the following:\n- Probation department staff shall withhold "
+                "information regarding the immigration status of any person from the federal "
+                "government.",
+            ),
+        )
+    )
