@@ -214,6 +214,8 @@ class Facts:
     excludes_status: bool = False
     hedges: list[Span] = field(default_factory=list)
     self_cured: bool = False
+    # what cures it when it cures itself ("" for an exception that names § 1373)
+    cured_by: str = ""
     savings_scope: str = ""  # "document" or "section" when this sentence is a savings clause
     savings_limbs: frozenset[str] = frozenset()  # the § 1373 limbs a savings clause keeps open
     savings_lead: str = ""  # "document"/"section": a savings lead-in whose items name the channels
@@ -221,6 +223,7 @@ class Facts:
     reported: list[Restriction] = field(default_factory=list)  # restrictions a recital reports
     urged: list[Restriction] = field(default_factory=list)  # restrictions it asks another to adopt
     names_status: bool = False  # it names status information (anaphors after it may refer)
+    names_broad: bool = False  # it names a broad category of information about people
     # it names immigration enforcement (bare "information" in it, or right after it, is given
     # to them)
     names_immigration: bool = False
@@ -697,6 +700,30 @@ def _savings_lead(facts: Facts) -> str:
     return _scope(facts.low)
 
 
+def _excepted_for_government(facts: Facts, exception: str) -> None:
+    """An exception that leaves sending open to any government agency cures a restriction
+    that reaches only sending (§ 1373(a)); one on maintaining or exchanging stays."""
+    if restricted_limbs(facts) <= {"a"}:
+        facts.self_cured = True
+        facts.cured_by = (
+            f"its exception (“{exception.strip(' ;:,.')}”), which leaves sending open to "
+            "federal agencies,"
+        )
+
+
+def continue_exception(facts: Facts, lead: Facts) -> None:
+    """An item of an exception's list ("except: ... (2) for use by any governmental agency
+    ...") that opens sending to any government agency cures its lead-in as the exception
+    would in one sentence."""
+    if (
+        lead.flagged
+        and not lead.self_cured
+        and p.EXCEPT_LEAD.search(lead.low)
+        and (item := p.GOVERNMENT_ITEM.search(facts.low))
+    ):
+        _excepted_for_government(lead, facts.text[item.start() : item.end()])
+
+
 def continue_savings(facts: Facts, lead: Facts) -> None:
     """An item of a savings lead-in's list is a savings clause when it names the channels."""
     if lead.savings_lead and not facts.savings_scope and _names_channels(facts, facts.verbs):
@@ -740,6 +767,7 @@ def sentence_facts(
     in_findings: bool = False,
     lead_verbs: tuple[Span, ...] = (),
     after_status: bool = False,
+    after_broad: bool = False,
     after_immigration: bool = False,
     answered_no: bool = False,
 ) -> Facts:
@@ -755,7 +783,8 @@ def sentence_facts(
     restricted verbs of a lead-in whose object is its list ("may not disclose ... the
     following information: ... (g) The student's citizenship or immigration status"),
     which act on what an item names when the item's own verbs do not; `after_status`
-    marks a sentence right after one that names status, whose anaphors may refer to it;
+    marks a sentence right after one that names status, whose anaphors may refer to it
+    (`after_broad` the same for a broad category, which a bare pronoun object may take up);
     `after_immigration` one right after a sentence that names immigration enforcement
     ("Examples of law enforcement include ... ICE ... Unless the individual presents a
     valid search warrant, University personnel are not to release information"), whose
@@ -821,7 +850,10 @@ def sentence_facts(
         mentions = _anaphora(text, low, mentions, status[0].end())
     elif after_status:
         mentions = _anaphora(text, low, mentions, 0)
+    elif after_broad and not mentions:
+        mentions = _pronoun_for_broad(text, low)
     facts.names_status = any(m.kind == "status" for m in mentions)
+    facts.names_broad = any(m.kind == "broad" for m in mentions)
     if definitions is not None and definitions.pattern is not None:
         mentions = _defined_mentions(text, low, mentions, definitions)
     verbs = [  # "release" in "release dates" is part of the object
@@ -882,6 +914,8 @@ def sentence_facts(
     if facts.flagged or facts.may_withhold:
         facts.hedges = _spans(text, facts.finditer(p.HEDGE), "hedge")
         facts.self_cured = bool(_SELF_CURE.search(low))
+        if not facts.self_cured and (excepted := p.GOVERNMENT_EXCEPTED.search(low)):
+            _excepted_for_government(facts, excepted.group())
     facts.refuses_detainers = bool(detainers) and _refuses_detainers(facts)
     if facts.definition:  # a definition describes; it restricts nothing itself
         facts.status, facts.broad, facts.hedges, facts.may_withhold = [], [], [], []
@@ -1057,6 +1091,21 @@ def _asked_of_others(text: str, low: str, mention: Span, acting: tuple[Span, ...
     return tuple(Span("request", v.start, v.end, v.text) for v in acting)
 
 
+def _pronoun_for_broad(text: str, low: str) -> list[Span]:
+    """ "Personal information that you give to the health worker ... is privileged
+    information. We are not going to divulge that.": in a sentence that names no information,
+    a bare "that" or "it" given is the category the sentence before named."""
+    return [
+        Span(
+            "broad",
+            m.start("pronoun"),
+            m.end("pronoun"),
+            text[m.start("pronoun") : m.end("pronoun")],
+        )
+        for m in p.PRONOUN_GIVEN.finditer(low)
+    ]
+
+
 def _anaphora(text: str, low: str, mentions: list[Span], after: int) -> list[Span]:
     """ "... immigration status ..., and shall not maintain records of such status": status.
 
@@ -1227,27 +1276,36 @@ def _access_denied(facts: Facts, mentions: list[Span]) -> None:
     they hold: "does not grant permission for any person engaging in immigration enforcement
     to access ... equipment; databases", "shall not grant federal immigration authorities
     access to information". Not access in general ("No access to any office or database
-    shall be granted without a warrant"): only where immigration enforcement is named."""
+    shall be granted without a warrant"): only where immigration enforcement is named, or
+    where access is confined to named bodies that are not federal ("only state and local
+    agencies may have access to ...")."""
     low = facts.low
-    if not p.IMMIGRATION_SEEKER.search(low):
+    confined = {m.end() - len("access") for m in p.ACCESS_CONFINED.finditer(low)}
+    if not confined and not p.IMMIGRATION_SEEKER.search(low):
         return
     # "Access by federal immigration authorities to any county database ... is prohibited"
-    forbidden = bool(p.PROHIBITED_AT_END.search(low))
+    forbidden = bool(p.PROHIBITED_AT_END.search(low)) and p.IMMIGRATION_SEEKER.search(low)
     for match in p.ACCESS.finditer(low):
         denied = _DENIED.search(low, max(0, match.start() - 20), match.start())
-        if facts.polarity_at(match.start()) != "restrict" and not forbidden and not denied:
+        restricted = facts.polarity_at(match.start()) == "restrict"
+        if not (restricted or forbidden or denied or match.start() in confined):
             continue
         if any(p.NEW_CLAUSE.search(part) for part in match["gap"].split(";")[1:]):
             continue
         start, end = match.span("object")
         covering = [m for m in mentions if m.start < end and start < m.end]
-        # what the database holds: "any county database containing ... immigration status"
+        # what the database holds or the information is about: "any county database
+        # containing ... immigration status", "information about the release date of"
         covering += [
             m
             for m in mentions
-            if m.kind == "status" and _HOLDING.match(low, end, m.start) and m not in covering
+            if (m.kind == "status" or m.kind.startswith("limited:"))
+            and _HOLDING.match(low, end, m.start)
+            and m not in covering
         ]
-        if any(m.kind.startswith("limited:") for m in covering):
+        if not any(m.kind == "status" for m in covering) and any(
+            m.kind.startswith("limited:") for m in covering
+        ):
             continue
         verb = (
             Span(
@@ -1269,7 +1327,8 @@ def _access_denied(facts: Facts, mentions: list[Span]) -> None:
 # who is seeking access for the purpose of enforcing federal immigration law".
 _DENIED = re.compile(r"\b(?:den(?:y|ies|ied|ying)|refus(?:e|es|ed|ing))\s+$")
 _HOLDING = re.compile(
-    r",?\s+(?:containing|holding|including|(?:that|which)\s+(?:contains?|holds?|includes?)|with)\s+"
+    r",?\s+(?:containing|holding|including|(?:that|which)\s+(?:contains?|holds?|includes?)|with"
+    r"|about|regarding|concerning|on|relating\s+to|related\s+to|pertaining\s+to)\s+"
     r"[^.;:]{0,60}$"
 )
 
@@ -1691,12 +1750,14 @@ def analyse(document: Document) -> Analysis:
             or bool(p.FINDINGS_HEADING.search(p.lower(sentence.section.heading))),
             lead_verbs=carried.get(id(sentence.block), ()) or _included_in(before, sentence),
             after_status=same_section and before.names_status,
+            after_broad=same_section and before.names_broad,
             after_immigration=same_section and before.names_immigration,
             answered_no=_answered_no(sentence, sentences[index + 1 : index + 2]),
         )
         facts.sentence = sentence
         if sentence.stem is not None and id(sentence.stem) in last:
             continue_savings(facts, last[id(sentence.stem)])
+            continue_exception(facts, last[id(sentence.stem)])
         if facts.definition and (in_definition or sentence.text.rstrip().endswith(":")):
             defined = defined_term(sentence.text) if not in_definition else None
             if defined is None or defined[0] not in adopted:

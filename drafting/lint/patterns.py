@@ -799,6 +799,11 @@ BROAD = Scanner(
   | \b(?:particulars|information|contents?)\s+(?:set\s+forth|contained|shown|disclosed)
       (?:\s+or\s+\w+)?\s+in\s+(?:any|a|the|such)\s+(?:tax\s+)?returns?\b
   | \b(?:tax\s+)?return\s+information\b
+  # generally only citizens and noncitizens with work authorization can get a social
+  # security number (20 C.F.R. § 422.104(a); SSA, "Social Security Numbers for Noncitizens",
+  # both read 2026-12-02 as quoted in stored copies): "information regarding ...
+  # ineligibility for a social security number" can say what status a person lacks
+  | \b(?:in)?eligibility\s+for\s+(?:a\s+|an\s+)?social\s+security\s+(?:account\s+)?numbers?\b
   | \b(?:driver['’]?s?\s+licen[cs]es?|driver\s+(?:authorization|privilege)\s+cards?
       |identification\s+cards?)(?:\s+(?:and|or)\s+(?:[\w-]+\s+){0,3}?(?:cards?|permits?))?
       \s+(?:records?|files?|applications?)\b
@@ -900,6 +905,8 @@ BROAD = Scanner(
         "content",
         "return",
         "tax",
+        "ineligib",
+        "eligib",
         "driver",
         "identification",
         "medical",
@@ -1073,6 +1080,13 @@ STATUS_ANAPHOR = _compile(
     # "your status", "the probationer's status" after status was named
     |\b(?:your|my|our|(?:the|a|an|any|that|each)\s+[\w-]+['’]s)\s+status\b(?!\s+as\b)"""
 )
+# A pronoun given, with nothing after it but its recipient: "We are not going to divulge
+# that.", "will not share it with ICE" (not "disclose that the person is ...": a clause).
+PRONOUN_GIVEN = _compile(
+    r"""\b(?:shar|disclos|provid|releas|report|transmit|send|giv|furnish|communicat|divulg
+    |hand|turn)\w*\s+(?P<pronoun>that|it|this)(?:\s+(?:out|over))?
+    (?=\s*(?:[.;!?]|$)|\s+(?:to|with|out|over)\b)"""
+)
 # Reporting people named by their status to federal immigration authorities tells those
 # authorities the status: "reporting undocumented immigrants to the federal government",
 # "do not report immigrants to ICE", "will not notify INS of undocumented persons". Narrow
@@ -1137,6 +1151,17 @@ IMMIGRATION_SEEKER = _compile(
     # one described by purpose: "any individual who is seeking access for the purpose of
     # enforcing federal immigration law"
     |\benforc(?:e|es|ing|ement\s+of)\s+(?:the\s+)?(?:federal\s+)?(?:civil\s+)?immigration\s+laws?\b"""
+)
+# Access confined to those named, none of them federal agencies or law enforcement: "only
+# state and local governmental agencies and federally recognized Indian tribes ... may have
+# access to information or records deemed private and confidential" (everyone else,
+# federal immigration authorities among them, is kept out: analysis._access_denied).
+ACCESS_CONFINED = _compile(
+    r"""\bonly\s+(?:(?!\b(?:federal\s+(?:agenc|authorit|government|immigration|officer|official
+      |law)|immigration|ice|dhs|law\s+enforcement|any|all|anyone|anybody|the\s+public)\b)
+      (?:[^;:.]|\.(?!\s*$))){1,200}?
+    \s+(?:may|shall|can|will)\s+(?:be\s+(?:given|granted|allowed|permitted)\s+|have\s+|obtain\s+
+      |gain\s+)access\b"""
 )
 # Bare information given, where the sentence names immigration enforcement: "shall not
 # provide any assistance to ICE, including the sharing of information", "will not share
@@ -1397,6 +1422,20 @@ SAVINGS_OPENER = _compile(
   | \bshall\s+not\s+be\s+(?:construed|interpreted)\s+(?:to|as)\b[^;]{{0,60}}?\b{_RESTRICT_WORDS}
     """
 )
+# An exception for any government agency: "except ... for use by any governmental agency,
+# including any court, in carrying out its functions" (NMSA § 66-2-7.1(A)(2), in the corpus).
+# Federal immigration authorities are such an agency, so the sending the sentence restricts
+# stays open to them. Not "a state agency", nor an agency "of this state".
+_ANY_GOVERNMENT = r"""(?:to|for\s+use\s+by|by|with)\s+any\s+(?:other\s+)?(?:federal,?\s+state,?\s+or
+    \s+local\s+)?(?:governmental|government|public|law\s+enforcement)\s+(?:agenc(?:y|ies)|entit(?:y|ies)
+    |bod(?:y|ies)|authorit(?:y|ies))\b(?!\s+(?:of|in|within)\s+(?:this|the)\s+state\b)"""
+GOVERNMENT_EXCEPTED = _compile(
+    rf"""\b(?:except|other\s+than|unless)\b[^;]{{0,200}}?\b{_ANY_GOVERNMENT}"""
+)
+# An item of an exception's list that opens sending to any government agency: "(2) for use by
+# any governmental agency, including any court, in carrying out its functions;"
+GOVERNMENT_ITEM = _compile(rf"""^\W*(?:\(?[0-9a-z]{{1,4}}[.)]\s*)?{_ANY_GOVERNMENT}""")
+EXCEPT_LEAD = _compile(r"""\b(?:except|other\s+than|unless)(?:\s+as\s+follows)?\s*[:—]\s*$""")
 SCOPE = _compile(
     r"""\b(?:in|of|by)\s+this\s+(?P<a>\w+)|\bthis\s+(?P<b>\w+)\s+(?:does|shall|will)\s+not\b
     |\b(?P<herein>herein|hereunder)\b"""

@@ -109,7 +109,7 @@ def _defined(restriction: Restriction, analysis: Analysis) -> str:
 
 def _cure(saving: Facts) -> str:
     if saving.self_cured:
-        return "the sentence’s own exception for § 1373"
+        return saving.cured_by or "the sentence’s own exception for § 1373"
     title = saving.sentence.section.title if saving.sentence else ""
     return f"the savings clause in “{title}”" if title else "the savings clause"
 

@@ -3418,3 +3418,106 @@ def test_round_thirty_one_readings():
             ),
         )
     )
+
+
+def test_round_thirty_two_readings():
+    _verdicts(
+        (
+            # access confined to bodies that are not federal keeps everyone else out
+            (
+                "warning",
+                "Only state and local governmental agencies and federally recognized Indian "
+                "tribes as defined in Title 26 U.S.C. § 3306(u) may have access to information "
+                "or records deemed private and confidential under this chapter.",
+            ),
+            ("warning", "Only authorized district staff may have access to student records."),
+            (
+                "compliant",
+                "Only federal immigration authorities may have access to the detention log.",
+            ),
+            ("compliant", "Any agency may have access to public records."),
+            # what the information denied is about decides its kind
+            (
+                "error",
+                "The county shall not grant ICE access to information about immigration status.",
+            ),
+            (
+                "compliant",
+                "The county shall not grant ICE access to information about the release date "
+                "of inmates.",
+            ),
+            (
+                "error",
+                "The county shall not grant ICE access to databases containing release dates "
+                "or immigration status.",
+            ),
+            # a bare pronoun given takes up the category the sentence before named
+            (
+                "warning",
+                "Personal information that you give to the health worker is privileged "
+                "information. We are not going to divulge that.",
+            ),
+            (
+                "warning",
+                "Personal information is collected at intake. Staff will not share it with "
+                "federal agents.",
+            ),
+            (
+                "compliant",
+                "Student records are kept in the office. We are not going to disclose that the "
+                "building is closed.",
+            ),
+            ("compliant", "The clinic keeps a calendar. We will not share it with anyone."),
+            # ineligibility for a social security number can say what status a person lacks
+            (
+                "warning",
+                "Information regarding an applicant's ineligibility for a social security "
+                "number shall not be disclosed by the department.",
+            ),
+            ("compliant", "The department shall verify eligibility for a social security number."),
+            # an exception for any government agency leaves sending open to federal agencies
+            (
+                "compliant",
+                "Employees shall not disclose personal information except for use by any "
+                "governmental agency in carrying out its functions.",
+            ),
+            (
+                "compliant",
+                "Employees shall not disclose personal information except:\n(1) to the "
+                "individual;\n(2) for use by any governmental agency, including any court, in "
+                "carrying out its functions.",
+            ),
+            (
+                "compliant",
+                "Employees shall not disclose immigration status except to any law enforcement "
+                "agency.",
+            ),
+            (
+                "warning",
+                "Employees shall not disclose personal information except to any agency of "
+                "this state.",
+            ),
+            (
+                "error",
+                "Employees shall not disclose immigration status except to any state agency.",
+            ),
+            # ... but not a restriction on keeping it
+            (
+                "error",
+                "Employees shall not maintain or disclose immigration status information except "
+                "to any government agency.",
+            ),
+        )
+    )
+
+
+def test_an_exception_for_any_government_agency_says_what_it_leaves_open():
+    findings = lint(
+        doc(
+            "Employees shall not disclose personal information except for use by any "
+            "governmental agency in carrying out its functions."
+        )
+    )
+    cured = next(f for f in findings if f.rule == "1373-cured")
+    assert "“except for use by any governmental agency”" in cured.message
+    assert "leaves sending open to federal agencies" in cured.message
