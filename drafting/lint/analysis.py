@@ -1596,7 +1596,12 @@ def _included_in(before: Facts | None, sentence: Sentence) -> tuple[Span, ...]:
 
 def _verbs_on_list(lead: Facts) -> tuple[Span, ...]:
     """The restricted verbs of a lead-in whose object is the list after it ("may not
-    disclose ... the following information concerning a student:")."""
+    disclose ... the following information concerning a student:"), or its duty of
+    confidentiality ("The Office shall keep confidential:"), read as a bar on giving."""
+    duty = p.CONFIDENTIAL_LEAD.search(lead.low)
+    if duty is not None and lead.polarity_at(duty.start()) != "permit":
+        # "The Office shall keep confidential:": its list is what may not be given out
+        return (Span("send", duty.start(), duty.end(), lead.text[duty.start() : duty.end()]),)
     following = p.FOLLOWING_OBJECT.search(lead.low)
     if following is None:
         return ()

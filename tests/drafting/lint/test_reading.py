@@ -3521,3 +3521,39 @@ def test_an_exception_for_any_government_agency_says_what_it_leaves_open():
     cured = next(f for f in findings if f.rule == "1373-cured")
     assert "“except for use by any governmental agency”" in cured.message
     assert "leaves sending open to federal agencies" in cured.message
+
+
+def test_round_thirty_three_readings():
+    _verdicts(
+        (
+            # a duty of confidentiality whose object is the list after it
+            (
+                "warning",
+                "The Office shall keep confidential:\n(1) All information received pursuant to "
+                "a complaint filed or a matter investigated, except as may be necessary to "
+                "enable the Office to perform its duties; and\n(2) Identifying information of "
+                "complainants and witnesses, unless the complainant waives confidentiality.",
+            ),
+            (
+                "error",
+                "Staff are required to keep confidential:\n(a) the immigration status of any "
+                "applicant; and\n(b) the applicant's address.",
+            ),
+            (
+                "compliant",
+                "The department shall keep confidential:\n(a) the release date of any "
+                "inmate; and\n(b) the inmate's address.",
+            ),
+            # no duty: not required to, or forbidden to, keep it confidential
+            (
+                "compliant",
+                "The department is not required to keep confidential:\n(a) the immigration "
+                "status of any applicant.",
+            ),
+            (
+                "compliant",
+                "The department shall not keep confidential:\n(a) the immigration status of "
+                "any applicant.",
+            ),
+        )
+    )
