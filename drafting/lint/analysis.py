@@ -1284,7 +1284,7 @@ def _access_denied(facts: Facts, mentions: list[Span]) -> None:
     if not confined and not p.IMMIGRATION_SEEKER.search(low):
         return
     # "Access by federal immigration authorities to any county database ... is prohibited"
-    forbidden = bool(p.PROHIBITED_AT_END.search(low)) and p.IMMIGRATION_SEEKER.search(low)
+    forbidden = bool(p.PROHIBITED_AT_END.search(low) and p.IMMIGRATION_SEEKER.search(low))
     for match in p.ACCESS.finditer(low):
         denied = _DENIED.search(low, max(0, match.start() - 20), match.start())
         restricted = facts.polarity_at(match.start()) == "restrict"

@@ -1537,16 +1537,16 @@ CONFINED_AFTER_SUBJECT = _compile(
     r"""\b(?:is|are|shall\s+be|will\s+be|must\s+be)\s+(?:strictly\s+)?(?:limited|restricted
     |confined)\s+(?:solely\s+|only\s+|exclusively\s+)?to\b"""
 )
-# A lead-in whose restricted verb takes the items of its list as objects: "may not disclose,
-# for the purpose of ..., the following information concerning a student:".
 # A duty of confidentiality whose object is the list after it: "The Office shall keep
 # confidential:" then "(1) All information received pursuant to a complaint filed ...";
-# "The following shall be kept confidential:".
+# "The following shall be kept confidential:" (not "is not required to keep confidential:").
 CONFIDENTIAL_LEAD = _compile(
-    r"""(?<!\bnot\srequired\s)(?<!\bnot\sobligated\s)\b(?:shall|must|will|is|are|to)\s+(?:(?:keep|hold|maintain|treat)(?:\s+as)?
-      |be\s+(?:kept|held|maintained|treated)(?:\s+as)?)\s+(?:strictly\s+)?
-      (?:confidential|private|secret|in\s+(?:strict\s+)?confidence)\s*[:—]\s*$"""
+    r"""(?<!\bnot\srequired\s)(?<!\bnot\sobligated\s)\b(?:shall|must|will|is|are|to)\s+
+      (?:(?:keep|hold|maintain|treat)(?:\s+as)?|be\s+(?:kept|held|maintained|treated)(?:\s+as)?)
+      \s+(?:strictly\s+)?(?:confidential|private|secret|in\s+(?:strict\s+)?confidence)\s*[:—]\s*$"""
 )
+# A lead-in whose restricted verb takes the items of its list as objects: "may not disclose,
+# for the purpose of ..., the following information concerning a student:".
 FOLLOWING_OBJECT = _compile(
     r"""\bthe\s+following(?:\s+(?:information|data|records?|items?|categories|details))?\b
     [^.;]{0,400}:\s*$"""
