@@ -271,7 +271,7 @@ def _spans(text: str, matches, kind: str = "") -> list[Span]:
     ]
 
 
-_FAILING = re.compile(r"(?:fail|refus|declin)")
+_FAILING = ("fail", "refus", "declin")
 # What may stand between an outer restriction and a failure or refusal it forbids: no new
 # clause ("will not engage in any program or activity which would require a failure to").
 _SAME_CLAUSE = re.compile(
@@ -321,7 +321,8 @@ def _operators(
         bare_not = s.text.strip(_BULLETS).lower() == "not"  # "not" before its verb
         if s.kind == "restrict" and bare_not and s.end not in verb_starts:
             continue
-        if _FAILING.match(s.text.lower()):
+        word = s.text.lower()
+        if word.startswith(_FAILING):
             # "No officer shall fail to share ...", "shall not refuse to provide ...": a
             # failure or refusal under an outer restriction in the same clause is a double
             # negative, which protects the act; alone, "refuse to" restricts and "fail to"
@@ -334,9 +335,9 @@ def _operators(
             ):
                 out.append(Span("permit", s.start, s.end, s.text))
                 continue
-            if s.text.lower().startswith(("fail", "refusal")):
+            if word.startswith(("fail", "refusal")):
                 continue
-        if s.text[:5].lower() == "withh" or p.REFUSING.fullmatch(s.text.lower()):
+        if word[:5] == "withh" or p.REFUSING.fullmatch(word):
             before = out[-1] if out else None
             adjacent = before is not None and _ADJACENT.fullmatch(low, before.end, s.start)
             if adjacent and before.kind == "permit":
@@ -1281,10 +1282,11 @@ def _access_denied(facts: Facts, mentions: list[Span]) -> None:
     agencies may have access to ...")."""
     low = facts.low
     confined = {m.end() - len("access") for m in p.ACCESS_CONFINED.finditer(low)}
-    if not confined and not p.IMMIGRATION_SEEKER.search(low):
+    seeker = p.IMMIGRATION_SEEKER.search(low)
+    if not confined and not seeker:
         return
     # "Access by federal immigration authorities to any county database ... is prohibited"
-    forbidden = bool(p.PROHIBITED_AT_END.search(low) and p.IMMIGRATION_SEEKER.search(low))
+    forbidden = bool(seeker and p.PROHIBITED_AT_END.search(low))
     for match in p.ACCESS.finditer(low):
         denied = _DENIED.search(low, max(0, match.start() - 20), match.start())
         restricted = facts.polarity_at(match.start()) == "restrict"

@@ -1083,8 +1083,7 @@ STATUS_ANAPHOR = _compile(
 # A pronoun given, with nothing after it but its recipient: "We are not going to divulge
 # that.", "will not share it with ICE" (not "disclose that the person is ...": a clause).
 PRONOUN_GIVEN = _compile(
-    r"""\b(?:shar|disclos|provid|releas|report|transmit|send|giv|furnish|communicat|divulg
-    |hand|turn)\w*\s+(?P<pronoun>that|it|this)(?:\s+(?:out|over))?
+    rf"""\b(?:{_SENDING}|hand|turn)\w*\s+(?P<pronoun>that|it|this)(?:\s+(?:out|over))?
     (?=\s*(?:[.;!?]|$)|\s+(?:to|with|out|over)\b)"""
 )
 # Reporting people named by their status to federal immigration authorities tells those
@@ -1434,7 +1433,7 @@ GOVERNMENT_EXCEPTED = _compile(
 )
 # An item of an exception's list that opens sending to any government agency: "(2) for use by
 # any governmental agency, including any court, in carrying out its functions;"
-GOVERNMENT_ITEM = _compile(rf"""^\W*(?:\(?[0-9a-z]{{1,4}}[.)]\s*)?{_ANY_GOVERNMENT}""")
+GOVERNMENT_ITEM = _compile(rf"""^\W*{_ANY_GOVERNMENT}""")
 EXCEPT_LEAD = _compile(r"""\b(?:except|other\s+than|unless)(?:\s+as\s+follows)?\s*[:—]\s*$""")
 SCOPE = _compile(
     r"""\b(?:in|of|by)\s+this\s+(?P<a>\w+)|\bthis\s+(?P<b>\w+)\s+(?:does|shall|will)\s+not\b
