@@ -1227,10 +1227,20 @@ def _confidentiality(facts: Facts, mentions: list[Span]) -> None:
     low = facts.low
     if not any(word in low for word in _DUTY_WORDS):
         return
-    duty = p.CONFIDENTIAL_DUTY.search(facts.low)
+    duty = _duty_of_confidentiality(facts.low, p.CONFIDENTIAL_DUTY)
     if duty is None or facts.polarity_at(duty.start()) == "permit":
         return
     _restrict_all(facts, mentions, Span("send", duty.start(), duty.end(), duty.group()))
+
+
+def _duty_of_confidentiality(low: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """The first duty of confidentiality `pattern` finds that the sentence does not deny
+    ("is not required to keep ... confidential", "shall not be kept private": no duty)."""
+    denials = [d.span() for d in p.NEGATED_DUTY.finditer(low)]
+    for duty in pattern.finditer(low):
+        if not any(start < duty.end() and duty.start() < end for start, end in denials):
+            return duty
+    return None
 
 
 _DUTY_WORDS = ("confiden", "private", "privacy", "secret", "made public", "protect", "safeguard")
@@ -1600,7 +1610,7 @@ def _verbs_on_list(lead: Facts) -> tuple[Span, ...]:
     """The restricted verbs of a lead-in whose object is the list after it ("may not
     disclose ... the following information concerning a student:"), or its duty of
     confidentiality ("The Office shall keep confidential:"), read as a bar on giving."""
-    duty = p.CONFIDENTIAL_LEAD.search(lead.low)
+    duty = _duty_of_confidentiality(lead.low, p.CONFIDENTIAL_LEAD)
     if duty is not None and lead.polarity_at(duty.start()) != "permit":
         # "The Office shall keep confidential:": its list is what may not be given out
         return (Span("send", duty.start(), duty.end(), lead.text[duty.start() : duty.end()]),)

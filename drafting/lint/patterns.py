@@ -466,8 +466,14 @@ VERB = Scanner(
       # "shall not be accessible to immigration enforcement personnel"
       | \baccessible\b(?=\s+to\b)
     )
-  | (?P<keep>\b(?:maintain(?:s|ed|ing)?|keep(?:s|ing)?|kept|retain(?:s|ed|ing)?
-               |stor(?:e|es|ed|ing))\b
+  | (?P<keep>\b(?:maintain(?:s|ed|ing)?|retain(?:s|ed|ing)?|stor(?:e|es|ed|ing))\b
+      # not "kept confidential", "keep immigration status information private": a duty of
+      # confidentiality (CONFIDENTIAL_DUTY), which says how it is kept, not whether
+      | \b(?:keep(?:s|ing)?|kept)\b
+        (?!\s+(?:strictly\s+)?(?:confidential|private|secret)\b
+          |\s+in\s+(?:(?:strict|strictest|complete)\s+)?confidence\b
+          |\s[^.;,:]{1,80}?\s(?:strictly\s+)?(?:confidential|private|secret)
+            (?=\s*(?:[,.;:)]|$)|\s+(?:and|or|from|unless|except|to|by)\b))
       # "make record of the immigration or citizenship status", "make a record of"
       | \bmak(?:e|es|ing)\s+(?:a\s+|any\s+)?records?\s+of\b
       # "shall record information about ... status", "not inquiring about, recording, or
@@ -1014,6 +1020,21 @@ CONFIDENTIAL_DUTY = _compile(
       |its|your|our)\s+)?(?:(?!(?:and|or|that|which|who|to|from|with|for|the|a|an)\s)[\w'’-]+\s+){0,3}?
       (?:information|data|records?|files?|details)\b"""
 )
+# A duty of confidentiality denied: "is not required to keep ... confidential", "shall not be
+# kept private", "need not be kept confidential", "is not confidential", "Nothing in this
+# section requires that ... be kept confidential", "No provision ... shall be construed to
+# require that ... be kept confidential". Not "shall not be disclosed and shall be
+# kept confidential" (the denial ends before the duty), nor "shall not be made public".
+NEGATED_DUTY = _compile(
+    r"""\b(?:not|never|no\s+longer)\s+
+      (?:(?:be|been|to|required|obligated|necessary|needed|bound|have)\s+(?:to\s+)?)*
+      (?:(?:keep|kept|hold|held|treat|treated|maintain|maintained|considered|deemed|regarded)\b
+        (?:(?:(?!\b(?:shall|must|will|is|are)\b)[^;.,:]){0,80}?\s)?)?
+      (?:strictly\s+)?(?:confidential|private|secret|in\s+(?:strict\s+)?confidence)\b
+  | \b(?:nothing|no\s+(?:provision|part|section|portion|rule)\b)[^.;]{0,120}?
+      \b(?:requires?|obliges?|compels?|mandates?)\b[^.;]{0,120}?
+      \b(?:confidential|private|secret)\b"""
+)
 # A duty to destroy what is held ("shall be destroyed at the earliest allowable date",
 # "purged within 30 days"): a limit on maintaining it, § 1373(b)(2).
 # What is destroyed is what is held: the sentence opens with it ("Any student record that
@@ -1538,9 +1559,9 @@ CONFINED_AFTER_SUBJECT = _compile(
 )
 # A duty of confidentiality whose object is the list after it: "The Office shall keep
 # confidential:" then "(1) All information received pursuant to a complaint filed ...";
-# "The following shall be kept confidential:" (not "is not required to keep confidential:").
+# "The following shall be kept confidential:" (a denied duty is NEGATED_DUTY).
 CONFIDENTIAL_LEAD = _compile(
-    r"""(?<!\bnot\srequired\s)(?<!\bnot\sobligated\s)\b(?:shall|must|will|is|are|to)\s+
+    r"""\b(?:shall|must|will|is|are|to)\s+
       (?:(?:keep|hold|maintain|treat)(?:\s+as)?|be\s+(?:kept|held|maintained|treated)(?:\s+as)?)
       \s+(?:strictly\s+)?(?:confidential|private|secret|in\s+(?:strict\s+)?confidence)\s*[:—]\s*$"""
 )

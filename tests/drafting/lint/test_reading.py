@@ -3557,3 +3557,59 @@ def test_round_thirty_three_readings():
             ),
         )
     )
+
+
+def test_a_denied_duty_of_confidentiality_restricts_nothing():
+    """A sentence that denies the duty ("is not required to keep ... confidential", "shall
+    not be kept private") keeps nothing from anyone; "keep ... confidential" is how a thing
+    is kept, not a bar on keeping it."""
+    _verdicts(
+        (
+            (
+                "compliant",
+                "The department is not required to keep a person's immigration status "
+                "confidential.",
+            ),
+            (
+                "compliant",
+                "The department shall not keep immigration status information confidential.",
+            ),
+            ("compliant", "Immigration status information shall not be kept confidential."),
+            ("compliant", "Immigration status information need not be kept confidential."),
+            ("compliant", "Immigration status information is not confidential."),
+            ("compliant", "Immigration status is not to be kept secret from federal authorities."),
+            (
+                "compliant",
+                "Nothing in this section requires that immigration status be kept confidential.",
+            ),
+            (
+                "compliant",
+                "No provision of this chapter shall be construed to require that immigration "
+                "status information be kept confidential.",
+            ),
+            # the duty itself, and a denial that ends before it
+            ("error", "The department shall keep a person's immigration status confidential."),
+            (
+                "error",
+                "Immigration status information shall not be disclosed and shall be kept "
+                "confidential.",
+            ),
+            ("error", "Information about immigration status shall not be made public."),
+            (
+                "error",
+                "Immigration status information shall not be released, and shall be held in "
+                "strict confidence.",
+            ),
+            # a bar on keeping status stays one
+            (
+                "error",
+                "The department shall not keep any record of a person's immigration status.",
+            ),
+            ("error", "No record of immigration status shall be kept in a confidential file."),
+            (
+                "error",
+                "The city shall not keep immigration status information, and shall keep other "
+                "data private.",
+            ),
+        )
+    )
