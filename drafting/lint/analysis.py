@@ -126,6 +126,7 @@ _SUBORDINATE = re.compile(
     r"\b(?:if|unless|when|whenever|where|whether|because|while|until|after|before|as\s+long\s+as)\b"
 )
 _QUOTES = str.maketrans({"“": " ", "”": " ", '"': " ", "„": " ", "«": " ", "»": " "})
+_QUOTE_MARK = re.compile('[“”"„«»]')
 # A permission whose object is a restriction: "agencies may include additional
 # restrictions on ... communications regarding ... status".
 _PERMITTED_RESTRICTION = re.compile(
@@ -797,7 +798,8 @@ def sentence_facts(
     # "((deleted))" words of an amending ordinance (King County style) are not law
     low = _DELETED.sub(lambda m: " " * len(m.group()), p.lower(text))
     # quotation marks stand for nothing in a rule: 'does not “prohibit, or ...' reads on
-    low = low.translate(_QUOTES)
+    if _QUOTE_MARK.search(low):
+        low = low.translate(_QUOTES)
     recital = in_findings or bool(
         p.RECITAL.match(low) or p.FINDINGS.match(low) or p.FINDINGS_WITHIN.search(low)
     )

@@ -56,6 +56,9 @@ _PLAIN = re.compile(
     (?P<verb>means|shall\s+mean|(?:does|shall)\s+not\s+include)\b""",
     re.X,
 )
+# What every verb of _QUOTED, _PLAIN and _COLON contains ("means", "refers to", "includes",
+# "excludes", "has the same meaning"): a sentence without one defines nothing by them.
+_DEFINING_VERBS = ("mean", "refer", "includ", "exclud")
 # A clause, not a term, before "means": "here is what it means", "this is how it means".
 _NOT_A_TERM = re.compile(r"\b(?:what|how|it|is|are|was|were|this)\b")
 # "Personal Identifying Information: Includes place of birth, ...": a term, a colon, then
@@ -102,7 +105,9 @@ def classify(text: str, *, exclusion: bool = False) -> DefinitionKind:
 def defined_term(text: str) -> tuple[str, str] | None:
     """(term, verb) when the sentence defines a term, e.g. ("sanctuary policy", "means")."""
     low = p.lower(text)
-    match = _QUOTED.match(low) or _PLAIN.match(low) or _COLON.match(low)
+    match = None
+    if any(verb in low for verb in _DEFINING_VERBS):
+        match = _QUOTED.match(low) or _PLAIN.match(low) or _COLON.match(low)
     if match is not None and _NOT_A_TERM.search(match["term"]):
         match = None  # "Here is what it means to be a sanctuary campus:" defines nothing
     if match is None:

@@ -44,11 +44,11 @@ _SHARE = 0.15
 
 def language_of(text: str) -> str:
     """ "English", "Spanish", or "" when the passage is too short or mixed to tell."""
-    words = [word.lower() for word in _WORD.findall(text)]
+    words = _WORD.findall(text.lower())
     if len(words) < MINIMUM_WORDS:
         return ""
     share = {
-        language: sum(word in vocabulary for word in words) / len(words)
+        language: sum(map(vocabulary.__contains__, words)) / len(words)
         for language, vocabulary in _FUNCTION_WORDS.items()
     }
     english = share.pop("English")

@@ -67,33 +67,36 @@ class Scanners:
     """Several scanners in one pass over the words (what every sentence needs).
 
     `scan(low, words)` returns, for each scanner, the matches its own `finditer`
-    would return. Words are dispatched on their first two letters, so each word
-    is tried only against the scanners that can start there.
+    would return. Which scanners can start at a word depends on the word alone, so
+    it is worked out once per distinct word and remembered (most words start none).
     """
+
+    # Forget the remembered words past this many, so hostile text costs bounded memory.
+    _REMEMBERED = 50_000
 
     def __init__(self, *scanners: Scanner):
         self.scanners = scanners
-        by_letter: dict[str, set[int]] = {}
-        by_pair: dict[str, set[int]] = {}
-        for index, scanner in enumerate(scanners):
-            for first in scanner.firsts:
-                table = by_letter if len(first) == 1 else by_pair
-                table.setdefault(first[:2], set()).add(index)
-        for pair, indexes in by_pair.items():
-            indexes |= by_letter.get(pair[0], set())
-        self._by_letter = {k: tuple(sorted(v)) for k, v in by_letter.items()}
-        self._by_pair = {k: tuple(sorted(v)) for k, v in by_pair.items()}
+        self._starting: dict[str, tuple[int, ...]] = {}
+
+    def _scanners_starting(self, word: str) -> tuple[int, ...]:
+        if len(self._starting) >= self._REMEMBERED:
+            self._starting.clear()
+        found = tuple(i for i, s in enumerate(self.scanners) if word.startswith(s.firsts))
+        self._starting[word] = found
+        return found
 
     def scan(self, low: str, words: Words) -> list[list[re.Match[str]]]:
         scanners = self.scanners
         found: list[list[re.Match[str]]] = [[] for _ in scanners]
         positions = [0] * len(scanners)
-        by_pair, by_letter = self._by_pair, self._by_letter
+        starting, remember = self._starting.get, self._scanners_starting
         for start, word in words:
-            for index in by_pair.get(word[:2]) or by_letter.get(word[:1], ()):
-                scanner = scanners[index]
-                if start >= positions[index] and word.startswith(scanner.firsts):
-                    match = scanner.pattern.match(low, start)
+            indexes = starting(word)
+            if indexes is None:
+                indexes = remember(word)
+            for index in indexes:
+                if start >= positions[index]:
+                    match = scanners[index].pattern.match(low, start)
                     if match:
                         positions[index] = match.end()
                         found[index].append(match)

@@ -86,8 +86,10 @@ class StateLaw:
             self.name, self.entry = state.state, state
         else:
             self.name = (state or "").strip()
-            found = read_state_law() if entries is None else entries
-            self.entry = find_entry(found, self.name) if self.name else None
+            self.entry = None
+            if self.name:
+                found = read_state_law() if entries is None else entries
+                self.entry = find_entry(found, self.name)
 
     def check(self, document: Document) -> Iterator[Finding]:
         if not self.name:
