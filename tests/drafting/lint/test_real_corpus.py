@@ -1,6 +1,6 @@
 """The § 1373 lint measured on real provisions it was not built on (real_corpus/, see README).
 
-Thirty-three sets, each reported on its own:
+Thirty-four sets, each reported on its own:
 
 * `dev` — split off by jurisdiction (sha1 of the jurisdiction, mod 2) before any
   tuning; the rules are tuned on it.
@@ -235,8 +235,16 @@ Thirty-three sets, each reported on its own:
   met; its one miss was then read and the thirty-third round written for it, so it is one
   more development set.
 
-Where two blind readers disagreed (heldout-15, -16, -18 to -21, -23 to -29, -31, -32), a third,
-blind adjudicator decided, and the files carry its verdict (the gatherer's is kept as
+* `heldout-34`, the current measure, not tuned on — gathered on 2026-12-02 the same way by
+  four gatherers (32 provisions, 32 jurisdiction keys new to the corpus; mostly texts that
+  limit information about people, several known only from news reports: 4 errors and 14
+  warnings as gathered), committed with its verdicts (6d9d61d, c57b346, be26409, 6d68fb2),
+  read blind a second time (29 of 32 agreed) and its three disagreements adjudicated blind
+  (two compliant files became warnings; c8758a1), and run once on the rules of 6e2c724:
+  18/32, bar not met.
+
+Where two blind readers disagreed (heldout-15, -16, -18 to -21, -23 to -29, -31, -32, -34), a
+third, blind adjudicator decided, and the files carry its verdict (the gatherer's is kept as
 `gathered_verdict`; corpus README, "Adjudicated verdicts"). The one-run scores above are
 against the gathered verdicts, as they were run; every set is measured here against the
 adjudicated ones.
@@ -877,6 +885,102 @@ KNOWN_SEEN_32_MISSES: dict[str, str] = {}
 # its list names; it misses none now.
 KNOWN_SEEN_33_MISSES: dict[str, str] = {}
 
+# heldout-34 was run once (2026-12-02, on the rules of 6e2c724, after a blind second reading
+# that agreed on 29 of 32 and a blind adjudication of the other three): 18/32, bar not met.
+# Most of its texts limit information about people (confidentiality rules of agencies,
+# libraries and schools) or are news reports of an instrument. What it misses, and why:
+KNOWN_HELDOUT_34_MISSES: dict[str, str] = {
+    "arcata-ca-2017-municipal-code-4600-4602": (
+        "the stored page stops mid-word in Sec. 4602 B ('should not provide federal "
+        "immigration authorities wi'): a refusal to give immigration authorities something "
+        "the text never names is not read as a restriction (warning for compliant)"
+    ),
+    "bloomington-il-2018-proposed-welcoming-city-ordinance-report": (
+        "a news report: 'would require officers to get approval from the police chief for any "
+        "communications with ICE': an approval step on communicating with ICE is not read as "
+        "a restriction (as with Gilbert's general order) (warning for compliant)"
+    ),
+    "christina-school-district-de-2017-policy-02-31-first-read": (
+        "'Any such official as named above shall not be allowed access to any records': the "
+        "official is ICE only by reference to (A) ('such official as named above'), so access "
+        "to records is not read as denied to immigration enforcement (warning for compliant)"
+    ),
+    "district-of-columbia-public-library-dc-1999-code-39-108-circulation-records": (
+        "library circulation records (what a patron borrowed) are a narrow class, but the "
+        "subpoena notice's 'these records will not be released' and 'records or information "
+        "not be released' are read as broad (compliant for warning)"
+    ),
+    "harrisburg-pa-2026-bill-1-immigration-draft-report": (
+        "a news report: 'using city funds, personnel, equipment, data, technology ... to assist "
+        "in the investigation, detention, or arrest of any person solely related to a violation "
+        "of federal immigration law': data in a list of resources barred from enforcement is "
+        "read as a use-of-resources limit; both readers read it as a broad limit on data "
+        "(warning for compliant)"
+    ),
+    "missouri-department-of-social-services-mo-2021-snap-manual-1100-015": (
+        "'Use or disclosure of information obtained from SNAP applicants ... is restricted to "
+        "the following persons:' lists permitted recipients, one of them 'persons directly "
+        "connected with the verification of immigration status ... through ... SAVE': the "
+        "status the item names is read as restricted, though the item opens a channel "
+        "(error for warning)"
+    ),
+    "new-york-municipal-governments-ny-2025-gml-996-a-immigration-enforcement": (
+        "'shall disclose to an immigration authority ... an individual's personally "
+        "identifiable information, including, but not limited to, such person's name, social "
+        "security number, ... addresses, telephone number ...': the open list ('including, but "
+        "not limited to') is read as confining the category to contact details (the stored "
+        "page also has literal '\\n' for its line breaks) (warning for compliant)"
+    ),
+    "oberlin-oh-2017-resolution-r17-04-report": (
+        "a news report: 'if Oberlin police become aware that a local resident is in the country "
+        "illegally, they will not contact Immigration officials and alert them': 'in the "
+        "country illegally' is not read as describing status, so refusing to report such a "
+        "person is read as a broad refusal to contact ICE (error for warning)"
+    ),
+    "south-san-francisco-unified-school-district-ca-2017-resolution-17-01": (
+        "'when the District ... receives a request for information that implicates individual "
+        "privacy rights (including with respect to immigration status ...), the District shall "
+        "take all legally permissible actions to protect the privacy rights': a duty to protect "
+        "privacy against requests is not read as a duty of confidentiality (error for "
+        "compliant)"
+    ),
+    "sulphur-springs-union-school-district-ca-2025-bp-5145-13-report": (
+        "'data collected by the district shall not be used directly, or by others to compile a "
+        "list, registry, or database of individuals based on ... immigration status': a "
+        "registry ban is read as outside § 1373's verbs; the adjudicator read it as a warning "
+        "(older files with the same sentence were adjudicated error: Mountain View Whisman, "
+        "Kerman); a question for counsel (warning for compliant, as adjudicated on 2026-12-02; "
+        "gathered as compliant)"
+    ),
+    "university-of-colorado-boulder-co-2025-protection-of-civil-rights-policy": (
+        "'[the University] may release an above-listed record [place of birth, immigration or "
+        "citizenship status, ...] if pursuant to: A subpoena, order, or warrant issued by a "
+        "federal judge ...; or The consent of the student': both readers read a permission "
+        "conditioned on judicial process or consent as barring any other release; the lint "
+        "reads 'may release' as a permission (error for compliant)"
+    ),
+    "us-agency-for-healthcare-research-and-quality-us-2024-42-cfr-67-20": (
+        "'No information obtained in the course of ... activities ... maybe published or "
+        "released in other form if the individual ... is identifiable, unless ... consented': "
+        "the source's 'maybe' for 'may be', and the 'if ... identifiable' condition, leave the "
+        "bar unread; (a)'s 'may be used for any purpose other than' is a use limit "
+        "(warning for compliant)"
+    ),
+    "us-agency-for-toxic-substances-and-disease-registry-us-2024-42-cfr-90-12": (
+        "(b): records 'shall be available to the public, except that' trade-secret information "
+        "'shall be considered confidential': the confidentiality covers only what the Trade "
+        "Secrets Act protects, but 'any records, reports, or information obtained' is read as "
+        "the broad object (compliant for warning)"
+    ),
+    "us-public-health-service-us-2000-42-cfr-50-310": (
+        "'Information in the records or in the possession of programs or projects which is "
+        "acquired in connection with ... this subpart may not be disclosed in a form which "
+        "permits the identification of an individual': information qualified by a relative "
+        "clause after a prepositional phrase is not read as a broad category (warning for "
+        "compliant)"
+    ),
+}
+
 DEV = real_cases("dev")
 SEEN = real_cases("held-out")
 SEEN_2 = real_cases("heldout-2")
@@ -911,6 +1015,7 @@ SEEN_30 = real_cases("heldout-30")
 SEEN_31 = real_cases("heldout-31")
 SEEN_32 = real_cases("heldout-32")
 SEEN_33 = real_cases("heldout-33")
+HELDOUT_34 = real_cases("heldout-34")
 
 
 def _was(split: str, score: str) -> str:
@@ -958,6 +1063,7 @@ MEASURED = (
     (SEEN_31_LABEL, SEEN_31, KNOWN_SEEN_31_MISSES, _was("heldout-31", "22/28")),
     (SEEN_32_LABEL, SEEN_32, KNOWN_SEEN_32_MISSES, _was("heldout-32", "23/27")),
     (SEEN_33_LABEL, SEEN_33, KNOWN_SEEN_33_MISSES, _was("heldout-33", "25/26")),
+    ("heldout-34", HELDOUT_34, KNOWN_HELDOUT_34_MISSES, _unmet("heldout-34")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 
@@ -1050,6 +1156,7 @@ def test_corpus_has_every_verdict_in_every_set():
         28,
         27,
         26,
+        32,
     )
     assert (sizes[0] + sizes[1], *sizes[2:]) == expected
 
