@@ -580,7 +580,9 @@ _NOT_A_CITIZEN = r"""(?:not\s+(?:an?\s+)?(?:(?:united\s+states|u\.s\.|american)\
     |(?:an?\s+)?non-?citizens?\b
     |an?\s+(?:(?:undocumented|illegal|unauthori[sz]ed|deportable|removable)\s+)?aliens?\b
     |(?:undocumented|deportable|removable)\b|(?:unlawfully|illegally)\s+present\b
-    |in\s+the\s+united\s+states\s+(?:unlawfully|illegally)\b)"""
+    # "is in the country illegally", "being in the country without documentation"
+    |in\s+the\s+(?:united\s+states|country)\s+(?:unlawfully|illegally
+      |without\s+(?:legal\s+)?(?:status|documentation|documents|papers|authori[sz]ation))\b)"""
 # People named by their status: "an undocumented student", "noncitizen residents".
 _BY_STATUS = r"""(?:undocumented|non-?citizen|illegal|unauthori[sz]ed|deportable|removable)\s+
     (?:immigrants?|aliens?|persons?|individuals?|people|students?|residents?|migrants?|workers?
@@ -1570,8 +1572,12 @@ CONFIDENTIAL_LEAD = _compile(
 )
 # A lead-in whose restricted verb takes the items of its list as objects: "may not disclose,
 # for the purpose of ..., the following information concerning a student:".
+# Not a list of who may receive it or when ("is restricted to the following persons:",
+# "except in the following circumstances:"): its items open channels, they are not the object.
 FOLLOWING_OBJECT = _compile(
     r"""\bthe\s+following(?:\s+(?:information|data|records?|items?|categories|details))?\b
+    (?!\s+(?:persons?|individuals?|people|entities|agencies|recipients|officials|officers
+      |employees|parties|purposes|circumstances|conditions|cases|exceptions)\b)
     [^.;]{0,400}:\s*$"""
 )
 

@@ -461,7 +461,23 @@ def join_broken_words(lines: list[str]) -> list[str]:
 
 def prepared_lines(text: str) -> list[str]:
     """The lines `parse_text` reads: bill line numbers set aside, broken words joined."""
-    return join_broken_words(strip_line_numbers(UNWRITABLE.sub("", text).splitlines()))
+    text = unescape_line_breaks(UNWRITABLE.sub("", text))
+    return join_broken_words(strip_line_numbers(text.splitlines()))
+
+
+_ESCAPED_BREAK = re.compile(r"\\r\\n|\\n")
+
+
+def unescape_line_breaks(text: str) -> str:
+    """Line breaks written as the two characters "\\n", as text copied from a page's source or
+    a JSON export shows them ("shall disclose to an immigration\\nauthority"), made line breaks
+    again; only where such escapes outnumber the real line breaks, so a text that merely
+    mentions "\\n" keeps it.
+    """
+    escapes = len(_ESCAPED_BREAK.findall(text))
+    if escapes < 2 or escapes <= text.count("\n"):
+        return text
+    return _ESCAPED_BREAK.sub("\n", text)
 
 
 # -- paragraphs to sections ---------------------------------------------------

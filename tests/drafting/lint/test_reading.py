@@ -3613,3 +3613,59 @@ def test_a_denied_duty_of_confidentiality_restricts_nothing():
             ),
         )
     )
+
+
+def test_round_thirty_four_readings():
+    """Heldout-34's misses, read on texts of their own: a person "in the country illegally"
+    is described by status; a list of who may receive information opens channels, it is not
+    what is withheld; line breaks escaped as the two characters "\\n" are line breaks."""
+    _verdicts(
+        (
+            # status said as where a person is
+            (
+                "error",
+                "If officers learn that a resident is in the country illegally, they will not "
+                "contact immigration officials and alert them.",
+            ),
+            (
+                "error",
+                "If staff become aware that a student is in the United States without legal "
+                "status, staff will not notify immigration authorities.",
+            ),
+            (
+                "compliant",
+                "If officers learn that a resident is in the country illegally, they may contact "
+                "immigration officials.",
+            ),
+            ("warning", "The police will not contact immigration officials."),
+            # a list of permitted recipients, and a list of what is withheld
+            (
+                "warning",
+                "Disclosure of information obtained from applicants is restricted to the "
+                "following persons:\n(a) persons connected with the verification of immigration "
+                "status through the SAVE Program;\n(b) auditors of the program.",
+            ),
+            (
+                "warning",
+                "Staff shall not disclose student records except in the following "
+                "circumstances:\n"
+                "(a) to verify immigration status for federal benefits;\n(b) with consent.",
+            ),
+            (
+                "error",
+                "Staff may not disclose the following information:\n(a) a student's address;\n"
+                "(b) a student's immigration status.",
+            ),
+            (
+                "error",
+                "The following shall be kept confidential:\n(a) a client's immigration status.",
+            ),
+            # escaped line breaks
+            (
+                "warning",
+                "2. No municipal employee shall disclose to an immigration\\nauthority an "
+                "individual's personally\\nidentifiable information, including, but not "
+                "limited\\nto, such person's name.",
+            ),
+        )
+    )

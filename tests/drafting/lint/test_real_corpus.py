@@ -235,13 +235,15 @@ Thirty-four sets, each reported on its own:
   met; its one miss was then read and the thirty-third round written for it, so it is one
   more development set.
 
-* `heldout-34`, the current measure, not tuned on — gathered on 2026-12-02 the same way by
+* `heldout-34`, reported as **seen (looked at 2026-12-02, thirty-fourth round)** —
+  gathered on 2026-12-02 the same way by
   four gatherers (32 provisions, 32 jurisdiction keys new to the corpus; mostly texts that
   limit information about people, several known only from news reports: 4 errors and 14
   warnings as gathered), committed with its verdicts (6d9d61d, c57b346, be26409, 6d68fb2),
   read blind a second time (29 of 32 agreed) and its three disagreements adjudicated blind
   (two compliant files became warnings; c8758a1), and run once on the rules of 6e2c724:
-  18/32, bar not met.
+  18/32, bar not met; three of its misses were then read and the thirty-fourth round
+  written for them, so it is one more development set.
 
 Where two blind readers disagreed (heldout-15, -16, -18 to -21, -23 to -29, -31, -32, -34), a
 third, blind adjudicator decided, and the files carry its verdict (the gatherer's is kept as
@@ -296,6 +298,7 @@ SEEN_30_LABEL = "seen (looked at 2026-12-01, twenty-eighth round)"
 SEEN_31_LABEL = "seen (looked at 2026-12-01, thirtieth round)"
 SEEN_32_LABEL = "seen (looked at 2026-12-01, thirty-first round)"
 SEEN_33_LABEL = "seen (looked at 2026-12-02, thirty-third round)"
+SEEN_34_LABEL = "seen (looked at 2026-12-02, thirty-fourth round)"
 
 # Dev documents the lint still gets wrong, and why (none at the moment).
 KNOWN_DEV_MISSES: dict[str, str] = {
@@ -888,8 +891,11 @@ KNOWN_SEEN_33_MISSES: dict[str, str] = {}
 # heldout-34 was run once (2026-12-02, on the rules of 6e2c724, after a blind second reading
 # that agreed on 29 of 32 and a blind adjudication of the other three): 18/32, bar not met.
 # Most of its texts limit information about people (confidentiality rules of agencies,
-# libraries and schools) or are news reports of an instrument. What it misses, and why:
-KNOWN_HELDOUT_34_MISSES: dict[str, str] = {
+# libraries and schools) or are news reports of an instrument. The thirty-fourth round then
+# read three of its misses (a person "in the country illegally"; a list of permitted
+# recipients after "the following persons:"; line breaks escaped as "\\n"). What it still
+# misses, and why:
+KNOWN_SEEN_34_MISSES: dict[str, str] = {
     "arcata-ca-2017-municipal-code-4600-4602": (
         "the stored page stops mid-word in Sec. 4602 B ('should not provide federal "
         "immigration authorities wi'): a refusal to give immigration authorities something "
@@ -916,26 +922,6 @@ KNOWN_HELDOUT_34_MISSES: dict[str, str] = {
         "of federal immigration law': data in a list of resources barred from enforcement is "
         "read as a use-of-resources limit; both readers read it as a broad limit on data "
         "(warning for compliant)"
-    ),
-    "missouri-department-of-social-services-mo-2021-snap-manual-1100-015": (
-        "'Use or disclosure of information obtained from SNAP applicants ... is restricted to "
-        "the following persons:' lists permitted recipients, one of them 'persons directly "
-        "connected with the verification of immigration status ... through ... SAVE': the "
-        "status the item names is read as restricted, though the item opens a channel "
-        "(error for warning)"
-    ),
-    "new-york-municipal-governments-ny-2025-gml-996-a-immigration-enforcement": (
-        "'shall disclose to an immigration authority ... an individual's personally "
-        "identifiable information, including, but not limited to, such person's name, social "
-        "security number, ... addresses, telephone number ...': the open list ('including, but "
-        "not limited to') is read as confining the category to contact details (the stored "
-        "page also has literal '\\n' for its line breaks) (warning for compliant)"
-    ),
-    "oberlin-oh-2017-resolution-r17-04-report": (
-        "a news report: 'if Oberlin police become aware that a local resident is in the country "
-        "illegally, they will not contact Immigration officials and alert them': 'in the "
-        "country illegally' is not read as describing status, so refusing to report such a "
-        "person is read as a broad refusal to contact ICE (error for warning)"
     ),
     "south-san-francisco-unified-school-district-ca-2017-resolution-17-01": (
         "'when the District ... receives a request for information that implicates individual "
@@ -1015,7 +1001,7 @@ SEEN_30 = real_cases("heldout-30")
 SEEN_31 = real_cases("heldout-31")
 SEEN_32 = real_cases("heldout-32")
 SEEN_33 = real_cases("heldout-33")
-HELDOUT_34 = real_cases("heldout-34")
+SEEN_34 = real_cases("heldout-34")
 
 
 def _was(split: str, score: str) -> str:
@@ -1063,7 +1049,7 @@ MEASURED = (
     (SEEN_31_LABEL, SEEN_31, KNOWN_SEEN_31_MISSES, _was("heldout-31", "22/28")),
     (SEEN_32_LABEL, SEEN_32, KNOWN_SEEN_32_MISSES, _was("heldout-32", "23/27")),
     (SEEN_33_LABEL, SEEN_33, KNOWN_SEEN_33_MISSES, _was("heldout-33", "25/26")),
-    ("heldout-34", HELDOUT_34, KNOWN_HELDOUT_34_MISSES, _unmet("heldout-34")),
+    (SEEN_34_LABEL, SEEN_34, KNOWN_SEEN_34_MISSES, _was("heldout-34", "18/32")),
 )
 SETS = (("dev", DEV), *((label, cases) for label, cases, _known_misses, _why in MEASURED))
 

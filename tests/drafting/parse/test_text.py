@@ -588,3 +588,30 @@ def test_a_label_after_a_catchline_ending_in_a_dash_starts_an_item():
         ("A.", 1), ("(1)", 2), ("(2)", 2), ("B.", 1), ("(1)", 2), ("(2)", 2),
     ]  # fmt: skip
     assert blocks[0].text.endswith("PROTECTED RECORDS.--")
+
+
+def test_line_breaks_escaped_as_backslash_n_are_line_breaks():
+    """Text copied from a page's source shows its line breaks as the two characters "\\n";
+    they break lines again, so "immigration\\nauthority" is two words on two lines."""
+    escaped = "\\n"
+    pasted = escaped.join(
+        [
+            "Sec. 1. Definitions.",
+            "  1. 'Immigration authority' means any federal",
+            "agency.",
+            "Sec. 2. Disclosure.",
+            "  1. No employee shall disclose to an immigration",
+            "authority any personal information.",
+        ]
+    )
+    document = parse_text(pasted)
+    text = flatten(document)
+    assert escaped not in text
+    assert "immigration authority any personal information" in text
+    assert [s.label for s in document.sections] == ["Sec. 1.", "Sec. 2."]
+
+
+def test_a_text_that_mentions_backslash_n_keeps_it():
+    folder = "C:\\new\\notes"
+    pasted = f"Sec. 1. Paths.\nThe clerk's folder is {folder} on the shared drive.\n"
+    assert folder in flatten(parse_text(pasted))
