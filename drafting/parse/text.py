@@ -460,7 +460,8 @@ def join_broken_words(lines: list[str]) -> list[str]:
 
 
 def prepared_lines(text: str) -> list[str]:
-    """The lines `parse_text` reads: bill line numbers set aside, broken words joined."""
+    """The lines `parse_text` reads: escaped line breaks restored, bill line numbers set aside,
+    broken words joined."""
     text = unescape_line_breaks(UNWRITABLE.sub("", text))
     return join_broken_words(strip_line_numbers(text.splitlines()))
 
