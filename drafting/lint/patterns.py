@@ -1012,7 +1012,7 @@ CONFIDENTIAL_DUTY = _compile(
   | \b(?:keep|keeps|keeping|hold|holds)\s+[^;.]{1,80}?\s+(?:strictly\s+)?
     (?:private|secret|confidential)\b(?=\s*(?:[,.;:)]|$)|\s+(?:and|or|from|unless|except)\b)
   | \b(?:protect|maintain|preserv|safeguard|ensur|respect)\w*\s+(?:the\s+)?
-    (?:confidentiality|privacy)\s+of\b
+    (?:confidentiality|privacy)(?:\s+(?:rights?|interests?))?\s+of\b
   | \btreated\s+with\s+(?:[\w-]+\s+){0,5}?(?:confidentiality|discretion)\b
   # a right of the person's: "The right to confidentiality of agency records and files"
   | \bright\s+to\s+(?:the\s+)?(?:confidentiality|privacy)\s+of\b

@@ -3618,7 +3618,8 @@ def test_a_denied_duty_of_confidentiality_restricts_nothing():
 def test_round_thirty_four_readings():
     """Heldout-34's misses, read on texts of their own: a person "in the country illegally"
     is described by status; a list of who may receive information opens channels, it is not
-    what is withheld; line breaks escaped as the two characters "\\n" are line breaks."""
+    what is withheld; a duty to protect "the privacy rights of" people is a duty of
+    confidentiality; line breaks escaped as the two characters "\\n" are line breaks."""
     _verdicts(
         (
             # status said as where a person is
@@ -3659,6 +3660,18 @@ def test_round_thirty_four_readings():
             (
                 "error",
                 "The following shall be kept confidential:\n(a) a client's immigration status.",
+            ),
+            # a duty to protect the privacy rights of the people a request is about
+            (
+                "error",
+                "When the District receives a request for information that implicates privacy "
+                "rights (including with respect to immigration status), the District shall take "
+                "all legally permissible actions to protect the privacy rights of its students.",
+            ),
+            (
+                "compliant",
+                "The District shall take all legally permissible actions to protect the privacy "
+                "rights of its students.",
             ),
             # escaped line breaks
             (

@@ -242,7 +242,7 @@ Thirty-four sets, each reported on its own:
   warnings as gathered), committed with its verdicts (6d9d61d, c57b346, be26409, 6d68fb2),
   read blind a second time (29 of 32 agreed) and its three disagreements adjudicated blind
   (two compliant files became warnings; c8758a1), and run once on the rules of 6e2c724:
-  18/32, bar not met; three of its misses were then read and the thirty-fourth round
+  18/32, bar not met; four of its misses were then read and the thirty-fourth round
   written for them, so it is one more development set.
 
 Where two blind readers disagreed (heldout-15, -16, -18 to -21, -23 to -29, -31, -32, -34), a
@@ -892,9 +892,9 @@ KNOWN_SEEN_33_MISSES: dict[str, str] = {}
 # that agreed on 29 of 32 and a blind adjudication of the other three): 18/32, bar not met.
 # Most of its texts limit information about people (confidentiality rules of agencies,
 # libraries and schools) or are news reports of an instrument. The thirty-fourth round then
-# read three of its misses (a person "in the country illegally"; a list of permitted
-# recipients after "the following persons:"; line breaks escaped as "\\n"). What it still
-# misses, and why:
+# read four of its misses (a person "in the country illegally"; a list of permitted
+# recipients after "the following persons:"; a duty to "protect the privacy rights of" the
+# people a request is about; line breaks escaped as "\\n"). What it still misses, and why:
 KNOWN_SEEN_34_MISSES: dict[str, str] = {
     "arcata-ca-2017-municipal-code-4600-4602": (
         "the stored page stops mid-word in Sec. 4602 B ('should not provide federal "
@@ -922,13 +922,6 @@ KNOWN_SEEN_34_MISSES: dict[str, str] = {
         "of federal immigration law': data in a list of resources barred from enforcement is "
         "read as a use-of-resources limit; both readers read it as a broad limit on data "
         "(warning for compliant)"
-    ),
-    "south-san-francisco-unified-school-district-ca-2017-resolution-17-01": (
-        "'when the District ... receives a request for information that implicates individual "
-        "privacy rights (including with respect to immigration status ...), the District shall "
-        "take all legally permissible actions to protect the privacy rights': a duty to protect "
-        "privacy against requests is not read as a duty of confidentiality (error for "
-        "compliant)"
     ),
     "sulphur-springs-union-school-district-ca-2025-bp-5145-13-report": (
         "'data collected by the district shall not be used directly, or by others to compile a "
