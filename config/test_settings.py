@@ -8,3 +8,9 @@ import os
 os.environ.setdefault("DEBUG", "true")
 
 from config.settings import *  # noqa: E402, F403
+
+# Users are created in most tests; Django's default PBKDF2 hasher spends a million rounds
+# (about half a second on a slow CI machine) on each one. The suite checks what users may
+# do, not how passwords are stored, so it hashes with MD5; production keeps the default
+# (config.settings), and tests/config/test_production.py runs production settings.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
