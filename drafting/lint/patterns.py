@@ -834,9 +834,10 @@ BROAD = Scanner(
       # (not what a business gives: "documents submitted by bidders")
       (?!\s+(?:by|from)\s+(?:any\s+|the\s+|a\s+)?(?:bidders?|vendors?|contractors?|proposers?
         |offerors?|respondents?|compan(?:y|ies)|business(?:es)?|firms?)\b)
-  # what an agency holds: "Information in the custody of the Department of Public Health"
-  | \b(?:information|data|records)\s+(?:in\s+the\s+(?:custody|possession)\s+of|held\s+by
-      |maintained\s+by)\b
+  # what an agency holds: "Information in the custody of the Department of Public Health",
+  # "Information in the records or in the possession of programs"
+  | \b(?:information|data|records)\s+(?:in\s+(?:the\s+)?records\s+(?:or|and)\s+)?
+      (?:in\s+the\s+(?:custody|possession)\s+of|held\s+by|maintained\s+by)\b
   | \brecords\s+(?:or|and)\s+information\b
   # "disclose information to federal immigration authorities", "no information shall be
   # released to ICE": bare information, to them

@@ -3673,6 +3673,13 @@ def test_round_thirty_four_readings():
                 "The District shall take all legally permissible actions to protect the privacy "
                 "rights of its students.",
             ),
+            # information an agency holds, named by where it is
+            (
+                "warning",
+                "Information in the records or in the possession of programs which is acquired "
+                "under this subpart may not be disclosed without the individual's consent.",
+            ),
+            ("compliant", "Information in the records of the library may be disclosed."),
             # escaped line breaks
             (
                 "warning",
