@@ -125,8 +125,9 @@ _NAMED_AS_STATUS = re.compile(r"\b(?:status|citizenship|presence)\b")
 _SUBORDINATE = re.compile(
     r"\b(?:if|unless|when|whenever|where|whether|because|while|until|after|before|as\s+long\s+as)\b"
 )
-_QUOTES = str.maketrans({"“": " ", "”": " ", '"': " ", "„": " ", "«": " ", "»": " "})
-_QUOTE_MARK = re.compile('[“”"„«»]')
+_QUOTE_CHARACTERS = '“”"„«»'
+_QUOTES = str.maketrans(dict.fromkeys(_QUOTE_CHARACTERS, " "))
+_QUOTE_MARK = re.compile(f"[{_QUOTE_CHARACTERS}]")
 # A permission whose object is a restriction: "agencies may include additional
 # restrictions on ... communications regarding ... status".
 _PERMITTED_RESTRICTION = re.compile(
@@ -1229,7 +1230,7 @@ def _confidentiality(facts: Facts, mentions: list[Span]) -> None:
     low = facts.low
     if not any(word in low for word in _DUTY_WORDS):
         return
-    duty = _duty_of_confidentiality(facts.low, p.CONFIDENTIAL_DUTY)
+    duty = _duty_of_confidentiality(low, p.CONFIDENTIAL_DUTY)
     if duty is None or facts.polarity_at(duty.start()) == "permit":
         return
     _restrict_all(facts, mentions, Span("send", duty.start(), duty.end(), duty.group()))
@@ -1238,8 +1239,10 @@ def _confidentiality(facts: Facts, mentions: list[Span]) -> None:
 def _duty_of_confidentiality(low: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
     """The first duty of confidentiality `pattern` finds that the sentence does not deny
     ("is not required to keep ... confidential", "shall not be kept private": no duty)."""
-    denials = [d.span() for d in p.NEGATED_DUTY.finditer(low)]
+    denials: list[tuple[int, int]] | None = None  # read only once a duty is found
     for duty in pattern.finditer(low):
+        if denials is None:
+            denials = [d.span() for d in p.NEGATED_DUTY.finditer(low)]
         if not any(start < duty.end() and duty.start() < end for start, end in denials):
             return duty
     return None
